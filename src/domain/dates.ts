@@ -77,3 +77,17 @@ export function endOfMonthBefore(date: IsoDate, monthsBack: number): IsoDate {
 export function todayIso(now: Date = new Date()): IsoDate {
   return formatIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/**
+ * Day number of `date` plus whole calendar months, clamped to the month's end exactly as
+ * `addMonths`, without building the intermediate string (it runs once per award of a large import).
+ */
+export function dayNumberAfterMonths(date: IsoDate, months: number): number {
+  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = (monthIndex % 12) + 1;
+  return dayNumberOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+}

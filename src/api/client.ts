@@ -1,0 +1,64 @@
+// The one fetch wrapper: every /api call goes through here, is validated against the contract's
+// schema, and a non-2xx answer becomes an ApiError the UI can show.
+import type { z } from 'zod';
+import { apiErrorSchema, encodePersona, PERSONA_HEADER, type Persona } from './contract';
+
+/** Where the API lives: the same origin (the in-browser API) unless VITE_API_URL points elsewhere. */
+export const API_BASE: string = (import.meta.env.VITE_API_URL as string | undefined) ?? '';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | undefined | null>;
+
+export function apiUrl(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const query = search.toString();
+  return `${API_BASE}/api${path}${query ? `?${query}` : ''}`;
+}
+
+async function send(persona: Persona, path: string, init: RequestInit & { params?: QueryParams } = {}): Promise<Response> {
+  const { params, headers, ...rest } = init;
+  const response = await fetch(apiUrl(path, params), {
+    ...rest,
+    headers: { [PERSONA_HEADER]: encodePersona(persona), ...(headers as Record<string, string> | undefined) },
+  });
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    const parsed = apiErrorSchema.safeParse(body);
+    throw parsed.success
+      ? new ApiError(response.status, parsed.data.error, parsed.data.message)
+      : new ApiError(response.status, 'http', `The server answered ${response.status} ${response.statusText}.`);
+  }
+  return response;
+}
+
+export async function getJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
+  const response = await send(persona, path, { params, signal });
+  return schema.parse(await response.json());
+}
+
+export async function postJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body?: unknown): Promise<T> {
+  const response = await send(persona, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return schema.parse(await response.json());
+}
+
+export async function getText(persona: Persona, path: string, params?: QueryParams): Promise<string> {
+  const response = await send(persona, path, { params });
+  return response.text();
+}

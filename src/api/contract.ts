@@ -1,0 +1,213 @@
+// The typed /api contract (SPEC §8): routes, the persona header, and the schema of every
+// response. The client validates what it receives; the msw handlers build exactly these shapes,
+// so a real backend can implement the same contract.
+import { z } from 'zod';
+import {
+  assessmentSchema,
+  awardSchema,
+  credentialSchema,
+  employeeSchema,
+  goalSchema,
+  isoDateSchema,
+  roleSchema,
+  skillSchema,
+  weightSchema,
+} from '../domain/schema';
+
+export const PERSONA_HEADER = 'x-gapmap-persona';
+
+export const personaSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lnd') }),
+  z.object({ kind: z.literal('hr') }),
+  z.object({ kind: z.literal('manager'), team: z.string().min(1) }),
+]);
+export type Persona = z.infer<typeof personaSchema>;
+
+export function encodePersona(persona: Persona): string {
+  return persona.kind === 'manager' ? `manager:${encodeURIComponent(persona.team)}` : persona.kind;
+}
+
+export function decodePersona(header: string | null): Persona | undefined {
+  if (header === null || header === '' || header === 'lnd') return { kind: 'lnd' };
+  if (header === 'hr') return { kind: 'hr' };
+  if (header.startsWith('manager:')) {
+    const team = decodeURIComponent(header.slice('manager:'.length));
+    return team ? { kind: 'manager', team } : undefined;
+  }
+  return undefined;
+}
+
+export const apiErrorSchema = z.object({ error: z.string(), message: z.string() });
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+const skillRefSchema = z.object({ id: z.string(), name: z.string(), category: z.string() });
+
+export const sessionSchema = z.object({
+  asOf: isoDateSchema,
+  organisationName: z.string(),
+  teams: z.array(z.string()),
+  counts: z.object({ employees: z.number(), teams: z.number(), skills: z.number(), credentials: z.number(), awards: z.number() }),
+});
+export type SessionInfo = z.infer<typeof sessionSchema>;
+
+export const overviewSchema = z.object({
+  asOf: isoDateSchema,
+  scope: z.string(),
+  employees: z.number(),
+  teams: z.number(),
+  readiness: z.number(),
+  forecastReadiness: z.number(),
+  forecastDate: isoDateSchema,
+  criticalGaps: z.number(),
+  singlePointsOfFailure: z.number(),
+  expiringCount: z.number(),
+  goals: z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() }),
+  topGaps: z.array(z.object({ skill: z.string(), skillName: z.string(), weightedGap: z.number(), peopleWithGap: z.number() })),
+  trend: z.array(z.object({ date: isoDateSchema, readiness: z.number() })),
+});
+export type OverviewResponse = z.infer<typeof overviewSchema>;
+
+export const teamSummarySchema = z.object({
+  team: z.string(),
+  members: z.number(),
+  readiness: z.number(),
+  singlePointsOfFailure: z.number(),
+});
+export const teamListSchema = z.object({ teams: z.array(teamSummarySchema) });
+export type TeamList = z.infer<typeof teamListSchema>;
+
+export const teamSkillStatSchema = z.object({
+  skill: z.string(),
+  skillName: z.string(),
+  category: z.string(),
+  requiredCount: z.number(),
+  metCount: z.number(),
+  coverage: z.number().nullable(),
+  totalGap: z.number(),
+  weightedGap: z.number(),
+  bench: z.number(),
+  highestRequired: z.number(),
+  critical: z.boolean(),
+  singlePointOfFailure: z.boolean(),
+  benchMembers: z.array(z.string()),
+});
+export type TeamSkillStatView = z.infer<typeof teamSkillStatSchema>;
+
+export const expiringAwardSchema = z.object({
+  employee: z.string(),
+  employeeName: z.string(),
+  credential: z.string(),
+  credentialName: z.string(),
+  issuedOn: isoDateSchema,
+  expiresOn: isoDateSchema,
+});
+export type ExpiringAwardView = z.infer<typeof expiringAwardSchema>;
+
+export const teamDetailSchema = z.object({
+  asOf: isoDateSchema,
+  team: z.string(),
+  readiness: z.number(),
+  forecastReadiness: z.number(),
+  forecastDate: isoDateSchema,
+  members: z.array(
+    z.object({ id: z.string(), name: z.string(), role: z.string(), roleName: z.string(), readiness: z.number(), gaps: z.number(), weightedGap: z.number() }),
+  ),
+  skills: z.array(teamSkillStatSchema),
+  expiring: z.array(expiringAwardSchema),
+});
+export type TeamDetail = z.infer<typeof teamDetailSchema>;
+
+export const requirementStatusSchema = z.object({
+  skill: z.string(),
+  skillName: z.string(),
+  weight: weightSchema,
+  required: z.number(),
+  verified: z.number(),
+  assessed: z.number(),
+  effective: z.number(),
+  gap: z.number(),
+  weightedGap: z.number(),
+  met: z.boolean(),
+  verifiedBy: z.array(z.string()),
+});
+export type RequirementStatusView = z.infer<typeof requirementStatusSchema>;
+
+export const heldCredentialSchema = z.object({
+  credentialId: z.string(),
+  name: z.string(),
+  via: z.enum(['award', 'implied']),
+  issuedOn: isoDateSchema.optional(),
+  expiresOn: isoDateSchema.optional(),
+  verification: z.string().optional(),
+});
+
+export const employeeDetailSchema = z.object({
+  asOf: isoDateSchema,
+  employee: employeeSchema,
+  roleName: z.string(),
+  managerName: z.string().optional(),
+  readiness: z.number(),
+  requirements: z.array(requirementStatusSchema),
+  held: z.array(heldCredentialSchema),
+  expiredAwards: z.array(awardSchema.extend({ credentialName: z.string() })),
+  assessments: z.array(assessmentSchema),
+  goals: z.array(z.object({ goal: goalSchema, credentialName: z.string(), completed: z.boolean(), completedOn: isoDateSchema.optional(), overdue: z.boolean(), status: z.string() })),
+  interests: z.array(skillRefSchema),
+});
+export type EmployeeDetail = z.infer<typeof employeeDetailSchema>;
+
+export const employeeListSchema = z.object({
+  employees: z.array(z.object({ id: z.string(), name: z.string(), team: z.string(), role: z.string(), roleName: z.string() })),
+});
+export type EmployeeList = z.infer<typeof employeeListSchema>;
+
+export const goalListSchema = z.object({
+  asOf: isoDateSchema,
+  goals: z.array(
+    z.object({
+      goal: goalSchema,
+      employeeName: z.string(),
+      team: z.string(),
+      credentialName: z.string(),
+      completed: z.boolean(),
+      completedOn: isoDateSchema.optional(),
+      overdue: z.boolean(),
+      status: z.string(),
+    }),
+  ),
+});
+export type GoalList = z.infer<typeof goalListSchema>;
+
+export const catalogSchema = z.object({ credentials: z.array(credentialSchema), skills: z.array(skillSchema) });
+export type CatalogResponse = z.infer<typeof catalogSchema>;
+
+export const rolesSchema = z.object({
+  roles: z.array(roleSchema.extend({ employees: z.number() })),
+  skills: z.array(skillSchema),
+});
+export type RolesResponse = z.infer<typeof rolesSchema>;
+
+/** Org heatmap: one row per team, one column per skill; `coverage[row * skills.length + col]`. */
+export const orgHeatmapSchema = z.object({
+  asOf: isoDateSchema,
+  teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number() })),
+  skills: z.array(skillRefSchema),
+  coverage: z.array(z.number().nullable()),
+  required: z.array(z.number()),
+});
+export type OrgHeatmap = z.infer<typeof orgHeatmapSchema>;
+
+/** Team heatmap: one row per member, one column per skill; cells flattened row-major. */
+export const teamHeatmapSchema = z.object({
+  asOf: isoDateSchema,
+  team: z.string(),
+  employees: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), roleName: z.string() })),
+  skills: z.array(skillRefSchema.extend({ weight: weightSchema })),
+  required: z.array(z.number()),
+  effective: z.array(z.number()),
+  verified: z.array(z.number()),
+  assessed: z.array(z.number()),
+});
+export type TeamHeatmap = z.infer<typeof teamHeatmapSchema>;
+
+export const resetResponseSchema = z.object({ ok: z.literal(true), employees: z.number() });

@@ -1,0 +1,65 @@
+// queryOptions factories, one per resource: keys hold everything the request reads
+// (persona, as-of date, scope), so a persona switch or a date change never shows stale data.
+import { queryOptions } from '@tanstack/react-query';
+import { getJson } from './client';
+import {
+  catalogSchema,
+  employeeDetailSchema,
+  employeeListSchema,
+  goalListSchema,
+  orgHeatmapSchema,
+  overviewSchema,
+  rolesSchema,
+  sessionSchema,
+  teamDetailSchema,
+  teamHeatmapSchema,
+  teamListSchema,
+  type Persona,
+} from './contract';
+
+export const gapmapQueries = {
+  all: ['gapmap'] as const,
+  session: (persona: Persona) =>
+    queryOptions({ queryKey: [...gapmapQueries.all, 'session', persona], queryFn: ({ signal }) => getJson(sessionSchema, persona, '/session', {}, signal) }),
+  overview: (persona: Persona, asOf: string | undefined, team: string | undefined) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'overview', persona, asOf, team],
+      queryFn: ({ signal }) => getJson(overviewSchema, persona, '/overview', { asOf, team }, signal),
+    }),
+  teams: (persona: Persona, asOf: string | undefined) =>
+    queryOptions({ queryKey: [...gapmapQueries.all, 'teams', persona, asOf], queryFn: ({ signal }) => getJson(teamListSchema, persona, '/teams', { asOf }, signal) }),
+  team: (persona: Persona, team: string, asOf: string | undefined) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'team', persona, team, asOf],
+      queryFn: ({ signal }) => getJson(teamDetailSchema, persona, `/teams/${encodeURIComponent(team)}`, { asOf }, signal),
+    }),
+  employees: (persona: Persona, team: string | undefined) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'employees', persona, team],
+      queryFn: ({ signal }) => getJson(employeeListSchema, persona, '/employees', { team }, signal),
+    }),
+  employee: (persona: Persona, id: string, asOf: string | undefined) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'employee', persona, id, asOf],
+      queryFn: ({ signal }) => getJson(employeeDetailSchema, persona, `/employees/${encodeURIComponent(id)}`, { asOf }, signal),
+    }),
+  goals: (persona: Persona, asOf: string | undefined, team: string | undefined) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'goals', persona, asOf, team],
+      queryFn: ({ signal }) => getJson(goalListSchema, persona, '/goals', { asOf, team }, signal),
+    }),
+  catalog: (persona: Persona) =>
+    queryOptions({ queryKey: [...gapmapQueries.all, 'catalog', persona], queryFn: ({ signal }) => getJson(catalogSchema, persona, '/catalog', {}, signal) }),
+  roles: (persona: Persona) =>
+    queryOptions({ queryKey: [...gapmapQueries.all, 'roles', persona], queryFn: ({ signal }) => getJson(rolesSchema, persona, '/roles', {}, signal) }),
+  orgHeatmap: (persona: Persona, asOf: string | undefined) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'heatmap', 'org', persona, asOf],
+      queryFn: ({ signal }) => getJson(orgHeatmapSchema, persona, '/heatmap/org', { asOf }, signal),
+    }),
+  teamHeatmap: (persona: Persona, team: string, asOf: string | undefined) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'heatmap', 'team', persona, team, asOf],
+      queryFn: ({ signal }) => getJson(teamHeatmapSchema, persona, `/heatmap/team/${encodeURIComponent(team)}`, { asOf }, signal),
+    }),
+};

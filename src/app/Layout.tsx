@@ -1,0 +1,62 @@
+// The shell: skip link, header with navigation and the persona switch, and the page.
+import { Suspense, use, type ReactNode } from 'react';
+import { Link, Outlet } from '@tanstack/react-router';
+import { ApiReadyContext } from './apiReady';
+import { PersonaSwitch } from './PersonaSwitch';
+import { Loading } from '../components/QueryState';
+import { useUi } from '../stores/ui';
+
+const NAV = [
+  { to: '/', label: 'Overview' },
+  { to: '/heatmap', label: 'Heatmap' },
+  { to: '/teams', label: 'Teams' },
+  { to: '/goals', label: 'Goals' },
+  { to: '/catalog', label: 'Roles & catalog' },
+  { to: '/import', label: 'Import', lndOnly: true },
+  { to: '/reports', label: 'Reports' },
+] as const;
+
+function WhenApiReady({ children }: { children: ReactNode }) {
+  use(use(ApiReadyContext));
+  return <>{children}</>;
+}
+
+export function Layout() {
+  const persona = useUi((state) => state.persona);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">Gapmap</span>
+        </div>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.filter((item) => !('lndOnly' in item) || persona.kind === 'lnd').map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} search={(previous) => ({ asOf: (previous as { asOf?: string }).asOf })} activeOptions={{ exact: item.to === '/', includeSearch: false }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Suspense fallback={null}>
+          <WhenApiReady>
+            <PersonaSwitch />
+          </WhenApiReady>
+        </Suspense>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading label="Starting Gapmap" />}>
+          <WhenApiReady>
+            <Outlet />
+          </WhenApiReady>
+        </Suspense>
+      </main>
+    </>
+  );
+}

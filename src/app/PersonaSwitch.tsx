@@ -1,0 +1,41 @@
+// Who is looking: L&D manager (all teams), a team's manager (that team only), or HR (read and export).
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { gapmapQueries } from '../api/queries';
+import { encodePersona, decodePersona } from '../api/contract';
+import { useUi } from '../stores/ui';
+
+export function PersonaSwitch() {
+  const persona = useUi((state) => state.persona);
+  const setPersona = useUi((state) => state.setPersona);
+  const navigate = useNavigate();
+  // The team list as the L&D manager sees it: a persona switch must offer every team.
+  const session = useQuery(gapmapQueries.session({ kind: 'lnd' }));
+  const teams = session.data?.teams ?? (persona.kind === 'manager' ? [persona.team] : []);
+  return (
+    <div className="persona-switch">
+      <label htmlFor="persona">Viewing as</label>
+      <select
+        id="persona"
+        value={encodePersona(persona)}
+        onChange={(event) => {
+          const next = decodePersona(event.target.value);
+          if (!next) return;
+          setPersona(next);
+          // A page of another team would now be refused: start again from the Overview.
+          if (next.kind === 'manager') void navigate({ to: '/' });
+        }}
+      >
+        <option value="lnd">L&amp;D manager — all teams</option>
+        <option value="hr">HR — all teams, read and export</option>
+        <optgroup label="Manager of a team">
+          {teams.map((team) => (
+            <option key={team} value={encodePersona({ kind: 'manager', team })}>
+              Manager — {team}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+    </div>
+  );
+}

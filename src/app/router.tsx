@@ -1,0 +1,87 @@
+// The routes of SPEC §7. Pages load on demand; each view's filters are typed search params.
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { Layout } from './Layout';
+import { NotFound } from './NotFound';
+import { rootSearchSchema } from './searchSchema';
+import { heatmapSearchSchema } from '../features/heatmap/search';
+import { goalsSearchSchema } from '../features/goals/search';
+
+const rootRoute = createRootRoute({ component: Layout, validateSearch: rootSearchSchema, notFoundComponent: NotFound });
+
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/overview/OverviewPage'), 'OverviewPage'),
+});
+
+const heatmapRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/heatmap',
+  validateSearch: heatmapSearchSchema,
+  component: lazyRouteComponent(() => import('../features/heatmap/HeatmapPage'), 'HeatmapPage'),
+});
+
+const teamsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teams',
+  component: lazyRouteComponent(() => import('../features/team/TeamsPage'), 'TeamsPage'),
+});
+
+const teamRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teams/$team',
+  component: lazyRouteComponent(() => import('../features/team/TeamPage'), 'TeamPage'),
+});
+
+const employeeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/employees/$employeeId',
+  component: lazyRouteComponent(() => import('../features/employee/EmployeePage'), 'EmployeePage'),
+});
+
+const goalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/goals',
+  validateSearch: goalsSearchSchema,
+  component: lazyRouteComponent(() => import('../features/goals/GoalsPage'), 'GoalsPage'),
+});
+
+const catalogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/catalog',
+  component: lazyRouteComponent(() => import('../features/catalog/CatalogPage'), 'CatalogPage'),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import',
+  component: lazyRouteComponent(() => import('../features/import/ImportPage'), 'ImportPage'),
+});
+
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  overviewRoute,
+  heatmapRoute,
+  teamsRoute,
+  teamRoute,
+  employeeRoute,
+  goalsRoute,
+  catalogRoute,
+  importRoute,
+  reportsRoute,
+]);
+
+export function createAppRouter() {
+  return createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,101 @@
+// The `gapmap` help texts (SPEC §6): one per command, printed by `--help`.
+
+export const COMMANDS = ['report', 'recommend', 'validate', 'generate', 'verify'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const DATA_FLAGS = `Data files (CSV; kinds as in the import wizard):
+  --employees F        employees (required)
+  --roles F            roles and their requirements (required)
+  --catalog F          credentials catalog (required)
+  --awards F           awards held by employees (required)
+  --skills F           skills (names and categories; optional)
+  --assessments F      assessed levels (optional)
+  --interests F        learning interests (optional; break ties between pathways)
+  --goals F            credential goals (optional; checked, not used by the report)
+
+Reading options:
+  --as-of YYYY-MM-DD   the date the report is true at (default: today)
+  --date-format DMY|MDY  order of day and month in dates like 03/04/2026, when a
+                       column cannot tell by itself (never guessed)
+  --level-scale MIN-MAX  the scale of level columns from another platform
+                       (e.g. 1-8, 0-100), mapped onto 0–5
+
+Writing options:
+  --out F              write the CSV to F instead of stdout
+  --bom                start the CSV with a UTF-8 byte order mark (Excel)
+  --delimiter ;        ';' for Excel in European locales (default ',')`;
+
+export const MAIN_HELP = `gapmap — skills-gap reports from HR, LMS and badge-platform CSV exports
+
+Usage:
+  gapmap report    --employees F --roles F --catalog F --awards F [--skills F] [--assessments F]
+                   [--as-of YYYY-MM-DD] [--format long|team] [--date-format DMY|MDY]
+                   [--level-scale MIN-MAX] [--out F] [--bom] [--delimiter ;]
+  gapmap recommend (same data flags) (--employee ID | --team NAME | --all-teams)
+                   [--objective cost|hours] [--budget N]
+  gapmap validate  FILE... [--kind KIND]
+  gapmap generate  --employees N [--seed S] [--as-of YYYY-MM-DD] --out DIR
+  gapmap verify    FILE...        (coming: Open Badges / verifiable credentials; not available yet)
+
+Run 'gapmap COMMAND --help' for a command's options.
+Output is CSV on stdout (or --out); problems go to stderr as FILE:ROW:COLUMN: message.
+Exit codes: 0 ok, 1 data errors, 2 usage errors.`;
+
+export const COMMAND_HELP: Readonly<Record<Command, string>> = {
+  report: `gapmap report — the gap report (SPEC §5) as CSV
+
+Usage:
+  gapmap report --employees F --roles F --catalog F --awards F [options]
+
+  --format long|team   long: one row per (employee, required skill) (default);
+                       team: one row per (team, skill required in it)
+
+${DATA_FLAGS}
+
+Example:
+  gapmap report --employees employees.csv --roles roles.csv --catalog catalog.csv \\
+    --awards awards.csv --assessments assessments.csv --as-of 2026-03-31 --format team`,
+
+  recommend: `gapmap recommend — the cheapest credentials that close each person's gaps
+
+Usage:
+  gapmap recommend (data flags) (--employee ID | --team NAME | --all-teams) [options]
+
+  --employee ID        one employee
+  --team NAME          every member of a team
+  --all-teams          every employee
+  --objective cost|hours  minimise total cost (default) or total hours
+  --budget N           choose the (employee, credential) pairs that close the most
+                       weighted gap within N; the plan's summary and what the method
+                       guarantees go to stderr
+
+Columns: employee_id,credential_id,credential_name,cost,hours,skills_closed,weighted_gap_closed
+Gaps no credential can close are listed on stderr:
+  warning: EMPLOYEE_ID: no credential grants SKILL_ID at level N
+
+${DATA_FLAGS}`,
+
+  validate: `gapmap validate — check CSV files before importing them
+
+Usage:
+  gapmap validate FILE... [--kind KIND] [--date-format DMY|MDY] [--level-scale MIN-MAX]
+
+  --kind KIND          employees, skills, roles, catalog, awards, assessments, goals or
+                       interests (default: detected from the headers)
+
+Prints every problem as FILE:ROW:COLUMN: message (stderr) and one summary line per file
+(stdout). Files given together are also checked against each other (references).
+Exit 1 when any error is found.`,
+
+  generate: `gapmap generate — a realistic synthetic organisation (deterministic)
+
+Usage:
+  gapmap generate --employees N [--seed S] [--as-of YYYY-MM-DD] --out DIR
+
+Writes employees.csv skills.csv roles.csv catalog.csv awards.csv assessments.csv
+goals.csv interests.csv into DIR. The same N, seed and as-of give the same files.`,
+
+  verify: `gapmap verify — Open Badges / verifiable credentials: verified or why not
+
+Not available yet: this command is coming in a later release.`,
+};

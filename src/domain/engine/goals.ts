@@ -1,0 +1,96 @@
+// Goal completion and overdue (SPEC §3 rule 11): a goal completes on the first day t with
+// createdOn ≤ t ≤ D on which the employee holds its credential (by award or implied stack).
+import type { Goal, GoalStatus, IsoDate } from '../schema';
+import type { GoalExportRow } from '../reports';
+import { compareOrdinal } from '../reports';
+import { fromDayNumber, toDayNumber } from '../dates';
+import { evaluateEmployee } from './evaluate';
+import { dayOf, employeeIndexOf, scopeMask, type Scope } from './lookup';
+import type { EngineOrganisation } from './prepare';
+
+export interface GoalState {
+  goal: Goal;
+  completed: boolean;
+  /** The first day the credential was held within the goal's life; absent when completed only by its stored status. */
+  completedOn?: IsoDate;
+  overdue: boolean;
+  /** 'cancelled' stays cancelled; otherwise 'completed' when completed, else the stored status. */
+  status: GoalStatus;
+}
+
+/**
+ * The first day in [from, to] on which employee e holds credential c, or −1. What is held only
+ * changes when an award starts or lapses, and starts are the only days it can begin to hold (holding
+ * is monotone in the set of current awards), so `from` and the issue days after it are the candidates.
+ */
+export function firstDayHeld(eo: EngineOrganisation, e: number, c: number, from: number, to: number): number {
+  if (from > to) return -1;
+  const candidates = [from];
+  for (let a = eo.awardStart[e]!; a < eo.awardStart[e + 1]!; a++) {
+    const issued = eo.awardIssued[a]!;
+    if (issued > from && issued <= to) candidates.push(issued);
+  }
+  candidates.sort((x, y) => x - y);
+  let previous = Number.NaN;
+  for (const day of candidates) {
+    if (day === previous) continue;
+    previous = day;
+    const stamp = evaluateEmployee(eo, e, day);
+    if (eo.scratch.heldStamp[c] === stamp) return day;
+  }
+  return -1;
+}
+
+/** The state at `asOf` of each goal of an employee in scope, in the goals' stored order. */
+export function goalStates(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope): GoalState[] {
+  const day = dayOf(asOf);
+  const mask = scopeMask(eo, scope);
+  const states: GoalState[] = [];
+  for (const goal of eo.org.goals) {
+    const e = employeeIndexOf(eo, goal.employee);
+    if (mask !== null && (e < 0 || mask[e] === 0)) continue;
+    if (goal.status === 'cancelled') {
+      // Cancelled goals are out of the completion rate and never overdue, whatever was earned.
+      states.push({ goal, completed: false, overdue: false, status: 'cancelled' });
+      continue;
+    }
+    const c = eo.credentialIndex.get(goal.credential)!;
+    const first = e < 0 ? -1 : firstDayHeld(eo, e, c, toDayNumber(goal.createdOn), day);
+    // A goal a manager marked completed stays completed even without an award on file.
+    const completed = first >= 0 || goal.status === 'completed';
+    const state: GoalState = { goal, completed, overdue: !completed && day > toDayNumber(goal.dueOn), status: completed ? 'completed' : goal.status };
+    if (first >= 0) state.completedOn = fromDayNumber(first);
+    states.push(state);
+  }
+  return states;
+}
+
+/** The goals export of SPEC §5, sorted by team, employee id, due date, goal id. */
+export function goalExportRows(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope): GoalExportRow[] {
+  const rows = goalStates(eo, asOf, scope).map(({ goal, completedOn, overdue, status }): GoalExportRow => {
+    const e = employeeIndexOf(eo, goal.employee);
+    const employee = e < 0 ? undefined : eo.employees[e];
+    const credential = eo.credentials[eo.credentialIndex.get(goal.credential)!];
+    return {
+      goal_id: goal.id,
+      employee_id: goal.employee,
+      employee_name: employee?.name ?? '',
+      team: employee?.team ?? '',
+      credential_id: goal.credential,
+      credential_name: credential?.name ?? goal.credential,
+      kind: goal.kind,
+      status,
+      created_on: goal.createdOn,
+      due_on: goal.dueOn,
+      completed_on: completedOn ?? '',
+      overdue: overdue ? 'yes' : 'no',
+    };
+  });
+  return rows.sort(
+    (x, y) =>
+      compareOrdinal(x.team, y.team) ||
+      compareOrdinal(x.employee_id, y.employee_id) ||
+      compareOrdinal(x.due_on, y.due_on) ||
+      compareOrdinal(x.goal_id, y.goal_id),
+  );
+}

@@ -1,0 +1,13 @@
+// The gap engine (SPEC §3 rules 1–11): the one place a gap, a level or a readiness is computed.
+// Prepare an organisation once, then ask any rule at any as-of date.
+export { prepareOrganisation, type EngineOrganisation } from './prepare';
+export { awardExpiry, isAwardCurrent } from './awards';
+export { heldCredentials, type HeldCredential } from './holdings';
+export { skillLevels, type SkillLevel } from './proficiency';
+export { requirementStatuses, employeeReadiness, gapReportLong, type RequirementStatus } from './gaps';
+export { teamSkillStats, teamReadiness, orgReadiness, gapReportTeam, type TeamSkillStat } from './coverage';
+export { teamsOf, membersOf, findEmployee, type Scope } from './lookup';
+export { expiringAwards, DEFAULT_HORIZON_DAYS, type ExpiringAward } from './expiry';
+export { readinessTrend, type TrendPoint } from './trend';
+export { goalStates, goalExportRows, type GoalState } from './goals';
+export { overviewFigures, type OverviewFigures } from './overview';

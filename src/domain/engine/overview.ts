@@ -1,0 +1,104 @@
+// The Overview figures of SPEC §7 built from rules 1–11: readiness now and at the forecast date
+// (rule 9: rules 1–8 at D+N, no renewals), critical gaps, single points of failure, expiring awards,
+// goal completion and the top gaps by weighted gap.
+import type { IsoDate } from '../schema';
+import { addDays } from '../dates';
+import { compareOrdinal } from '../reports';
+import { evaluateEmployee, verifiedLevel, assessedLevel } from './evaluate';
+import { pooledReadiness, teamFigures, teamMemberIndexes } from './coverage';
+import { DEFAULT_HORIZON_DAYS, expiringAwards } from './expiry';
+import { goalStates } from './goals';
+import { dayOf, scopeMask, type Scope } from './lookup';
+import type { EngineOrganisation } from './prepare';
+
+export interface OverviewFigures {
+  employees: number;
+  teams: number;
+  readiness: number;
+  forecastReadiness: number;
+  forecastDate: IsoDate;
+  /** Unmet critical requirements. */
+  criticalGaps: number;
+  /** (team, skill) pairs that are single points of failure. */
+  singlePointsOfFailure: number;
+  expiringCount: number;
+  goals: {
+    total: number;
+    completed: number;
+    overdue: number;
+    /** Neither completed nor cancelled (overdue ones included). */
+    open: number;
+    /** completed / (total − cancelled); null when there is no such goal. */
+    completionRate: number | null;
+  };
+  /** Top 10 skills by weighted gap, then more people with a gap, then skill id. */
+  topGaps: { skill: string; skillName: string; weightedGap: number; peopleWithGap: number }[];
+}
+
+export function overviewFigures(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope, horizonDays: number = DEFAULT_HORIZON_DAYS): OverviewFigures {
+  const day = dayOf(asOf);
+  const mask = scopeMask(eo, scope);
+  const scratch = eo.scratch;
+
+  let employees = 0;
+  let criticalGaps = 0;
+  const skillWeightedGap = new Float64Array(eo.skillIds.length);
+  const skillPeople = new Int32Array(eo.skillIds.length);
+  for (let e = 0; e < eo.employees.length; e++) {
+    if (mask !== null && mask[e] === 0) continue;
+    employees++;
+    const role = eo.employeeRole[e]!;
+    if (role < 0) continue;
+    evaluateEmployee(eo, e, day);
+    for (let q = eo.requirementStart[role]!; q < eo.requirementStart[role + 1]!; q++) {
+      const s = eo.requirementSkill[q]!;
+      const gap = eo.requirementLevel[q]! - Math.max(verifiedLevel(scratch, s), assessedLevel(scratch, s));
+      if (gap <= 0) continue;
+      if (eo.requirementWeightName[q] === 'critical') criticalGaps++;
+      skillWeightedGap[s]! += eo.requirementWeight[q]! * gap;
+      skillPeople[s]!++;
+    }
+  }
+
+  let teams = 0;
+  let singlePointsOfFailure = 0;
+  for (let t = 0; t < eo.teams.length; t++) {
+    const members = teamMemberIndexes(eo, t, mask);
+    if (members.length === 0) continue;
+    teams++;
+    for (const stat of teamFigures(eo, eo.teams[t]!, members, day).stats) if (stat.singlePointOfFailure) singlePointsOfFailure++;
+  }
+
+  const goals = { total: 0, completed: 0, overdue: 0, open: 0, completionRate: null as number | null };
+  let cancelled = 0;
+  for (const state of goalStates(eo, asOf, scope)) {
+    goals.total++;
+    if (state.status === 'cancelled') cancelled++;
+    else if (state.completed) goals.completed++;
+    else goals.open++;
+    if (state.overdue) goals.overdue++;
+  }
+  goals.completionRate = goals.total - cancelled === 0 ? null : goals.completed / (goals.total - cancelled);
+
+  const topGaps: OverviewFigures['topGaps'] = [];
+  for (let s = 0; s < eo.skillIds.length; s++) {
+    if (skillPeople[s]! > 0) {
+      topGaps.push({ skill: eo.skillIds[s]!, skillName: eo.skillNames[s]!, weightedGap: skillWeightedGap[s]!, peopleWithGap: skillPeople[s]! });
+    }
+  }
+  topGaps.sort((a, b) => b.weightedGap - a.weightedGap || b.peopleWithGap - a.peopleWithGap || compareOrdinal(a.skill, b.skill));
+
+  const forecastDate = addDays(asOf, horizonDays);
+  return {
+    employees,
+    teams,
+    readiness: pooledReadiness(eo, mask, day),
+    forecastReadiness: pooledReadiness(eo, mask, day + horizonDays),
+    forecastDate,
+    criticalGaps,
+    singlePointsOfFailure,
+    expiringCount: expiringAwards(eo, asOf, horizonDays, scope).length,
+    goals,
+    topGaps: topGaps.slice(0, 10),
+  };
+}

@@ -1,0 +1,370 @@
+// The organisation turned once into compact, interned indexes (ids → integers, awards and
+// assessments grouped per employee, levels in typed arrays) so every rule of SPEC §3 can be asked
+// at any as-of date quickly, up to 100,000 employees and 1,000,000 awards.
+import type { Credential, Employee, Organisation, Requirement, Role, Weight } from '../schema';
+import { dayNumberAfterMonths, toDayNumber } from '../dates';
+import { WEIGHT_VALUE } from '../weights';
+import { compareOrdinal } from '../reports';
+
+/** Day number standing for "never expires". */
+export const NEVER = 0x7fffffff;
+/** Day number of an undated assessment: older than any dated one (SPEC §3 rule 3). */
+export const UNDATED = -0x80000000;
+
+/**
+ * Reusable per-evaluation buffers. A slot belongs to the current evaluation only when its stamp
+ * equals `stamp`, so nothing is cleared between employees.
+ */
+export interface Scratch {
+  stamp: number;
+  /** Credentials held in the last evaluation: the first `directCount` by award, then implied stacks. */
+  heldCount: number;
+  directCount: number;
+  readonly heldList: Int32Array;
+  readonly heldStamp: Int32Array;
+  readonly verifiedStamp: Int32Array;
+  readonly verified: Int8Array;
+  readonly assessedStamp: Int32Array;
+  readonly assessedDay: Int32Array;
+  readonly assessedLevel: Int8Array;
+  /** Position (in the engine's assessment arrays) of the assessment that gives the assessed level. */
+  readonly assessedAt: Int32Array;
+}
+
+export interface EngineOrganisation {
+  readonly org: Organisation;
+
+  // Skills: every id in the skills list, then any id only named by a role, grant or assessment.
+  readonly skillIds: readonly string[];
+  readonly skillNames: readonly string[];
+  readonly skillIndex: ReadonlyMap<string, number>;
+
+  // Credentials: the catalog, then ids only named by awards, components or goals (they grant nothing).
+  readonly credentialIds: readonly string[];
+  readonly credentialIndex: ReadonlyMap<string, number>;
+  readonly credentials: readonly (Credential | undefined)[];
+  readonly grantStart: Int32Array;
+  readonly grantSkill: Int32Array;
+  readonly grantLevel: Int8Array;
+  /** Components of each stack (empty for a plain credential). */
+  readonly componentStart: Int32Array;
+  readonly componentList: Int32Array;
+  /** Stacks each credential is a component of, for the implied-stack worklist. */
+  readonly parentStart: Int32Array;
+  readonly parentList: Int32Array;
+
+  // Roles: requirements in role order (one per skill), plus each role's order by skill id.
+  readonly roles: readonly Role[];
+  readonly roleIndex: ReadonlyMap<string, number>;
+  readonly requirementStart: Int32Array;
+  readonly requirementSkill: Int32Array;
+  readonly requirementLevel: Int8Array;
+  readonly requirementWeight: Int8Array;
+  readonly requirementWeightName: readonly Weight[];
+  readonly requirementsBySkillId: Int32Array;
+
+  // Employees, and teams sorted with their members sorted by id (the export order of SPEC §5).
+  readonly employees: readonly Employee[];
+  readonly employeeIndex: ReadonlyMap<string, number>;
+  readonly employeeRole: Int32Array;
+  readonly employeeTeam: Int32Array;
+  readonly teams: readonly string[];
+  readonly teamIndex: ReadonlyMap<string, number>;
+  readonly memberStart: Int32Array;
+  readonly memberList: Int32Array;
+
+  // Awards grouped by employee, with day numbers and the expiry of rule 1 precomputed.
+  readonly awardStart: Int32Array;
+  readonly awardCredential: Int32Array;
+  readonly awardIssued: Int32Array;
+  readonly awardExpires: Int32Array;
+  readonly awardRecord: Int32Array;
+
+  // Assessments grouped by employee.
+  readonly assessmentStart: Int32Array;
+  readonly assessmentSkill: Int32Array;
+  readonly assessmentDay: Int32Array;
+  readonly assessmentLevel: Int8Array;
+  readonly assessmentRecord: Int32Array;
+
+  readonly scratch: Scratch;
+}
+
+function internAll(ids: Iterable<string>, into: Map<string, number>, list: string[]): void {
+  for (const id of ids) {
+    if (!into.has(id)) {
+      into.set(id, list.length);
+      list.push(id);
+    }
+  }
+}
+
+/** Groups `count` items by `owner` (−1 = dropped) into compressed rows: start offsets and the item order. */
+function groupBy(owner: Int32Array, groups: number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < owner.length; i++) {
+    const g = owner[i]!;
+    if (g >= 0) start[g + 1]!++;
+  }
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, groups);
+  const order = new Int32Array(start[groups]!);
+  for (let i = 0; i < owner.length; i++) {
+    const g = owner[i]!;
+    if (g >= 0) order[fill[g]!++] = i;
+  }
+  return { start, order };
+}
+
+/** Build once per organisation (and again after an edit); every query then takes an as-of date. */
+export function prepareOrganisation(org: Organisation): EngineOrganisation {
+  // Skills.
+  const skillIndex = new Map<string, number>();
+  const skillIds: string[] = [];
+  const skillNames: string[] = [];
+  for (const skill of org.skills) {
+    if (!skillIndex.has(skill.id)) {
+      skillIndex.set(skill.id, skillIds.length);
+      skillIds.push(skill.id);
+      skillNames.push(skill.name);
+    }
+  }
+  const internSkill = (id: string): number => {
+    let index = skillIndex.get(id);
+    if (index === undefined) {
+      index = skillIds.length;
+      skillIndex.set(id, index);
+      skillIds.push(id);
+      skillNames.push(id); // a skill named only elsewhere is shown by its id (SPEC §4)
+    }
+    return index;
+  };
+
+  // Credentials.
+  const credentialIndex = new Map<string, number>();
+  const credentialIds: string[] = [];
+  const credentials: (Credential | undefined)[] = [];
+  for (const credential of org.credentials) {
+    if (!credentialIndex.has(credential.id)) {
+      credentialIndex.set(credential.id, credentialIds.length);
+      credentialIds.push(credential.id);
+      credentials.push(credential);
+    }
+  }
+  const catalogSize = credentialIds.length;
+  const componentIds = function* (): Iterable<string> {
+    for (let c = 0; c < catalogSize; c++) yield* credentials[c]!.components ?? [];
+  };
+  internAll(componentIds(), credentialIndex, credentialIds);
+  const awardCredentialIds = function* (): Iterable<string> {
+    for (const award of org.awards) yield award.credential;
+  };
+  internAll(awardCredentialIds(), credentialIndex, credentialIds);
+  internAll(org.goals.map((goal) => goal.credential), credentialIndex, credentialIds);
+  const credentialCount = credentialIds.length;
+  while (credentials.length < credentialCount) credentials.push(undefined);
+
+  const grantStart = new Int32Array(credentialCount + 1);
+  const grantSkillList: number[] = [];
+  const grantLevelList: number[] = [];
+  const componentStart = new Int32Array(credentialCount + 1);
+  const componentArray: number[] = [];
+  for (let c = 0; c < credentialCount; c++) {
+    const credential = credentials[c];
+    grantStart[c] = grantSkillList.length;
+    componentStart[c] = componentArray.length;
+    if (!credential) continue;
+    for (const grant of credential.grants) {
+      grantSkillList.push(internSkill(grant.skill));
+      grantLevelList.push(grant.level);
+    }
+    // An empty component list is not a stack: nobody holds it by holding nothing.
+    const seen = new Set<number>();
+    for (const id of credential.components ?? []) {
+      const component = credentialIndex.get(id)!;
+      if (!seen.has(component)) {
+        seen.add(component);
+        componentArray.push(component);
+      }
+    }
+  }
+  grantStart[credentialCount] = grantSkillList.length;
+  componentStart[credentialCount] = componentArray.length;
+  const componentList = Int32Array.from(componentArray);
+  const componentOwner = new Int32Array(componentList.length);
+  for (let c = 0; c < credentialCount; c++) {
+    for (let k = componentStart[c]!; k < componentStart[c + 1]!; k++) componentOwner[k] = componentList[k]!;
+  }
+  // parents: for each component credential, the stacks that list it.
+  const parentGroups = groupBy(componentOwner, credentialCount);
+  const stackOfSlot = new Int32Array(componentList.length);
+  for (let c = 0; c < credentialCount; c++) {
+    for (let k = componentStart[c]!; k < componentStart[c + 1]!; k++) stackOfSlot[k] = c;
+  }
+  const parentList = new Int32Array(parentGroups.order.length);
+  for (let i = 0; i < parentList.length; i++) parentList[i] = stackOfSlot[parentGroups.order[i]!]!;
+
+  // Roles: the first role with an id wins; a skill listed twice in a role is one requirement with
+  // the higher level (then the heavier weight), since R(e,s) is one number.
+  const roleIndex = new Map<string, number>();
+  const roles: Role[] = [];
+  for (const role of org.roles) {
+    if (!roleIndex.has(role.id)) {
+      roleIndex.set(role.id, roles.length);
+      roles.push(role);
+    }
+  }
+  const requirementStart = new Int32Array(roles.length + 1);
+  const requirementList: Requirement[] = [];
+  const requirementSkillList: number[] = [];
+  for (let r = 0; r < roles.length; r++) {
+    requirementStart[r] = requirementList.length;
+    const bySkill = new Map<number, number>();
+    for (const requirement of roles[r]!.requirements) {
+      const skill = internSkill(requirement.skill);
+      const earlier = bySkill.get(skill);
+      if (earlier === undefined) {
+        bySkill.set(skill, requirementList.length);
+        requirementList.push(requirement);
+        requirementSkillList.push(skill);
+      } else {
+        const kept = requirementList[earlier]!;
+        if (requirement.level > kept.level || (requirement.level === kept.level && WEIGHT_VALUE[requirement.weight] > WEIGHT_VALUE[kept.weight])) {
+          requirementList[earlier] = requirement;
+        }
+      }
+    }
+  }
+  requirementStart[roles.length] = requirementList.length;
+  const requirementSkill = Int32Array.from(requirementSkillList);
+  const requirementLevel = Int8Array.from(requirementList, (requirement) => requirement.level);
+  const requirementWeight = Int8Array.from(requirementList, (requirement) => WEIGHT_VALUE[requirement.weight]);
+  const requirementWeightName = requirementList.map((requirement) => requirement.weight);
+  const requirementsBySkillId = new Int32Array(requirementList.length);
+  for (let r = 0; r < roles.length; r++) {
+    const positions: number[] = [];
+    for (let q = requirementStart[r]!; q < requirementStart[r + 1]!; q++) positions.push(q);
+    positions.sort((a, b) => compareOrdinal(skillIds[requirementSkill[a]!]!, skillIds[requirementSkill[b]!]!));
+    requirementsBySkillId.set(positions, requirementStart[r]!);
+  }
+
+  // Employees and teams. The first employee with an id is the one looked up by id.
+  const employees = org.employees;
+  const employeeIndex = new Map<string, number>();
+  const employeeRole = new Int32Array(employees.length);
+  const employeeTeam = new Int32Array(employees.length);
+  const teamSet = new Set<string>();
+  for (let e = 0; e < employees.length; e++) {
+    const employee = employees[e]!;
+    if (!employeeIndex.has(employee.id)) employeeIndex.set(employee.id, e);
+    teamSet.add(employee.team);
+  }
+  const teams = [...teamSet].sort(compareOrdinal);
+  const teamIndex = new Map<string, number>(teams.map((team, t) => [team, t]));
+  for (let e = 0; e < employees.length; e++) {
+    const employee = employees[e]!;
+    employeeRole[e] = roleIndex.get(employee.role) ?? -1;
+    employeeTeam[e] = teamIndex.get(employee.team)!;
+  }
+  const members = groupBy(employeeTeam, teams.length);
+  for (let t = 0; t < teams.length; t++) {
+    const slice = members.order.subarray(members.start[t]!, members.start[t + 1]!);
+    // Stable in input order for duplicate ids, so the report order never depends on the engine.
+    const sorted = Array.from(slice).sort((a, b) => compareOrdinal(employees[a]!.id, employees[b]!.id) || a - b);
+    slice.set(sorted);
+  }
+
+  // Awards: an award of an unknown employee concerns nobody in the organisation.
+  const awards = org.awards;
+  const awardOwner = new Int32Array(awards.length);
+  for (let a = 0; a < awards.length; a++) awardOwner[a] = employeeIndex.get(awards[a]!.employee) ?? -1;
+  const awardGroups = groupBy(awardOwner, employees.length);
+  const awardCount = awardGroups.order.length;
+  const awardCredential = new Int32Array(awardCount);
+  const awardIssued = new Int32Array(awardCount);
+  const awardExpires = new Int32Array(awardCount);
+  const validityMonths = credentials.map((credential) => credential?.validityMonths ?? 0);
+  for (let i = 0; i < awardCount; i++) {
+    const award = awards[awardGroups.order[i]!]!;
+    const credential = credentialIndex.get(award.credential)!;
+    awardCredential[i] = credential;
+    awardIssued[i] = toDayNumber(award.issuedOn);
+    const months = validityMonths[credential]!;
+    awardExpires[i] = award.expiresOn !== undefined ? toDayNumber(award.expiresOn) : months > 0 ? dayNumberAfterMonths(award.issuedOn, months) : NEVER;
+  }
+
+  // Assessments.
+  const assessments = org.assessments;
+  const assessmentOwner = new Int32Array(assessments.length);
+  for (let a = 0; a < assessments.length; a++) assessmentOwner[a] = employeeIndex.get(assessments[a]!.employee) ?? -1;
+  const assessmentGroups = groupBy(assessmentOwner, employees.length);
+  const assessmentCount = assessmentGroups.order.length;
+  const assessmentSkill = new Int32Array(assessmentCount);
+  const assessmentDay = new Int32Array(assessmentCount);
+  const assessmentLevel = new Int8Array(assessmentCount);
+  for (let i = 0; i < assessmentCount; i++) {
+    const assessment = assessments[assessmentGroups.order[i]!]!;
+    assessmentSkill[i] = internSkill(assessment.skill);
+    assessmentDay[i] = assessment.assessedOn === undefined ? UNDATED : toDayNumber(assessment.assessedOn);
+    assessmentLevel[i] = assessment.level;
+  }
+
+  const skillCount = skillIds.length;
+  const scratch: Scratch = {
+    stamp: 0,
+    heldCount: 0,
+    directCount: 0,
+    heldList: new Int32Array(credentialCount),
+    heldStamp: new Int32Array(credentialCount),
+    verifiedStamp: new Int32Array(skillCount),
+    verified: new Int8Array(skillCount),
+    assessedStamp: new Int32Array(skillCount),
+    assessedDay: new Int32Array(skillCount),
+    assessedLevel: new Int8Array(skillCount),
+    assessedAt: new Int32Array(skillCount),
+  };
+
+  return {
+    org,
+    skillIds,
+    skillNames,
+    skillIndex,
+    credentialIds,
+    credentialIndex,
+    credentials,
+    grantStart,
+    grantSkill: Int32Array.from(grantSkillList),
+    grantLevel: Int8Array.from(grantLevelList),
+    componentStart,
+    componentList,
+    parentStart: parentGroups.start,
+    parentList,
+    roles,
+    roleIndex,
+    requirementStart,
+    requirementSkill,
+    requirementLevel,
+    requirementWeight,
+    requirementWeightName,
+    requirementsBySkillId,
+    employees,
+    employeeIndex,
+    employeeRole,
+    employeeTeam,
+    teams,
+    teamIndex,
+    memberStart: members.start,
+    memberList: members.order,
+    awardStart: awardGroups.start,
+    awardCredential,
+    awardIssued,
+    awardExpires,
+    awardRecord: awardGroups.order,
+    assessmentStart: assessmentGroups.start,
+    assessmentSkill,
+    assessmentDay,
+    assessmentLevel,
+    assessmentRecord: assessmentGroups.order,
+    scratch,
+  };
+}

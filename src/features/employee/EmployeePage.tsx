@@ -1,0 +1,124 @@
+// An employee (SPEC §7): requirements met or unmet with their evidence, credentials held
+// (current, implied stacks, expired), goals and interests.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { gapmapQueries } from '../../api/queries';
+import { useViewContext } from '../../components/useViewContext';
+import { QueryState } from '../../components/QueryState';
+import { Figure, Figures } from '../../components/Figure';
+import { formatDate, formatPercent } from '../../components/format';
+import { levelName } from '../../domain/levels';
+
+export function EmployeePage() {
+  const { employeeId } = useParams({ from: '/employees/$employeeId' });
+  const { persona, asOf } = useViewContext();
+  const detail = useQuery(gapmapQueries.employee(persona, employeeId, asOf));
+  return (
+    <section aria-labelledby="employee-title">
+      <QueryState query={detail} label="Loading the employee">
+        {(data) => {
+          const unmet = data.requirements.filter((requirement) => !requirement.met);
+          return (
+            <>
+              <header className="page-header">
+                <h1 id="employee-title">{data.employee.name}</h1>
+                <p className="subtitle">
+                  {data.roleName} in{' '}
+                  <Link to="/teams/$team" params={{ team: data.employee.team }}>
+                    {data.employee.team}
+                  </Link>
+                  {data.employee.location ? ` · ${data.employee.location}` : ''}
+                  {data.managerName ? ` · reports to ${data.managerName}` : ''}
+                </p>
+              </header>
+              <Figures label="Employee figures">
+                <Figure label="Readiness" value={formatPercent(data.readiness, 1)} />
+                <Figure label="Requirements met" value={`${data.requirements.length - unmet.length} of ${data.requirements.length}`} />
+                <Figure label="Credentials held" value={data.held.length} />
+              </Figures>
+
+              <h2>Requirements of the role</h2>
+              <table className="data-table">
+                <caption className="visually-hidden">Required, verified, assessed and effective level per skill</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Skill</th>
+                    <th scope="col">Weight</th>
+                    <th scope="col" className="numeric">Required</th>
+                    <th scope="col" className="numeric">Verified</th>
+                    <th scope="col" className="numeric">Assessed</th>
+                    <th scope="col" className="numeric">Effective</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.requirements.map((requirement) => (
+                    <tr key={requirement.skill} className={requirement.met ? undefined : 'row-gap'}>
+                      <th scope="row">{requirement.skillName}</th>
+                      <td>{requirement.weight}</td>
+                      <td className="numeric">{requirement.required}</td>
+                      <td className="numeric" title={requirement.verifiedBy.join(', ')}>
+                        {requirement.verified}
+                      </td>
+                      <td className="numeric">{requirement.assessed}</td>
+                      <td className="numeric">
+                        {requirement.effective} <span className="muted">({levelName(requirement.effective)})</span>
+                      </td>
+                      <td>{requirement.met ? '✓ met' : `✗ gap of ${requirement.gap}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+
+              <h2>Credentials held</h2>
+              {data.held.length === 0 ? (
+                <p>No current credential.</p>
+              ) : (
+                <ul className="plain-list">
+                  {data.held.map((held) => (
+                    <li key={held.credentialId}>
+                      <strong>{held.name}</strong>{' '}
+                      {held.via === 'implied' ? <span className="tag">implied stack: all components held</span> : <span className="muted">issued {formatDate(held.issuedOn)}</span>}
+                      {held.expiresOn ? <span className="muted"> · expires {formatDate(held.expiresOn)}</span> : null}
+                      {held.verification ? <span className="tag">{held.verification}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {data.expiredAwards.length > 0 ? (
+                <>
+                  <h3>Expired</h3>
+                  <ul className="plain-list">
+                    {data.expiredAwards.map((award) => (
+                      <li key={`${award.credential}-${award.issuedOn}`}>
+                        {award.credentialName} <span className="muted">issued {formatDate(award.issuedOn)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+
+              <h2>Goals</h2>
+              {data.goals.length === 0 ? (
+                <p>No credential goal assigned.</p>
+              ) : (
+                <ul className="plain-list">
+                  {data.goals.map((goal) => (
+                    <li key={goal.goal.id}>
+                      <strong>{goal.credentialName}</strong> — due {formatDate(goal.goal.dueOn)} · {goal.status}
+                      {goal.overdue ? <span className="tag tag-bad">overdue</span> : null}
+                      {goal.completedOn ? <span className="muted"> · completed {formatDate(goal.completedOn)}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+
+              <h2>Interests</h2>
+              <p>{data.interests.length === 0 ? 'No learning interest recorded.' : data.interests.map((skill) => skill.name).join(', ')}</p>
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}

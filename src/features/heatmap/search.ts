@@ -1,0 +1,11 @@
+// What the heatmap shows lives in the URL (bookmarkable, Back works).
+import { z } from 'zod';
+
+export const heatmapSearchSchema = z.object({
+  team: z.string().optional(),
+  category: z.string().optional(),
+  weight: z.enum(['critical', 'important', 'nice-to-have']).optional(),
+  role: z.string().optional(),
+  sort: z.enum(['name', 'gap', 'coverage']).optional(),
+});
+export type HeatmapSearch = z.infer<typeof heatmapSearchSchema>;

@@ -1,0 +1,101 @@
+// Overview (SPEC §7): readiness now and forecast, critical gaps, single points of failure,
+// expiring credentials, goal completion, top gaps and the readiness trend.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { gapmapQueries } from '../../api/queries';
+import { useViewContext } from '../../components/useViewContext';
+import { QueryState } from '../../components/QueryState';
+import { Figure, Figures } from '../../components/Figure';
+import { formatCount, formatDate, formatPercent } from '../../components/format';
+import { ChartFrame } from '../../components/ChartFrame';
+import { TopGapsChart } from './TopGapsChart';
+import { TrendChart } from './TrendChart';
+
+export function OverviewPage() {
+  const { persona, asOf } = useViewContext();
+  const overview = useQuery(gapmapQueries.overview(persona, asOf, undefined));
+  return (
+    <section aria-labelledby="overview-title">
+      <QueryState query={overview} label="Computing the overview">
+        {(data) => (
+          <>
+            <header className="page-header">
+              <h1 id="overview-title">Overview</h1>
+              <p className="subtitle">
+                {data.scope} · {formatCount(data.employees)} employees in {formatCount(data.teams)} teams · as of {formatDate(data.asOf)}
+              </p>
+            </header>
+            <Figures label="Headline figures">
+              <Figure label="Readiness" value={formatPercent(data.readiness, 1)} detail="weighted share of required levels met" tone={data.readiness >= 0.8 ? 'good' : data.readiness >= 0.6 ? 'warn' : 'bad'} />
+              <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} if nothing is renewed`} tone={data.forecastReadiness < data.readiness ? 'warn' : undefined} />
+              <Figure label="Critical gaps" value={formatCount(data.criticalGaps)} detail="critical requirements not met" tone={data.criticalGaps > 0 ? 'bad' : 'good'} />
+              <Figure label="Single points of failure" value={formatCount(data.singlePointsOfFailure)} detail="critical team skills held by one person or none" tone={data.singlePointsOfFailure > 0 ? 'warn' : 'good'} />
+              <Figure label="Expiring in 90 days" value={formatCount(data.expiringCount)} detail="current credentials that lapse soon" />
+              <Figure
+                label="Goal completion"
+                value={formatPercent(data.goals.completionRate)}
+                detail={`${formatCount(data.goals.completed)} of ${formatCount(data.goals.total)} completed · ${formatCount(data.goals.overdue)} overdue`}
+                tone={data.goals.overdue > 0 ? 'warn' : undefined}
+              />
+            </Figures>
+            <div className="chart-grid">
+              <ChartFrame
+                title="Top gaps by weighted gap"
+                note="Weighted gap = weight (critical 3, important 2, nice-to-have 1) × levels missing, summed over people."
+                chart={<TopGapsChart gaps={data.topGaps} />}
+                table={
+                  <table>
+                    <caption className="visually-hidden">Top gaps</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Skill</th>
+                        <th scope="col">Weighted gap</th>
+                        <th scope="col">People with a gap</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.topGaps.map((gap) => (
+                        <tr key={gap.skill}>
+                          <th scope="row">{gap.skillName}</th>
+                          <td>{gap.weightedGap}</td>
+                          <td>{gap.peopleWithGap}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                }
+              />
+              <ChartFrame
+                title="Readiness over the last 12 months"
+                note="Each month end is computed with today's roles and requirements."
+                chart={<TrendChart points={data.trend} />}
+                table={
+                  <table>
+                    <caption className="visually-hidden">Readiness by month end</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Month end</th>
+                        <th scope="col">Readiness</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.trend.map((point) => (
+                        <tr key={point.date}>
+                          <th scope="row">{formatDate(point.date)}</th>
+                          <td>{formatPercent(point.readiness, 1)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                }
+              />
+            </div>
+            <p className="next-steps">
+              See where the gaps are on the <Link to="/heatmap">heatmap</Link>, or open a <Link to="/teams">team</Link>.
+            </p>
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
