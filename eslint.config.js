@@ -9,6 +9,23 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 import testingLibrary from 'eslint-plugin-testing-library';
 import globals from 'globals';
 
+const boundaryZones = [
+  { target: './src/domain', from: './src', except: ['./domain'], message: 'src/domain imports only src/domain.' },
+  { target: './src/domain', from: './mocks' },
+  { target: './src/cli', from: './src', except: ['./domain', './cli'], message: 'The CLI calls only the domain.' },
+  { target: './src/features/overview', from: './src/features', except: ['./overview'], message: 'Features stay apart: share through components/ or api/.' },
+  { target: './src/features/heatmap', from: './src/features', except: ['./heatmap'], message: 'Features stay apart.' },
+  { target: './src/features/team', from: './src/features', except: ['./team'], message: 'Features stay apart.' },
+  { target: './src/features/employee', from: './src/features', except: ['./employee'], message: 'Features stay apart.' },
+  { target: './src/features/goals', from: './src/features', except: ['./goals'], message: 'Features stay apart.' },
+  { target: './src/features/catalog', from: './src/features', except: ['./catalog'], message: 'Features stay apart.' },
+  { target: './src/features/import', from: './src/features', except: ['./import'], message: 'Features stay apart.' },
+  { target: './src/features/reports', from: './src/features', except: ['./reports'], message: 'Features stay apart.' },
+  { target: ['./src/components', './src/api', './src/stores', './src/domain'], from: ['./src/features', './src/app'], message: 'Shared code never imports features or the app.' },
+];
+// src never reaches into mocks/ or tests/ (test files excepted: they render against the handlers).
+const srcAvoidsTestCode = { target: './src', from: ['./mocks', './tests'], message: 'Only src/main.tsx boots the standalone API.' };
+
 const frameworkPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*', 'zustand', 'zustand/*', 'recharts', 'msw', 'msw/*', 'dexie'];
 
 export default tseslint.config(
@@ -27,26 +44,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML: render text.' }],
       'import-x/no-cycle': 'error',
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: './src/domain', from: './src', except: ['./domain'], message: 'src/domain imports only src/domain.' },
-            { target: './src/domain', from: './mocks' },
-            { target: './src/cli', from: './src', except: ['./domain', './cli'], message: 'The CLI calls only the domain.' },
-            { target: './src/features/overview', from: './src/features', except: ['./overview'], message: 'Features stay apart: share through components/ or api/.' },
-            { target: './src/features/heatmap', from: './src/features', except: ['./heatmap'], message: 'Features stay apart.' },
-            { target: './src/features/team', from: './src/features', except: ['./team'], message: 'Features stay apart.' },
-            { target: './src/features/employee', from: './src/features', except: ['./employee'], message: 'Features stay apart.' },
-            { target: './src/features/goals', from: './src/features', except: ['./goals'], message: 'Features stay apart.' },
-            { target: './src/features/catalog', from: './src/features', except: ['./catalog'], message: 'Features stay apart.' },
-            { target: './src/features/import', from: './src/features', except: ['./import'], message: 'Features stay apart.' },
-            { target: './src/features/reports', from: './src/features', except: ['./reports'], message: 'Features stay apart.' },
-            { target: ['./src/components', './src/api', './src/stores', './src/domain'], from: ['./src/features', './src/app'], message: 'Shared code never imports features or the app.' },
-            { target: './src', from: ['./mocks', './tests'], except: [], message: 'Only src/main.tsx boots the standalone API.' },
-          ],
-        },
-      ],
+      'import-x/no-restricted-paths': ['error', { zones: [...boundaryZones, srcAvoidsTestCode] }],
     },
   },
   {
@@ -82,6 +80,10 @@ export default tseslint.config(
       '@tanstack/query/no-rest-destructuring': 'error',
       '@tanstack/query/stable-query-client': 'error',
     },
+  },
+  {
+    files: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: boundaryZones }] },
   },
   {
     files: ['src/**/*.test.tsx'],

@@ -1,18 +1,24 @@
 // Providers around the router: TanStack Query for server state, and the promise of the API being ready.
 import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
+import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { createAppRouter } from './router';
 import { ApiReadyContext } from './apiReady';
 
-export function App({ apiReady }: { apiReady: Promise<void> }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } },
-      }),
-  );
-  const [router] = useState(() => createAppRouter());
+export function createQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } });
+}
+
+interface AppProps {
+  apiReady: Promise<void>;
+  /** Tests open a URL through a memory history; the browser uses its own. */
+  history?: RouterHistory;
+  queryClient?: QueryClient;
+}
+
+export function App({ apiReady, history, queryClient: givenClient }: AppProps) {
+  const [queryClient] = useState(() => givenClient ?? createQueryClient());
+  const [router] = useState(() => createAppRouter(history));
   return (
     <ApiReadyContext.Provider value={apiReady}>
       <QueryClientProvider client={queryClient}>

@@ -1,5 +1,5 @@
 // The routes of SPEC §7. Pages load on demand; each view's filters are typed search params.
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouterHistory } from '@tanstack/react-router';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { rootSearchSchema } from './searchSchema';
@@ -76,8 +76,9 @@ const routeTree = rootRoute.addChildren([
   reportsRoute,
 ]);
 
-export function createAppRouter() {
-  return createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+/** The app's router; tests pass a memory history to open any URL. */
+export function createAppRouter(history?: RouterHistory) {
+  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });
 }
 
 declare module '@tanstack/react-router' {

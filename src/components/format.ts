@@ -18,3 +18,8 @@ export function formatDate(iso: string | undefined): string {
   if (!year || !month || !day) return iso;
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
 }
+
+/** "1 team", "12 teams". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}

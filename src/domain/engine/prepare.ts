@@ -2,7 +2,7 @@
 // assessments grouped per employee, levels in typed arrays) so every rule of SPEC §3 can be asked
 // at any as-of date quickly, up to 100,000 employees and 1,000,000 awards.
 import type { Credential, Employee, Organisation, Requirement, Role, Weight } from '../schema';
-import { dayNumberAfterMonths, toDayNumber } from '../dates';
+import { dayNumberAfterMonths, isoDayNumber } from '../dates';
 import { WEIGHT_VALUE } from '../weights';
 import { compareOrdinal } from '../reports';
 
@@ -90,15 +90,6 @@ export interface EngineOrganisation {
   readonly scratch: Scratch;
 }
 
-function internAll(ids: Iterable<string>, into: Map<string, number>, list: string[]): void {
-  for (const id of ids) {
-    if (!into.has(id)) {
-      into.set(id, list.length);
-      list.push(id);
-    }
-  }
-}
-
 /** Groups `count` items by `owner` (−1 = dropped) into compressed rows: start offsets and the item order. */
 function groupBy(owner: Int32Array, groups: number): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(groups + 1);
@@ -152,15 +143,43 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
     }
   }
   const catalogSize = credentialIds.length;
-  const componentIds = function* (): Iterable<string> {
-    for (let c = 0; c < catalogSize; c++) yield* credentials[c]!.components ?? [];
+  const internCredential = (id: string): number => {
+    let index = credentialIndex.get(id);
+    if (index === undefined) {
+      index = credentialIds.length;
+      credentialIndex.set(id, index);
+      credentialIds.push(id);
+    }
+    return index;
   };
-  internAll(componentIds(), credentialIndex, credentialIds);
-  const awardCredentialIds = function* (): Iterable<string> {
-    for (const award of org.awards) yield award.credential;
-  };
-  internAll(awardCredentialIds(), credentialIndex, credentialIds);
-  internAll(org.goals.map((goal) => goal.credential), credentialIndex, credentialIds);
+  for (let c = 0; c < catalogSize; c++) for (const id of credentials[c]!.components ?? []) internCredential(id);
+  for (const goal of org.goals) internCredential(goal.credential);
+
+  // Employees are needed to group awards; teams and roles are resolved further down.
+  const employees = org.employees;
+  const employeeIndex = new Map<string, number>();
+  for (let e = 0; e < employees.length; e++) {
+    const id = employees[e]!.id;
+    if (!employeeIndex.has(id)) employeeIndex.set(id, e);
+  }
+
+  // Awards, in one pass in input order: owner, credential and the day numbers of rule 1. An award
+  // of an unknown employee concerns nobody in the organisation. Validity is looked up from the
+  // catalog only: a credential first named here has none.
+  const awards = org.awards;
+  const awardOwner = new Int32Array(awards.length);
+  const rawCredential = new Int32Array(awards.length);
+  const rawIssued = new Int32Array(awards.length);
+  const rawExpires = new Int32Array(awards.length);
+  for (let a = 0; a < awards.length; a++) {
+    const award = awards[a]!;
+    awardOwner[a] = employeeIndex.get(award.employee) ?? -1;
+    const c = internCredential(award.credential);
+    rawCredential[a] = c;
+    rawIssued[a] = isoDayNumber(award.issuedOn);
+    const months = c < catalogSize ? (credentials[c]!.validityMonths ?? 0) : 0;
+    rawExpires[a] = award.expiresOn !== undefined ? isoDayNumber(award.expiresOn) : months > 0 ? dayNumberAfterMonths(award.issuedOn, months) : NEVER;
+  }
   const credentialCount = credentialIds.length;
   while (credentials.length < credentialCount) credentials.push(undefined);
 
@@ -248,17 +267,11 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
     requirementsBySkillId.set(positions, requirementStart[r]!);
   }
 
-  // Employees and teams. The first employee with an id is the one looked up by id.
-  const employees = org.employees;
-  const employeeIndex = new Map<string, number>();
+  // Teams. The first employee with an id is the one looked up by id.
   const employeeRole = new Int32Array(employees.length);
   const employeeTeam = new Int32Array(employees.length);
   const teamSet = new Set<string>();
-  for (let e = 0; e < employees.length; e++) {
-    const employee = employees[e]!;
-    if (!employeeIndex.has(employee.id)) employeeIndex.set(employee.id, e);
-    teamSet.add(employee.team);
-  }
+  for (let e = 0; e < employees.length; e++) teamSet.add(employees[e]!.team);
   const teams = [...teamSet].sort(compareOrdinal);
   const teamIndex = new Map<string, number>(teams.map((team, t) => [team, t]));
   for (let e = 0; e < employees.length; e++) {
@@ -274,23 +287,16 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
     slice.set(sorted);
   }
 
-  // Awards: an award of an unknown employee concerns nobody in the organisation.
-  const awards = org.awards;
-  const awardOwner = new Int32Array(awards.length);
-  for (let a = 0; a < awards.length; a++) awardOwner[a] = employeeIndex.get(awards[a]!.employee) ?? -1;
   const awardGroups = groupBy(awardOwner, employees.length);
   const awardCount = awardGroups.order.length;
   const awardCredential = new Int32Array(awardCount);
   const awardIssued = new Int32Array(awardCount);
   const awardExpires = new Int32Array(awardCount);
-  const validityMonths = credentials.map((credential) => credential?.validityMonths ?? 0);
   for (let i = 0; i < awardCount; i++) {
-    const award = awards[awardGroups.order[i]!]!;
-    const credential = credentialIndex.get(award.credential)!;
-    awardCredential[i] = credential;
-    awardIssued[i] = toDayNumber(award.issuedOn);
-    const months = validityMonths[credential]!;
-    awardExpires[i] = award.expiresOn !== undefined ? toDayNumber(award.expiresOn) : months > 0 ? dayNumberAfterMonths(award.issuedOn, months) : NEVER;
+    const a = awardGroups.order[i]!;
+    awardCredential[i] = rawCredential[a]!;
+    awardIssued[i] = rawIssued[a]!;
+    awardExpires[i] = rawExpires[a]!;
   }
 
   // Assessments.
@@ -305,7 +311,7 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
   for (let i = 0; i < assessmentCount; i++) {
     const assessment = assessments[assessmentGroups.order[i]!]!;
     assessmentSkill[i] = internSkill(assessment.skill);
-    assessmentDay[i] = assessment.assessedOn === undefined ? UNDATED : toDayNumber(assessment.assessedOn);
+    assessmentDay[i] = assessment.assessedOn === undefined ? UNDATED : isoDayNumber(assessment.assessedOn);
     assessmentLevel[i] = assessment.level;
   }
 

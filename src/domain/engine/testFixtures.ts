@@ -69,3 +69,29 @@ export const ROLES: Role[] = [
 export function organisation(parts: Partial<Organisation>): Organisation {
   return { ...emptyOrganisation(), skills: SKILLS, credentials: CATALOG, roles: ROLES, ...parts };
 }
+
+/**
+ * Two teams as of 2026-03-01. Data Platform: D1 and D2 (data engineers) and S9 (a support agent
+ * seconded to it); Support: S1 (a new support agent with nothing yet). Effective levels then:
+ * D1 SQL 4, Python 4 (data-eng stack); D2 SQL 2, Python 2, GDPR 2 (until 2026-04-01); S9 SQL 4, comms 4.
+ */
+export function twoTeams(parts: Partial<Organisation> = {}): Organisation {
+  return organisation({
+    employees: [
+      employee('D1', 'Data Platform', 'data-engineer'),
+      employee('D2', 'Data Platform', 'data-engineer'),
+      employee('S9', 'Data Platform', 'support-agent'),
+      employee('S1', 'Support', 'support-agent'),
+    ],
+    awards: [
+      award('D1', 'sql-adv', '2024-05-01'),
+      award('D1', 'py-cert', '2025-09-01'),
+      award('D2', 'sql-found', '2025-05-01'),
+      award('D2', 'gdpr-basic', '2025-04-01'),
+      award('S9', 'gdpr-basic', '2024-01-01'), // lapsed 2025-01-01
+      award('S9', 'sql-adv', '2024-02-01'),
+    ],
+    assessments: [assessment('D2', 'python', 2, '2025-10-01'), assessment('S9', 'comms', 4)],
+    ...parts,
+  });
+}

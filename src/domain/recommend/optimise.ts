@@ -2,6 +2,8 @@
 // credentials that closes every closable gap at minimum cost (or hours), with the spec's tie-breaks.
 // Pure and engine-independent: gaps, catalog, what is held and the interests in; a solution out.
 import type { Credential, Weight } from '../schema';
+import { compareOrdinal } from '../reports';
+import { catalogIndex, isStack, type CatalogIndex } from './catalog';
 
 export type Objective = 'cost' | 'hours';
 
@@ -57,64 +59,8 @@ export interface PathwaySolution {
  * gaps or interests, not a stack component) are dropped before the search.
  */
 
-interface CatalogIndex {
-  byId: Map<string, Credential>;
-  /** Distinct component ids of each stack. */
-  components: Map<string, string[]>;
-  /** Stacks listing a credential as a direct component. */
-  parents: Map<string, string[]>;
-  /** Every credential granting a skill, with the level. */
-  bySkill: Map<string, { id: string; level: number }[]>;
-}
-
-const catalogIndexes = new WeakMap<readonly Credential[], CatalogIndex>();
-
-/** A credential with a non-empty `components` list is a stack. */
-export function isStack(credential: Credential): boolean {
-  return credential.components !== undefined && credential.components.length > 0;
-}
-
-function catalogIndex(catalog: readonly Credential[]): CatalogIndex {
-  // Built once per catalog array: the CLI solves 100,000 employees against the same catalog.
-  const cached = catalogIndexes.get(catalog);
-  if (cached) return cached;
-  const byId = new Map<string, Credential>();
-  const components = new Map<string, string[]>();
-  const parents = new Map<string, string[]>();
-  const bySkill = new Map<string, { id: string; level: number }[]>();
-  for (const credential of catalog) {
-    if (byId.has(credential.id)) continue; // validated upstream; the first one wins
-    byId.set(credential.id, credential);
-  }
-  for (const credential of byId.values()) {
-    if (isStack(credential)) {
-      const distinct = [...new Set(credential.components)];
-      components.set(credential.id, distinct);
-      for (const component of distinct) {
-        const list = parents.get(component);
-        if (list) list.push(credential.id);
-        else parents.set(component, [credential.id]);
-      }
-    }
-    const best = new Map<string, number>();
-    for (const grant of credential.grants) best.set(grant.skill, Math.max(best.get(grant.skill) ?? 0, grant.level));
-    for (const [skill, level] of best) {
-      const list = bySkill.get(skill);
-      if (list) list.push({ id: credential.id, level });
-      else bySkill.set(skill, [{ id: credential.id, level }]);
-    }
-  }
-  const index = { byId, components, parents, bySkill };
-  catalogIndexes.set(catalog, index);
-  return index;
-}
-
 function hundredths(amount: number | undefined): number {
   return amount === undefined || !Number.isFinite(amount) ? 0 : Math.round(amount * 100);
-}
-
-function compareOrdinal(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Which credentials are held (rule 2, nesting) and what an unheld stack still misses. */
@@ -555,7 +501,7 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
       if (minCount > lowerCount) lowerCount = minCount;
       if (chosen === null || scored.length < chosen.length) chosen = scored;
     }
-    if (comparePrefix(primary + lowerPrimary, secondary + lowerSecondary, interestCeiling, count + lowerCount + 1) > 0) return;
+    if (comparePrefix(primary + lowerPrimary, secondary + lowerSecondary, interestCeiling, count + lowerCount) > 0) return;
     (chosen as Scored[]).sort(
       (a, b) => a.primary - b.primary || a.secondary - b.secondary || a.count - b.count,
     );

@@ -6,7 +6,7 @@ import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
-import { formatCount, formatDate, formatPercent } from '../../components/format';
+import { countOf, formatCount, formatDate, formatPercent } from '../../components/format';
 import { ChartFrame } from '../../components/ChartFrame';
 import { TopGapsChart } from './TopGapsChart';
 import { TrendChart } from './TrendChart';
@@ -22,7 +22,7 @@ export function OverviewPage() {
             <header className="page-header">
               <h1 id="overview-title">Overview</h1>
               <p className="subtitle">
-                {data.scope} · {formatCount(data.employees)} employees in {formatCount(data.teams)} teams · as of {formatDate(data.asOf)}
+                {data.scope} · {countOf(data.employees, 'employee')} in {countOf(data.teams, 'team')} · as of {formatDate(data.asOf)}
               </p>
             </header>
             <Figures label="Headline figures">

@@ -1,0 +1,516 @@
+// The `gapmap` command line (SPEC §6): arguments, files and exit codes around the domain. Every
+// number comes from src/domain; this file only reads bytes, calls the engine and writes CSV.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Organisation, RecordKind } from '../domain/schema';
+import type { ImportIssue, CsvReadOptions, CsvWriteOptions, ParsedFile, DateOrder, LevelScale } from '../domain/csv/types';
+import { RECORD_KINDS } from '../domain/schema';
+import { isIsoDate, todayIso } from '../domain/dates';
+import { COMMANDS, COMMAND_HELP, MAIN_HELP, type Command } from './usage';
+
+export const EXIT_OK = 0;
+export const EXIT_DATA_ERROR = 1;
+export const EXIT_USAGE_ERROR = 2;
+
+/** A failure that ends the command with one line on stderr and an exit code; never a stack trace. */
+class CliFailure {
+  constructor(
+    readonly exitCode: number,
+    readonly lines: readonly string[],
+  ) {}
+}
+
+const usageError = (command: Command | null, message: string) =>
+  new CliFailure(EXIT_USAGE_ERROR, [
+    `gapmap${command === null ? '' : ` ${command}`}: ${message}`,
+    `Run 'gapmap${command === null ? '' : ` ${command}`} --help' for usage.`,
+  ]);
+
+// ---------------------------------------------------------------- arguments
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const DATA_OPTIONS = {
+  employees: { type: 'string' },
+  roles: { type: 'string' },
+  catalog: { type: 'string' },
+  awards: { type: 'string' },
+  skills: { type: 'string' },
+  assessments: { type: 'string' },
+  interests: { type: 'string' },
+  goals: { type: 'string' },
+  'as-of': { type: 'string' },
+  'date-format': { type: 'string' },
+  'level-scale': { type: 'string' },
+  out: { type: 'string' },
+  bom: { type: 'boolean' },
+  delimiter: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+const OPTIONS = {
+  report: { ...DATA_OPTIONS, format: { type: 'string' } },
+  recommend: {
+    ...DATA_OPTIONS,
+    employee: { type: 'string' },
+    team: { type: 'string' },
+    'all-teams': { type: 'boolean' },
+    objective: { type: 'string' },
+    budget: { type: 'string' },
+  },
+  validate: {
+    kind: { type: 'string' },
+    'date-format': { type: 'string' },
+    'level-scale': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  generate: {
+    employees: { type: 'string' },
+    seed: { type: 'string' },
+    'as-of': { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  verify: { help: { type: 'boolean', short: 'h' } },
+} as const satisfies Record<Command, Options>;
+
+type Values = Record<string, string | boolean | undefined>;
+
+function parseCommandArgs(command: Command, args: string[]): { values: Values; positionals: string[] } {
+  try {
+    const parsed = parseArgs({
+      args,
+      options: OPTIONS[command],
+      allowPositionals: command === 'validate' || command === 'verify',
+      strict: true,
+    });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
+  } catch (error) {
+    // parseArgs explains itself ("Unknown option '--x'"); keep its first sentence only.
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    throw usageError(command, message.replace(/\. To specify a positional argument.*$/, ''));
+  }
+}
+
+function text(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function requireText(command: Command, values: Values, name: string): string {
+  const value = text(values, name);
+  if (value === undefined || value === '') throw usageError(command, `--${name} is required`);
+  return value;
+}
+
+function asOfOption(command: Command, values: Values): string {
+  const asOf = text(values, 'as-of');
+  if (asOf === undefined) return todayIso();
+  if (!isIsoDate(asOf)) throw usageError(command, `--as-of must be a date as YYYY-MM-DD, got '${asOf}'`);
+  return asOf;
+}
+
+function readOptions(command: Command, values: Values): Pick<CsvReadOptions, 'dateOrder' | 'levelScale'> {
+  const options: Pick<CsvReadOptions, 'dateOrder' | 'levelScale'> = {};
+  const dateFormat = text(values, 'date-format');
+  if (dateFormat !== undefined) {
+    const order = dateFormat.toUpperCase();
+    if (order !== 'DMY' && order !== 'MDY') throw usageError(command, `--date-format must be DMY or MDY, got '${dateFormat}'`);
+    options.dateOrder = order as DateOrder;
+  }
+  const levelScale = text(values, 'level-scale');
+  if (levelScale !== undefined) options.levelScale = parseLevelScale(command, levelScale);
+  return options;
+}
+
+function parseLevelScale(command: Command, value: string): LevelScale {
+  const match = /^\s*(\d+)\s*[-–]\s*(\d+)\s*$/.exec(value);
+  const min = Number(match?.[1]);
+  const max = Number(match?.[2]);
+  if (match === null || !(min < max)) throw usageError(command, `--level-scale must be MIN-MAX with MIN < MAX (e.g. 1-8), got '${value}'`);
+  return { min, max };
+}
+
+function writeOptions(command: Command, values: Values): CsvWriteOptions {
+  const options: CsvWriteOptions = {};
+  if (values.bom === true) options.bom = true;
+  const delimiter = text(values, 'delimiter');
+  if (delimiter !== undefined) {
+    if (delimiter !== ',' && delimiter !== ';') throw usageError(command, `--delimiter must be ',' or ';', got '${delimiter}'`);
+    options.delimiter = delimiter;
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------- files
+
+function issueLine(formatIssue: (issue: ImportIssue) => string, issue: ImportIssue): string {
+  return issue.severity === 'warning' ? `warning: ${formatIssue(issue)}` : formatIssue(issue);
+}
+
+function fileIssue(file: string, message: string): ImportIssue {
+  return { file, row: 0, column: '', value: '', message, severity: 'error' };
+}
+
+async function readBytes(path: string): Promise<Uint8Array | string> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'cannot read the file: it does not exist';
+    if (code === 'EISDIR') return 'cannot read the file: it is a folder';
+    if (code === 'EACCES') return 'cannot read the file: permission denied';
+    return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** The questions a file leaves open (date order, level scale), as located errors with the flag to answer them. */
+function pendingIssues(parsed: ParsedFile): ImportIssue[] {
+  return parsed.pending.map((decision): ImportIssue =>
+    decision.type === 'date-order'
+      ? {
+          file: parsed.fileName,
+          row: 1,
+          column: decision.column,
+          value: decision.samples.join(' '),
+          message: `every date (e.g. ${decision.samples.slice(0, 2).join(', ')}) could be day/month or month/day: pass --date-format DMY or MDY`,
+          severity: 'error',
+        }
+      : {
+          file: parsed.fileName,
+          row: 1,
+          column: decision.column,
+          value: `${decision.observedMin}-${decision.observedMax}`,
+          message: `levels run from ${decision.observedMin} to ${decision.observedMax}, not 0–5: pass --level-scale MIN-MAX (e.g. --level-scale 1-8) to map them`,
+          severity: 'error',
+        },
+  );
+}
+
+interface Loaded {
+  organisation: Organisation;
+  issues: ImportIssue[];
+}
+
+const DATA_KINDS: readonly { flag: string; kind: RecordKind; required: boolean }[] = [
+  { flag: 'employees', kind: 'employees', required: true },
+  { flag: 'roles', kind: 'roles', required: true },
+  { flag: 'catalog', kind: 'catalog', required: true },
+  { flag: 'awards', kind: 'awards', required: true },
+  { flag: 'skills', kind: 'skills', required: false },
+  { flag: 'assessments', kind: 'assessments', required: false },
+  { flag: 'interests', kind: 'interests', required: false },
+  { flag: 'goals', kind: 'goals', required: false },
+];
+
+/** Reads the data flags' files into one organisation; any error ends the command (exit 1). */
+async function loadOrganisation(command: Command, values: Values): Promise<Loaded> {
+  for (const { flag, required } of DATA_KINDS) if (required) requireText(command, values, flag);
+  const options = readOptions(command, values);
+  const csv = await import('../domain/csv/index');
+  const issues: ImportIssue[] = [];
+  const files: ParsedFile[] = [];
+  for (const { flag, kind } of DATA_KINDS) {
+    const path = text(values, flag);
+    if (path === undefined) continue;
+    const bytes = await readBytes(path);
+    if (typeof bytes === 'string') {
+      issues.push(fileIssue(path, bytes));
+      continue;
+    }
+    const parsed = csv.readCsvFile({ fileName: path, bytes }, { ...options, kind });
+    issues.push(...parsed.issues, ...pendingIssues(parsed));
+    files.push(parsed);
+  }
+  if (!issues.some((issue) => issue.severity === 'error')) {
+    const assembled = csv.assembleOrganisation(files);
+    issues.push(...assembled.issues);
+    return finish(csv.formatIssue, { organisation: assembled.organisation, issues });
+  }
+  return finish(csv.formatIssue, { organisation: { skills: [], roles: [], employees: [], credentials: [], awards: [], assessments: [], goals: [], interests: [] }, issues });
+}
+
+function finish(formatIssue: (issue: ImportIssue) => string, loaded: Loaded): Loaded {
+  const errors = loaded.issues.filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) {
+    throw new CliFailure(EXIT_DATA_ERROR, [
+      ...loaded.issues.map((issue) => issueLine(formatIssue, issue)),
+      `gapmap: ${errors.length} error${errors.length === 1 ? '' : 's'} in the input; nothing was written`,
+    ]);
+  }
+  return loaded;
+}
+
+async function emit(csvText: string, out: string | undefined): Promise<void> {
+  if (out === undefined) {
+    await writeStdout(csvText);
+    return;
+  }
+  try {
+    await writeFile(out, csvText);
+  } catch (error) {
+    throw new CliFailure(EXIT_DATA_ERROR, [`${out}:0:: cannot write the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+  }
+}
+
+function writeStdout(chunk: string): Promise<void> {
+  return new Promise((resolve) => {
+    // A closed pipe (| head) is not an error worth a stack trace.
+    if (!process.stdout.write(chunk)) process.stdout.once('drain', resolve);
+    else resolve();
+  });
+}
+
+// ---------------------------------------------------------------- commands
+
+async function report(values: Values): Promise<number> {
+  const format = text(values, 'format') ?? 'long';
+  if (format !== 'long' && format !== 'team') throw usageError('report', `--format must be long or team, got '${format}'`);
+  const asOf = asOfOption('report', values);
+  const write = writeOptions('report', values);
+  const { organisation, issues } = await loadOrganisation('report', values);
+  const [engine, csv] = await Promise.all([import('../domain/engine/index'), import('../domain/csv/index')]);
+  printWarnings(csv.formatIssue, issues);
+  const eo = engine.prepareOrganisation(organisation);
+  const output =
+    format === 'long'
+      ? csv.gapLongCsv(engine.gapReportLong(eo, asOf), write)
+      : csv.gapTeamCsv(engine.gapReportTeam(eo, asOf), write);
+  await emit(output, text(values, 'out'));
+  return EXIT_OK;
+}
+
+async function recommend(values: Values): Promise<number> {
+  const employee = text(values, 'employee');
+  const team = text(values, 'team');
+  const allTeams = values['all-teams'] === true;
+  const chosen = [employee !== undefined, team !== undefined, allTeams].filter(Boolean).length;
+  if (chosen !== 1) throw usageError('recommend', 'give exactly one of --employee ID, --team NAME or --all-teams');
+  const objective = text(values, 'objective') ?? 'cost';
+  if (objective !== 'cost' && objective !== 'hours') throw usageError('recommend', `--objective must be cost or hours, got '${objective}'`);
+  const budgetText = text(values, 'budget');
+  const budget = budgetText === undefined ? undefined : Number(budgetText);
+  if (budget !== undefined && !(Number.isFinite(budget) && budget >= 0 && budgetText?.trim() !== '')) {
+    throw usageError('recommend', `--budget must be a non-negative number, got '${budgetText}'`);
+  }
+  const asOf = asOfOption('recommend', values);
+  const write = writeOptions('recommend', values);
+  const { organisation, issues } = await loadOrganisation('recommend', values);
+  const [engine, csv, pathway, budgetModule] = await Promise.all([
+    import('../domain/engine/index'),
+    import('../domain/csv/index'),
+    import('../domain/recommend/pathway'),
+    import('../domain/recommend/budget'),
+  ]);
+  printWarnings(csv.formatIssue, issues);
+  const eo = engine.prepareOrganisation(organisation);
+
+  let employeeIds: string[];
+  if (employee !== undefined) {
+    if (engine.findEmployee(eo, employee) === undefined) {
+      throw new CliFailure(EXIT_DATA_ERROR, [`${text(values, 'employees')}:0:employee_id: no employee with id '${employee}'`]);
+    }
+    employeeIds = [employee];
+  } else if (team !== undefined) {
+    const members = engine.membersOf(eo, team);
+    if (members.length === 0) {
+      const teams = engine.teamsOf(eo);
+      throw new CliFailure(EXIT_DATA_ERROR, [
+        `${text(values, 'employees')}:0:team: no team named '${team}' (teams: ${teams.slice(0, 10).join(', ')}${teams.length > 10 ? ', …' : ''})`,
+      ]);
+    }
+    employeeIds = members.map((member) => member.id);
+  } else {
+    employeeIds = organisation.employees.map((member) => member.id);
+  }
+
+  const pathways = employeeIds.map((id) => pathway.recommendPathway(eo, id, asOf, objective));
+  const warnings: string[] = [];
+  pathways.forEach((found, index) => {
+    for (const gap of found.unclosable) warnings.push(`warning: ${employeeIds[index]}: no credential grants ${gap.skill} at level ${gap.required}`);
+  });
+  let rows = pathway.recommendationRows(pathways);
+  if (budget !== undefined) {
+    const plan = budgetModule.budgetPlan(pathways, budget);
+    const chosenPairs = new Set(plan.assignments.map((assignment) => `${assignment.employeeId}\u0000${assignment.credentialId}`));
+    rows = rows.filter((row) => chosenPairs.has(`${row.employee_id}\u0000${row.credential_id}`));
+    warnings.push(
+      `budget: ${plan.assignments.length} assignment${plan.assignments.length === 1 ? '' : 's'}, spent ${formatNumber(plan.spent)} of ${formatNumber(budget)}, weighted gap closed ${formatNumber(plan.weightedGapClosed)} of ${formatNumber(plan.totalWeightedGap)}`,
+      `guarantee (${plan.method}): ${plan.guarantee}`,
+    );
+  }
+  if (warnings.length > 0) process.stderr.write(`${warnings.join('\n')}\n`);
+  await emit(csv.recommendationCsv(rows, write), text(values, 'out'));
+  return EXIT_OK;
+}
+
+/** The kinds whose ids a kind's rows refer to (skills are created from their names when absent). */
+const REFERENCED_KINDS: Readonly<Record<RecordKind, readonly RecordKind[]>> = {
+  employees: ['roles'],
+  skills: [],
+  roles: [],
+  catalog: [],
+  awards: ['employees', 'catalog'],
+  assessments: ['employees'],
+  goals: ['employees', 'catalog'],
+  interests: ['employees'],
+};
+
+async function validate(values: Values, files: string[]): Promise<number> {
+  if (files.length === 0) throw usageError('validate', 'name at least one FILE');
+  const kindText = text(values, 'kind');
+  let kind: RecordKind | undefined;
+  if (kindText !== undefined) {
+    if (!(RECORD_KINDS as readonly string[]).includes(kindText)) {
+      throw usageError('validate', `--kind must be one of ${RECORD_KINDS.join(', ')}, got '${kindText}'`);
+    }
+    kind = kindText as RecordKind;
+  }
+  const options = readOptions('validate', values);
+  const csv = await import('../domain/csv/index');
+  const issues: ImportIssue[] = [];
+  const parsedFiles: ParsedFile[] = [];
+  const summaries: string[] = [];
+  for (const file of files) {
+    const bytes = await readBytes(file);
+    if (typeof bytes === 'string') {
+      issues.push(fileIssue(file, bytes));
+      summaries.push(`${file}: unreadable`);
+      continue;
+    }
+    const parsed = csv.readCsvFile({ fileName: file, bytes }, kind === undefined ? options : { ...options, kind });
+    const own = [...parsed.issues, ...pendingIssues(parsed)];
+    issues.push(...own);
+    parsedFiles.push(parsed);
+    const errors = own.filter((issue) => issue.severity === 'error').length;
+    summaries.push(
+      `${file}: ${parsed.kind ?? 'unknown kind'}, ${parsed.rowCount} row${parsed.rowCount === 1 ? '' : 's'}, ${parsed.encoding}${parsed.bom ? ' with BOM' : ''}, ` +
+        `${errors === 0 ? 'ok' : `${errors} error${errors === 1 ? '' : 's'}`}, ${own.length - errors} warning${own.length - errors === 1 ? '' : 's'}`,
+    );
+  }
+  // Files given together are checked against each other, as one import would — but only when
+  // every kind they refer to is among them: an awards file alone cannot know the employees.
+  const kinds = new Set(parsedFiles.map((parsed) => parsed.kind).filter((found) => found !== null));
+  const missing = [...kinds].flatMap((found) => REFERENCED_KINDS[found].filter((needed) => !kinds.has(needed)));
+  if (kinds.size > 1 && parsedFiles.every((parsed) => parsed.kind !== null) && missing.length === 0) {
+    issues.push(...csv.assembleOrganisation(parsedFiles).issues);
+  } else if (missing.length > 0) {
+    summaries.push(`references not checked: give the ${[...new Set(missing)].join(' and ')} file${new Set(missing).size === 1 ? '' : 's'} too to check them`);
+  }
+  const unique = dedupeIssues(issues);
+  if (unique.length > 0) process.stderr.write(`${unique.map((issue) => issueLine(csv.formatIssue, issue)).join('\n')}\n`);
+  await writeStdout(`${summaries.join('\n')}\n`);
+  return unique.some((issue) => issue.severity === 'error') ? EXIT_DATA_ERROR : EXIT_OK;
+}
+
+async function generate(values: Values): Promise<number> {
+  const employeesText = requireText('generate', values, 'employees');
+  const out = requireText('generate', values, 'out');
+  const employees = Number(employeesText);
+  if (!Number.isInteger(employees) || employees < 1 || employees > 2_000_000) {
+    throw usageError('generate', `--employees must be a whole number from 1 to 2000000, got '${employeesText}'`);
+  }
+  const seedText = text(values, 'seed');
+  const seed = seedText === undefined ? 1 : Number(seedText);
+  if (!Number.isInteger(seed)) throw usageError('generate', `--seed must be a whole number, got '${seedText}'`);
+  const asOf = asOfOption('generate', values);
+  const [{ generateOrganisation }, csv] = await Promise.all([import('../domain/demo/generate'), import('../domain/csv/index')]);
+  const organisation = generateOrganisation({ employees, seed, asOf });
+  const files = csv.organisationCsvFiles(organisation);
+  try {
+    await mkdir(out, { recursive: true });
+    for (const kind of RECORD_KINDS) await writeFile(join(out, `${kind}.csv`), files[kind]);
+  } catch (error) {
+    throw new CliFailure(EXIT_DATA_ERROR, [`${out}:0:: cannot write the files: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+  }
+  process.stderr.write(
+    `gapmap generate: wrote ${RECORD_KINDS.length} files to ${out} (${organisation.employees.length} employees, ` +
+      `${organisation.credentials.length} credentials, ${organisation.awards.length} awards, as of ${asOf}, seed ${seed})\n`,
+  );
+  return EXIT_OK;
+}
+
+// ---------------------------------------------------------------- entry point
+
+function printWarnings(formatIssue: (issue: ImportIssue) => string, issues: readonly ImportIssue[]): void {
+  const warnings = issues.filter((issue) => issue.severity === 'warning');
+  if (warnings.length > 0) process.stderr.write(`${warnings.map((issue) => issueLine(formatIssue, issue)).join('\n')}\n`);
+}
+
+function dedupeIssues(issues: readonly ImportIssue[]): ImportIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.file}\u0000${issue.row}\u0000${issue.column}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const [first, ...rest] = args;
+  if (first === undefined) throw new CliFailure(EXIT_USAGE_ERROR, [MAIN_HELP]);
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const topic = rest[0];
+    await writeStdout(`${topic !== undefined && isCommand(topic) ? COMMAND_HELP[topic] : MAIN_HELP}\n`);
+    return EXIT_OK;
+  }
+  if (first === '--version') {
+    await writeStdout('gapmap 0.1.0\n');
+    return EXIT_OK;
+  }
+  if (!isCommand(first)) throw usageError(null, `unknown command '${first}' (commands: ${COMMANDS.join(', ')})`);
+  const { values, positionals } = parseCommandArgs(first, rest);
+  if (values.help === true) {
+    await writeStdout(`${COMMAND_HELP[first]}\n`);
+    return EXIT_OK;
+  }
+  switch (first) {
+    case 'report':
+      return report(values);
+    case 'recommend':
+      return recommend(values);
+    case 'validate':
+      return validate(values, positionals);
+    case 'generate':
+      return generate(values);
+    case 'verify':
+      throw new CliFailure(EXIT_USAGE_ERROR, ['gapmap verify: not available yet']);
+  }
+}
+
+function isCommand(name: string): name is Command {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+/** Runs `gapmap` with `args` (without node and the script) and returns the exit code. */
+export async function main(args: string[] = process.argv.slice(2)): Promise<number> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+  });
+  let exitCode: number;
+  try {
+    exitCode = await runCommand(args);
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      process.stderr.write(`${error.lines.join('\n')}\n`);
+      exitCode = error.exitCode;
+    } else {
+      // A bug, not a data problem: one line, no stack trace (GAPMAP_DEBUG=1 shows it).
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`gapmap: internal error: ${message}\n`);
+      if (process.env.GAPMAP_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+      exitCode = EXIT_DATA_ERROR;
+    }
+  }
+  if (process.env.GAPMAP_REPORT_RSS === '1') {
+    // For the benchmark when /usr/bin/time is missing: peak resident set size in MB.
+    process.stderr.write(`gapmap: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB\n`);
+  }
+  return exitCode;
+}

@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HeatmapGrid, nextPosition } from './HeatmapGrid';
+
+const rows = [
+  { id: 'a', label: 'Ada' },
+  { id: 'b', label: 'Ben' },
+  { id: 'c', label: 'Cleo' },
+];
+const columns = [
+  { id: 'sql', label: 'SQL' },
+  { id: 'aws', label: 'AWS' },
+];
+
+// jsdom has no layout: give elements a viewport-sized box so the virtualiser renders rows.
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+});
+
+function renderGrid(onActivateCell = vi.fn()) {
+  render(
+    <HeatmapGrid
+      label="Levels"
+      rowHeaderLabel="Person"
+      rows={rows}
+      columns={columns}
+      cell={(row, col) => ({ text: `${row}:${col}`, background: '#fff', color: '#000', description: `${rows[row]?.label} ${columns[col]?.label}` })}
+      onActivateCell={onActivateCell}
+    />,
+  );
+  return onActivateCell;
+}
+
+describe('the heatmap grid', () => {
+  it('exposes grid semantics with row and column headers', () => {
+    renderGrid();
+    const grid = screen.getByRole('grid', { name: 'Levels' });
+    expect(grid).toHaveAttribute('aria-rowcount', '4');
+    expect(grid).toHaveAttribute('aria-colcount', '3');
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Person', 'SQL', 'AWS']);
+    expect(screen.getAllByRole('rowheader').map((header) => header.textContent)).toEqual(['Ada', 'Ben', 'Cleo']);
+  });
+
+  it('moves the focus with the arrow keys, shows the tooltip of the focused cell, and opens it with Enter', async () => {
+    const user = userEvent.setup();
+    const onActivate = renderGrid();
+    await user.tab();
+    expect(document.activeElement).toHaveTextContent('0:0');
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toHaveTextContent('0:1');
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toHaveTextContent('2:1');
+    expect(screen.getByRole('tooltip')).toHaveTextContent('Cleo AWS');
+    await user.keyboard('{Enter}');
+    expect(onActivate).toHaveBeenCalledWith(2, 1);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toHaveTextContent('Cleo');
+  });
+
+  it('keeps exactly one cell in the tab order', () => {
+    renderGrid();
+    const tabbable = screen.getByRole('grid').querySelectorAll('[tabindex="0"]');
+    expect(tabbable).toHaveLength(1);
+  });
+});
+
+describe('grid key movement', () => {
+  it('stops at the edges and jumps with Ctrl+Home and Ctrl+End', () => {
+    expect(nextPosition('ArrowUp', false, { row: 0, col: 0 }, 3, 2)).toEqual({ row: 0, col: 0 });
+    expect(nextPosition('ArrowLeft', false, { row: 1, col: 0 }, 3, 2)).toEqual({ row: 1, col: -1 });
+    expect(nextPosition('ArrowLeft', false, { row: 1, col: -1 }, 3, 2)).toEqual({ row: 1, col: -1 });
+    expect(nextPosition('End', true, { row: 0, col: 0 }, 3, 2)).toEqual({ row: 2, col: 1 });
+    expect(nextPosition('Home', true, { row: 2, col: 1 }, 3, 2)).toEqual({ row: 0, col: -1 });
+    expect(nextPosition('PageDown', false, { row: 0, col: 1 }, 30, 2)).toEqual({ row: 10, col: 1 });
+    expect(nextPosition('a', false, { row: 0, col: 0 }, 3, 2)).toBeUndefined();
+  });
+});

@@ -1,0 +1,238 @@
+// A virtualised heatmap with grid semantics: only visible cells are in the DOM (2,000 × 200 stays
+// smooth), arrow keys move a roving focus across cells, Enter opens the cell, and the focused or
+// hovered cell's tooltip is shown for keyboard and mouse users alike.
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+export interface HeatmapRow {
+  id: string;
+  label: string;
+  sublabel?: string;
+}
+
+export interface HeatmapColumn {
+  id: string;
+  label: string;
+}
+
+export interface HeatmapCell {
+  text: string;
+  background: string;
+  color: string;
+  /** The sentence a tooltip and a screen reader give for the cell. */
+  description: string;
+  className?: string;
+}
+
+interface HeatmapGridProps {
+  label: string;
+  rows: readonly HeatmapRow[];
+  columns: readonly HeatmapColumn[];
+  cell: (rowIndex: number, columnIndex: number) => HeatmapCell;
+  /** Enter, Space or a click on a cell. */
+  onActivateCell?: (rowIndex: number, columnIndex: number) => void;
+  /** Enter, Space or a click on a row header. */
+  onActivateRow?: (rowIndex: number) => void;
+  rowHeaderLabel: string;
+  renderRowHeader?: (row: HeatmapRow, rowIndex: number) => ReactNode;
+  height?: number;
+}
+
+const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 92;
+const COLUMN_WIDTH = 64;
+const ROW_HEADER_WIDTH = 220;
+const PAGE_ROWS = 10;
+
+interface Position {
+  row: number;
+  /** -1 is the row header. */
+  col: number;
+}
+
+/** Where a key moves the focus; undefined when the key is not a grid key. Exported for tests. */
+export function nextPosition(key: string, ctrl: boolean, from: Position, rowCount: number, columnCount: number): Position | undefined {
+  const clampRow = (row: number) => Math.max(0, Math.min(rowCount - 1, row));
+  const clampCol = (col: number) => Math.max(-1, Math.min(columnCount - 1, col));
+  switch (key) {
+    case 'ArrowRight':
+      return { row: from.row, col: clampCol(from.col + 1) };
+    case 'ArrowLeft':
+      return { row: from.row, col: clampCol(from.col - 1) };
+    case 'ArrowDown':
+      return { row: clampRow(from.row + 1), col: from.col };
+    case 'ArrowUp':
+      return { row: clampRow(from.row - 1), col: from.col };
+    case 'PageDown':
+      return { row: clampRow(from.row + PAGE_ROWS), col: from.col };
+    case 'PageUp':
+      return { row: clampRow(from.row - PAGE_ROWS), col: from.col };
+    case 'Home':
+      return ctrl ? { row: 0, col: -1 } : { row: from.row, col: -1 };
+    case 'End':
+      return ctrl ? { row: rowCount - 1, col: columnCount - 1 } : { row: from.row, col: columnCount - 1 };
+    default:
+      return undefined;
+  }
+}
+
+export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActivateRow, rowHeaderLabel, renderRowHeader, height = 600 }: HeatmapGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tooltipId = useId();
+  const [active, setActive] = useState<Position>({ row: 0, col: 0 });
+  const [focusWithin, setFocusWithin] = useState(false);
+  const [hovered, setHovered] = useState<Position | undefined>();
+  const pendingFocus = useRef(false);
+
+  const rowVirtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    scrollPaddingStart: HEADER_HEIGHT,
+    // Before the first measurement (and in jsdom, which has no layout) assume a typical viewport.
+    initialRect: { width: 1200, height },
+  });
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => COLUMN_WIDTH,
+    overscan: 4,
+    scrollPaddingStart: ROW_HEADER_WIDTH,
+    initialRect: { width: 1200, height },
+  });
+
+  // Filters can shrink the grid under the focus: keep it inside.
+  const safeActive: Position = { row: Math.min(active.row, Math.max(0, rows.length - 1)), col: Math.min(active.col, columns.length - 1) };
+
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const target = scrollRef.current?.querySelector<HTMLElement>(`[data-row="${safeActive.row}"][data-col="${safeActive.col}"]`);
+    if (target) {
+      pendingFocus.current = false;
+      target.focus({ preventScroll: false });
+    }
+  });
+
+  function moveTo(position: Position) {
+    setActive(position);
+    pendingFocus.current = true;
+    rowVirtualizer.scrollToIndex(position.row, { align: 'auto' });
+    if (position.col >= 0) columnVirtualizer.scrollToIndex(position.col, { align: 'auto' });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (rows.length === 0) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (safeActive.col === -1) onActivateRow?.(safeActive.row);
+      else onActivateCell?.(safeActive.row, safeActive.col);
+      return;
+    }
+    const next = nextPosition(event.key, event.ctrlKey || event.metaKey, safeActive, rows.length, columns.length);
+    if (!next) return;
+    event.preventDefault();
+    moveTo(next);
+  }
+
+  const totalWidth = ROW_HEADER_WIDTH + columnVirtualizer.getTotalSize();
+  const totalHeight = HEADER_HEIGHT + rowVirtualizer.getTotalSize();
+  const virtualColumns = columnVirtualizer.getVirtualItems();
+  const tooltipAt = focusWithin ? safeActive : hovered;
+  const tooltip = tooltipAt && tooltipAt.col >= 0 && tooltipAt.row < rows.length && tooltipAt.col < columns.length ? { ...tooltipAt, text: cell(tooltipAt.row, tooltipAt.col).description } : undefined;
+  const tooltipTop = tooltip ? HEADER_HEIGHT + tooltip.row * ROW_HEIGHT + ROW_HEIGHT + 4 : 0;
+  const tooltipLeft = tooltip ? ROW_HEADER_WIDTH + tooltip.col * COLUMN_WIDTH : 0;
+
+  return (
+    <div
+      ref={scrollRef}
+      className="heatmap-grid"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length + 1}
+      style={{ height: Math.min(height, totalHeight + 2) }}
+      onKeyDown={onKeyDown}
+      onFocus={() => setFocusWithin(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false);
+      }}
+      onMouseLeave={() => setHovered(undefined)}
+    >
+      <div className="heatmap-grid-inner" style={{ width: totalWidth, height: totalHeight }}>
+        <div className="heatmap-grid-header" role="row" aria-rowindex={1} style={{ width: totalWidth, height: HEADER_HEIGHT }}>
+          <div className="heatmap-grid-corner" role="columnheader" aria-colindex={1} style={{ width: ROW_HEADER_WIDTH, height: HEADER_HEIGHT }}>
+            {rowHeaderLabel}
+          </div>
+          {virtualColumns.map((column) => {
+            const item = columns[column.index];
+            return (
+              <div key={item?.id ?? column.index} className="heatmap-grid-colheader" role="columnheader" aria-colindex={column.index + 2} style={{ left: ROW_HEADER_WIDTH + column.start, width: column.size, height: HEADER_HEIGHT }} title={item?.label}>
+                <span>{item?.label}</span>
+              </div>
+            );
+          })}
+        </div>
+        {rowVirtualizer.getVirtualItems().map((virtualRow) => {
+          const row = rows[virtualRow.index];
+          if (!row) return null;
+          const rowIndex = virtualRow.index;
+          const headerActive = safeActive.row === rowIndex && safeActive.col === -1;
+          return (
+            <div key={row.id} className="heatmap-grid-row" role="row" aria-rowindex={rowIndex + 2} style={{ top: HEADER_HEIGHT + virtualRow.start, height: virtualRow.size, width: totalWidth }}>
+              <div
+                className="heatmap-grid-rowheader"
+                role="rowheader"
+                aria-colindex={1}
+                tabIndex={headerActive ? 0 : -1}
+                data-row={rowIndex}
+                data-col={-1}
+                style={{ width: ROW_HEADER_WIDTH, height: virtualRow.size }}
+                onClick={() => {
+                  setActive({ row: rowIndex, col: -1 });
+                  onActivateRow?.(rowIndex);
+                }}
+              >
+                {renderRowHeader ? renderRowHeader(row, rowIndex) : row.label}
+                {row.sublabel ? <span className="heatmap-grid-sublabel">{row.sublabel}</span> : null}
+              </div>
+              {virtualColumns.map((virtualColumn) => {
+                const colIndex = virtualColumn.index;
+                const content = cell(rowIndex, colIndex);
+                const isActive = safeActive.row === rowIndex && safeActive.col === colIndex;
+                return (
+                  <div
+                    key={columns[colIndex]?.id ?? colIndex}
+                    className={`heatmap-grid-cell${content.className ? ` ${content.className}` : ''}`}
+                    role="gridcell"
+                    aria-colindex={colIndex + 2}
+                    aria-label={content.description}
+                    aria-describedby={isActive && tooltip ? tooltipId : undefined}
+                    tabIndex={isActive ? 0 : -1}
+                    data-row={rowIndex}
+                    data-col={colIndex}
+                    style={{ left: ROW_HEADER_WIDTH + virtualColumn.start, width: virtualColumn.size, height: virtualRow.size, background: content.background, color: content.color }}
+                    onClick={() => {
+                      setActive({ row: rowIndex, col: colIndex });
+                      onActivateCell?.(rowIndex, colIndex);
+                    }}
+                    onMouseEnter={() => setHovered({ row: rowIndex, col: colIndex })}
+                    onFocus={() => setActive({ row: rowIndex, col: colIndex })}
+                  >
+                    {content.text}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+        {tooltip ? (
+          <div id={tooltipId} role="tooltip" className="heatmap-grid-tooltip" style={{ top: tooltipTop, left: Math.max(ROW_HEADER_WIDTH, tooltipLeft - 40) }}>
+            {tooltip.text}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,526 @@
+// Turns the files of one import into an Organisation (SPEC §4): resolves references by id, then
+// name/email, creates missing skills, checks duplicates, unknown references and stacks, and applies
+// `replace` (the kinds present are replaced) or `merge` (upsert by id or by natural key).
+import { emptyOrganisation } from '../schema';
+import type { Assessment, Award, Credential, Employee, Goal, Grant, Interest, Organisation, RecordKind, Requirement, Role, Skill } from '../schema';
+import type { CatalogRecord, ImportIssue, ParsedFile, RequirementRecord } from './types';
+
+export interface AssembleResult {
+  organisation: Organisation;
+  issues: ImportIssue[];
+  /** Records of each kind committed from the files (catalog: credentials; roles: roles; skills include created ones). */
+  counts: Record<RecordKind, number>;
+}
+
+interface Origin {
+  file: ParsedFile;
+  row: number;
+}
+
+/** A record with where it came from; no origin = it was already in the organisation (`base`). */
+interface Item<T> {
+  value: T;
+  origin?: Origin;
+}
+
+type Resolution = { id: string } | { problem: 'unknown' | 'ambiguous'; count: number };
+
+/** Resolves references by exact id, then case-insensitive id, then case-insensitive name or email. */
+class ReferenceIndex {
+  private byId = new Map<string, string>();
+  private byLowerId = new Map<string, string[]>();
+  private byLowerName = new Map<string, string[]>();
+
+  add(id: string, names: readonly (string | undefined)[]): void {
+    if (this.byId.has(id)) return;
+    this.byId.set(id, id);
+    push(this.byLowerId, id.trim().toLowerCase(), id);
+    for (const name of names) if (name) push(this.byLowerName, name.trim().toLowerCase(), id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  resolve(ref: string): Resolution {
+    const exact = this.byId.get(ref);
+    if (exact !== undefined) return { id: exact };
+    const lower = ref.trim().toLowerCase();
+    for (const map of [this.byLowerId, this.byLowerName]) {
+      const ids = map.get(lower);
+      if (!ids) continue;
+      const unique = [...new Set(ids)];
+      if (unique.length === 1) return { id: unique[0]! };
+      return { problem: 'ambiguous', count: unique.length };
+    }
+    return { problem: 'unknown', count: 0 };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const ORG_KEY = {
+  employees: 'employees', skills: 'skills', roles: 'roles', catalog: 'credentials', awards: 'awards',
+  assessments: 'assessments', goals: 'goals', interests: 'interests',
+} as const satisfies Record<RecordKind, keyof Organisation>;
+
+/**
+ * Builds the organisation from parsed files over `base`. `replace` (default) replaces every kind
+ * present in `files` and keeps the others from `base`; `merge` upserts into `base` by id (awards by
+ * employee+credential+issuedOn, assessments by employee+skill+assessedOn+source, interests by
+ * employee+skill). Rows with errors are left out and reported; the caller decides whether to
+ * commit the valid rows or reject the import. Existing records whose references no longer resolve
+ * are removed with one warning per kind.
+ */
+export function assembleOrganisation(files: readonly ParsedFile[], base: Organisation = emptyOrganisation(), mode: 'replace' | 'merge' = 'replace'): AssembleResult {
+  const issues: ImportIssue[] = [];
+  const dropped = new Map<RecordKind, number>();
+  const counts: Record<RecordKind, number> = { employees: 0, skills: 0, roles: 0, catalog: 0, awards: 0, assessments: 0, goals: 0, interests: 0 };
+  const byKind = new Map<RecordKind, ParsedFile[]>();
+  for (const file of files) if (file.kind) push(byKind, file.kind, file);
+
+  const columnOf = (origin: Origin, field: string): string => {
+    const index = origin.file.mapping[field];
+    return index === undefined ? field : (origin.file.headers[index] ?? field);
+  };
+  /** Reports a problem with a record; for an existing record, only counts it for one summary warning. */
+  const report = (kind: RecordKind, origin: Origin | undefined, column: string, value: string, message: string, severity: 'error' | 'warning' = 'error'): void => {
+    if (!origin) {
+      if (severity === 'error') dropped.set(kind, (dropped.get(kind) ?? 0) + 1);
+      return;
+    }
+    issues.push({ file: origin.file.fileName, row: origin.row, column, value, message, severity });
+  };
+  const where = (origin: Origin, current: Origin): string =>
+    origin.file === current.file ? `row ${origin.row}` : `row ${origin.row} of ${origin.file.fileName}`;
+
+  /** The file items of a kind, or the base items when the kind is not being imported (or in merge mode, both). */
+  function itemsOf<T>(kind: RecordKind, fileItems: () => Item<T>[], fromBase: (value: never) => T = (value) => value): { base: Item<T>[]; incoming: Item<T>[] } {
+    const present = byKind.has(kind);
+    const existing = (base[ORG_KEY[kind]] as readonly unknown[] as readonly never[]).map((value) => ({ value: fromBase(value) }));
+    if (!present) return { base: existing, incoming: [] };
+    return { base: mode === 'merge' ? existing : [], incoming: fileItems() };
+  }
+
+  /** Incoming items deduplicated by key (later duplicates reported), upserted into base items in merge mode. */
+  function combine<T>(kind: RecordKind, base: Item<T>[], incoming: Item<T>[], keyOf: (value: T) => string, duplicate: (item: Item<T>, first: Origin) => void): Item<T>[] {
+    const seen = new Map<string, Origin>();
+    const kept: Item<T>[] = [];
+    for (const item of incoming) {
+      const key = keyOf(item.value);
+      const first = seen.get(key);
+      if (first && item.origin) {
+        duplicate(item, first);
+        continue;
+      }
+      if (item.origin) seen.set(key, item.origin);
+      kept.push(item);
+    }
+    if (base.length === 0) return kept;
+    const position = new Map<string, number>();
+    const result = base.slice();
+    result.forEach((item, index) => position.set(keyOf(item.value), index));
+    for (const item of kept) {
+      const index = position.get(keyOf(item.value));
+      if (index === undefined) {
+        position.set(keyOf(item.value), result.length);
+        result.push(item);
+      } else {
+        result[index] = item;
+      }
+    }
+    void kind;
+    return result;
+  }
+
+  function fileItems<T>(kind: RecordKind, map: (value: unknown) => T = (value) => value as T): Item<T>[] {
+    const items: Item<T>[] = [];
+    for (const file of byKind.get(kind) ?? []) {
+      const { values, rows } = file.records;
+      for (let i = 0; i < values.length; i++) items.push({ value: map(values[i]), origin: { file, row: rows[i]! } });
+    }
+    return items;
+  }
+
+  // ---------------------------------------------------------------- skills
+  const skillItems = itemsOf<Skill>('skills', () => fileItems('skills'));
+  const skills = combine('skills', skillItems.base, skillItems.incoming, (skill) => skill.id, (item, first) =>
+    report('skills', item.origin, columnOf(item.origin!, 'skill_id'), item.value.id,
+      `duplicate skill_id "${item.value.id}" (also on ${where(first, item.origin!)}): ids must be unique; this row was skipped`));
+  const skillIndex = new ReferenceIndex();
+  for (const { value } of skills) skillIndex.add(value.id, [value.name]);
+  const createdSkills: Skill[] = [];
+
+  /** A skill reference as an id; a skill named but absent is created (name as id) with a warning. */
+  const skillRef = (kind: RecordKind, ref: string, origin: Origin | undefined, column: string, create: boolean): string | null => {
+    const found = skillIndex.resolve(ref);
+    if ('id' in found) return found.id;
+    if (found.problem === 'ambiguous') {
+      report(kind, origin, column, ref, `"${ref}" matches ${found.count} skills by name: use the skill_id`);
+      return null;
+    }
+    if (!create) {
+      report(kind, origin, column, ref, `no skill "${ref}" (by id or name): add it to the skills file or correct the reference`);
+      return null;
+    }
+    const skill: Skill = { id: ref, name: ref, category: '' };
+    skillIndex.add(ref, [ref]);
+    createdSkills.push(skill);
+    report(kind, origin, column, ref,
+      `skill "${ref}" is not in the skills file, so it was created with "${ref}" as its id and name: add it to the skills file to give it a category`, 'warning');
+    return ref;
+  };
+  const skillColumn = (origin: Origin | undefined, ref: string, field = 'skill'): string =>
+    !origin ? '' : origin.file.wide ? ref : columnOf(origin, field);
+
+  // ---------------------------------------------------------------- roles (before catalog: SPEC lists skills of roles first)
+  interface RoleDraft {
+    role: Role;
+    requirementOrigins: (Origin | undefined)[];
+  }
+  const roleItems = itemsOf<RoleDraft>('roles', () => {
+    const drafts = new Map<string, Item<RoleDraft>>();
+    for (const { value, origin } of fileItems<RequirementRecord>('roles')) {
+      let draft = drafts.get(value.role);
+      if (!draft) {
+        draft = { value: { role: { id: value.role, name: value.roleName, requirements: [] }, requirementOrigins: [] }, origin };
+        drafts.set(value.role, draft);
+      }
+      if (value.skill === '') continue;
+      draft.value.role.requirements.push({ skill: value.skill, level: value.level, weight: value.weight });
+      draft.value.requirementOrigins.push(origin);
+    }
+    return [...drafts.values()];
+  }, (role: Role): RoleDraft => ({ role, requirementOrigins: [] }));
+  const roleDrafts = combine('roles', roleItems.base, roleItems.incoming,
+    (draft) => draft.role.id, () => undefined);
+  const roles: Item<Role>[] = roleDrafts.map(({ value, origin }) => {
+    const requirements: Requirement[] = [];
+    const bySkill = new Map<string, Origin | undefined>();
+    value.role.requirements.forEach((requirement, index) => {
+      const reqOrigin = value.requirementOrigins[index] ?? origin;
+      const skill = skillRef('roles', requirement.skill, reqOrigin, skillColumn(reqOrigin, requirement.skill), true);
+      if (skill === null) return;
+      if (bySkill.has(skill)) {
+        const first = bySkill.get(skill);
+        report('roles', reqOrigin, skillColumn(reqOrigin, requirement.skill), requirement.skill,
+          `role "${value.role.id}" requires skill "${skill}" twice${first && reqOrigin ? ` (also on ${where(first, reqOrigin)})` : ''}: keep one row; this one was skipped`);
+        return;
+      }
+      bySkill.set(skill, reqOrigin);
+      requirements.push({ ...requirement, skill });
+    });
+    return { value: { ...value.role, requirements }, origin };
+  });
+
+  // ---------------------------------------------------------------- catalog
+  interface CredentialDraft {
+    credential: Credential;
+    grantOrigins: (Origin | undefined)[];
+    componentsOrigin?: Origin;
+  }
+  const AGREEING = ['name', 'issuer', 'hours', 'cost', 'currency', 'validityMonths', 'components', 'url'] as const;
+  const FIELD_COLUMN: Record<(typeof AGREEING)[number], string> = {
+    name: 'name', issuer: 'issuer', hours: 'hours', cost: 'cost', currency: 'currency',
+    validityMonths: 'validity_months', components: 'components', url: 'url',
+  };
+  const credentialItems = itemsOf<CredentialDraft>('catalog', () => {
+    interface Building { entry: CatalogRecord; origins: Partial<Record<string, Origin>>; grants: Grant[]; grantOrigins: Origin[]; first: Origin }
+    const building = new Map<string, Building>();
+    for (const { value, origin } of fileItems<CatalogRecord>('catalog')) {
+      const current = building.get(value.id);
+      if (!current) {
+        const origins: Partial<Record<string, Origin>> = {};
+        for (const field of AGREEING) if (value[field] !== undefined) origins[field] = origin;
+        building.set(value.id, {
+          entry: { ...value }, origins, first: origin!,
+          grants: value.grant ? [value.grant] : [], grantOrigins: value.grant ? [origin!] : [],
+        });
+        continue;
+      }
+      let agrees = true;
+      for (const field of AGREEING) {
+        const stated = value[field];
+        if (stated === undefined) continue;
+        const before = current.entry[field];
+        const same = Array.isArray(stated) ? Array.isArray(before) && stated.join(';') === before.join(';') : stated === before;
+        if (before === undefined) {
+          (current.entry as unknown as Record<string, unknown>)[field] = stated;
+          current.origins[field] = origin;
+        } else if (!same) {
+          agrees = false;
+          const show = (v: unknown): string => (Array.isArray(v) ? v.join(';') : String(v));
+          report('catalog', origin, columnOf(origin!, FIELD_COLUMN[field]), show(stated),
+            `credential "${value.id}" has ${FIELD_COLUMN[field]} "${show(before)}" on ${where(current.origins[field]!, origin!)} but "${show(stated)}" here: a credential's fields must agree across its rows; this row was skipped`);
+        }
+      }
+      if (!agrees || !value.grant) continue;
+      current.grants.push(value.grant);
+      current.grantOrigins.push(origin!);
+    }
+    const drafts: Item<CredentialDraft>[] = [];
+    for (const { entry, grants, grantOrigins, first, origins } of building.values()) {
+      if (entry.name === undefined) {
+        report('catalog', first, columnOf(first, 'name'), '', `credential "${entry.id}" has no name on any of its rows: write its name`);
+        continue;
+      }
+      const credential: Credential = { id: entry.id, name: entry.name, issuer: entry.issuer ?? '', grants };
+      if (entry.hours !== undefined) credential.hours = entry.hours;
+      if (entry.cost !== undefined) credential.cost = entry.cost;
+      if (entry.currency !== undefined) credential.currency = entry.currency;
+      if (entry.validityMonths !== undefined) credential.validityMonths = entry.validityMonths;
+      if (entry.components !== undefined) credential.components = entry.components;
+      if (entry.url !== undefined) credential.url = entry.url;
+      const draft: CredentialDraft = { credential, grantOrigins };
+      if (origins.components) draft.componentsOrigin = origins.components;
+      drafts.push({ value: draft, origin: first });
+    }
+    return drafts;
+  }, (credential: Credential): CredentialDraft => ({ credential, grantOrigins: [] }));
+  const credentialDrafts = combine('catalog', credentialItems.base, credentialItems.incoming, (draft) => draft.credential.id, () => undefined);
+  const credentialIndex = new ReferenceIndex();
+  for (const { value } of credentialDrafts) credentialIndex.add(value.credential.id, [value.credential.name]);
+  const credentialsById = new Map<string, Item<Credential>>();
+  for (const { value, origin } of credentialDrafts) {
+    const credential = { ...value.credential };
+    const componentsColumn = value.componentsOrigin ? columnOf(value.componentsOrigin, 'components') : '';
+    let valid = true;
+    if (credential.components) {
+      const components: string[] = [];
+      for (const ref of credential.components) {
+        const found = credentialIndex.resolve(ref);
+        if ('id' in found) {
+          if (!components.includes(found.id)) components.push(found.id);
+          continue;
+        }
+        valid = false;
+        report('catalog', value.componentsOrigin ?? origin, componentsColumn, ref, found.problem === 'ambiguous'
+          ? `stack component "${ref}" of credential "${credential.id}" matches ${found.count} credentials by name: use the credential_id`
+          : `stack component "${ref}" of credential "${credential.id}" does not exist in the catalog: add it or correct the components list`);
+      }
+      credential.components = components;
+      if (components.length > 0 && (credential.cost !== undefined || credential.hours !== undefined)) {
+        report('catalog', value.componentsOrigin ?? origin, columnOf(value.componentsOrigin ?? origin ?? ({ file: files[0]!, row: 0 }), 'cost'),
+          `${credential.cost ?? ''}`, `credential "${credential.id}" is a stack, earned by holding its components, so its own cost and hours were ignored: leave them blank`, 'warning');
+        delete credential.cost;
+        delete credential.hours;
+      }
+    }
+    const grants: Grant[] = [];
+    credential.grants.forEach((grant, index) => {
+      const grantOrigin = value.grantOrigins[index] ?? origin;
+      const skill = skillRef('catalog', grant.skill, grantOrigin, skillColumn(grantOrigin, grant.skill), true);
+      if (skill === null) return;
+      if (grants.some((other) => other.skill === skill)) {
+        report('catalog', grantOrigin, skillColumn(grantOrigin, grant.skill), grant.skill,
+          `credential "${credential.id}" grants skill "${skill}" on more than one row: keep one row; this one was skipped`);
+        return;
+      }
+      grants.push({ skill, level: grant.level });
+    });
+    credential.grants = grants;
+    if (!valid) continue;
+    credentialsById.set(credential.id, origin ? { value: credential, origin } : { value: credential });
+  }
+  removeBrokenStacks(credentialsById, (item, message, value) =>
+    report('catalog', item.origin, item.origin ? columnOf(item.origin, 'components') : '', value, message));
+  const credentials = credentialDrafts.map(({ value }) => credentialsById.get(value.credential.id)).filter((item): item is Item<Credential> => item !== undefined);
+  const finalCredentialIndex = new ReferenceIndex();
+  for (const { value } of credentials) finalCredentialIndex.add(value.id, [value.name]);
+
+  // ---------------------------------------------------------------- employees
+  const employeeItems = itemsOf<Employee>('employees', () => fileItems('employees'));
+  const combinedEmployees = combine('employees', employeeItems.base, employeeItems.incoming, (employee) => employee.id, (item, first) =>
+    report('employees', item.origin, columnOf(item.origin!, 'employee_id'), item.value.id,
+      `duplicate employee_id "${item.value.id}" (also on ${where(first, item.origin!)}): ids must be unique; this row was skipped`));
+  const roleIndex = new ReferenceIndex();
+  for (const { value } of roles) roleIndex.add(value.id, [value.name]);
+  const withRoles: Item<Employee>[] = [];
+  for (const item of combinedEmployees) {
+    const found = roleIndex.resolve(item.value.role);
+    if (!('id' in found)) {
+      report('employees', item.origin, item.origin ? columnOf(item.origin, 'role') : '', item.value.role, found.problem === 'ambiguous'
+        ? `"${item.value.role}" matches ${found.count} roles: use the role's id`
+        : `no role "${item.value.role}" in the roles file: add the role or correct the employee's role`);
+      continue;
+    }
+    withRoles.push(found.id === item.value.role ? item : { ...item, value: { ...item.value, role: found.id } });
+  }
+  const employeeIndex = new ReferenceIndex();
+  for (const { value } of withRoles) employeeIndex.add(value.id, [value.email, value.name]);
+  const employees: Item<Employee>[] = [];
+  for (const item of withRoles) {
+    if (item.value.manager === undefined) {
+      employees.push(item);
+      continue;
+    }
+    const found = employeeIndex.resolve(item.value.manager);
+    if (!('id' in found)) {
+      report('employees', item.origin, item.origin ? columnOf(item.origin, 'manager_id') : '', item.value.manager, found.problem === 'ambiguous'
+        ? `manager "${item.value.manager}" matches ${found.count} employees by name: use the manager's employee_id`
+        : `no employee "${item.value.manager}" to be the manager: add them to the employees file or correct the manager`);
+      continue;
+    }
+    employees.push(found.id === item.value.manager ? item : { ...item, value: { ...item.value, manager: found.id } });
+  }
+  const finalEmployeeIndex = new ReferenceIndex();
+  for (const { value } of employees) finalEmployeeIndex.add(value.id, [value.email, value.name]);
+
+  const employeeColumn = (origin: Origin | undefined): string => {
+    if (!origin) return '';
+    for (const field of ['employee_id', 'email', 'employee_name']) if (origin.file.mapping[field] !== undefined) return columnOf(origin, field);
+    return 'employee_id';
+  };
+  const credentialColumn = (origin: Origin | undefined): string =>
+    !origin ? '' : columnOf(origin, origin.file.mapping.credential_id !== undefined ? 'credential_id' : 'credential_name');
+  const employeeRef = (kind: RecordKind, ref: string, origin: Origin | undefined): string | null => {
+    const found = finalEmployeeIndex.resolve(ref);
+    if ('id' in found) return found.id;
+    report(kind, origin, employeeColumn(origin), ref, found.problem === 'ambiguous'
+      ? `"${ref}" matches ${found.count} employees by name: use the employee_id or email`
+      : `no employee "${ref}" (by id, email or name): add them to the employees file or correct the reference`);
+    return null;
+  };
+  const credentialRef = (kind: RecordKind, ref: string, origin: Origin | undefined): string | null => {
+    const found = finalCredentialIndex.resolve(ref);
+    if ('id' in found) return found.id;
+    report(kind, origin, credentialColumn(origin), ref, found.problem === 'ambiguous'
+      ? `"${ref}" matches ${found.count} credentials by name: use the credential_id`
+      : `no credential "${ref}" in the catalog (by id or name): add it to the catalog or correct the reference`);
+    return null;
+  };
+
+  // ---------------------------------------------------------------- awards, assessments, goals, interests
+  function resolveAll<T>(kind: RecordKind, items: Item<T>[], resolveOne: (value: T, origin: Origin | undefined) => T | null): Item<T>[] {
+    const resolved: Item<T>[] = [];
+    for (const item of items) {
+      const value = resolveOne(item.value, item.origin);
+      if (value !== null) resolved.push(value === item.value ? item : { ...item, value });
+    }
+    void kind;
+    return resolved;
+  }
+
+  const awardItems = itemsOf<Award>('awards', () => fileItems('awards'));
+  const resolveAward = (award: Award, origin: Origin | undefined): Award | null => {
+    const employee = employeeRef('awards', award.employee, origin);
+    const credential = credentialRef('awards', award.credential, origin);
+    if (employee === null || credential === null) return null;
+    return employee === award.employee && credential === award.credential ? award : { ...award, employee, credential };
+  };
+  const awardKey = (award: Award): string => `${award.employee}\u0000${award.credential}\u0000${award.issuedOn}`;
+  const awards = combine('awards', resolveAll('awards', awardItems.base, resolveAward), resolveAll('awards', awardItems.incoming, resolveAward), awardKey, (item, first) =>
+    report('awards', item.origin, credentialColumn(item.origin), item.value.credential,
+      `the same award (employee ${item.value.employee}, credential ${item.value.credential}, issued ${item.value.issuedOn}) is also on ${where(first, item.origin!)}: this row was skipped`));
+
+  const assessmentItems = itemsOf<Assessment>('assessments', () => fileItems('assessments'));
+  const resolveAssessment = (assessment: Assessment, origin: Origin | undefined): Assessment | null => {
+    const employee = employeeRef('assessments', assessment.employee, origin);
+    const skill = skillRef('assessments', assessment.skill, origin, skillColumn(origin, assessment.skill), true);
+    if (employee === null || skill === null) return null;
+    return employee === assessment.employee && skill === assessment.skill ? assessment : { ...assessment, employee, skill };
+  };
+  const assessmentKey = (a: Assessment): string => `${a.employee}\u0000${a.skill}\u0000${a.assessedOn ?? ''}\u0000${a.source}`;
+  const assessments = combine('assessments', resolveAll('assessments', assessmentItems.base, resolveAssessment),
+    resolveAll('assessments', assessmentItems.incoming, resolveAssessment), assessmentKey, (item, first) =>
+      report('assessments', item.origin, skillColumn(item.origin, item.value.skill), String(item.value.level),
+        `employee ${item.value.employee} already has a ${item.value.source} assessment of ${item.value.skill}${item.value.assessedOn ? ` on ${item.value.assessedOn}` : ''} (${where(first, item.origin!)}): this one was skipped`));
+
+  const goalItems = itemsOf<Goal>('goals', () => fileItems('goals'));
+  const resolveGoal = (goal: Goal, origin: Origin | undefined): Goal | null => {
+    const employee = employeeRef('goals', goal.employee, origin);
+    const credential = credentialRef('goals', goal.credential, origin);
+    if (employee === null || credential === null) return null;
+    return employee === goal.employee && credential === goal.credential ? goal : { ...goal, employee, credential };
+  };
+  const goals = combine('goals', resolveAll('goals', goalItems.base, resolveGoal), resolveAll('goals', goalItems.incoming, resolveGoal), (goal) => goal.id, (item, first) =>
+    report('goals', item.origin, item.origin!.file.mapping.goal_id !== undefined ? columnOf(item.origin!, 'goal_id') : '', item.value.id,
+      `duplicate goal "${item.value.id}" (also on ${where(first, item.origin!)}): goal ids must be unique; this row was skipped`));
+
+  const interestItems = itemsOf<Interest>('interests', () => fileItems('interests'));
+  const resolveInterest = (interest: Interest, origin: Origin | undefined): Interest | null => {
+    const employee = employeeRef('interests', interest.employee, origin);
+    const skill = skillRef('interests', interest.skill, origin, skillColumn(origin, interest.skill), false);
+    if (employee === null || skill === null) return null;
+    return employee === interest.employee && skill === interest.skill ? interest : { employee, skill };
+  };
+  const interests = combine('interests', resolveAll('interests', interestItems.base, resolveInterest),
+    resolveAll('interests', interestItems.incoming, resolveInterest), (i) => `${i.employee}\u0000${i.skill}`, (item, first) =>
+      report('interests', item.origin, skillColumn(item.origin, item.value.skill), item.value.skill,
+        `employee ${item.value.employee}'s interest in ${item.value.skill} is also on ${where(first, item.origin!)}: this row was skipped`, 'warning'));
+
+  // ---------------------------------------------------------------- result
+  const allSkills = [...skills.map((item) => item.value), ...createdSkills];
+  const fromFiles = <T>(items: Item<T>[]): number => items.reduce((n, item) => n + (item.origin ? 1 : 0), 0);
+  counts.skills = fromFiles(skills) + createdSkills.length;
+  counts.roles = fromFiles(roles);
+  counts.catalog = fromFiles(credentials);
+  counts.employees = fromFiles(employees);
+  counts.awards = fromFiles(awards);
+  counts.assessments = fromFiles(assessments);
+  counts.goals = fromFiles(goals);
+  counts.interests = fromFiles(interests);
+  for (const [kind, count] of dropped) {
+    issues.push({
+      file: '', row: 0, column: '', value: String(count), severity: 'warning',
+      message: `${count} existing ${ORG_KEY[kind]} record${count === 1 ? '' : 's'} referred to something this import removed and ${count === 1 ? 'was' : 'were'} dropped`,
+    });
+  }
+  const values = <T>(items: Item<T>[]): T[] => items.map((item) => item.value);
+  return {
+    organisation: {
+      skills: allSkills,
+      roles: values(roles),
+      employees: values(employees),
+      credentials: values(credentials),
+      awards: values(awards),
+      assessments: values(assessments),
+      goals: values(goals),
+      interests: values(interests),
+    },
+    issues,
+    counts,
+  };
+}
+
+/** Drops stacks with a missing component, or whose components lead back to themselves, until none is left. */
+function removeBrokenStacks(credentials: Map<string, Item<Credential>>, report: (item: Item<Credential>, message: string, value: string) => void): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [id, item] of credentials) {
+      const missing = item.value.components?.find((component) => !credentials.has(component));
+      if (missing !== undefined) {
+        report(item, `stack component "${missing}" of credential "${id}" was rejected above, so this stack was skipped too: fix the component`, missing);
+        credentials.delete(id);
+        changed = true;
+      }
+    }
+  }
+  // A loop (A needs B, B needs A) would make "holds" undefined: reject every credential on one.
+  const state = new Map<string, 'visiting' | 'done'>();
+  const onCycle = new Set<string>();
+  const visit = (id: string, path: string[]): void => {
+    const seen = state.get(id);
+    if (seen === 'done') return;
+    if (seen === 'visiting') {
+      for (const member of path.slice(path.indexOf(id))) onCycle.add(member);
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const component of credentials.get(id)?.value.components ?? []) visit(component, [...path, id]);
+    state.set(id, 'done');
+  };
+  for (const id of credentials.keys()) visit(id, []);
+  for (const id of onCycle) {
+    const item = credentials.get(id);
+    if (!item) continue;
+    report(item, `credential "${id}" contains itself through its components: remove the loop from the components lists`, (item.value.components ?? []).join(';'));
+    credentials.delete(id);
+  }
+  if (onCycle.size > 0) removeBrokenStacks(credentials, report);
+}

@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { createTestApi } from '../../../mocks/node';
+import { renderApp } from '../../../tests/support/renderApp';
+import { demoOrganisation } from '../../domain/demo/generate';
+import { overviewFigures, prepareOrganisation } from '../../domain/engine';
+
+const TODAY = '2026-11-25';
+const organisation = demoOrganisation(TODAY);
+const api = createTestApi({ today: TODAY, organisation });
+
+beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => api.server.resetHandlers());
+afterAll(() => api.server.close());
+
+describe('the Overview page', () => {
+  it('shows the readiness, critical gaps and expiring counts the engine computes for the organisation', async () => {
+    renderApp('/');
+    const figures = await screen.findByLabelText('Headline figures');
+    const expected = overviewFigures(prepareOrganisation(organisation), TODAY);
+    const readiness = within(figures).getByText('Readiness').closest('.figure');
+    expect(readiness).toHaveTextContent(`${(expected.readiness * 100).toFixed(1)}%`);
+    const critical = within(figures).getByText('Critical gaps').closest('.figure');
+    expect(critical).toHaveTextContent(String(expected.criticalGaps));
+    const expiring = within(figures).getByText('Expiring in 90 days').closest('.figure');
+    expect(expiring).toHaveTextContent(String(expected.expiringCount));
+    expect(screen.getByRole('heading', { name: 'Top gaps by weighted gap' })).toBeInTheDocument();
+  });
+
+  it('scopes a manager to their own team', async () => {
+    const team = [...new Set(organisation.employees.map((employee) => employee.team))].sort()[0] ?? '';
+    const members = organisation.employees.filter((employee) => employee.team === team).length;
+    renderApp('/', { kind: 'manager', team });
+    expect(await screen.findByText(new RegExp(`${team} · ${members} employees in 1 team\\b`))).toBeInTheDocument();
+  });
+});
