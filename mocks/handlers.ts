@@ -7,6 +7,7 @@ import { isIsoDate } from '../src/domain/dates';
 import type { IsoDate } from '../src/domain/schema';
 import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../src/api/contract';
 import type { OrganisationState } from './organisationState';
+import { createImportHandlers } from './importHandlers';
 import {
   employeeDetailResponse,
   employeeListResponse,
@@ -199,5 +200,6 @@ export function createHandlers(state: OrganisationState) {
       const eo = await state.resetToDemo();
       return HttpResponse.json({ ok: true as const, employees: eo.org.employees.length });
     })),
+    ...createImportHandlers(state),
   ];
 }

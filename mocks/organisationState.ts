@@ -1,31 +1,48 @@
 // The standalone API's one piece of state: the current organisation and its prepared engine
-// index, loaded from the store on first use (the demo organisation on a first start).
+// index, loaded from the store on first use (the demo organisation on a first start), and loaded
+// again when the stored revision moves on (an import in the worker, another tab, an undo).
 import { prepareOrganisation, type EngineOrganisation } from '../src/domain/engine';
 import { demoOrganisation } from '../src/domain/demo/generate';
 import type { IsoDate, Organisation } from '../src/domain/schema';
+import { changesOf } from '../src/workers/changedKinds';
 import type { OrganisationStore } from './db/store';
 
 export interface OrganisationState {
   /** The prepared organisation, loading (or seeding the demo) on first call. */
   current(): Promise<EngineOrganisation>;
-  replace(organisation: Organisation): Promise<EngineOrganisation>;
+  /** Stores a changed organisation as one undoable change ("Changes made in the app" unless labelled). */
+  replace(organisation: Organisation, label?: string): Promise<EngineOrganisation>;
   resetToDemo(): Promise<EngineOrganisation>;
+  /** Forgets the prepared organisation: the next call to current() reads the store again. */
+  reload(): void;
   /** The date the API computes at unless a request says otherwise. */
   today(): IsoDate;
+  readonly store: OrganisationStore;
 }
 
 export function createOrganisationState(store: OrganisationStore, today: () => IsoDate): OrganisationState {
   let prepared: Promise<EngineOrganisation> | undefined;
+  let preparedRevision = -1;
 
   async function loadOrSeed(): Promise<EngineOrganisation> {
     const stored = await store.load();
-    if (stored) return prepareOrganisation(stored);
+    if (stored) {
+      preparedRevision = stored.revision;
+      return prepareOrganisation(stored.organisation);
+    }
     const demo = demoOrganisation(today());
-    await store.save(demo);
+    // The first organisation is not a change anyone would undo.
+    const { revision } = await store.commit(demo, editEntry('The demo organisation'), { record: false });
+    preparedRevision = revision;
     return prepareOrganisation(demo);
   }
 
-  return {
+  // Another tab, the import worker or an undo stored a change: read it on the next request.
+  store.onExternalChange((revision) => {
+    if (revision !== preparedRevision) prepared = undefined;
+  });
+
+  const state: OrganisationState = {
     current() {
       prepared ??= loadOrSeed().catch((error: unknown) => {
         prepared = undefined;
@@ -33,15 +50,26 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
       });
       return prepared;
     },
-    async replace(organisation) {
-      await store.save(organisation);
+    async replace(organisation, label = 'Changes made in the app') {
+      const before = prepared ? (await prepared).org : undefined;
+      const { revision } = await store.commit(changesOf(before, organisation), editEntry(label));
       const next = prepareOrganisation(organisation);
+      preparedRevision = revision;
       prepared = Promise.resolve(next);
       return next;
     },
     async resetToDemo() {
-      return this.replace(demoOrganisation(today()));
+      return state.replace(demoOrganisation(today()), 'Reset to the demo organisation');
+    },
+    reload() {
+      prepared = undefined;
     },
     today,
+    store,
   };
+  return state;
+}
+
+function editEntry(label: string) {
+  return { source: 'edit' as const, label, mode: null, validRowsOnly: false, files: [], errors: 0, warnings: 0, issues: [] };
 }

@@ -1,66 +1,69 @@
-// The organisation in IndexedDB (Dexie), one table per record kind, written in a single
-// read-write transaction with strict durability so a closed tab never leaves half an import.
-import Dexie, { type Table } from 'dexie';
+// The organisation in IndexedDB for the standalone API: the chunked, columnar layout of
+// src/workers/organisationDatabase (shared with the import worker), every write under the
+// cross-tab lock, every change announced to the other tabs.
 import type { Organisation } from '../../src/domain/schema';
+import {
+  announceChange,
+  clearDatabase,
+  commitChange,
+  encodeOrganisation,
+  openOrganisationDatabase,
+  readHistory,
+  readOrganisation,
+  readRevision,
+  undoChange,
+  withWriteLock,
+} from '../../src/workers/organisationDatabase';
+import { ORGANISATION_CHANNEL } from '../../src/api/importContract';
 import type { OrganisationStore } from './store';
 
-const KINDS = ['skills', 'roles', 'employees', 'credentials', 'awards', 'assessments', 'goals', 'interests'] as const;
-type Kind = (typeof KINDS)[number];
+/** Lets the browser paint and handle input between decoded chunks of a large organisation. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-interface MetaRow {
-  key: string;
-  value: unknown;
-}
-
-class GapmapDatabase extends Dexie {
-  meta!: Table<MetaRow, string>;
-  constructor(name: string) {
-    super(name, { chromeTransactionDurability: 'strict' });
-    this.version(1).stores({
-      meta: 'key',
-      skills: '++',
-      roles: '++',
-      employees: '++',
-      credentials: '++',
-      awards: '++',
-      assessments: '++',
-      goals: '++',
-      interests: '++',
+export function indexedDbStore(databaseName = 'gapmap', factory?: IDBFactory): OrganisationStore {
+  let opened: Promise<IDBDatabase> | undefined;
+  const db = () => {
+    opened ??= openOrganisationDatabase(databaseName, factory ?? indexedDB).catch((error: unknown) => {
+      opened = undefined;
+      throw error;
     });
-  }
-  kindTable(kind: Kind): Table<object, number> {
-    return this.table(kind);
-  }
-}
-
-export function indexedDbStore(databaseName = 'gapmap'): OrganisationStore {
-  const db = new GapmapDatabase(databaseName);
-  const allTables = () => [db.meta, ...KINDS.map((kind) => db.kindTable(kind))];
+    return opened;
+  };
   return {
     async load() {
-      return db.transaction('r', allTables(), async () => {
-        const initialised = await db.meta.get('initialised');
-        if (!initialised) return undefined;
-        const organisation = {} as Record<Kind, unknown[]>;
-        for (const kind of KINDS) organisation[kind] = await db.kindTable(kind).toArray();
-        return organisation as unknown as Organisation;
-      });
+      return readOrganisation(await db(), typeof window === 'undefined' ? undefined : yieldToBrowser);
     },
-    async save(organisation) {
-      await db.transaction('rw', allTables(), async () => {
-        for (const kind of KINDS) {
-          const table = db.kindTable(kind);
-          await table.clear();
-          // Outbound keys ('++'): records are stored exactly as given, with no key field added.
-          await table.bulkAdd(organisation[kind] as object[]);
-        }
-        await db.meta.put({ key: 'initialised', value: true });
-      });
+    async revision() {
+      return readRevision(await db());
+    },
+    async commit(changes: Partial<Organisation>, entry, options = {}) {
+      const encoded = encodeOrganisation(changes);
+      const database = await db();
+      const result = await withWriteLock(() => commitChange(database, encoded, entry, { record: options.record ?? true }));
+      announceChange(result.revision);
+      return result;
+    },
+    async history() {
+      return readHistory(await db());
+    },
+    async undo(id) {
+      const database = await db();
+      const outcome = await withWriteLock(() => undoChange(database, id));
+      if (outcome.ok && outcome.revision !== undefined) announceChange(outcome.revision);
+      const { revision: _revision, ...rest } = outcome as typeof outcome & { revision?: number };
+      return rest;
     },
     async clear() {
-      await db.transaction('rw', allTables(), async () => {
-        for (const table of allTables()) await table.clear();
-      });
+      const database = await db();
+      await withWriteLock(() => clearDatabase(database));
+      announceChange(await readRevision(database));
+    },
+    onExternalChange(listener) {
+      if (typeof BroadcastChannel === 'undefined') return () => undefined;
+      // A BroadcastChannel never hears its own messages: this hears other tabs and the worker.
+      const channel = new BroadcastChannel(ORGANISATION_CHANNEL);
+      channel.onmessage = (event: MessageEvent<{ revision?: unknown }>) => listener(typeof event.data?.revision === 'number' ? event.data.revision : -1);
+      return () => channel.close();
     },
   };
 }

@@ -146,7 +146,8 @@ function writeOptions(command: Command, values: Values): CsvWriteOptions {
 // ---------------------------------------------------------------- files
 
 function issueLine(formatIssue: (issue: ImportIssue) => string, issue: ImportIssue): string {
-  return issue.severity === 'warning' ? `warning: ${formatIssue(issue)}` : formatIssue(issue);
+  // formatIssue says "warning:" itself, after the location.
+  return formatIssue(issue);
 }
 
 function fileIssue(file: string, message: string): ImportIssue {

@@ -9,7 +9,29 @@ export interface DecodedText {
 }
 
 function decode(encoding: TextEncodingName, bytes: Uint8Array): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+}
+
+// 0x80–0x9F of Windows-1252 (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ); the rest is Latin-1.
+// Decoded by hand: Node 20's TextDecoder('windows-1252') decodes as Latin-1 and loses the €.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const codes = new Uint16Array(Math.min(bytes.length, 65_536));
+  for (let start = 0; start < bytes.length; start += codes.length) {
+    const end = Math.min(start + codes.length, bytes.length);
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i]!;
+      codes[i - start] = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : byte;
+    }
+    parts.push(String.fromCharCode(...codes.subarray(0, end - start)));
+  }
+  return parts.join('');
 }
 
 /** UTF-16 without a BOM shows as a NUL in every other byte of Latin text. */

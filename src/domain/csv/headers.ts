@@ -258,7 +258,7 @@ export interface ProposedMapping {
   skillColumns: number[];
 }
 
-function mapHeaders(kind: RecordKind, headers: readonly string[]): { mapping: ColumnMapping; unrecognised: number[] } {
+function mapHeaders(kind: RecordKind, headers: readonly string[]): { mapping: ColumnMapping; unrecognised: number[]; synonymsUsed: number } {
   const lookup = lookupFor(kind);
   const mapping: ColumnMapping = {};
   const ranks: Record<string, number> = {};
@@ -279,7 +279,8 @@ function mapHeaders(kind: RecordKind, headers: readonly string[]): { mapping: Co
     }
   });
   unrecognised.sort((a, b) => a - b);
-  return { mapping, unrecognised };
+  const synonymsUsed = Object.values(ranks).filter((rank) => rank > 0).length;
+  return { mapping, unrecognised, synonymsUsed };
 }
 
 function missingFields(kind: RecordKind, mapping: ColumnMapping, wide: boolean): string[] {
@@ -328,11 +329,12 @@ export function fieldSynonyms(kind: RecordKind, field: string): readonly string[
 }
 
 // Tie-break order when two kinds fit equally: the more specific layouts first.
-const DETECTION_ORDER: readonly RecordKind[] = ['awards', 'goals', 'catalog', 'assessments', 'roles', 'interests', 'employees', 'skills'];
+const DETECTION_ORDER: readonly RecordKind[] = ['awards', 'goals', 'catalog', 'assessments', 'roles', 'skills', 'interests', 'employees'];
 
 /**
  * The kind whose required columns are all present and which recognises the most headers
- * (each unrecognised header costs half a point, except the skill columns of a wide file);
+ * (a synonym scores 0.9, a canonical name 1; each unrecognised header costs half a point, except
+ * the skill columns of a wide file);
  * null when no kind fits. Wide assessments only when the headers do not also make an employees file.
  */
 export function detectKind(headers: readonly string[]): RecordKind | null {
@@ -341,10 +343,11 @@ export function detectKind(headers: readonly string[]): RecordKind | null {
   let employeesFit = false;
   const scores: { kind: RecordKind; score: number; wide: boolean }[] = [];
   for (const kind of DETECTION_ORDER) {
-    const { mapping, unrecognised } = mapHeaders(kind, headers);
+    const { mapping, unrecognised, synonymsUsed } = mapHeaders(kind, headers);
     const described = describeMapping(kind, headers, mapping);
     if (described.missing.length > 0) continue;
-    const recognised = Object.keys(mapping).length;
+    // A canonical header (skill_id) counts a little more than a synonym of another kind's field.
+    const recognised = Object.keys(mapping).length - 0.1 * synonymsUsed;
     const score = described.wide ? recognised : recognised - 0.5 * unrecognised.length;
     if (kind === 'employees') employeesFit = true;
     scores.push({ kind, score, wide: described.wide });

@@ -6,7 +6,7 @@ import type { Assessment, AssessmentSource, Award, Employee, Goal, Interest, Iso
 import { decodeCsvBytes } from './decode';
 import { detectDelimiter } from './detectDelimiter';
 import { undoNeutralisation } from './formula';
-import { describeMapping, detectKind, fieldSynonyms, ignoredFields, proposeMapping } from './headers';
+import { describeMapping, detectKind, fieldSynonyms, proposeMapping } from './headers';
 import { parseCsvRecords } from './parse';
 import type {
   CatalogRecord, ColumnMapping, CsvReadOptions, DateOrder, Delimiter, ImportIssue, KindRecords, LevelScale,
@@ -46,7 +46,6 @@ interface DateColumn {
   index: number;
   header: string;
   order: DateOrder | undefined;
-  /** Why the order is what it is, for messages ("25/03/2024 on row 4"). */
 }
 
 interface LevelColumns {
@@ -160,7 +159,7 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
   }
 
   let kind: RecordKind | null = options.kind ?? detectKind(headers);
-  if (!options.kind && kind === 'employees') kind = refineEmployeesToMatrix(headers, records, headerIndex) ?? kind;
+  if (!options.kind && kind === 'employees') kind = refineEmployeesToMatrix(headers, records, headerIndex + 1) ?? kind;
   parsed.kind = kind;
   if (!kind) {
     if (headers.length <= 1) {
@@ -216,8 +215,14 @@ function refineEmployeesToMatrix(headers: readonly string[], records: readonly s
   return filled > 0 && levels >= filled * 0.9 ? 'assessments' : null;
 }
 
-/** Row-by-row reading of one file of a known kind and mapping. */
-class RowReaderBase {
+/**
+ * Row-by-row reading of one file of a known kind and mapping. A class only to keep the per-file
+ * state (column indices, date and level decisions) out of every cell reader's arguments.
+ */
+class RowReader {
+  private dateColumns = new Map<string, DateColumn>();
+  private levels: LevelColumns = { pending: false, scale: undefined };
+
   constructor(
     readonly file: string,
     readonly kind: RecordKind,
@@ -228,12 +233,6 @@ class RowReaderBase {
     readonly issues: ImportIssue[],
     readonly pending: PendingDecision[],
   ) {}
-}
-
-// A small class keeps the per-file state (column indices, decisions) out of every call's arguments.
-class RowReader extends RowReaderBase {
-  private dateColumns = new Map<string, DateColumn>();
-  private levels: LevelColumns = { pending: false, scale: undefined };
 
   columnOf(field: string): number {
     return this.mapping[field] ?? -1;
@@ -681,8 +680,7 @@ class RowReader extends RowReaderBase {
 export function splitWideCell(text: string): { level: string; weight: string } {
   const match = /^\s*(\d+(?:[.,]\d+)?\s*%?|[a-z]+)\s*(.*)$/i.exec(text);
   if (!match) return { level: text, weight: '' };
-  const weight = match[2]!.replace(/^[\s(\[,;/|:–—-]+|[\s)\]]+$/g, '');
+  const weight = match[2]!.replace(/^[\s([,;/|:–—-]+|[\s)\]]+$/g, '');
   return { level: match[1]!.trim(), weight };
 }
 
-export { ignoredFields };

@@ -142,7 +142,7 @@ export function readGoalStatus(text: string): GoalStatus | null {
 
 /**
  * A non-negative amount (cost, hours, months): 1200, 1200.50, 1,200.50, "$1,200", "€ 49";
- * in a `;`-delimited (European) file a comma is the decimal mark (12,5). NaN when not a number.
+ * in a `;`-delimited (European) file a comma is the decimal mark (12,5; 1.500,00). NaN when not a number.
  */
 export function readNumber(text: string, decimalComma: boolean): number {
   const digits = plainDigits(text);
@@ -150,7 +150,8 @@ export function readNumber(text: string, decimalComma: boolean): number {
   let cleaned = text.replace(/^[\s$€£¥]+|[\s$€£¥]+$/g, '').replace(/^(?:[A-Z]{3})\s*|\s*(?:[A-Z]{3})$/g, '');
   cleaned = cleaned.replace(/[\s\u00a0\u202f']/g, '');
   if (decimalComma) {
-    if (/^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '');
+    // 1.500,00 and 1.500.000 group thousands; a lone 1.125 is a decimal point (as Gapmap writes numbers).
+    if (/^-?\d{1,3}(?:\.\d{3})+,\d+$|^-?\d{1,3}(?:\.\d{3}){2,}$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '');
     cleaned = cleaned.replace(',', '.');
   } else if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(cleaned)) {
     cleaned = cleaned.replace(/,/g, '');

@@ -189,6 +189,9 @@ describe('generateOrganisation', () => {
       .map((assessment) => `${assessment.employee}|${assessment.skill}|${assessment.assessedOn}`);
     expect(new Set(keys).size).toBeLessThan(keys.length);
     for (const assessment of demo.assessments) if (assessment.assessedOn !== undefined) expect(assessment.assessedOn <= AS_OF).toBe(true);
+    // One assessment per (employee, skill, date, source): the key an import merges on.
+    const mergeKeys = demo.assessments.map((a) => `${a.employee}|${a.skill}|${a.assessedOn ?? ''}|${a.source}`);
+    expect(new Set(mergeKeys).size).toBe(mergeKeys.length);
   });
 
   it('has goals completed by a later award, overdue goals and goals still in progress', () => {

@@ -493,14 +493,16 @@ function buildAssessments(employees: readonly Employee[], world: World): Assessm
       const day = asOfDay - random.int(0, HISTORY_DAYS);
       assessments.push({ employee: employee.id, skill, level, source, assessedOn: fromDayNumber(day) });
       if (random.chance(0.2)) {
-        // A second opinion: the manager the same day (a tie), or a later re-test.
+        // A second opinion from another source: the same day (a tie), or a later one. One
+        // assessment per (employee, skill, day, source), the key an import merges on.
         const sameDay = random.chance(0.5);
         const laterDay = sameDay ? day : Math.min(asOfDay, day + random.int(1, 300));
+        const otherSource: AssessmentSource = source === 'manager' ? 'test' : 'manager';
         assessments.push({
           employee: employee.id,
           skill,
           level: clamp(level + random.int(-1, 1), 1, 5),
-          source: sameDay ? 'manager' : 'test',
+          source: sameDay || laterDay === day ? otherSource : random.pick(sources),
           assessedOn: fromDayNumber(laterDay),
         });
       }

@@ -66,6 +66,13 @@ export function teamFigures(eo: EngineOrganisation, team: string, members: Array
   const weightedGap = new Int32Array(slots);
   const benchMembers: string[][] = Array.from({ length: slots }, () => []);
   const readinessSums = new Float64Array(2);
+  const benchSeen = new Int32Array(slots).fill(-1);
+  const considerBench = (s: number, m: number): void => {
+    const slot = slotOf[s]!;
+    if (slot < 0 || benchSeen[slot] === m) return;
+    benchSeen[slot] = m;
+    if (Math.max(verifiedLevel(scratch, s), assessedLevel(scratch, s)) >= highest[slot]!) benchMembers[slot]!.push(eo.employees[members[m]!]!.id);
+  };
   for (let m = 0; m < members.length; m++) {
     const e = members[m]!;
     const role = eo.employeeRole[e]!;
@@ -86,11 +93,14 @@ export function teamFigures(eo: EngineOrganisation, team: string, members: Array
         }
       }
     }
-    for (let slot = 0; slot < slots; slot++) {
-      const s = slotSkill[slot]!;
-      if (Math.max(verifiedLevel(scratch, s), assessedLevel(scratch, s)) >= highest[slot]!) {
-        benchMembers[slot]!.push(eo.employees[e]!.id);
-      }
+    // The bench needs E ≥ highest ≥ 1, so only skills the member has some level in can qualify:
+    // those granted by a held credential or assessed, far fewer than the team's skills.
+    for (let i = 0; i < scratch.heldCount; i++) {
+      const c = scratch.heldList[i]!;
+      for (let g = eo.grantStart[c]!; g < eo.grantStart[c + 1]!; g++) considerBench(eo.grantSkill[g]!, m);
+    }
+    for (let a = eo.assessmentStart[e]!; a < eo.assessmentStart[e + 1]!; a++) {
+      if (eo.assessmentDay[a]! <= day) considerBench(eo.assessmentSkill[a]!, m);
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Assessment, Award, Credential, Goal, Organisation, Role } from '../schema';
-import { addDays } from '../dates';
+import { addDays, addMonths, dayNumberAfterMonths, fromDayNumber, isoDayNumber, toDayNumber } from '../dates';
 import { compareOrdinal } from '../reports';
 import { WEIGHT_VALUE } from '../weights';
 import { awardExpiry, isAwardCurrent } from './awards';
@@ -226,5 +226,27 @@ describe('the engine against a plain reading of the rules, on random organisatio
         if (held.length === 1) expect(held[0]?.expiresOn).toBe(awardExpiry(award, credential));
       }),
     );
+  });
+});
+
+describe('the day arithmetic the engine uses', () => {
+  const dayArb = fc.integer({ min: -30_000, max: 90_000 }); // 1887 … 2216
+
+  it('turns an ISO date into the same day number as toDayNumber', () => {
+    fc.assert(
+      fc.property(dayArb, (day) => {
+        expect(isoDayNumber(fromDayNumber(day))).toBe(day);
+      }),
+    );
+    expect(isoDayNumber('2024-02-29')).toBe(toDayNumber('2024-02-29'));
+    expect(isoDayNumber('1970-01-01')).toBe(0);
+    expect(isoDayNumber('2000-03-01')).toBe(11_017);
+  });
+
+  it('adds calendar months exactly as addMonths does', () => {
+    fc.assert(fc.property(dayArb, fc.integer({ min: 0, max: 240 }), (day, months) => {
+      const date = fromDayNumber(day);
+      expect(dayNumberAfterMonths(date, months)).toBe(toDayNumber(addMonths(date, months)));
+    }));
   });
 });

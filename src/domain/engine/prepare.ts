@@ -210,12 +210,8 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
   grantStart[credentialCount] = grantSkillList.length;
   componentStart[credentialCount] = componentArray.length;
   const componentList = Int32Array.from(componentArray);
-  const componentOwner = new Int32Array(componentList.length);
-  for (let c = 0; c < credentialCount; c++) {
-    for (let k = componentStart[c]!; k < componentStart[c + 1]!; k++) componentOwner[k] = componentList[k]!;
-  }
-  // parents: for each component credential, the stacks that list it.
-  const parentGroups = groupBy(componentOwner, credentialCount);
+  // Parents: for each credential, the stacks that list it as a component.
+  const parentGroups = groupBy(componentList, credentialCount);
   const stackOfSlot = new Int32Array(componentList.length);
   for (let c = 0; c < credentialCount; c++) {
     for (let k = componentStart[c]!; k < componentStart[c + 1]!; k++) stackOfSlot[k] = c;
@@ -299,20 +295,29 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
     awardExpires[i] = rawExpires[a]!;
   }
 
-  // Assessments.
+  // Assessments, read in input order first (the records are scattered in memory), then grouped.
   const assessments = org.assessments;
   const assessmentOwner = new Int32Array(assessments.length);
-  for (let a = 0; a < assessments.length; a++) assessmentOwner[a] = employeeIndex.get(assessments[a]!.employee) ?? -1;
+  const rawSkill = new Int32Array(assessments.length);
+  const rawDay = new Int32Array(assessments.length);
+  const rawLevel = new Int8Array(assessments.length);
+  for (let a = 0; a < assessments.length; a++) {
+    const assessment = assessments[a]!;
+    assessmentOwner[a] = employeeIndex.get(assessment.employee) ?? -1;
+    rawSkill[a] = internSkill(assessment.skill);
+    rawDay[a] = assessment.assessedOn === undefined ? UNDATED : isoDayNumber(assessment.assessedOn);
+    rawLevel[a] = assessment.level;
+  }
   const assessmentGroups = groupBy(assessmentOwner, employees.length);
   const assessmentCount = assessmentGroups.order.length;
   const assessmentSkill = new Int32Array(assessmentCount);
   const assessmentDay = new Int32Array(assessmentCount);
   const assessmentLevel = new Int8Array(assessmentCount);
   for (let i = 0; i < assessmentCount; i++) {
-    const assessment = assessments[assessmentGroups.order[i]!]!;
-    assessmentSkill[i] = internSkill(assessment.skill);
-    assessmentDay[i] = assessment.assessedOn === undefined ? UNDATED : isoDayNumber(assessment.assessedOn);
-    assessmentLevel[i] = assessment.level;
+    const a = assessmentGroups.order[i]!;
+    assessmentSkill[i] = rawSkill[a]!;
+    assessmentDay[i] = rawDay[a]!;
+    assessmentLevel[i] = rawLevel[a]!;
   }
 
   const skillCount = skillIds.length;

@@ -53,3 +53,195 @@ export function catalogIndex(catalog: readonly Credential[]): CatalogIndex {
   return index;
 }
 
+
+/**
+ * The catalog in integer form for the optimiser's hot loop (SPEC §3 asks for 100,000 pathways in
+ * seconds): credentials interned in catalog order, then ids only named as components (never
+ * takeable), with compressed rows of components, parents and grants, and each skill's grants by
+ * level, highest first. The stamp arrays are per-solve scratch: a slot is valid when it equals `stamp`.
+ */
+export interface CompiledCatalog {
+  readonly ids: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  /** Credentials of the catalog itself: indexes below this. */
+  readonly size: number;
+  /** Rank of each id in ordinal order (the order of every id list). */
+  readonly rank: Int32Array;
+  readonly stack: Uint8Array;
+  readonly componentStart: Int32Array;
+  readonly componentList: Int32Array;
+  readonly parentStart: Int32Array;
+  readonly parentList: Int32Array;
+  /** Cost in cents and hours in hundredths, 0 when missing. */
+  readonly costCents: Float64Array;
+  readonly hoursCents: Float64Array;
+  /** Distinct skills each credential grants, at its highest level. */
+  readonly grantStart: Int32Array;
+  readonly grantSkill: Int32Array;
+  readonly grantLevel: Int8Array;
+  readonly skillIndex: ReadonlyMap<string, number>;
+  readonly bySkillStart: Int32Array;
+  readonly bySkillCredential: Int32Array;
+  readonly bySkillLevel: Int8Array;
+  scratch: {
+    stamp: number;
+    readonly held: Int32Array;
+    readonly implied: Int32Array;
+    readonly impliedValue: Uint8Array;
+    readonly missing: Int32Array;
+    readonly missingLeaves: (readonly number[] | null)[];
+    readonly universe: Int32Array;
+    readonly local: Int32Array;
+    readonly seen: Int32Array;
+    readonly tracked: Int32Array;
+    readonly stackLocal: Int32Array;
+    readonly component: Int32Array;
+    readonly gapOfSkill: Int32Array;
+    readonly gapOfSkillIndex: Int32Array;
+    readonly interestOfSkill: Int32Array;
+    readonly interestOfSkillIndex: Int32Array;
+  };
+}
+
+const compiledCatalogs = new WeakMap<readonly Credential[], CompiledCatalog>();
+
+function hundredths(amount: number | undefined): number {
+  return amount === undefined || !Number.isFinite(amount) ? 0 : Math.round(amount * 100);
+}
+
+function rows(count: number, pairs: readonly (readonly [number, number])[]): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (const [owner] of pairs) start[owner + 1]!++;
+  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, count);
+  const list = new Int32Array(pairs.length);
+  for (const [owner, value] of pairs) list[fill[owner]!++] = value;
+  return { start, list };
+}
+
+export function compiledCatalog(catalog: readonly Credential[]): CompiledCatalog {
+  const cached = compiledCatalogs.get(catalog);
+  if (cached) return cached;
+  const { byId, components } = catalogIndex(catalog);
+  const ids = [...byId.keys()];
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => index.set(id, i));
+  const size = ids.length;
+  for (const parts of components.values()) {
+    for (const id of parts) {
+      if (!index.has(id)) {
+        index.set(id, ids.length);
+        ids.push(id);
+      }
+    }
+  }
+  const total = ids.length;
+  const rank = new Int32Array(total);
+  ids
+    .map((id, i) => [id, i] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .forEach(([, i], r) => (rank[i] = r));
+
+  const stack = new Uint8Array(total);
+  const componentPairs: [number, number][] = [];
+  const parentPairs: [number, number][] = [];
+  const costCents = new Float64Array(total);
+  const hoursCents = new Float64Array(total);
+  const grantPairs: [number, number][] = [];
+  const grantLevels: number[] = [];
+  const skillIndex = new Map<string, number>();
+  const skillPairs: [number, number][] = [];
+  for (let c = 0; c < size; c++) {
+    const credential = byId.get(ids[c] as string) as Credential;
+    const parts = components.get(credential.id);
+    if (parts) {
+      stack[c] = 1;
+      for (const id of parts) {
+        const part = index.get(id) as number;
+        componentPairs.push([c, part]);
+        parentPairs.push([part, c]);
+      }
+    } else {
+      costCents[c] = hundredths(credential.cost);
+      hoursCents[c] = hundredths(credential.hours);
+    }
+    const best = new Map<number, number>();
+    for (const grant of credential.grants) {
+      let s = skillIndex.get(grant.skill);
+      if (s === undefined) {
+        s = skillIndex.size;
+        skillIndex.set(grant.skill, s);
+      }
+      best.set(s, Math.max(best.get(s) ?? 0, grant.level));
+    }
+    for (const [s, level] of best) {
+      grantPairs.push([c, s]);
+      grantLevels.push(level);
+      skillPairs.push([s, c]);
+    }
+  }
+  const componentRows = rows(total, componentPairs);
+  const parentRows = rows(total, parentPairs);
+  // Grants keep their insertion order inside each credential's row, so levels line up.
+  const grantStart = new Int32Array(total + 1);
+  for (const [c] of grantPairs) grantStart[c + 1]!++;
+  for (let i = 0; i < total; i++) grantStart[i + 1]! += grantStart[i]!;
+  const grantSkill = new Int32Array(grantPairs.length);
+  const grantLevel = new Int8Array(grantPairs.length);
+  grantPairs.forEach(([, s], k) => {
+    grantSkill[k] = s;
+    grantLevel[k] = grantLevels[k] as number;
+  });
+  const skillCount = skillIndex.size;
+  const levelOf = (c: number, s: number): number => {
+    for (let k = grantStart[c]!; k < grantStart[c + 1]!; k++) if (grantSkill[k] === s) return grantLevel[k]!;
+    return 0;
+  };
+  skillPairs.sort((a, b) => a[0] - b[0] || levelOf(b[1], b[0]) - levelOf(a[1], a[0]) || rank[a[1]]! - rank[b[1]]!);
+  const bySkill = rows(skillCount, skillPairs);
+  const bySkillLevel = new Int8Array(bySkill.list.length);
+  for (let s = 0; s < skillCount; s++) {
+    for (let k = bySkill.start[s]!; k < bySkill.start[s + 1]!; k++) bySkillLevel[k] = levelOf(bySkill.list[k]!, s);
+  }
+
+  const compiled: CompiledCatalog = {
+    ids,
+    index,
+    size,
+    rank,
+    stack,
+    componentStart: componentRows.start,
+    componentList: componentRows.list,
+    parentStart: parentRows.start,
+    parentList: parentRows.list,
+    costCents,
+    hoursCents,
+    grantStart,
+    grantSkill,
+    grantLevel,
+    skillIndex,
+    bySkillStart: bySkill.start,
+    bySkillCredential: bySkill.list,
+    bySkillLevel,
+    scratch: {
+      stamp: 0,
+      held: new Int32Array(total),
+      implied: new Int32Array(total),
+      impliedValue: new Uint8Array(total),
+      missing: new Int32Array(total),
+      missingLeaves: new Array<readonly number[] | null>(total).fill(null),
+      universe: new Int32Array(total),
+      local: new Int32Array(total),
+      seen: new Int32Array(total),
+      tracked: new Int32Array(total),
+      stackLocal: new Int32Array(total),
+      component: new Int32Array(total),
+      gapOfSkill: new Int32Array(skillCount),
+      gapOfSkillIndex: new Int32Array(skillCount),
+      interestOfSkill: new Int32Array(skillCount),
+      interestOfSkillIndex: new Int32Array(skillCount),
+    },
+  };
+  compiledCatalogs.set(catalog, compiled);
+  return compiled;
+}

@@ -1,5 +1,8 @@
-// Import (SPEC §4, §7): what is stored now, the templates of every file kind, and a reset to the demo.
+// Import (SPEC §4, §7): what is stored now, the import wizard and its history with undo (L&D
+// manager only), the templates of every file kind, and a reset to the demo.
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { watchOrganisationChanges } from '../../api/importClient';
 import { gapmapQueries } from '../../api/queries';
 import { resetToDemo } from '../../api/mutations';
 import { useViewContext } from '../../components/useViewContext';
@@ -9,6 +12,9 @@ import { formatCount } from '../../components/format';
 import { downloadText } from '../../components/download';
 import { csvTemplate } from '../../domain/csv';
 import { RECORD_KINDS } from '../../domain/schema';
+import { ImportWizard } from './ImportWizard';
+import { HistoryPanel } from './HistoryPanel';
+import './import.css';
 
 export function ImportPage() {
   const { persona } = useViewContext();
@@ -18,6 +24,8 @@ export function ImportPage() {
     mutationFn: () => resetToDemo(persona),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: gapmapQueries.all }),
   });
+  // Another tab's import or undo shows here at once (the app shell may watch too: harmless).
+  useEffect(() => watchOrganisationChanges(queryClient), [queryClient]);
   return (
     <section aria-labelledby="import-title">
       <header className="page-header">
@@ -36,6 +44,8 @@ export function ImportPage() {
           </Figures>
         )}
       </QueryState>
+      {persona.kind === 'lnd' ? <ImportWizard persona={persona} /> : <p>Only the L&amp;D manager imports data: switch persona to import.</p>}
+      {persona.kind !== 'manager' ? <HistoryPanel persona={persona} /> : null}
       <h2>Templates</h2>
       <p>Each template has the columns Gapmap reads and two example rows. Your own exports can use other column names: Gapmap maps common ones.</p>
       <ul className="button-row">

@@ -1,5 +1,6 @@
 // The JSON-LD contexts bundled for offline canonicalisation (SPEC §6 `verify`: no network), keyed by
 // the URL credentials name them by; see SOURCES.md for where each exact text comes from.
+import type { JsonLd, RemoteDocument } from 'jsonld/jsonld-spec';
 import credentialsV1 from './credentials-v1.json';
 import credentialsV2 from './credentials-v2.json';
 import dataIntegrityV1 from './data-integrity-v1.json';
@@ -28,17 +29,10 @@ export const bundledContexts: Readonly<Record<string, object>> = {
   'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': openBadgesExtensions,
 };
 
-/** Thrown inside jsonld's loader only; verifyBadge turns it into an `unverified` result. */
-export class ContextNotBundledError extends Error {
-  constructor(readonly url: string) {
-    super(`JSON-LD context ${url} is not bundled and cannot be fetched offline`);
-    this.name = 'ContextNotBundledError';
-  }
-}
-
 /** A jsonld documentLoader that only ever answers from the bundle: it never touches the network. */
-export async function offlineDocumentLoader(url: string): Promise<{ contextUrl: null; documentUrl: string; document: object }> {
+export async function offlineDocumentLoader(url: string): Promise<RemoteDocument> {
   const document = bundledContexts[url];
-  if (document === undefined) throw new ContextNotBundledError(url);
-  return { contextUrl: null, documentUrl: url, document };
+  // Thrown inside jsonld only: the verifier turns this message into an `unverified` result.
+  if (document === undefined) throw new Error(`JSON-LD context ${url} is not bundled and cannot be fetched offline`);
+  return { documentUrl: url, document: document as JsonLd };
 }

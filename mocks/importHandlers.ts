@@ -1,0 +1,93 @@
+// The import endpoints of the standalone /api (SPEC §4): commit files (or a session the page's
+// import worker holds), a dry run, the history and undo. Only the L&D manager may change data.
+import { http, HttpResponse } from 'msw';
+import { decodePersona, PERSONA_HEADER, type ApiErrorBody } from '../src/api/contract';
+import { commitRequestSchema, type CommitResponse } from '../src/api/importContract';
+import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile } from '../src/workers/importPipeline';
+import { findImportSession } from '../src/workers/importSessions';
+import { ImportWorkerError } from '../src/workers/importWorkerClient';
+import type { OrganisationState } from './organisationState';
+
+function refuse(status: number, error: string, message: string) {
+  return HttpResponse.json<ApiErrorBody>({ error, message }, { status });
+}
+
+const QUOTA_MESSAGE = 'The browser has no storage left for Gapmap, so nothing was imported and the stored data is unchanged. Free some disk space or clear other sites’ data, then try again.';
+
+function isQuotaError(error: unknown): boolean {
+  return (error instanceof DOMException || error instanceof Error) && error.name === 'QuotaExceededError';
+}
+
+/** 403 unless the persona is the L&D manager; 400 for a header that names no persona. */
+function refusalForChange(request: Request): Response | null {
+  const persona = decodePersona(request.headers.get(PERSONA_HEADER));
+  if (!persona) return refuse(400, 'bad-persona', `Unknown persona "${request.headers.get(PERSONA_HEADER)}".`);
+  if (persona.kind !== 'lnd') return refuse(403, 'forbidden', 'Only the L&D manager can import data or undo an import.');
+  return null;
+}
+
+export function createImportHandlers(state: OrganisationState) {
+  return [
+    http.get('/api/imports', async ({ request }) => {
+      const persona = decodePersona(request.headers.get(PERSONA_HEADER));
+      if (!persona) return refuse(400, 'bad-persona', 'Unknown persona.');
+      if (persona.kind === 'manager') return refuse(403, 'forbidden', 'The import history is for the L&D manager and HR.');
+      return HttpResponse.json(await state.store.history());
+    }),
+
+    http.post('/api/imports', async ({ request }) => {
+      const refused = refusalForChange(request);
+      if (refused) return refused;
+      const parsed = commitRequestSchema.safeParse(await request.json().catch(() => undefined));
+      if (!parsed.success) return refuse(400, 'bad-request', `The import request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+      const body = parsed.data;
+      try {
+        if (body.session) {
+          // The standalone fast path: the page's worker already holds the records and commits them itself.
+          const worker = findImportSession(body.session);
+          if (!worker) return refuse(404, 'no-session', 'This import is no longer open in this page: pick the files again.');
+          if (body.dryRun) return refuse(400, 'bad-request', 'A dry run of a session is the worker’s check step.');
+          const done = await worker.call({ type: 'commit', mode: body.mode, validRowsOnly: body.validRowsOnly });
+          state.reload();
+          return HttpResponse.json<CommitResponse>({
+            committed: true, entry: done.entry, errors: done.entry.errors, warnings: done.entry.warnings, issues: done.entry.issues, counts: done.entry.counts,
+          });
+        }
+        const files = body.files ?? [];
+        const parsedFiles = files.map((file) => readImportFile({ fileName: file.fileName, text: file.text, options: file.options }, state.today()));
+        const stored = await state.store.load();
+        const plan = planImport(parsedFiles, stored?.organisation, stored?.revision ?? 0, body.mode);
+        const summary = { errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUES_SHOWN), counts: plan.counts };
+        if (body.dryRun) return HttpResponse.json<CommitResponse>({ committed: false, ...summary });
+        const refusal = commitRefusal(plan, body.validRowsOnly);
+        if (refusal) return HttpResponse.json({ error: 'refused', message: refusal, ...summary }, { status: 422 });
+        const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly));
+        state.reload();
+        return HttpResponse.json<CommitResponse>({ committed: true, entry, ...summary });
+      } catch (error) {
+        if (isQuotaError(error)) return refuse(507, 'quota-exceeded', QUOTA_MESSAGE);
+        if (error instanceof ImportWorkerError) {
+          const status = error.code === 'refused' ? 422 : error.code === 'stale' ? 409 : error.code === 'quota' ? 507 : error.code === 'cancelled' ? 409 : 500;
+          return refuse(status, error.code === 'quota' ? 'quota-exceeded' : error.code, error.message);
+        }
+        return refuse(500, 'internal', error instanceof Error ? error.message : String(error));
+      }
+    }),
+
+    http.post('/api/imports/:id/undo', async ({ request, params }) => {
+      const refused = refusalForChange(request);
+      if (refused) return refused;
+      const id = Number(params.id);
+      if (!Number.isInteger(id) || id < 1) return refuse(400, 'bad-request', `"${String(params.id)}" is not a history entry number.`);
+      try {
+        const outcome = await state.store.undo(id);
+        if (!outcome.ok) return refuse(outcome.reason === 'not-found' ? 404 : 409, outcome.reason, outcome.message);
+        state.reload();
+        return HttpResponse.json({ entry: outcome.entry });
+      } catch (error) {
+        if (isQuotaError(error)) return refuse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap: nothing was undone.');
+        throw error;
+      }
+    }),
+  ];
+}

@@ -1,0 +1,93 @@
+// The import endpoints of the /api (SPEC §4, §8): commit files (replace | merge, valid rows only),
+// a dry run, the import history and undo. Shared by the client, the msw handlers and the worker.
+import { z } from 'zod';
+import { RECORD_KINDS } from '../domain/schema';
+
+export const importModeSchema = z.enum(['replace', 'merge']);
+export type ImportMode = z.infer<typeof importModeSchema>;
+
+export const importIssueSchema = z.object({
+  file: z.string(),
+  row: z.number(),
+  column: z.string(),
+  value: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+
+/** The organisation's collections (catalog records are `credentials`). */
+export const STORED_KINDS = ['skills', 'roles', 'employees', 'credentials', 'awards', 'assessments', 'goals', 'interests'] as const;
+export type StoredKind = (typeof STORED_KINDS)[number];
+export const storedKindSchema = z.enum(STORED_KINDS);
+
+const kindCountsSchema = z.partialRecord(storedKindSchema, z.object({ before: z.number(), after: z.number() }));
+
+export const historyEntrySchema = z.object({
+  id: z.number(),
+  /** When it was committed, as an ISO timestamp. */
+  at: z.string(),
+  source: z.enum(['import', 'edit']),
+  label: z.string(),
+  mode: importModeSchema.nullable(),
+  validRowsOnly: z.boolean(),
+  files: z.array(z.object({ fileName: z.string(), kind: z.enum(RECORD_KINDS).nullable(), rows: z.number(), encoding: z.string(), delimiter: z.string() })),
+  /** Records of each changed collection before and after. */
+  counts: kindCountsSchema,
+  errors: z.number(),
+  warnings: z.number(),
+  /** The issues kept with the entry (the first 1,000). */
+  issues: z.array(importIssueSchema),
+  /** Its previous records are still kept, so it can be undone while it is the latest change. */
+  undoable: z.boolean(),
+  undoneAt: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const importHistorySchema = z.object({
+  /** Newest first. */
+  entries: z.array(historyEntrySchema),
+  /** The id of the latest change in effect (the one Undo applies to); 0 when none. */
+  head: z.number(),
+});
+export type ImportHistory = z.infer<typeof importHistorySchema>;
+
+export const fileReadOptionsSchema = z.object({
+  kind: z.enum(RECORD_KINDS).optional(),
+  mapping: z.record(z.string(), z.number()).optional(),
+  dateOrderByColumn: z.record(z.string(), z.enum(['DMY', 'MDY'])).optional(),
+  levelScale: z.object({ min: z.number(), max: z.number() }).optional(),
+});
+export type FileReadOptions = z.infer<typeof fileReadOptionsSchema>;
+
+/**
+ * POST /api/imports: either the files themselves (text, as a real backend receives them), or
+ * `session`: files already read by this browser's import worker (the standalone fast path).
+ */
+export const commitRequestSchema = z.object({
+  mode: importModeSchema,
+  validRowsOnly: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  session: z.string().optional(),
+  files: z.array(z.object({ fileName: z.string(), text: z.string(), options: fileReadOptionsSchema.default({}) })).optional(),
+});
+export type CommitRequest = z.input<typeof commitRequestSchema>;
+
+export const commitResponseSchema = z.object({
+  committed: z.boolean(),
+  entry: historyEntrySchema.optional(),
+  errors: z.number(),
+  warnings: z.number(),
+  /** The first 1,000 issues. */
+  issues: z.array(importIssueSchema),
+  counts: z.partialRecord(storedKindSchema, z.object({ before: z.number(), after: z.number() })),
+});
+export type CommitResponse = z.infer<typeof commitResponseSchema>;
+
+export const undoResponseSchema = z.object({ entry: historyEntrySchema });
+
+/** Posted on BroadcastChannel(ORGANISATION_CHANNEL) after any change is stored, to every tab. */
+export const ORGANISATION_CHANNEL = 'gapmap';
+export interface OrganisationChangedMessage {
+  type: 'organisation-changed';
+  revision: number;
+}

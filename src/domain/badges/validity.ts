@@ -1,0 +1,27 @@
+// Validity dates of a badge as calendar days (SPEC §3 rule 1: current when issuedOn ≤ D ≤ expiresOn),
+// so a credential expiring at 16:23 UTC on a day is still current on that day.
+import type { IsoDate } from '../schema';
+import { isIsoDate, fromDayNumber } from '../dates';
+
+const MS_PER_DAY = 86_400_000;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * The UTC calendar day of an XML Schema date-time (`2025-01-09T15:06:31Z`, with an offset, or a bare
+ * date), or undefined when the text is not one. Instants with an offset are moved to UTC first.
+ */
+export function utcDayOf(text: string): IsoDate | undefined {
+  const trimmed = text.trim();
+  if (!DATE_TIME.test(trimmed)) return undefined;
+  const day = trimmed.slice(0, 10);
+  if (!isIsoDate(day)) return undefined;
+  const hasOffset = /(?:[+-]\d{2}:?\d{2})$/.test(trimmed) && trimmed.length > 10;
+  if (!hasOffset) return day;
+  const instant = Date.parse(trimmed);
+  return Number.isNaN(instant) ? undefined : fromDayNumber(Math.floor(instant / MS_PER_DAY));
+}
+
+/** Seconds since 1970 (JWT `nbf`/`exp`, OB 1.x timestamps) → UTC day. */
+export function utcDayOfEpochSeconds(seconds: number): IsoDate {
+  return fromDayNumber(Math.floor((seconds * 1000) / MS_PER_DAY));
+}

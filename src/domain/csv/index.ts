@@ -1,0 +1,21 @@
+// CSV import and export (SPEC §4, §5): the public face of src/domain/csv. Pure functions over bytes
+// or text, the same in a browser Web Worker and in Node.
+export type {
+  CatalogRecord, ColumnMapping, CsvReadOptions, CsvValue, CsvWriteOptions, DateOrder, Delimiter, ImportIssue,
+  KindRecords, LevelScale, ParsedFile, PendingDecision, RequirementRecord, TextEncodingName,
+} from './types';
+export { decodeCsvBytes } from './decode';
+export type { DecodedText } from './decode';
+export { detectDelimiter } from './detectDelimiter';
+export { formatIssue } from './formatIssue';
+export { neutraliseFormula, undoNeutralisation, looksLikeFormula } from './formula';
+export { CANONICAL_COLUMNS, detectKind, normaliseHeader, proposeMapping } from './headers';
+export type { ProposedMapping } from './headers';
+export { parseCsvRecords } from './parse';
+export { readCsvFile } from './readCsvFile';
+export { assembleOrganisation } from './assembleOrganisation';
+export type { AssembleResult } from './assembleOrganisation';
+export { excelSerialToIso, mapLevelOntoScale, parseLevelScale } from './values';
+export {
+  csvTemplate, gapLongCsv, gapTeamCsv, goalsCsv, organisationCsvFiles, recommendationCsv, writeCsv,
+} from './writeCsv';
