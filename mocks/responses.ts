@@ -92,7 +92,12 @@ export function teamDetailResponse(eo: EngineOrganisation, team: string, asOf: I
     forecastReadiness: teamReadiness(eo, team, forecastDate),
     forecastDate,
     members,
-    skills: teamSkillStats(eo, team, asOf).map((stat) => ({ ...stat, skillName: names.skillName(stat.skill), category: names.skillRef(stat.skill).category })),
+    skills: teamSkillStats(eo, team, asOf).map((stat) => ({
+      ...stat,
+      skillName: names.skillName(stat.skill),
+      category: names.skillRef(stat.skill).category,
+      benchMemberNames: stat.benchMembers.map(names.employeeName),
+    })),
     expiring: expiringAwards(eo, asOf, FORECAST_DAYS, { teams: [team] }).map((item) => ({
       employee: item.employee,
       employeeName: names.employeeName(item.employee),

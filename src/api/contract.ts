@@ -90,6 +90,7 @@ export const teamSkillStatSchema = z.object({
   critical: z.boolean(),
   singlePointOfFailure: z.boolean(),
   benchMembers: z.array(z.string()),
+  benchMemberNames: z.array(z.string()),
 });
 export type TeamSkillStatView = z.infer<typeof teamSkillStatSchema>;
 

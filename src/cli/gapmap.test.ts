@@ -87,6 +87,29 @@ describe('gapmap report', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('never guesses an ambiguous date column: exit 1 until --date-format says DMY or MDY', () => {
+    const flags = [...DATA.slice(0, 6), '--skills', fixture('skills.csv'), '--as-of', AS_OF, '--awards', fixture('awards-ambiguous-dates.csv')];
+    const undecided = gapmap('report', ...flags);
+    expect(undecided.status).toBe(1);
+    expect(undecided.stderr).toMatch(/^tests\/fixtures\/cli\/awards-ambiguous-dates\.csv:\d+:Date Issued: .*--date-format/m);
+    expect(undecided.stderr.match(/Date Issued:/g)).toHaveLength(1);
+    const decided = gapmap('report', ...flags, '--date-format', 'DMY');
+    expect(decided.status).toBe(0);
+    // 05/11/2025 read as 5 November 2025: Liam holds COMM-P (communication 3) on 2026-03-31.
+    expect(lines(decided.stdout)).toContain('E005,Liam O\'Brien,Customer Support EMEA,Support Specialist,communication,Communication,critical,3,3,0,3,0,met');
+  });
+
+  it('maps levels from another scale only once --level-scale confirms it', () => {
+    const flags = [...DATA.slice(0, 10), '--as-of', AS_OF, '--assessments', fixture('assessments-scale-1-8.csv')];
+    const unconfirmed = gapmap('report', ...flags);
+    expect(unconfirmed.status).toBe(1);
+    expect(unconfirmed.stderr).toMatch(/^tests\/fixtures\/cli\/assessments-scale-1-8\.csv:\d+:level: .*--level-scale/m);
+    const confirmed = gapmap('report', ...flags, '--level-scale', '1-8');
+    expect(confirmed.status).toBe(0);
+    // 8 on 1–8 is the top of the scale: 5 on Gapmap's.
+    expect(lines(confirmed.stdout)).toContain('E005,Liam O\'Brien,Customer Support EMEA,Support Specialist,gdpr,GDPR,important,2,0,5,5,0,met');
+  });
+
   it('reports a file that does not exist as a data error on that file', () => {
     const run = gapmap('report', ...DATA.slice(0, 6), '--awards', fixture('no-such-awards.csv'), '--as-of', AS_OF);
     expect(run.status).toBe(1);

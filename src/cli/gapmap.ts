@@ -3,9 +3,9 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+// Only types from the schema at the top: zod loads with the commands that need it, not for --help.
 import type { Organisation, RecordKind } from '../domain/schema';
 import type { ImportIssue, CsvReadOptions, CsvWriteOptions, ParsedFile, DateOrder, LevelScale } from '../domain/csv/types';
-import { RECORD_KINDS } from '../domain/schema';
 import { isIsoDate, todayIso } from '../domain/dates';
 import { COMMANDS, COMMAND_HELP, MAIN_HELP, type Command } from './usage';
 
@@ -166,9 +166,13 @@ async function readBytes(path: string): Promise<Uint8Array | string> {
   }
 }
 
-/** The questions a file leaves open (date order, level scale), as located errors with the flag to answer them. */
+/**
+ * The questions a file leaves open (date order, level scale) as located errors naming the flag that
+ * answers them — unless the reader has already reported that column as a file-level issue.
+ */
 function pendingIssues(parsed: ParsedFile): ImportIssue[] {
-  return parsed.pending.map((decision): ImportIssue =>
+  const reported = new Set(parsed.issues.filter((issue) => issue.row === 0).map((issue) => issue.column));
+  return parsed.pending.filter((decision) => !reported.has(decision.column)).map((decision): ImportIssue =>
     decision.type === 'date-order'
       ? {
           file: parsed.fileName,
@@ -224,23 +228,21 @@ async function loadOrganisation(command: Command, values: Values): Promise<Loade
     issues.push(...parsed.issues, ...pendingIssues(parsed));
     files.push(parsed);
   }
-  if (!issues.some((issue) => issue.severity === 'error')) {
-    const assembled = csv.assembleOrganisation(files);
-    issues.push(...assembled.issues);
-    return finish(csv.formatIssue, { organisation: assembled.organisation, issues });
-  }
-  return finish(csv.formatIssue, { organisation: { skills: [], roles: [], employees: [], credentials: [], awards: [], assessments: [], goals: [], interests: [] }, issues });
+  // A file with errors is rejected whole (SPEC §4 import is a transaction): report, write nothing.
+  failOnErrors(csv.formatIssue, issues);
+  const assembled = csv.assembleOrganisation(files);
+  issues.push(...assembled.issues);
+  failOnErrors(csv.formatIssue, issues);
+  return { organisation: assembled.organisation, issues };
 }
 
-function finish(formatIssue: (issue: ImportIssue) => string, loaded: Loaded): Loaded {
-  const errors = loaded.issues.filter((issue) => issue.severity === 'error');
-  if (errors.length > 0) {
-    throw new CliFailure(EXIT_DATA_ERROR, [
-      ...loaded.issues.map((issue) => issueLine(formatIssue, issue)),
-      `gapmap: ${errors.length} error${errors.length === 1 ? '' : 's'} in the input; nothing was written`,
-    ]);
-  }
-  return loaded;
+function failOnErrors(formatIssue: (issue: ImportIssue) => string, issues: readonly ImportIssue[]): void {
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  if (errors === 0) return;
+  throw new CliFailure(EXIT_DATA_ERROR, [
+    ...dedupeIssues(issues).map((issue) => issueLine(formatIssue, issue)),
+    `gapmap: ${errors} error${errors === 1 ? '' : 's'} in the input; nothing was written`,
+  ]);
 }
 
 async function emit(csvText: string, out: string | undefined): Promise<void> {
@@ -361,6 +363,7 @@ const REFERENCED_KINDS: Readonly<Record<RecordKind, readonly RecordKind[]>> = {
 async function validate(values: Values, files: string[]): Promise<number> {
   if (files.length === 0) throw usageError('validate', 'name at least one FILE');
   const kindText = text(values, 'kind');
+  const { RECORD_KINDS } = await import('../domain/schema');
   let kind: RecordKind | undefined;
   if (kindText !== undefined) {
     if (!(RECORD_KINDS as readonly string[]).includes(kindText)) {
@@ -416,7 +419,11 @@ async function generate(values: Values): Promise<number> {
   const seed = seedText === undefined ? 1 : Number(seedText);
   if (!Number.isInteger(seed)) throw usageError('generate', `--seed must be a whole number, got '${seedText}'`);
   const asOf = asOfOption('generate', values);
-  const [{ generateOrganisation }, csv] = await Promise.all([import('../domain/demo/generate'), import('../domain/csv/index')]);
+  const [{ generateOrganisation }, csv, { RECORD_KINDS }] = await Promise.all([
+    import('../domain/demo/generate'),
+    import('../domain/csv/index'),
+    import('../domain/schema'),
+  ]);
   const organisation = generateOrganisation({ employees, seed, asOf });
   const files = csv.organisationCsvFiles(organisation);
   try {

@@ -39,7 +39,7 @@ interface HeatmapGridProps {
 }
 
 const ROW_HEIGHT = 34;
-const HEADER_HEIGHT = 92;
+const HEADER_HEIGHT = 150;
 const COLUMN_WIDTH = 64;
 const ROW_HEADER_WIDTH = 220;
 const PAGE_ROWS = 10;

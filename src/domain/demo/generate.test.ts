@@ -210,7 +210,7 @@ describe('generateOrganisation', () => {
   });
 
   it('names employees with accented names but keeps their email addresses ASCII', () => {
-    expect(demo.employees.some((employee) => /[^\x00-\x7f]/.test(employee.name))).toBe(true);
+    expect(demo.employees.some((employee) => [...employee.name].some((character) => character.charCodeAt(0) > 127))).toBe(true);
     expect(slug('C#')).toBe('csharp');
     expect(slug('CI/CD pipelines')).toBe('ci-cd-pipelines');
   });

@@ -319,6 +319,18 @@ describe('optimalPathway', () => {
     expect(both.totalCost).toBe(0.3);
   });
 
+  it('treats stacks that contain each other as unearnable instead of looping', () => {
+    const catalog = [
+      course('x', { design: 1 }, 10, 1),
+      course('y', { design: 1 }, 10, 1),
+      stack('cert-a', ['cert-b', 'x'], { design: 4 }),
+      stack('cert-b', ['cert-a', 'y'], { design: 4 }),
+    ];
+    const solution = optimalPathway(problemOf([gap('design', 4)], catalog, { held: ['x', 'y'] }));
+    expect(solution.take).toEqual([]);
+    expect(solution.unclosable.map((g) => g.skill)).toEqual(['design']);
+  });
+
   it('returns nothing to take when there are no gaps', () => {
     const solution = optimalPathway(problemOf([gap('sql', 3, 3)], [course('sql', { sql: 3 }, 1, 1)]));
     expect(solution).toEqual({ take: [], earnedStacks: [], closed: [], unclosable: [], totalCost: 0, totalHours: 0 });

@@ -60,7 +60,6 @@ export interface PathwaySolution {
  * The hot path allocates little and creates no closures: it runs 100,000 times in a CLI report.
  */
 
-/** Which credentials are held (rule 2, nesting) and what an unheld stack still misses. */
 type Scratch = CompiledCatalog['scratch'];
 
 /** Held at this solve: by the caller's set, or by holding every component (rule 2, nesting). */
@@ -655,7 +654,7 @@ function forbid(w: Work, option: number, delta: 1 | -1, free: boolean): void {
  * fewest credentials, then smallest ids — an exact small cover search over the interests.
  */
 function extendWithFree(w: Work): void {
-  return evaluate(w);
+  if (!w.anyFree || w.interestsGranted >= w.interestCeiling) return evaluate(w);
   let added = 0;
   for (let i = 0; i < w.leafCount; i++) {
     if (w.leafFree[i] && !w.taken[i]) {

@@ -79,6 +79,46 @@ describe('recommendPathway', () => {
     expect(pathway.totalHours).toBe(18);
   });
 
+  it('credits nested stacks from the inside out and names the outermost stack a course completes', () => {
+    const org = analysts({
+      skills: [],
+      credentials: [
+        { id: 'sql-adv', name: 'Advanced SQL', issuer: 'DataCamp', grants: [{ skill: 'sql', level: 4 }], cost: 400, hours: 30 },
+        { id: 'py-cert', name: 'Python Practitioner', issuer: 'PSF Academy', grants: [{ skill: 'python', level: 3 }], cost: 300, hours: 40 },
+        { id: 'gdpr-basic', name: 'GDPR Essentials', issuer: 'IAPP', grants: [{ skill: 'gdpr', level: 2 }], cost: 50, hours: 4 },
+        { id: 'data-eng', name: 'Data Engineer Certificate', issuer: 'DataCamp', grants: [{ skill: 'python', level: 4 }], components: ['sql-adv', 'py-cert'] },
+        { id: 'data-lead', name: 'Data Lead Certificate', issuer: 'DataCamp', grants: [{ skill: 'gdpr', level: 3 }], components: ['data-eng', 'gdpr-basic'] },
+      ],
+      roles: [
+        {
+          id: 'analyst',
+          name: 'Data Engineer',
+          requirements: [
+            { skill: 'sql', level: 4, weight: 'critical' },
+            { skill: 'python', level: 4, weight: 'important' },
+            { skill: 'gdpr', level: 3, weight: 'nice-to-have' },
+          ],
+        },
+      ],
+      awards: [{ employee: 'A1', credential: 'sql-adv', issuedOn: '2025-01-10', verification: 'verified' }],
+      assessments: [],
+    });
+    const pathway = recommendPathway(prepareOrganisation(org), 'A1', AS_OF);
+    // Python 0 → 4 (important: 8) only through data-eng; GDPR 0 → 3 (nice: 3) only through data-lead.
+    expect(pathway.steps.map((step) => [step.credentialId, step.skillsClosed, step.weightedGapClosed, step.completesStack ?? step.needs])).toEqual([
+      ['gdpr-basic', [], 0, 'data-lead'],
+      ['py-cert', [], 0, 'data-lead'],
+      ['data-eng', ['python'], 8, ['py-cert']],
+      ['data-lead', ['gdpr'], 3, ['gdpr-basic', 'py-cert']],
+    ]);
+    expect(pathway.totalCost).toBe(350);
+    expect(pathway.totalHours).toBe(44);
+    expect(pathway.stackProgress.map((progress) => progress.sentence)).toEqual([
+      '1 of 2 components held: one more earns the Data Engineer Certificate',
+      '0 of 2 components held: 2 more earn the Data Lead Certificate',
+    ]);
+  });
+
   it('returns an empty pathway for an unknown employee', () => {
     const pathway = recommendPathway(prepareOrganisation(analysts()), 'nobody', AS_OF);
     expect(pathway).toEqual({ employeeId: 'nobody', objective: 'cost', steps: [], totalCost: 0, totalHours: 0, weightedGapClosed: 0, unclosable: [], stackProgress: [] });

@@ -154,9 +154,7 @@ export function pathwayFromSolution(input: PathwayInput): Pathway {
       skillsClosed: entry ? entry.skills.sort(compareOrdinal) : [],
       weightedGapClosed: entry?.weighted ?? 0,
     };
-    const outermost = solution.earnedStacks
-      .filter((stackId) => (needsOf.get(stackId) as string[]).includes(id))
-      .sort((a, b) => (needsOf.get(b) as string[]).length - (needsOf.get(a) as string[]).length || compareOrdinal(a, b))[0];
+    const outermost = outermostStack(solution.earnedStacks, needsOf, id);
     if (outermost !== undefined) step.completesStack = outermost;
     steps.push(step);
   }
@@ -191,6 +189,20 @@ export function pathwayFromSolution(input: PathwayInput): Pathway {
     })),
     stackProgress: stackProgress(index, held, solution.earnedStacks),
   };
+}
+
+/** The earned stack needing the most courses among those needing `courseId` (ties: smallest id). */
+function outermostStack(earned: readonly string[], needsOf: ReadonlyMap<string, string[]>, courseId: string): string | undefined {
+  let best: string | undefined;
+  let bestSize = 0;
+  for (const stackId of earned) {
+    const needs = needsOf.get(stackId) as string[];
+    if (needs.includes(courseId) && needs.length > bestSize) {
+      best = stackId; // earned stacks come sorted, so the first of a size has the smallest id
+      bestSize = needs.length;
+    }
+  }
+  return best;
 }
 
 function neededCourses(index: CatalogIndex, stackId: string, held: ReadonlySet<string>, taken: ReadonlySet<string>): string[] {

@@ -17,7 +17,7 @@ afterAll(() => api.server.close());
 describe('the Overview page', () => {
   it('shows the readiness, critical gaps and expiring counts the engine computes for the organisation', async () => {
     renderApp('/');
-    const figures = await screen.findByLabelText('Headline figures');
+    const figures = await screen.findByLabelText('Headline figures', {}, { timeout: 8000 });
     const expected = overviewFigures(prepareOrganisation(organisation), TODAY);
     const readiness = within(figures).getByText('Readiness').closest('.figure');
     expect(readiness).toHaveTextContent(`${(expected.readiness * 100).toFixed(1)}%`);

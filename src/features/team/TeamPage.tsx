@@ -43,7 +43,7 @@ export function TeamPage() {
                 <ul className="plain-list">
                   {spofs.map((skill) => (
                     <li key={skill.skill}>
-                      <strong>{skill.skillName}</strong>: {skill.bench === 0 ? 'nobody' : `only ${skill.benchMembers.join(', ')}`} at level {skill.highestRequired} or above
+                      <strong>{skill.skillName}</strong>: {skill.bench === 0 ? 'nobody' : `only ${skill.benchMemberNames.join(', ')}`} at level {skill.highestRequired} or above
                     </li>
                   ))}
                 </ul>
