@@ -34,7 +34,9 @@ test.describe('an L&D manager imports the company’s HR export', () => {
     // "Boss Ref" is not a name Gapmap knows: map it to manager_id by hand.
     await employees.getByLabel(/^manager_id/).selectOption({ label: 'Boss Ref' });
     await expect(employees.getByLabel(/^manager_id/)).toHaveValue('6');
-    await expect(page.getByText('No problems found in these files.')).toBeVisible();
+    // The demo's goals and interests name employees this import replaces: said, not silently dropped.
+    await expect(page.getByRole('status').filter({ hasText: /^0 errors and 2 warnings/ })).toBeVisible();
+    await expect(page.locator('table.import-issues')).toContainText('existing goals records referred to something this import removed');
     await expect(page.getByRole('table', { name: /^employees: 300 stored now → 8 after the import/ })).toBeVisible();
     await expectNoSeriousAxeViolations(page);
 

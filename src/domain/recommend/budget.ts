@@ -38,7 +38,7 @@ export interface BudgetOptions {
  *
  * Exact method: dynamic programming over the weighted gap (whole numbers: weight × levels), keeping
  * the least cost for each total — exact for any prices, O(options × total weighted gap). Used when
- * that is at most EXACT_WORK steps and EXACT_CELLS cells (a team, or a department).
+ * that is at most EXACT_WORK steps and EXACT_BYTES of choice rows (a team, or a department).
  * Greedy method (larger selections, e.g. the whole organisation): the LP-relaxation greedy — each
  * group's subsets reduced to their upper convex hull, the hull's increments taken by weighted gap per
  * unit cost while they fit — compared with the best single subset that fits; the better of the two
@@ -47,8 +47,8 @@ export interface BudgetOptions {
  */
 
 const EXACT_WORK = 60_000_000;
-/** Most cells of the choice table kept for the exact method's reconstruction (2 bytes each). */
-const EXACT_CELLS = 10_000_000;
+/** Most bytes of choice rows kept for the exact method's reconstruction (1 byte a cell, rows grow). */
+const EXACT_BYTES = 24_000_000;
 /** Largest group whose subsets are all enumerated (2^16 subsets). */
 const MAX_ENUMERATED_GROUP = 16;
 
@@ -75,11 +75,17 @@ export function budgetPlan(pathways: readonly Pathway[], budget: number, options
 
   const wholeNumbers = groups.every((group) => group.options.every((option) => Number.isInteger(option.value)));
   const totalValue = groups.reduce((sum, group) => sum + (group.options.at(-1)?.value ?? 0), 0);
-  const work = groups.reduce((sum, group) => sum + group.options.length, 0) * (totalValue + 1);
+  let work = 0;
+  let bytes = 0;
+  let reach = 0;
+  for (const group of groups) {
+    reach += group.options.at(-1)?.value ?? 0;
+    work += group.options.length * (reach + 1);
+    bytes += (reach + 1) * (group.options.length < 0xff ? 1 : 2);
+  }
+  const fitsRows = groups.every((group) => group.options.length < 0xffff);
   const requested = options.method ?? 'auto';
-  const cells = groups.length * (totalValue + 1);
-  const fitsTable = groups.every((group) => group.options.length < 0xffff);
-  const exact = wholeNumbers && fitsTable && (requested === 'exact' || (requested === 'auto' && work <= EXACT_WORK && cells <= EXACT_CELLS));
+  const exact = wholeNumbers && fitsRows && (requested === 'exact' || (requested === 'auto' && work <= EXACT_WORK && bytes <= EXACT_BYTES));
 
   const chosen = exact ? exactChoice(groups, budgetCents, totalValue) : greedyChoice(groups, budgetCents);
   const assignments: BudgetAssignment[] = [];
@@ -225,31 +231,35 @@ function paretoOptions(candidates: GroupOption[], budgetCents: number): GroupOpt
 
 /** Least cost for every total weighted gap, one option (or none) per group; the best total that fits. */
 function exactChoice(groups: readonly Group[], budgetCents: number, totalValue: number): (GroupOption | null)[] {
-  const width = totalValue + 1;
-  const least = new Float64Array(width).fill(Infinity);
+  const least = new Float64Array(totalValue + 1).fill(Infinity);
   least[0] = 0;
-  const choice = new Uint16Array(groups.length * width);
+  // Each group's row covers only the totals reachable so far: about half the full table.
+  const rows: (Uint8Array | Uint16Array)[] = [];
   let reach = 0;
-  groups.forEach((group, g) => {
-    reach += group.options.at(-1)?.value ?? 0;
-    // Descending totals read the previous group's row in place (0/1 per group).
+  for (const group of groups) {
+    const options = group.options;
+    reach += options.at(-1)?.value ?? 0;
+    const row = options.length < 0xff ? new Uint8Array(reach + 1) : new Uint16Array(reach + 1);
+    rows.push(row);
+    // Descending totals read the previous group's values in place (at most one option per group).
     for (let v = reach; v >= 0; v--) {
       let best = least[v] as number;
       let pick = 0;
-      group.options.forEach((option, o) => {
-        if (option.value > v) return;
+      for (let o = 0; o < options.length; o++) {
+        const option = options[o] as GroupOption;
+        if (option.value > v) break; // options rise in value
         const cost = (least[v - option.value] as number) + option.costCents;
         if (cost < best) {
           best = cost;
           pick = o + 1;
         }
-      });
+      }
       if (pick > 0) {
         least[v] = best;
-        choice[g * width + v] = pick;
+        row[v] = pick;
       }
     }
-  });
+  }
   let total = 0;
   for (let v = totalValue; v > 0; v--) {
     if ((least[v] as number) <= budgetCents) {
@@ -259,7 +269,7 @@ function exactChoice(groups: readonly Group[], budgetCents: number, totalValue: 
   }
   const chosen: (GroupOption | null)[] = groups.map(() => null);
   for (let g = groups.length - 1; g >= 0 && total > 0; g--) {
-    const pick = choice[g * width + total] as number;
+    const pick = (rows[g] as Uint8Array | Uint16Array)[total] as number;
     if (pick === 0) continue;
     const option = (groups[g] as Group).options[pick - 1] as GroupOption;
     chosen[g] = option;

@@ -6,7 +6,7 @@ export function TrendChart({ points }: { points: OverviewResponse['trend'] }) {
   const data = points.map((point) => ({ month: point.date.slice(0, 7), readiness: point.readiness }));
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={data} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+      <LineChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" tick={{ fontSize: 12 }} />
         <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value)} width={48} />
