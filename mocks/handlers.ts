@@ -1,12 +1,12 @@
 // The /api of SPEC §8, served in the browser by the msw worker and in tests by msw/node.
 // Handlers stay thin: read the request, check the persona's scope, call the domain, respond.
 import { http, HttpResponse } from 'msw';
-import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation, type Scope } from '../src/domain/engine';
+import { gapReportLong, gapReportTeam, teamsOf } from '../src/domain/engine';
 import { gapLongCsv, gapTeamCsv } from '../src/domain/csv';
-import { isIsoDate } from '../src/domain/dates';
-import type { IsoDate } from '../src/domain/schema';
-import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../src/api/contract';
 import type { OrganisationState } from './organisationState';
+import { asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, visibleTeams } from './requestContext';
+import { createGoalHandlers } from './goalHandlers';
+import { createRecommendHandlers } from './recommendHandlers';
 import { createImportHandlers } from './importHandlers';
 import {
   employeeDetailResponse,
@@ -18,81 +18,6 @@ import {
   teamHeatmapResponse,
   teamListResponse,
 } from './responses';
-
-function errorResponse(status: number, error: string, message: string) {
-  return HttpResponse.json<ApiErrorBody>({ error, message }, { status });
-}
-
-class RequestRefused extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function personaOf(request: Request): Persona {
-  const persona = decodePersona(request.headers.get(PERSONA_HEADER));
-  if (!persona) throw new RequestRefused(400, 'bad-persona', `Unknown persona "${request.headers.get(PERSONA_HEADER)}".`);
-  return persona;
-}
-
-/** The teams a persona may see: a manager only their own. */
-function visibleTeams(eo: EngineOrganisation, persona: Persona): string[] {
-  const all = teamsOf(eo);
-  return persona.kind === 'manager' ? all.filter((team) => team === persona.team) : all;
-}
-
-function assertMaySeeTeam(persona: Persona, team: string) {
-  if (persona.kind === 'manager' && persona.team !== team) {
-    throw new RequestRefused(403, 'forbidden', `A manager of ${persona.team} cannot see the team ${team}.`);
-  }
-}
-
-function assertMayChangeData(persona: Persona) {
-  if (persona.kind !== 'lnd') throw new RequestRefused(403, 'forbidden', 'Only the L&D manager can change the organisation data.');
-}
-
-function asOfOf(request: Request, state: OrganisationState): IsoDate {
-  const asOf = new URL(request.url).searchParams.get('asOf');
-  if (asOf === null || asOf === '') return state.today();
-  if (!isIsoDate(asOf)) throw new RequestRefused(400, 'bad-date', `asOf must be a date as YYYY-MM-DD, not "${asOf}".`);
-  return asOf;
-}
-
-function scopeOf(request: Request, eo: EngineOrganisation, persona: Persona): { scope: Scope | undefined; label: string } {
-  const team = new URL(request.url).searchParams.get('team');
-  if (team) {
-    assertMaySeeTeam(persona, team);
-    return { scope: { teams: [team] }, label: team };
-  }
-  if (persona.kind === 'manager') return { scope: { teams: visibleTeams(eo, persona) }, label: persona.team };
-  return { scope: undefined, label: 'Whole organisation' };
-}
-
-type Handler = (args: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Promise<Response>;
-
-/** Wraps a handler so refusals become typed error responses, never an unhandled exception. */
-function guarded(handler: Handler): Handler {
-  return async (args) => {
-    try {
-      return await handler(args);
-    } catch (error) {
-      if (error instanceof RequestRefused) return errorResponse(error.status, error.code, error.message);
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-        return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap. Nothing was changed. Free some disk space or clear other sites\u2019 data, then try again.');
-      }
-      return errorResponse(500, 'internal', message);
-    }
-  };
-}
-
-function param(value: string | readonly string[] | undefined): string {
-  return typeof value === 'string' ? decodeURIComponent(value) : '';
-}
 
 export function createHandlers(state: OrganisationState) {
   return [
@@ -186,13 +111,11 @@ export function createHandlers(state: OrganisationState) {
       const url = new URL(request.url);
       const { scope } = scopeOf(request, eo, personaOf(request));
       const asOf = asOfOf(request, state);
-      const options = { bom: url.searchParams.get('bom') === '1', delimiter: url.searchParams.get('delimiter') === ';' ? (';' as const) : (',' as const) };
+      const options = csvOptionsOf(url);
       const format = url.searchParams.get('format') ?? 'long';
       if (format !== 'long' && format !== 'team') throw new RequestRefused(400, 'bad-format', `format must be long or team, not "${format}".`);
       const csv = format === 'long' ? gapLongCsv(gapReportLong(eo, asOf, scope), options) : gapTeamCsv(gapReportTeam(eo, asOf, scope), options);
-      return new HttpResponse(csv, {
-        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="gap-report-${format}-${asOf}.csv"` },
-      });
+      return csvResponse(csv, `gap-report-${format}-${asOf}.csv`);
     })),
 
     http.post('/api/demo/reset', guarded(async ({ request }) => {
@@ -200,6 +123,8 @@ export function createHandlers(state: OrganisationState) {
       const eo = await state.resetToDemo();
       return HttpResponse.json({ ok: true as const, employees: eo.org.employees.length });
     })),
+    ...createGoalHandlers(state),
+    ...createRecommendHandlers(state),
     ...createImportHandlers(state),
   ];
 }

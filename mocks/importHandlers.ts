@@ -50,7 +50,7 @@ export function createImportHandlers(state: OrganisationState) {
           const done = await worker.call({ type: 'commit', mode: body.mode, validRowsOnly: body.validRowsOnly });
           state.reload();
           return HttpResponse.json<CommitResponse>({
-            committed: true, entry: done.entry, errors: done.entry.errors, warnings: done.entry.warnings, issues: done.entry.issues, counts: done.entry.counts,
+            committed: true, entry: done.entry, errors: done.entry.errors, warnings: done.entry.warnings, issues: done.entry.issues, counts: done.entry.counts, commitMs: done.commitMs,
           });
         }
         const files = body.files ?? [];

@@ -50,8 +50,16 @@ export async function getJson<T>(schema: z.ZodType<T>, persona: Persona, path: s
 }
 
 export async function postJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body?: unknown): Promise<T> {
+  return sendJson(schema, persona, path, 'POST', body);
+}
+
+export async function patchJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body: unknown): Promise<T> {
+  return sendJson(schema, persona, path, 'PATCH', body);
+}
+
+async function sendJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, method: 'POST' | 'PATCH', body: unknown): Promise<T> {
   const response = await send(persona, path, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

@@ -212,3 +212,86 @@ export const teamHeatmapSchema = z.object({
 export type TeamHeatmap = z.infer<typeof teamHeatmapSchema>;
 
 export const resetResponseSchema = z.object({ ok: z.literal(true), employees: z.number() });
+
+// —— Recommendations (SPEC §3 "Recommendations") ——
+
+export const objectiveSchema = z.enum(['cost', 'hours']);
+export type ObjectiveView = z.infer<typeof objectiveSchema>;
+
+export const pathwaySchema = z.object({
+  asOf: isoDateSchema,
+  employeeId: z.string(),
+  objective: objectiveSchema,
+  steps: z.array(
+    z.object({
+      credentialId: z.string(),
+      name: z.string(),
+      cost: z.number(),
+      hours: z.number(),
+      isStack: z.boolean(),
+      skillsClosed: z.array(z.string()),
+      skillNamesClosed: z.array(z.string()),
+      weightedGapClosed: z.number(),
+      completesStack: z.string().optional(),
+      completesStackName: z.string().optional(),
+      needs: z.array(z.string()).optional(),
+      interesting: z.boolean(),
+    }),
+  ),
+  totalCost: z.number(),
+  totalHours: z.number(),
+  currency: z.string(),
+  weightedGapClosed: z.number(),
+  unclosable: z.array(z.object({ skill: z.string(), required: z.number(), message: z.string() })),
+  stackProgress: z.array(z.object({ stackId: z.string(), name: z.string(), held: z.number(), total: z.number(), missing: z.array(z.string()), sentence: z.string() })),
+});
+export type PathwayView = z.infer<typeof pathwaySchema>;
+
+export const cohortsSchema = z.object({
+  asOf: isoDateSchema,
+  team: z.string(),
+  objective: objectiveSchema,
+  currency: z.string(),
+  cohorts: z.array(
+    z.object({
+      credentialId: z.string(),
+      name: z.string(),
+      employees: z.array(z.object({ id: z.string(), name: z.string() })),
+      weightedGapClosed: z.number(),
+      totalCost: z.number(),
+      totalHours: z.number(),
+      isStack: z.boolean(),
+    }),
+  ),
+});
+export type CohortsView = z.infer<typeof cohortsSchema>;
+
+export const budgetPlanSchema = z.object({
+  asOf: isoDateSchema,
+  team: z.string(),
+  budget: z.number(),
+  currency: z.string(),
+  assignments: z.array(z.object({ employeeId: z.string(), employeeName: z.string(), credentialId: z.string(), credentialName: z.string(), cost: z.number(), weightedGapClosed: z.number() })),
+  spent: z.number(),
+  weightedGapClosed: z.number(),
+  totalWeightedGap: z.number(),
+  method: z.string(),
+  guarantee: z.string(),
+});
+export type BudgetPlanView = z.infer<typeof budgetPlanSchema>;
+
+// —— Goals ——
+
+export const assignGoalsRequestSchema = z.object({
+  employees: z.array(z.string().min(1)).min(1),
+  credential: z.string().min(1),
+  dueOn: isoDateSchema,
+  kind: z.enum(['organisational', 'personal']),
+});
+export type AssignGoalsRequest = z.infer<typeof assignGoalsRequestSchema>;
+
+export const assignGoalsResponseSchema = z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), reason: z.string() })) });
+export type AssignGoalsResponse = z.infer<typeof assignGoalsResponseSchema>;
+
+export const updateGoalRequestSchema = z.object({ status: z.enum(['assigned', 'in-progress', 'completed', 'cancelled']) });
+export const updateGoalResponseSchema = z.object({ goal: goalSchema });

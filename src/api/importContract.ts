@@ -80,6 +80,8 @@ export const commitResponseSchema = z.object({
   /** The first 1,000 issues. */
   issues: z.array(importIssueSchema),
   counts: z.partialRecord(storedKindSchema, z.object({ before: z.number(), after: z.number() })),
+  /** How long storing took (encoding and the IndexedDB transaction), when the server measures it. */
+  commitMs: z.number().optional(),
 });
 export type CommitResponse = z.infer<typeof commitResponseSchema>;
 

@@ -1,7 +1,23 @@
-// Requests that change data, paired with the cache they invalidate.
-import { postJson } from './client';
-import { resetResponseSchema, type Persona } from './contract';
+// Requests that change data. After any of them the caller invalidates gapmapQueries.all: every
+// figure may depend on what changed.
+import type { z } from 'zod';
+import { patchJson, postJson } from './client';
+import {
+  assignGoalsResponseSchema,
+  resetResponseSchema,
+  updateGoalResponseSchema,
+  type AssignGoalsRequest,
+  type Persona,
+} from './contract';
 
 export function resetToDemo(persona: Persona) {
   return postJson(resetResponseSchema, persona, '/demo/reset');
+}
+
+export function assignGoals(persona: Persona, request: AssignGoalsRequest) {
+  return postJson(assignGoalsResponseSchema, persona, '/goals', request);
+}
+
+export function updateGoalStatus(persona: Persona, goalId: string, status: z.infer<typeof updateGoalResponseSchema>['goal']['status']) {
+  return patchJson(updateGoalResponseSchema, persona, `/goals/${encodeURIComponent(goalId)}`, { status });
 }

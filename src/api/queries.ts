@@ -3,7 +3,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './client';
 import {
+  budgetPlanSchema,
   catalogSchema,
+  cohortsSchema,
+  pathwaySchema,
   employeeDetailSchema,
   employeeListSchema,
   goalListSchema,
@@ -14,6 +17,7 @@ import {
   teamDetailSchema,
   teamHeatmapSchema,
   teamListSchema,
+  type ObjectiveView,
   type Persona,
 } from './contract';
 
@@ -61,5 +65,20 @@ export const gapmapQueries = {
     queryOptions({
       queryKey: [...gapmapQueries.all, 'heatmap', 'team', persona, team, asOf],
       queryFn: ({ signal }) => getJson(teamHeatmapSchema, persona, `/heatmap/team/${encodeURIComponent(team)}`, { asOf }, signal),
+    }),
+  pathway: (persona: Persona, employeeId: string, asOf: string | undefined, objective: ObjectiveView) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'pathway', persona, employeeId, asOf, objective],
+      queryFn: ({ signal }) => getJson(pathwaySchema, persona, `/employees/${encodeURIComponent(employeeId)}/pathway`, { asOf, objective }, signal),
+    }),
+  cohorts: (persona: Persona, team: string, asOf: string | undefined, objective: ObjectiveView) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'cohorts', persona, team, asOf, objective],
+      queryFn: ({ signal }) => getJson(cohortsSchema, persona, `/teams/${encodeURIComponent(team)}/cohorts`, { asOf, objective }, signal),
+    }),
+  budget: (persona: Persona, team: string, asOf: string | undefined, objective: ObjectiveView, budget: number) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'budget', persona, team, asOf, objective, budget],
+      queryFn: ({ signal }) => getJson(budgetPlanSchema, persona, `/teams/${encodeURIComponent(team)}/budget`, { asOf, objective, budget }, signal),
     }),
 };

@@ -5,6 +5,8 @@ import { NotFound } from './NotFound';
 import { rootSearchSchema } from './searchSchema';
 import { heatmapSearchSchema } from '../features/heatmap/search';
 import { goalsSearchSchema } from '../features/goals/search';
+import { employeeSearchSchema } from '../features/employee/search';
+import { teamSearchSchema } from '../features/team/search';
 
 const rootRoute = createRootRoute({ component: Layout, validateSearch: rootSearchSchema, notFoundComponent: NotFound });
 
@@ -30,12 +32,14 @@ const teamsRoute = createRoute({
 const teamRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/teams/$team',
+  validateSearch: teamSearchSchema,
   component: lazyRouteComponent(() => import('../features/team/TeamPage'), 'TeamPage'),
 });
 
 const employeeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/employees/$employeeId',
+  validateSearch: employeeSearchSchema,
   component: lazyRouteComponent(() => import('../features/employee/EmployeePage'), 'EmployeePage'),
 });
 

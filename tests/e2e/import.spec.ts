@@ -1,4 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoSeriousAxeViolations, watchForeignRequests } from './helpers';
 
@@ -82,5 +84,23 @@ test.describe('an L&D manager imports the company’s HR export', () => {
     await page.reload();
     await expect(stored(page, 'Awards')).toHaveText('9');
     expect(foreign).toEqual([]);
+  });
+
+  test('a large file reads off the main thread with a progress bar, and Cancel stops it with nothing stored', async ({ page }) => {
+    // 600,000 award rows (about 20 MB): long enough to cancel while the worker reads it.
+    const rows = ['employee_id,credential_id,issued_on,expires_on'];
+    for (let i = 0; i < 600_000; i++) rows.push(`E${String(i % 300).padStart(4, '0')},CRED-${i % 80},2024-${String((i % 12) + 1).padStart(2, '0')}-15,`);
+    const file = join(mkdtempSync(join(tmpdir(), 'gapmap-e2e-')), 'awards-large.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    await page.goto('/import');
+    const awardsBefore = await stored(page, 'Awards').textContent();
+    await page.getByLabel(/Choose CSV files/).setInputFiles(file);
+    await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Cancelled: nothing was stored' })).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByRole('article', { name: 'awards-large.csv' })).toHaveCount(0);
+    await page.reload();
+    await expect(stored(page, 'Awards')).toHaveText(awardsBefore ?? '');
   });
 });

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
 import { formatDate, formatPercent } from '../../components/format';
 import { levelName } from '../../domain/levels';
+import { PathwaySection } from './PathwaySection';
 
 export function EmployeePage() {
   const { employeeId } = useParams({ from: '/employees/$employeeId' });
@@ -69,6 +70,8 @@ export function EmployeePage() {
                   ))}
                 </tbody>
               </table>
+
+              <PathwaySection employee={data.employee} />
 
               <h2>Credentials held</h2>
               {data.held.length === 0 ? (

@@ -74,6 +74,7 @@ export function ImportWizard({ persona }: { persona: Persona }) {
         <p role="status" className="import-done">
           Imported: {commit.data.entry?.label}.{' '}
           {Object.entries(commit.data.counts).map(([kind, count]) => `${kind} ${formatCount(count?.before ?? 0)} → ${formatCount(count?.after ?? 0)}`).join(', ')}.
+          {commit.data.commitMs !== undefined ? ` Stored in ${(commit.data.commitMs / 1000).toFixed(2)} s.` : ''}
         </p>
       ) : null}
 
@@ -98,6 +99,7 @@ export function ImportWizard({ persona }: { persona: Persona }) {
                 warnings={plan.warnings}
                 onDownload={() => void session.issuesCsv().then((csv) => downloadText('gapmap-import-problems.csv', csv.text))}
               />
+              <p className="subtle">Checked against the stored data in {(plan.checkMs / 1000).toFixed(2)} s.</p>
               <PreviewPanel plan={plan} />
               <fieldset className="import-commit" disabled={busy !== null}>
                 <legend>Store the import</legend>

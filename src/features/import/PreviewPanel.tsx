@@ -14,8 +14,18 @@ export function PreviewPanel({ plan }: { plan: PlanSummary }) {
   return (
     <section aria-labelledby="preview-title">
       <h3 id="preview-title">Preview</h3>
+      <ul className="import-preview-summary">
+        {kinds.map(([kind, preview]) => {
+          const counts = plan.counts[kind as keyof typeof plan.counts];
+          return (
+            <li key={kind}>
+              {kind}: {counts ? `${formatCount(counts.before)} stored now → ${formatCount(counts.after)} after the import` : formatCount(preview?.total ?? 0)}
+            </li>
+          );
+        })}
+      </ul>
       {kinds.map(([kind, preview]) => {
-        if (!preview) return null;
+        if (!preview || preview.rows.length === 0) return null;
         const columns = [...new Set(preview.rows.flatMap((row) => Object.keys(row)))];
         const counts = plan.counts[kind as keyof typeof plan.counts];
         return (
@@ -23,7 +33,7 @@ export function PreviewPanel({ plan }: { plan: PlanSummary }) {
             <table className="import-preview">
               <caption>
                 {kind}: {counts ? `${formatCount(counts.before)} stored now → ${formatCount(counts.after)} after the import` : formatCount(preview.total)}
-                {preview.rows.length > 0 ? ` (first ${preview.rows.length} new or changed records)` : ''}
+                {` (first ${preview.rows.length} new or changed records)`}
               </caption>
               <thead>
                 <tr>{columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr>

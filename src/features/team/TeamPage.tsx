@@ -7,6 +7,8 @@ import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
 import { formatDate, formatPercent } from '../../components/format';
+import { CohortsSection } from './CohortsSection';
+import { BudgetBox } from './BudgetBox';
 
 export function TeamPage() {
   const { team } = useParams({ from: '/teams/$team' });
@@ -105,6 +107,9 @@ export function TeamPage() {
                   ))}
                 </tbody>
               </table>
+
+              <CohortsSection team={team} />
+              <BudgetBox team={team} />
 
               <h2>Expiring in the next 90 days</h2>
               {data.expiring.length === 0 ? (

@@ -1,0 +1,112 @@
+// Recommendations over HTTP: an employee's optimal pathway, a team's cohorts, and a budget plan.
+// The optimiser lives in src/domain/recommend; this file only scopes requests and joins names.
+import { http, HttpResponse } from 'msw';
+import { findEmployee, membersOf, teamsOf, type EngineOrganisation } from '../src/domain/engine';
+import { recommendPathway, type Pathway } from '../src/domain/recommend/pathway';
+import { cohortsOf } from '../src/domain/recommend/cohorts';
+import { budgetPlan } from '../src/domain/recommend/budget';
+import type { Objective } from '../src/domain/recommend/optimise';
+import type { IsoDate } from '../src/domain/schema';
+import type { BudgetPlanView, CohortsView, PathwayView } from '../src/api/contract';
+import type { OrganisationState } from './organisationState';
+import { asOfOf, assertMaySeeTeam, errorResponse, guarded, param, personaOf, RequestRefused } from './requestContext';
+
+function objectiveOf(request: Request): Objective {
+  const objective = new URL(request.url).searchParams.get('objective') ?? 'cost';
+  if (objective !== 'cost' && objective !== 'hours') throw new RequestRefused(400, 'bad-objective', `objective must be cost or hours, not "${objective}".`);
+  return objective;
+}
+
+/** The catalog's currency: the one most credentials are priced in. */
+export function catalogCurrency(eo: EngineOrganisation): string {
+  const counts = new Map<string, number>();
+  for (const credential of eo.org.credentials) if (credential.currency) counts.set(credential.currency, (counts.get(credential.currency) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'EUR';
+}
+
+export function pathwayView(eo: EngineOrganisation, pathway: Pathway, asOf: IsoDate): PathwayView {
+  const skillName = new Map(eo.org.skills.map((skill) => [skill.id, skill.name]));
+  const credentialName = new Map(eo.org.credentials.map((credential) => [credential.id, credential.name]));
+  const grants = new Map(eo.org.credentials.map((credential) => [credential.id, credential.grants.map((grant) => grant.skill)]));
+  const interests = new Set(eo.org.interests.filter((interest) => interest.employee === pathway.employeeId).map((interest) => interest.skill));
+  return {
+    ...pathway,
+    asOf,
+    currency: catalogCurrency(eo),
+    steps: pathway.steps.map((step) => ({
+      ...step,
+      skillNamesClosed: step.skillsClosed.map((skill) => skillName.get(skill) ?? skill),
+      completesStackName: step.completesStack ? credentialName.get(step.completesStack) : undefined,
+      interesting: (grants.get(step.credentialId) ?? []).some((skill) => interests.has(skill)),
+    })),
+  };
+}
+
+function teamPathways(eo: EngineOrganisation, team: string, asOf: IsoDate, objective: Objective): Pathway[] {
+  return membersOf(eo, team).map((member) => recommendPathway(eo, member.id, asOf, objective));
+}
+
+function knownTeam(eo: EngineOrganisation, request: Request, team: string) {
+  assertMaySeeTeam(personaOf(request), team);
+  if (!teamsOf(eo).includes(team)) throw new RequestRefused(404, 'not-found', `There is no team called ${team}.`);
+}
+
+export function createRecommendHandlers(state: OrganisationState) {
+  return [
+    http.get('/api/employees/:id/pathway', guarded(async ({ request, params }) => {
+      const eo = await state.current();
+      const id = param(params.id);
+      const employee = findEmployee(eo, id);
+      if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
+      assertMaySeeTeam(personaOf(request), employee.team);
+      const asOf = asOfOf(request, state);
+      return HttpResponse.json(pathwayView(eo, recommendPathway(eo, id, asOf, objectiveOf(request)), asOf));
+    })),
+
+    http.get('/api/teams/:team/cohorts', guarded(async ({ request, params }) => {
+      const eo = await state.current();
+      const team = param(params.team);
+      knownTeam(eo, request, team);
+      const asOf = asOfOf(request, state);
+      const objective = objectiveOf(request);
+      const names = new Map(eo.org.employees.map((employee) => [employee.id, employee.name]));
+      const body: CohortsView = {
+        asOf,
+        team,
+        objective,
+        currency: catalogCurrency(eo),
+        cohorts: cohortsOf(teamPathways(eo, team, asOf, objective)).map((cohort) => ({
+          ...cohort,
+          employees: cohort.employees.map((id) => ({ id, name: names.get(id) ?? id })),
+        })),
+      };
+      return HttpResponse.json(body);
+    })),
+
+    http.get('/api/teams/:team/budget', guarded(async ({ request, params }) => {
+      const eo = await state.current();
+      const team = param(params.team);
+      knownTeam(eo, request, team);
+      const raw = new URL(request.url).searchParams.get('budget') ?? '';
+      const budget = Number(raw);
+      if (raw === '' || !Number.isFinite(budget) || budget < 0) throw new RequestRefused(400, 'bad-budget', `The budget must be a number of at least 0, not "${raw}".`);
+      const asOf = asOfOf(request, state);
+      const plan = budgetPlan(teamPathways(eo, team, asOf, objectiveOf(request)), budget);
+      const employeeName = new Map(eo.org.employees.map((employee) => [employee.id, employee.name]));
+      const credentialName = new Map(eo.org.credentials.map((credential) => [credential.id, credential.name]));
+      const body: BudgetPlanView = {
+        ...plan,
+        asOf,
+        team,
+        budget,
+        currency: catalogCurrency(eo),
+        assignments: plan.assignments.map((assignment) => ({
+          ...assignment,
+          employeeName: employeeName.get(assignment.employeeId) ?? assignment.employeeId,
+          credentialName: credentialName.get(assignment.credentialId) ?? assignment.credentialId,
+        })),
+      };
+      return HttpResponse.json(body);
+    })),
+  ];
+}

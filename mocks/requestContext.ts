@@ -1,0 +1,95 @@
+// What every handler needs from a request: the persona and its scope, the as-of date, and
+// refusals turned into typed JSON errors (never an unhandled exception).
+import { HttpResponse } from 'msw';
+import { teamsOf, type EngineOrganisation, type Scope } from '../src/domain/engine';
+import { isIsoDate } from '../src/domain/dates';
+import type { CsvWriteOptions } from '../src/domain/csv';
+import type { IsoDate } from '../src/domain/schema';
+import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../src/api/contract';
+import type { OrganisationState } from './organisationState';
+
+export function errorResponse(status: number, error: string, message: string) {
+  return HttpResponse.json<ApiErrorBody>({ error, message }, { status });
+}
+
+export class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function personaOf(request: Request): Persona {
+  const persona = decodePersona(request.headers.get(PERSONA_HEADER));
+  if (!persona) throw new RequestRefused(400, 'bad-persona', `Unknown persona "${request.headers.get(PERSONA_HEADER)}".`);
+  return persona;
+}
+
+/** The teams a persona may see: a manager only their own. */
+export function visibleTeams(eo: EngineOrganisation, persona: Persona): string[] {
+  const all = teamsOf(eo);
+  return persona.kind === 'manager' ? all.filter((team) => team === persona.team) : all;
+}
+
+export function assertMaySeeTeam(persona: Persona, team: string) {
+  if (persona.kind === 'manager' && persona.team !== team) {
+    throw new RequestRefused(403, 'forbidden', `A manager of ${persona.team} cannot see the team ${team}.`);
+  }
+}
+
+export function assertMayChangeData(persona: Persona) {
+  if (persona.kind !== 'lnd') throw new RequestRefused(403, 'forbidden', 'Only the L&D manager can change the organisation data.');
+}
+
+export function asOfOf(request: Request, state: OrganisationState): IsoDate {
+  const asOf = new URL(request.url).searchParams.get('asOf');
+  if (asOf === null || asOf === '') return state.today();
+  if (!isIsoDate(asOf)) throw new RequestRefused(400, 'bad-date', `asOf must be a date as YYYY-MM-DD, not "${asOf}".`);
+  return asOf;
+}
+
+export function scopeOf(request: Request, eo: EngineOrganisation, persona: Persona): { scope: Scope | undefined; label: string } {
+  const team = new URL(request.url).searchParams.get('team');
+  if (team) {
+    assertMaySeeTeam(persona, team);
+    return { scope: { teams: [team] }, label: team };
+  }
+  if (persona.kind === 'manager') return { scope: { teams: visibleTeams(eo, persona) }, label: persona.team };
+  return { scope: undefined, label: 'Whole organisation' };
+}
+
+export type Handler = (args: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Promise<Response>;
+
+/** Wraps a handler so refusals become typed error responses, never an unhandled exception. */
+export function guarded(handler: Handler): Handler {
+  return async (args) => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      if (error instanceof RequestRefused) return errorResponse(error.status, error.code, error.message);
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+        return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap. Nothing was changed. Free some disk space or clear other sites\u2019 data, then try again.');
+      }
+      return errorResponse(500, 'internal', message);
+    }
+  };
+}
+
+export function param(value: string | readonly string[] | undefined): string {
+  return typeof value === 'string' ? decodeURIComponent(value) : '';
+}
+
+/** Excel options of an export: `bom=1` and `delimiter=;`. */
+export function csvOptionsOf(url: URL): CsvWriteOptions {
+  return { bom: url.searchParams.get('bom') === '1', delimiter: url.searchParams.get('delimiter') === ';' ? ';' : ',' };
+}
+
+export function csvResponse(csv: string, fileName: string) {
+  return new HttpResponse(csv, {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` },
+  });
+}

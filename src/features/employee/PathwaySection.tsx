@@ -1,0 +1,83 @@
+// The optimal pathway (SPEC §3): the cheapest (or shortest) set of credentials that closes every
+// closable gap, what each closes, stack progress, and the gaps no credential can close.
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { gapmapQueries } from '../../api/queries';
+import type { EmployeeDetail } from '../../api/contract';
+import { useViewContext } from '../../components/useViewContext';
+import { QueryState } from '../../components/QueryState';
+import { AssignGoalForm } from '../../components/AssignGoalForm';
+import { formatMoney } from '../../components/format';
+
+export function PathwaySection({ employee }: { employee: EmployeeDetail['employee'] }) {
+  const { persona, asOf } = useViewContext();
+  const search = useSearch({ from: '/employees/$employeeId' });
+  const navigate = useNavigate({ from: '/employees/$employeeId' });
+  const objective = search.objective ?? 'cost';
+  const pathway = useQuery(gapmapQueries.pathway(persona, employee.id, asOf, objective));
+  return (
+    <section aria-labelledby="pathway-title">
+      <h2 id="pathway-title">Optimal pathway</h2>
+      <div className="toolbar">
+        <span id="objective-label">Minimise</span>
+        <div className="segmented" role="group" aria-labelledby="objective-label">
+          {(['cost', 'hours'] as const).map((option) => (
+            <button key={option} type="button" aria-pressed={objective === option} onClick={() => void navigate({ search: (previous) => ({ ...previous, objective: option === 'cost' ? undefined : option }), replace: true })}>
+              {option === 'cost' ? 'Cost' : 'Hours'}
+            </button>
+          ))}
+        </div>
+      </div>
+      <QueryState query={pathway} label="Finding the optimal pathway">
+        {(data) => (
+          <>
+            {data.steps.length === 0 && data.unclosable.length === 0 ? <p>Every requirement of the role is met: nothing to recommend.</p> : null}
+            {data.steps.length > 0 ? (
+              <p className="pathway-total">
+                {data.steps.filter((step) => !step.isStack).length} course{data.steps.filter((step) => !step.isStack).length === 1 ? '' : 's'} · {formatMoney(data.totalCost, data.currency)} · {data.totalHours} hours · closes a weighted gap of{' '}
+                {data.weightedGapClosed}
+              </p>
+            ) : null}
+            {data.steps.map((step) => (
+              <article key={step.credentialId} className="pathway-step" aria-labelledby={`step-${step.credentialId}`}>
+                <h3 id={`step-${step.credentialId}`}>
+                  {step.name}
+                  {step.isStack ? <span className="tag">certificate earned by its components</span> : null}
+                  {step.interesting ? <span className="tag">matches an interest</span> : null}
+                </h3>
+                <p className="muted">
+                  {step.isStack ? 'No cost of its own' : `${formatMoney(step.cost, data.currency)} · ${step.hours} hours`}
+                  {step.skillNamesClosed.length ? ` · closes ${step.skillNamesClosed.join(', ')}` : ' · needed for a certificate'}
+                  {step.completesStackName ? ` · counts towards ${step.completesStackName}` : ''}
+                </p>
+                {!step.isStack ? (
+                  <AssignGoalForm persona={persona} credentialId={step.credentialId} credentialName={step.name} employees={[{ id: employee.id, name: employee.name, team: employee.team }]} buttonLabel="Assign as a goal" />
+                ) : null}
+              </article>
+            ))}
+            {data.stackProgress.length > 0 ? (
+              <>
+                <h3>Certificates in reach</h3>
+                <ul className="plain-list">
+                  {data.stackProgress.map((stack) => (
+                    <li key={stack.stackId}>{stack.sentence}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {data.unclosable.length > 0 ? (
+              <>
+                <h3>Gaps no credential closes</h3>
+                <ul className="plain-list">
+                  {data.unclosable.map((gap) => (
+                    <li key={gap.skill}>{gap.message.charAt(0).toUpperCase() + gap.message.slice(1)}.</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const employeeSearchSchema = z.object({ objective: z.enum(['cost', 'hours']).optional() });

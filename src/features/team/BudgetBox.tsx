@@ -1,0 +1,61 @@
+// The budget box (SPEC §3, under a budget B): the best assignments for a budget, how much of the
+// team's closable gap they close, and what the method guarantees.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { gapmapQueries } from '../../api/queries';
+import { useViewContext } from '../../components/useViewContext';
+import { QueryState } from '../../components/QueryState';
+import { formatMoney, formatPercent } from '../../components/format';
+
+export function BudgetBox({ team }: { team: string }) {
+  const { persona, asOf } = useViewContext();
+  const search = useSearch({ from: '/teams/$team' });
+  const navigate = useNavigate({ from: '/teams/$team' });
+  const [draft, setDraft] = useState(search.budget === undefined ? '' : String(search.budget));
+  const objective = search.objective ?? 'cost';
+  const plan = useQuery({ ...gapmapQueries.budget(persona, team, asOf, objective, search.budget ?? 0), enabled: search.budget !== undefined });
+  return (
+    <section aria-labelledby="budget-title">
+      <h2 id="budget-title">Spend a budget</h2>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const budget = Number(draft);
+          if (draft.trim() !== '' && Number.isFinite(budget) && budget >= 0) void navigate({ search: (previous) => ({ ...previous, budget }) });
+        }}
+      >
+        <label htmlFor="budget-amount">Budget</label>
+        <input id="budget-amount" type="number" min={0} step={50} inputMode="decimal" value={draft} onChange={(event) => setDraft(event.target.value)} />
+        <button type="submit">Plan</button>
+      </form>
+      {search.budget !== undefined ? (
+        <QueryState query={plan} label="Planning the budget">
+          {(data) => (
+            <div className="budget-result" role="status">
+              <p>
+                <strong>
+                  {formatMoney(data.spent, data.currency)} of {formatMoney(data.budget, data.currency)}
+                </strong>{' '}
+                closes a weighted gap of <strong>{data.weightedGapClosed}</strong> of {data.totalWeightedGap} closable ({formatPercent(data.totalWeightedGap ? data.weightedGapClosed / data.totalWeightedGap : null)}).
+              </p>
+              <p className="muted">
+                {data.method}: {data.guarantee}
+              </p>
+              {data.assignments.length > 0 ? (
+                <ul className="plain-list compact">
+                  {data.assignments.map((assignment) => (
+                    <li key={`${assignment.employeeId}-${assignment.credentialId}`}>
+                      {assignment.employeeName} — {assignment.credentialName} ({assignment.cost === 0 ? 'earned' : formatMoney(assignment.cost, data.currency)})
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          )}
+        </QueryState>
+      ) : null}
+    </section>
+  );
+}
