@@ -348,17 +348,58 @@ async function recommend(values: Values): Promise<number> {
   return EXIT_OK;
 }
 
-/** The kinds whose ids a kind's rows refer to (skills are created from their names when absent). */
-const REFERENCED_KINDS: Readonly<Record<RecordKind, readonly RecordKind[]>> = {
-  employees: ['roles'],
-  skills: [],
-  roles: [],
-  catalog: [],
-  awards: ['employees', 'catalog'],
-  assessments: ['employees'],
-  goals: ['employees', 'catalog'],
-  interests: ['employees'],
-};
+/**
+ * For each kind absent from `files`, a stand-in record for every reference the files make to it
+ * (as written: an id, a name or an email), so that validating some files checks only them.
+ */
+function standInOrganisation(files: readonly ParsedFile[]): Organisation {
+  const present = new Set(files.map((file) => file.kind));
+  const refs = { employees: new Set<string>(), roles: new Set<string>(), catalog: new Set<string>(), skills: new Set<string>() };
+  for (const { records } of files) {
+    switch (records.kind) {
+      case 'employees':
+        for (const employee of records.values) refs.roles.add(employee.role);
+        break;
+      case 'roles':
+        for (const requirement of records.values) if (requirement.skill !== '') refs.skills.add(requirement.skill);
+        break;
+      case 'catalog':
+        for (const row of records.values) if (row.grant !== undefined) refs.skills.add(row.grant.skill);
+        break;
+      case 'awards':
+      case 'goals':
+        for (const record of records.values) {
+          refs.employees.add(record.employee);
+          refs.catalog.add(record.credential);
+        }
+        break;
+      case 'assessments':
+      case 'interests':
+        for (const record of records.values) {
+          refs.employees.add(record.employee);
+          refs.skills.add(record.skill);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  const only = <T>(kind: RecordKind, make: () => T[]): T[] => (present.has(kind) ? [] : make());
+  const roles = only('roles', () => [...refs.roles, 'stand-in'].map((id) => ({ id, name: id, requirements: [] })));
+  // Stand-in people need a role that resolves: one of the file's roles when roles are being validated.
+  const rolesFile = files.find((file) => file.records.kind === 'roles')?.records;
+  const anyRole = rolesFile?.kind === 'roles' ? (rolesFile.values[0]?.role ?? 'stand-in') : 'stand-in';
+  return {
+    skills: only('skills', () => [...refs.skills].map((id) => ({ id, name: id, category: '' }))),
+    roles,
+    employees: only('employees', () => [...refs.employees].map((id) => ({ id, name: id, team: 'stand-in', role: anyRole }))),
+    credentials: only('catalog', () => [...refs.catalog].map((id) => ({ id, name: id, issuer: '', grants: [] }))),
+    awards: [],
+    assessments: [],
+    goals: [],
+    interests: [],
+  };
+}
 
 async function validate(values: Values, files: string[]): Promise<number> {
   if (files.length === 0) throw usageError('validate', 'name at least one FILE');
@@ -393,14 +434,13 @@ async function validate(values: Values, files: string[]): Promise<number> {
         `${errors === 0 ? 'ok' : `${errors} error${errors === 1 ? '' : 's'}`}, ${own.length - errors} warning${own.length - errors === 1 ? '' : 's'}`,
     );
   }
-  // Files given together are checked against each other, as one import would — but only when
-  // every kind they refer to is among them: an awards file alone cannot know the employees.
-  const kinds = new Set(parsedFiles.map((parsed) => parsed.kind).filter((found) => found !== null));
-  const missing = [...kinds].flatMap((found) => REFERENCED_KINDS[found].filter((needed) => !kinds.has(needed)));
-  if (kinds.size > 1 && parsedFiles.every((parsed) => parsed.kind !== null) && missing.length === 0) {
-    issues.push(...csv.assembleOrganisation(parsedFiles).issues);
-  } else if (missing.length > 0) {
-    summaries.push(`references not checked: give the ${[...new Set(missing)].join(' and ')} file${new Set(missing).size === 1 ? '' : 's'} too to check them`);
+  // Files given together are checked against each other, as one import would. A kind that is not
+  // among them is stood in for by every id the files refer to, so an awards file alone still gets
+  // its duplicate and in-file checks without a false "unknown employee" on every row.
+  if (parsedFiles.length > 0 && parsedFiles.every((parsed) => parsed.kind !== null) && !issues.some((issue) => issue.severity === 'error' && issue.row === 0)) {
+    const given = new Set(files);
+    const assembled = csv.assembleOrganisation(parsedFiles, standInOrganisation(parsedFiles));
+    issues.push(...assembled.issues.filter((issue) => given.has(issue.file)));
   }
   const unique = dedupeIssues(issues);
   if (unique.length > 0) process.stderr.write(`${unique.map((issue) => issueLine(csv.formatIssue, issue)).join('\n')}\n`);

@@ -45,7 +45,8 @@ describe('the heatmap grid', () => {
 
   it('moves the focus with the arrow keys, shows the tooltip of the focused cell, and opens it with Enter', async () => {
     const user = userEvent.setup();
-    const onActivateCell = showGrid();
+    const onActivateCell = vi.fn();
+    showGrid(onActivateCell);
     await user.tab();
     expect(screen.getByRole('gridcell', { name: 'Ada SQL' })).toHaveFocus();
     await user.keyboard('{ArrowRight}');
