@@ -7,6 +7,8 @@ import type { OrganisationState } from './organisationState';
 import { asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, visibleTeams } from './requestContext';
 import { createGoalHandlers } from './goalHandlers';
 import { createRecommendHandlers } from './recommendHandlers';
+import { createWhatIfHandlers } from './whatIfHandlers';
+import { withWhatIf } from './whatIf';
 import { createImportHandlers } from './importHandlers';
 import {
   employeeDetailResponse,
@@ -19,7 +21,9 @@ import {
   teamListResponse,
 } from './responses';
 
-export function createHandlers(state: OrganisationState) {
+export function createHandlers(storedState: OrganisationState) {
+  // Every view computes on the what-if scenario while one is open.
+  const state = withWhatIf(storedState);
   return [
     http.get('/api/session', guarded(async ({ request }) => {
       const eo = await state.current();
@@ -125,6 +129,7 @@ export function createHandlers(state: OrganisationState) {
     })),
     ...createGoalHandlers(state),
     ...createRecommendHandlers(state),
+    ...createWhatIfHandlers(state),
     ...createImportHandlers(state),
   ];
 }

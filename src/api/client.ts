@@ -57,7 +57,15 @@ export async function patchJson<T>(schema: z.ZodType<T>, persona: Persona, path:
   return sendJson(schema, persona, path, 'PATCH', body);
 }
 
-async function sendJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, method: 'POST' | 'PATCH', body: unknown): Promise<T> {
+export async function putJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body: unknown): Promise<T> {
+  return sendJson(schema, persona, path, 'PUT', body);
+}
+
+export async function deleteJson<T>(schema: z.ZodType<T>, persona: Persona, path: string): Promise<T> {
+  return sendJson(schema, persona, path, 'DELETE', undefined);
+}
+
+async function sendJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', body: unknown): Promise<T> {
   const response = await send(persona, path, {
     method,
     headers: { 'content-type': 'application/json' },

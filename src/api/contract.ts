@@ -295,3 +295,11 @@ export type AssignGoalsResponse = z.infer<typeof assignGoalsResponseSchema>;
 
 export const updateGoalRequestSchema = z.object({ status: z.enum(['assigned', 'in-progress', 'completed', 'cancelled']) });
 export const updateGoalResponseSchema = z.object({ goal: goalSchema });
+
+// —— What-if (Roles & catalog) ——
+
+export const whatIfRequestSchema = z.object({ roles: z.array(roleSchema).optional(), credentials: z.array(credentialSchema).optional() });
+export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
+
+export const whatIfStatusSchema = z.object({ active: z.boolean(), changes: z.array(z.string()) });
+export type WhatIfStatus = z.infer<typeof whatIfStatusSchema>;

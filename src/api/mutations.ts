@@ -1,12 +1,14 @@
 // Requests that change data. After any of them the caller invalidates gapmapQueries.all: every
 // figure may depend on what changed.
 import type { z } from 'zod';
-import { patchJson, postJson } from './client';
+import { deleteJson, patchJson, postJson, putJson } from './client';
 import {
   assignGoalsResponseSchema,
   resetResponseSchema,
   updateGoalResponseSchema,
+  whatIfStatusSchema,
   type AssignGoalsRequest,
+  type WhatIfRequest,
   type Persona,
 } from './contract';
 
@@ -20,4 +22,16 @@ export function assignGoals(persona: Persona, request: AssignGoalsRequest) {
 
 export function updateGoalStatus(persona: Persona, goalId: string, status: z.infer<typeof updateGoalResponseSchema>['goal']['status']) {
   return patchJson(updateGoalResponseSchema, persona, `/goals/${encodeURIComponent(goalId)}`, { status });
+}
+
+export function setWhatIf(persona: Persona, scenario: WhatIfRequest) {
+  return putJson(whatIfStatusSchema, persona, '/whatif', scenario);
+}
+
+export function keepWhatIf(persona: Persona) {
+  return postJson(whatIfStatusSchema, persona, '/whatif/keep');
+}
+
+export function discardWhatIf(persona: Persona) {
+  return deleteJson(whatIfStatusSchema, persona, '/whatif');
 }

@@ -17,6 +17,7 @@ import {
   teamDetailSchema,
   teamHeatmapSchema,
   teamListSchema,
+  whatIfStatusSchema,
   type ObjectiveView,
   type Persona,
 } from './contract';
@@ -81,4 +82,6 @@ export const gapmapQueries = {
       queryKey: [...gapmapQueries.all, 'budget', persona, team, asOf, objective, budget],
       queryFn: ({ signal }) => getJson(budgetPlanSchema, persona, `/teams/${encodeURIComponent(team)}/budget`, { asOf, objective, budget }, signal),
     }),
+  whatIf: (persona: Persona) =>
+    queryOptions({ queryKey: [...gapmapQueries.all, 'whatif', persona], queryFn: ({ signal }) => getJson(whatIfStatusSchema, persona, '/whatif', {}, signal) }),
 };

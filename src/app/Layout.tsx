@@ -3,6 +3,7 @@ import { Suspense, use, type ReactNode } from 'react';
 import { Link, Outlet } from '@tanstack/react-router';
 import { ApiReadyContext } from './apiReady';
 import { PersonaSwitch } from './PersonaSwitch';
+import { WhatIfBanner } from './WhatIfBanner';
 import { Loading } from '../components/QueryState';
 import { useUi } from '../stores/ui';
 
@@ -53,6 +54,7 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading label="Starting Gapmap" />}>
           <WhenApiReady>
+            <WhatIfBanner />
             <Outlet />
           </WhenApiReady>
         </Suspense>

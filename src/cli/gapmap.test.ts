@@ -183,6 +183,20 @@ describe('gapmap validate', () => {
     expect(errorLines).toContainEqual(expect.stringMatching(/^tests\/fixtures\/cli\/awards-broken\.csv:4:expires_on: /));
   });
 
+  it('checks one file alone for duplicates without flagging references to files not given', () => {
+    const alone = gapmap('validate', fixture('employees-broken.csv'));
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toMatch(/^tests\/fixtures\/cli\/employees-broken\.csv:3:employee_id: .*E001/m);
+    expect(alone.stderr).not.toMatch(/role/i);
+    expect(gapmap('validate', fixture('awards.csv')).status).toBe(0);
+  });
+
+  it('checks references between the files given together', () => {
+    const run = gapmap('validate', fixture('employees.csv'), fixture('awards-unknown-employee.csv'));
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tests\/fixtures\/cli\/awards-unknown-employee\.csv:3:employee_id: .*E009/)]);
+  });
+
   it('rejects an unknown --kind as a usage error', () => {
     expect(gapmap('validate', fixture('awards.csv'), '--kind', 'badges').status).toBe(2);
     expect(gapmap('validate').status).toBe(2);

@@ -421,29 +421,34 @@ async function validate(values: Values, files: string[]): Promise<number> {
     const bytes = await readBytes(file);
     if (typeof bytes === 'string') {
       issues.push(fileIssue(file, bytes));
-      summaries.push(`${file}: unreadable`);
+      summaries.push(`${file}: not read`);
       continue;
     }
     const parsed = csv.readCsvFile({ fileName: file, bytes }, kind === undefined ? options : { ...options, kind });
-    const own = [...parsed.issues, ...pendingIssues(parsed)];
-    issues.push(...own);
+    issues.push(...parsed.issues, ...pendingIssues(parsed));
     parsedFiles.push(parsed);
-    const errors = own.filter((issue) => issue.severity === 'error').length;
-    summaries.push(
-      `${file}: ${parsed.kind ?? 'unknown kind'}, ${parsed.rowCount} row${parsed.rowCount === 1 ? '' : 's'}, ${parsed.encoding}${parsed.bom ? ' with BOM' : ''}, ` +
-        `${errors === 0 ? 'ok' : `${errors} error${errors === 1 ? '' : 's'}`}, ${own.length - errors} warning${own.length - errors === 1 ? '' : 's'}`,
-    );
   }
   // Files given together are checked against each other, as one import would. A kind that is not
   // among them is stood in for by every id the files refer to, so an awards file alone still gets
   // its duplicate and in-file checks without a false "unknown employee" on every row.
-  if (parsedFiles.length > 0 && parsedFiles.every((parsed) => parsed.kind !== null) && !issues.some((issue) => issue.severity === 'error' && issue.row === 0)) {
+  const known = parsedFiles.filter((parsed) => parsed.kind !== null);
+  if (known.length > 0) {
     const given = new Set(files);
-    const assembled = csv.assembleOrganisation(parsedFiles, standInOrganisation(parsedFiles));
+    const assembled = csv.assembleOrganisation(known, standInOrganisation(known));
     issues.push(...assembled.issues.filter((issue) => given.has(issue.file)));
   }
   const unique = dedupeIssues(issues);
   if (unique.length > 0) process.stderr.write(`${unique.map((issue) => issueLine(csv.formatIssue, issue)).join('\n')}\n`);
+  for (const parsed of parsedFiles) {
+    const own = unique.filter((issue) => issue.file === parsed.fileName);
+    const errors = own.filter((issue) => issue.severity === 'error').length;
+    const warnings = own.length - errors;
+    summaries.push(
+      `${parsed.fileName}: ${parsed.kind ?? 'unknown kind'}, ${parsed.rowCount} row${parsed.rowCount === 1 ? '' : 's'}, ` +
+        `${parsed.encoding}${parsed.bom ? ' with BOM' : ''}, ${errors === 0 ? 'ok' : `${errors} error${errors === 1 ? '' : 's'}`}, ` +
+        `${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
+  }
   await writeStdout(`${summaries.join('\n')}\n`);
   return unique.some((issue) => issue.severity === 'error') ? EXIT_DATA_ERROR : EXIT_OK;
 }

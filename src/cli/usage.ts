@@ -84,8 +84,9 @@ Usage:
                        interests (default: detected from the headers)
 
 Prints every problem as FILE:ROW:COLUMN: message (stderr) and one summary line per file
-(stdout). Files given together are also checked against each other (references).
-Exit 1 when any error is found.`,
+(stdout). Files given together are also checked against each other, as one import would
+(unknown employees, credentials, roles; duplicate ids); a kind not given is taken to hold
+whatever the files refer to. Exit 1 when any error is found.`,
 
   generate: `gapmap generate — a realistic synthetic organisation (deterministic)
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { demoOrganisation, generateOrganisation, slug } from './generate';
 import { organisationSchema, type Credential, type Organisation } from '../schema';
 import { addDays, addMonths } from '../dates';
@@ -207,6 +208,34 @@ describe('generateOrganisation', () => {
     expect(open.length).toBeGreaterThan(5);
     for (const goal of demo.goals) expect(goal.dueOn > goal.createdOn).toBe(true);
     expect(demo.interests.length).toBeGreaterThan(100);
+  });
+
+  it('resolves every reference and passes the schema for any seed and small size', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 3, max: 40 }),
+        (seed, employees, teams, skills) => {
+          const org = generateOrganisation({ employees, seed, asOf: AS_OF, teams, roles: 5, skills, credentials: 12 });
+          expect(() => organisationSchema.parse(org)).not.toThrow();
+          const ids = (list: readonly { id: string }[]) => new Set(list.map((item) => item.id));
+          const [people, skillIds, roleIds, credentialIds] = [ids(org.employees), ids(org.skills), ids(org.roles), ids(org.credentials)];
+          expect(people.size).toBe(employees);
+          expect(skillIds.size).toBe(skills);
+          for (const employee of org.employees) expect(roleIds.has(employee.role)).toBe(true);
+          for (const role of org.roles) for (const requirement of role.requirements) expect(skillIds.has(requirement.skill)).toBe(true);
+          for (const credential of org.credentials) {
+            for (const grant of credential.grants) expect(skillIds.has(grant.skill)).toBe(true);
+            for (const component of credential.components ?? []) expect(credentialIds.has(component)).toBe(true);
+          }
+          for (const award of org.awards) expect(people.has(award.employee) && credentialIds.has(award.credential)).toBe(true);
+          for (const goal of org.goals) expect(people.has(goal.employee) && credentialIds.has(goal.credential)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('names employees with accented names but keeps their email addresses ASCII', () => {

@@ -1,5 +1,11 @@
 // Roles & catalog (SPEC §7): what each role requires, and the micro-credentials that grant skills.
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { setWhatIf } from '../../api/mutations';
+import type { WhatIfRequest } from '../../api/contract';
+import { ErrorMessage } from '../../components/QueryState';
+import { RoleEditor } from './RoleEditor';
+import { AddCredentialForm } from './AddCredentialForm';
 import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
@@ -9,11 +15,23 @@ export function CatalogPage() {
   const { persona } = useViewContext();
   const roles = useQuery(gapmapQueries.roles(persona));
   const catalog = useQuery(gapmapQueries.catalog(persona));
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<string | undefined>();
+  const whatIf = useMutation({
+    mutationFn: (scenario: WhatIfRequest) => setWhatIf(persona, scenario),
+    onSuccess: () => {
+      setEditing(undefined);
+      return queryClient.invalidateQueries({ queryKey: gapmapQueries.all });
+    },
+  });
+  const mayEdit = persona.kind === 'lnd';
   return (
     <section aria-labelledby="catalog-title">
       <header className="page-header">
         <h1 id="catalog-title">Roles &amp; catalog</h1>
       </header>
+      {mayEdit ? <p className="muted">Edit a role or add a credential to try it: every page updates at once, and nothing is stored until you keep the scenario.</p> : null}
+      {whatIf.error ? <ErrorMessage error={whatIf.error} /> : null}
       <h2>Roles</h2>
       <QueryState query={roles} label="Loading roles">
         {(data) => {
@@ -24,13 +42,30 @@ export function CatalogPage() {
                 <article key={role.id} className="card" aria-labelledby={`role-${role.id}`}>
                   <h3 id={`role-${role.id}`}>{role.name}</h3>
                   <p className="muted">{role.employees} people</p>
-                  <ul className="plain-list compact">
-                    {role.requirements.map((requirement) => (
-                      <li key={requirement.skill}>
-                        {skillName.get(requirement.skill) ?? requirement.skill} — level {requirement.level}, {requirement.weight}
-                      </li>
-                    ))}
-                  </ul>
+                  {editing === role.id ? (
+                    <RoleEditor
+                      role={role}
+                      skills={data.skills}
+                      pending={whatIf.isPending}
+                      onClose={() => setEditing(undefined)}
+                      onApply={(edited) => whatIf.mutate({ roles: data.roles.map(({ employees: _employees, ...other }) => (other.id === edited.id ? { id: edited.id, name: edited.name, requirements: edited.requirements } : other)) })}
+                    />
+                  ) : (
+                    <>
+                      <ul className="plain-list compact">
+                        {role.requirements.map((requirement) => (
+                          <li key={requirement.skill}>
+                            {skillName.get(requirement.skill) ?? requirement.skill} — level {requirement.level}, {requirement.weight}
+                          </li>
+                        ))}
+                      </ul>
+                      {mayEdit ? (
+                        <button type="button" className="secondary" onClick={() => setEditing(role.id)} aria-label={`Edit the requirements of ${role.name}`}>
+                          Edit requirements
+                        </button>
+                      ) : null}
+                    </>
+                  )}
                 </article>
               ))}
             </div>
@@ -40,9 +75,17 @@ export function CatalogPage() {
       <h2>Credential catalog</h2>
       <QueryState query={catalog} label="Loading the catalog">
         {(data) => {
+          const addForm = mayEdit ? (
+            <details className="card">
+              <summary>Add a credential (what-if)</summary>
+              <AddCredentialForm skills={data.skills} existingIds={new Set(data.credentials.map((credential) => credential.id))} pending={whatIf.isPending} onApply={(credential) => whatIf.mutate({ credentials: [...data.credentials, credential] })} />
+            </details>
+          ) : null;
           const skillName = new Map(data.skills.map((skill) => [skill.id, skill.name]));
           const credentialName = new Map(data.credentials.map((credential) => [credential.id, credential.name]));
           return (
+            <>
+            {addForm}
             <table className="data-table">
               <caption className="visually-hidden">Micro-credentials with the skills they grant</caption>
               <thead>
@@ -73,6 +116,7 @@ export function CatalogPage() {
                 ))}
               </tbody>
             </table>
+            </>
           );
         }}
       </QueryState>

@@ -8,6 +8,23 @@ import { Figure, Figures } from '../../components/Figure';
 import { formatDate, formatPercent } from '../../components/format';
 import type { GoalList } from '../../api/contract';
 import type { GoalsSearch } from './search';
+import { ExportButton } from '../../components/ExportButton';
+import { ChartFrame } from '../../components/ChartFrame';
+import { GoalCompletionChart, type TeamGoalCounts } from './GoalCompletionChart';
+import { GoalActions } from './GoalActions';
+
+function countsByTeam(goals: GoalList['goals']): TeamGoalCounts[] {
+  const byTeam = new Map<string, TeamGoalCounts>();
+  for (const goal of goals) {
+    if (goal.status === 'cancelled') continue;
+    const counts = byTeam.get(goal.team) ?? { team: goal.team, completed: 0, open: 0, overdue: 0 };
+    if (goal.completed) counts.completed += 1;
+    else if (goal.overdue) counts.overdue += 1;
+    else counts.open += 1;
+    byTeam.set(goal.team, counts);
+  }
+  return [...byTeam.values()].sort((a, b) => a.team.localeCompare(b.team));
+}
 
 function matches(goal: GoalList['goals'][number], status: GoalsSearch['status']): boolean {
   if (!status) return true;
@@ -24,8 +41,9 @@ export function GoalsPage() {
   const goals = useQuery(gapmapQueries.goals(persona, asOf, search.team));
   return (
     <section aria-labelledby="goals-title">
-      <header className="page-header">
+      <header className="page-header page-header-row">
         <h1 id="goals-title">Goals</h1>
+        <ExportButton persona={persona} path="/reports/goals" params={{ asOf, team: search.team }} fileName={`goals${search.team ? `-${search.team}` : ''}-${asOf ?? 'today'}.csv`} label="Export goals (CSV)" />
       </header>
       <QueryState query={goals} label="Loading goals">
         {(data) => {
@@ -40,6 +58,34 @@ export function GoalsPage() {
                 <Figure label="Completed" value={completed} detail={formatPercent(active.length ? completed / active.length : null)} />
                 <Figure label="Overdue" value={overdue} tone={overdue ? 'warn' : 'good'} />
               </Figures>
+              <ChartFrame
+                title="Goal completion by team"
+                note="Completed goals, open goals still on time, and overdue goals (hatched). Cancelled goals are left out."
+                chart={<GoalCompletionChart counts={countsByTeam(data.goals)} />}
+                table={
+                  <table>
+                    <caption className="visually-hidden">Goals per team</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Team</th>
+                        <th scope="col">Completed</th>
+                        <th scope="col">Open</th>
+                        <th scope="col">Overdue</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {countsByTeam(data.goals).map((counts) => (
+                        <tr key={counts.team}>
+                          <th scope="row">{counts.team}</th>
+                          <td>{counts.completed}</td>
+                          <td>{counts.open}</td>
+                          <td>{counts.overdue}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                }
+              />
               <div className="toolbar">
                 <label htmlFor="goal-status">Show</label>
                 <select
@@ -65,6 +111,7 @@ export function GoalsPage() {
                     <th scope="col">Kind</th>
                     <th scope="col">Due</th>
                     <th scope="col">Status</th>
+                    {persona.kind !== 'hr' ? <th scope="col">Action</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -83,6 +130,11 @@ export function GoalsPage() {
                         {goal.status}
                         {goal.overdue ? <span className="tag tag-bad">overdue</span> : null}
                       </td>
+                      {persona.kind !== 'hr' ? (
+                        <td>
+                          <GoalActions persona={persona} goal={goal} />
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>

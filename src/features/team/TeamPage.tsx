@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
 import { formatDate, formatPercent } from '../../components/format';
 import { CohortsSection } from './CohortsSection';
+import { ExportButton } from '../../components/ExportButton';
 import { BudgetBox } from './BudgetBox';
 
 export function TeamPage() {
@@ -23,6 +24,7 @@ export function TeamPage() {
             Open the team heatmap
           </Link>
         </p>
+        <ExportButton persona={persona} path="/reports/gaps" params={{ format: 'long', team, asOf }} fileName={`gap-report-long-${team}-${asOf ?? 'today'}.csv`} label="Export this team's gap report (CSV)" />
       </header>
       <QueryState query={detail} label="Computing the team">
         {(data) => {
