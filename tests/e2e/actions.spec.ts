@@ -1,0 +1,48 @@
+import { test, expect } from '@playwright/test';
+import { expectNoSeriousAxeViolations } from './helpers';
+
+test.describe('acting on the gaps', () => {
+  test('an L&D manager assigns a credential to a whole cohort from the team page and sees the goals', async ({ page }) => {
+    await page.goto('/teams/Payments');
+    await expect(page.getByRole('heading', { name: 'Recommended cohorts' })).toBeVisible();
+    const cohorts = page.getByRole('table', { name: /Cohorts/ });
+    const row = cohorts.getByRole('row').filter({ has: page.getByRole('button', { name: /^Assign/ }) }).first();
+    const credentialName = (await row.getByRole('rowheader').innerText()).split('\n')[0]?.trim() ?? '';
+    await row.getByRole('button', { name: /^Assign/ }).click();
+    await row.getByRole('button', { name: /^Assign to/ }).click();
+    await expect(row.getByRole('status')).toContainText(/goals? assigned/);
+    await expectNoSeriousAxeViolations(page);
+    await page.goto('/goals?status=open');
+    await expect(page.getByRole('table').filter({ hasText: credentialName }).first()).toBeVisible();
+  });
+
+  test('a what-if on a role changes the heatmap and can be discarded', async ({ page }) => {
+    await page.goto('/catalog');
+    await page.getByRole('button', { name: 'Edit the requirements of Product Manager' }).click();
+    const editor = page.getByRole('form', { name: /Edit the requirements of/ });
+    const firstLevel = editor.getByRole('combobox', { name: /^Level of/ }).first();
+    const skillLabel = (await firstLevel.getAttribute('aria-label'))?.replace('Level of ', '') ?? '';
+    await firstLevel.selectOption('5');
+    await editor.getByRole('button', { name: 'Try it (what-if)' }).click();
+    await expect(page.getByText('What-if scenario: every figure shows the edited roles and catalog.')).toBeVisible();
+    // In-app navigation: the scenario lives in this tab's API until it is kept or discarded.
+    await page.getByRole('link', { name: 'Heatmap' }).click();
+    await page.getByRole('combobox', { name: 'Team' }).selectOption('Payments');
+    await page.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Product Manager' });
+    await page.getByRole('combobox', { name: 'Weight' }).selectOption('critical');
+    await expect(page.getByRole('grid')).toBeVisible();
+    await expect(page.getByText('What-if scenario')).toBeVisible();
+    await expect(page.getByRole('gridcell', { name: new RegExp(`${skillLabel}: level \\d of 5 required`) }).first()).toBeAttached();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await expect(page.getByText('What-if scenario')).toBeHidden();
+  });
+
+  test('a manager sees only their team and is refused another team', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Viewing as').selectOption({ label: 'Manager — Payments' });
+    await expect(page.getByText(/Payments · \d+ employees in 1 team/)).toBeVisible();
+    await page.goto('/teams/Web%20Storefront');
+    await expect(page.getByRole('alert')).toContainText('Not allowed');
+    await expect(page.getByRole('link', { name: 'Import' })).toBeHidden();
+  });
+});
