@@ -1,9 +1,10 @@
 // Providers around the router: TanStack Query for server state, and the promise of the API being ready.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { createAppRouter } from './router';
 import { ApiReadyContext } from './apiReady';
+import { watchOrganisationChanges } from '../api/importClient';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } });
@@ -19,6 +20,8 @@ interface AppProps {
 export function App({ apiReady, history, queryClient: givenClient }: AppProps) {
   const [queryClient] = useState(() => givenClient ?? createQueryClient());
   const [router] = useState(() => createAppRouter(history));
+  // Another tab, the import worker or an undo changed the data: every page refetches.
+  useEffect(() => watchOrganisationChanges(queryClient), [queryClient]);
   return (
     <ApiReadyContext.Provider value={apiReady}>
       <QueryClientProvider client={queryClient}>

@@ -259,10 +259,16 @@ describe('gapmap help and unknown commands', () => {
     expect(gapmap('--help').stdout).toContain('verify');
   });
 
-  it('says verify is not available yet (exit 2) and rejects unknown commands (exit 2)', () => {
-    const verify = gapmap('verify', 'badge.json');
-    expect(verify.status).toBe(2);
-    expect(verify.stderr.trim()).toBe('gapmap verify: not available yet');
+  it('verifies a signed credential offline through the installed command', () => {
+    const fixture = new URL('../../../shared/fixtures/vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-minimal.json', import.meta.url).pathname;
+    const verify = gapmap('verify', fixture);
+    expect(verify.status).toBe(0);
+    const [header, row] = verify.stdout.trim().split(/\r?\n/);
+    expect(header).toBe('file,status,issuer,recipient,achievement,reason');
+    expect(row?.split(',')[1]).toBe('verified');
+  });
+
+  it('rejects unknown commands and a missing command with exit 2', () => {
     expect(gapmap('reprot').status).toBe(2);
     expect(gapmap().status).toBe(2);
   });

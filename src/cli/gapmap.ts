@@ -518,6 +518,11 @@ async function runCommand(args: string[]): Promise<number> {
     return EXIT_OK;
   }
   if (!isCommand(first)) throw usageError(null, `unknown command '${first}' (commands: ${COMMANDS.join(', ')})`);
+  if (first === 'verify') {
+    // verify has its own flags (--jwks, --did-document, --status-list…) and loads the JSON-LD libraries only when used.
+    const { runVerify } = await import('./verifyCommand');
+    return runVerify(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+  }
   const { values, positionals } = parseCommandArgs(first, rest);
   if (values.help === true) {
     await writeStdout(`${COMMAND_HELP[first]}\n`);
@@ -532,8 +537,6 @@ async function runCommand(args: string[]): Promise<number> {
       return validate(values, positionals);
     case 'generate':
       return generate(values);
-    case 'verify':
-      throw new CliFailure(EXIT_USAGE_ERROR, ['gapmap verify: not available yet']);
   }
 }
 

@@ -1,3 +1,4 @@
+import { VERIFY_HELP } from './verifyHelp';
 // The `gapmap` help texts (SPEC §6): one per command, printed by `--help`.
 
 export const COMMANDS = ['report', 'recommend', 'validate', 'generate', 'verify'] as const;
@@ -35,7 +36,8 @@ Usage:
                    [--objective cost|hours] [--budget N]
   gapmap validate  FILE... [--kind KIND]
   gapmap generate  --employees N [--seed S] [--as-of YYYY-MM-DD] --out DIR
-  gapmap verify    FILE...        (coming: Open Badges / verifiable credentials; not available yet)
+  gapmap verify    FILE... [--jwks F] [--did-document F] [--status-list [URL=]F] [--as-of D] [--email ADDRESS]
+                                  Open Badges / verifiable credentials, checked offline: verified or why not
 
 Run 'gapmap COMMAND --help' for a command's options.
 Output is CSV on stdout (or --out); problems go to stderr as FILE:ROW:COLUMN: message.
@@ -96,7 +98,5 @@ Usage:
 Writes employees.csv skills.csv roles.csv catalog.csv awards.csv assessments.csv
 goals.csv interests.csv into DIR. The same N, seed and as-of give the same files.`,
 
-  verify: `gapmap verify — Open Badges / verifiable credentials: verified or why not
-
-Not available yet: this command is coming in a later release.`,
+  verify: VERIFY_HELP,
 };

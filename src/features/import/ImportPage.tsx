@@ -1,8 +1,7 @@
 // Import (SPEC §4, §7): what is stored now, the import wizard and its history with undo (L&D
 // manager only), the templates of every file kind, and a reset to the demo.
-import { useEffect } from 'react';
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { watchOrganisationChanges } from '../../api/importClient';
 import { gapmapQueries } from '../../api/queries';
 import { resetToDemo } from '../../api/mutations';
 import { useViewContext } from '../../components/useViewContext';
@@ -25,7 +24,6 @@ export function ImportPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: gapmapQueries.all }),
   });
   // Another tab's import or undo shows here at once (the app shell may watch too: harmless).
-  useEffect(() => watchOrganisationChanges(queryClient), [queryClient]);
   return (
     <section aria-labelledby="import-title">
       <header className="page-header">
