@@ -42,6 +42,12 @@ export interface GenerateOptions {
   credentials?: number;
   /** Mean number of awards per employee (renewals and stack components included). */
   awardsPerEmployee?: number;
+  /**
+   * Share (0–1) of each employee's required skills their manager rated in the last annual review,
+   * mostly near the required level. 0 (the default) adds none. Drawn from its own random stream so
+   * the rest of the organisation is the same whatever the share.
+   */
+  annualReviewShare?: number;
 }
 
 /** Organisations at least this large get the benchmark's catalog sizes by default. */
@@ -60,6 +66,8 @@ export function demoOrganisation(asOf: IsoDate): Organisation {
     skills: 60,
     credentials: 80,
     awardsPerEmployee: 6,
+    // Real teams mostly meet their roles: managers' reviews put readiness in a believable range.
+    annualReviewShare: 0.75,
   });
 }
 
@@ -84,6 +92,9 @@ export function generateOrganisation(options: GenerateOptions): Organisation {
   const world: World = { random, asOfDay, asOf: options.asOf, skills, skillsByCategory, roles, credentials };
   const awards = buildAwards(employees, awardsPerEmployee, world);
   const assessments = buildAssessments(employees, world);
+  if (options.annualReviewShare) {
+    assessments.push(...buildAnnualReview(employees, options.annualReviewShare, { ...world, random: seededRandom((options.seed ?? 1) + 7919) }));
+  }
   const goals = buildGoals(employees, awards, world);
   const interests = buildInterests(employees, world);
   return { skills, roles, employees, credentials, awards, assessments, goals, interests };
@@ -509,6 +520,22 @@ function buildAssessments(employees: readonly Employee[], world: World): Assessm
     }
   }
   return assessments;
+}
+
+/** A manager's annual review: each required skill rated with probability `share`, within a level of the requirement. */
+function buildAnnualReview(employees: readonly Employee[], share: number, world: World): Assessment[] {
+  const { random, asOfDay } = world;
+  const roleById = new Map(world.roles.map((role) => [role.id, role]));
+  const reviews: Assessment[] = [];
+  for (const employee of employees) {
+    const reviewDay = asOfDay - random.int(30, 330);
+    for (const requirement of roleById.get(employee.role)?.requirements ?? []) {
+      if (!random.chance(share)) continue;
+      const level = clamp(requirement.level + random.pick([-1, 0, 0, 1]), 1, 5);
+      reviews.push({ employee: employee.id, skill: requirement.skill, level, source: 'manager', assessedOn: fromDayNumber(reviewDay) });
+    }
+  }
+  return reviews;
 }
 
 function buildGoals(employees: readonly Employee[], awards: readonly Award[], world: World): Goal[] {
