@@ -1,6 +1,6 @@
 // The `gapmap` command line (SPEC §6): arguments, files and exit codes around the domain. Every
 // number comes from src/domain; this file only reads bytes, calls the engine and writes CSV.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { open, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 // Only types from the schema at the top: zod loads with the commands that need it, not for --help.
@@ -245,19 +245,33 @@ function failOnErrors(formatIssue: (issue: ImportIssue) => string, issues: reado
   ]);
 }
 
-async function emit(csvText: string, out: string | undefined): Promise<void> {
+/**
+ * Writes CSV chunks to the file (or stdout) as they are made: a report of a million rows never
+ * exists as one string, which keeps the peak memory of `report` and `recommend` down.
+ */
+async function emit(chunks: Iterable<Uint8Array>, out: string | undefined): Promise<void> {
   if (out === undefined) {
-    await writeStdout(csvText);
+    for (const chunk of chunks) await writeStdout(chunk);
     return;
   }
+  const cannotWrite = (error: unknown) =>
+    new CliFailure(EXIT_DATA_ERROR, [`${out}:0:: cannot write the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+  let file;
   try {
-    await writeFile(out, csvText);
+    file = await open(out, 'w');
   } catch (error) {
-    throw new CliFailure(EXIT_DATA_ERROR, [`${out}:0:: cannot write the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+    throw cannotWrite(error);
+  }
+  try {
+    for (const chunk of chunks) await file.write(chunk);
+  } catch (error) {
+    throw cannotWrite(error);
+  } finally {
+    await file.close();
   }
 }
 
-function writeStdout(chunk: string): Promise<void> {
+function writeStdout(chunk: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     // A closed pipe (| head) is not an error worth a stack trace.
     if (!process.stdout.write(chunk)) process.stdout.once('drain', resolve);
@@ -278,8 +292,8 @@ async function report(values: Values): Promise<number> {
   const eo = engine.prepareOrganisation(organisation);
   const output =
     format === 'long'
-      ? csv.gapLongCsv(engine.gapReportLong(eo, asOf), write)
-      : csv.gapTeamCsv(engine.gapReportTeam(eo, asOf), write);
+      ? csv.gapLongCsvChunks(engine.gapReportLong(eo, asOf), write)
+      : csv.gapTeamCsvChunks(engine.gapReportTeam(eo, asOf), write);
   await emit(output, text(values, 'out'));
   return EXIT_OK;
 }
@@ -344,7 +358,7 @@ async function recommend(values: Values): Promise<number> {
     );
   }
   if (warnings.length > 0) process.stderr.write(`${warnings.join('\n')}\n`);
-  await emit(csv.recommendationCsv(rows, write), text(values, 'out'));
+  await emit(csv.recommendationCsvChunks(rows, write), text(values, 'out'));
   return EXIT_OK;
 }
 

@@ -9,9 +9,26 @@ export function coverageColour(coverage: number | null): string {
   return RAMP[index] ?? 'transparent';
 }
 
+/** Relative luminance of a `#rrggbb` colour (WCAG 2). */
+function luminance(hex: string): number {
+  const channel = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** Black or white, whichever contrasts more with the background (WCAG contrast ratio). */
+export function readableTextOn(background: string): string {
+  const light = luminance(background);
+  const onBlack = (light + 0.05) / 0.05;
+  const onWhite = 1.05 / (light + 0.05);
+  return onBlack >= onWhite ? '#000000' : '#ffffff';
+}
+
 /** Readable text colour on a ramp background. */
 export function textOnCoverage(coverage: number | null): string {
-  return coverage !== null && coverage >= 0.45 ? '#ffffff' : '#111111';
+  return coverage === null ? '#111111' : readableTextOn(coverageColour(coverage));
 }
 
 const GAP_COLOURS = ['#f7f7f7', '#fdd49e', '#fc8d59', '#d7301f', '#7f0000', '#4a0000'];
@@ -22,7 +39,7 @@ export function gapColour(gap: number): string {
 }
 
 export function textOnGap(gap: number): string {
-  return gap >= 3 ? '#ffffff' : '#111111';
+  return readableTextOn(gapColour(gap));
 }
 
 export const COVERAGE_LEGEND = [0, 0.25, 0.5, 0.75, 1] as const;

@@ -25,17 +25,22 @@ interface Item<T> {
 
 type Resolution = { id: string } | { problem: 'unknown' | 'ambiguous'; count: number };
 
-/** Resolves references by exact id, then case-insensitive id, then case-insensitive name or email. */
+/**
+ * Resolves references by exact id, then case-insensitive id, then case-insensitive name or email.
+ * The case-insensitive maps are built on the first reference that is not an exact id: files that
+ * refer by id (100,000 employees, a million awards) never pay for lowercasing every name.
+ */
 class ReferenceIndex {
   private byId = new Map<string, string>();
-  private byLowerId = new Map<string, string[]>();
-  private byLowerName = new Map<string, string[]>();
+  /** Ids with their names in the order added, for building the case-insensitive maps later. */
+  private added: { id: string; names: readonly (string | undefined)[] }[] = [];
+  private caseInsensitive: { byLowerId: Map<string, string[]>; byLowerName: Map<string, string[]> } | undefined;
 
   add(id: string, names: readonly (string | undefined)[]): void {
     if (this.byId.has(id)) return;
     this.byId.set(id, id);
-    push(this.byLowerId, id.trim().toLowerCase(), id);
-    for (const name of names) if (name) push(this.byLowerName, name.trim().toLowerCase(), id);
+    this.added.push({ id, names });
+    this.caseInsensitive = undefined;
   }
 
   has(id: string): boolean {
@@ -46,7 +51,8 @@ class ReferenceIndex {
     const exact = this.byId.get(ref);
     if (exact !== undefined) return { id: exact };
     const lower = ref.trim().toLowerCase();
-    for (const map of [this.byLowerId, this.byLowerName]) {
+    const { byLowerId, byLowerName } = this.caseInsensitiveMaps();
+    for (const map of [byLowerId, byLowerName]) {
       const ids = map.get(lower);
       if (!ids) continue;
       const unique = [...new Set(ids)];
@@ -55,6 +61,36 @@ class ReferenceIndex {
     }
     return { problem: 'unknown', count: 0 };
   }
+
+  private caseInsensitiveMaps(): { byLowerId: Map<string, string[]>; byLowerName: Map<string, string[]> } {
+    if (this.caseInsensitive) return this.caseInsensitive;
+    const byLowerId = new Map<string, string[]>();
+    const byLowerName = new Map<string, string[]>();
+    for (const { id, names } of this.added) {
+      push(byLowerId, id.trim().toLowerCase(), id);
+      for (const name of names) if (name) push(byLowerName, name.trim().toLowerCase(), id);
+    }
+    this.caseInsensitive = { byLowerId, byLowerName };
+    return this.caseInsensitive;
+  }
+}
+
+/**
+ * What makes two records of a kind the same record (SPEC §4 merge keys): a group, the id or the
+ * employee, and within a group `same` for the rest of the key (absent: the group is the whole key).
+ * Grouping by the employee lets a million awards be deduplicated without building a key string each.
+ */
+interface RecordKey<T> {
+  group: (value: T) => string;
+  same?: (a: T, b: T) => boolean;
+}
+
+/** The position among `items` (listed in `members`) of the record that is the same as `value`, or -1. */
+function samePosition<T>(key: RecordKey<T>, items: readonly Item<T>[], members: readonly number[] | undefined, value: T): number {
+  if (members === undefined) return -1;
+  if (key.same === undefined) return members[0]!;
+  for (const position of members) if (key.same(items[position]!.value, value)) return position;
+  return -1;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -107,31 +143,51 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
   }
 
   /** Incoming items deduplicated by key (later duplicates reported), upserted into base items in merge mode. */
-  function combine<T>(kind: RecordKind, base: Item<T>[], incoming: Item<T>[], keyOf: (value: T) => string, duplicate: (item: Item<T>, first: Origin) => void): Item<T>[] {
-    const seen = new Map<string, Origin>();
+  function combine<T>(kind: RecordKind, base: Item<T>[], incoming: Item<T>[], key: RecordKey<T>, duplicate: (item: Item<T>, first: Origin) => void): Item<T>[] {
+    const groups = new Map<string, number[]>();
     const kept: Item<T>[] = [];
     for (const item of incoming) {
-      const key = keyOf(item.value);
-      const first = seen.get(key);
-      if (first && item.origin) {
-        duplicate(item, first);
+      const group = key.group(item.value);
+      const members = groups.get(group);
+      const first = samePosition(key, kept, members, item.value);
+      if (first >= 0 && item.origin) {
+        duplicate(item, kept[first]!.origin!);
         continue;
       }
-      if (item.origin) seen.set(key, item.origin);
+      // Only records read from a file can be duplicates of later ones (as before: the first one wins).
+      if (item.origin && first < 0) {
+        if (members) members.push(kept.length);
+        else groups.set(group, [kept.length]);
+      }
       kept.push(item);
     }
     if (base.length === 0) return kept;
-    const position = new Map<string, number>();
+    // Merge: every base record stays; an incoming record replaces the base record with its key
+    // (the last one, if base repeats a key) or is appended.
     const result = base.slice();
-    result.forEach((item, index) => position.set(keyOf(item.value), index));
-    for (const item of kept) {
-      const index = position.get(keyOf(item.value));
-      if (index === undefined) {
-        position.set(keyOf(item.value), result.length);
-        result.push(item);
-      } else {
-        result[index] = item;
+    groups.clear();
+    result.forEach((item, index) => {
+      const group = key.group(item.value);
+      const members = groups.get(group);
+      if (members === undefined) groups.set(group, [index]);
+      else if (key.same === undefined) members[0] = index;
+      else {
+        const at = members.findIndex((position) => key.same!(result[position]!.value, item.value));
+        if (at >= 0) members[at] = index;
+        else members.push(index);
       }
+    });
+    for (const item of kept) {
+      const group = key.group(item.value);
+      const members = groups.get(group);
+      const position = samePosition(key, result, members, item.value);
+      if (position >= 0) {
+        result[position] = item;
+        continue;
+      }
+      if (members) members.push(result.length);
+      else groups.set(group, [result.length]);
+      result.push(item);
     }
     void kind;
     return result;
@@ -148,7 +204,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
 
   // ---------------------------------------------------------------- skills
   const skillItems = itemsOf<Skill>('skills', () => fileItems('skills'));
-  const skills = combine('skills', skillItems.base, skillItems.incoming, (skill) => skill.id, (item, first) =>
+  const skills = combine('skills', skillItems.base, skillItems.incoming, { group: (skill) => skill.id }, (item, first) =>
     report('skills', item.origin, columnOf(item.origin!, 'skill_id'), item.value.id,
       `duplicate skill_id "${item.value.id}" (also on ${where(first, item.origin!)}): ids must be unique; this row was skipped`));
   const skillIndex = new ReferenceIndex();
@@ -197,7 +253,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     return [...drafts.values()];
   }, (role: Role): RoleDraft => ({ role, requirementOrigins: [] }));
   const roleDrafts = combine('roles', roleItems.base, roleItems.incoming,
-    (draft) => draft.role.id, () => undefined);
+    { group: (draft) => draft.role.id }, () => undefined);
   const roles: Item<Role>[] = roleDrafts.map(({ value, origin }) => {
     const requirements: Requirement[] = [];
     const bySkill = new Map<string, Origin | undefined>();
@@ -281,7 +337,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     }
     return drafts;
   }, (credential: Credential): CredentialDraft => ({ credential, grantOrigins: [] }));
-  const credentialDrafts = combine('catalog', credentialItems.base, credentialItems.incoming, (draft) => draft.credential.id, () => undefined);
+  const credentialDrafts = combine('catalog', credentialItems.base, credentialItems.incoming, { group: (draft) => draft.credential.id }, () => undefined);
   const credentialIndex = new ReferenceIndex();
   for (const { value } of credentialDrafts) credentialIndex.add(value.credential.id, [value.credential.name]);
   const credentialsById = new Map<string, Item<Credential>>();
@@ -334,7 +390,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
 
   // ---------------------------------------------------------------- employees
   const employeeItems = itemsOf<Employee>('employees', () => fileItems('employees'));
-  const combinedEmployees = combine('employees', employeeItems.base, employeeItems.incoming, (employee) => employee.id, (item, first) =>
+  const combinedEmployees = combine('employees', employeeItems.base, employeeItems.incoming, { group: (employee) => employee.id }, (item, first) =>
     report('employees', item.origin, columnOf(item.origin!, 'employee_id'), item.value.id,
       `duplicate employee_id "${item.value.id}" (also on ${where(first, item.origin!)}): ids must be unique; this row was skipped`));
   const roleIndex = new ReferenceIndex();
@@ -412,7 +468,10 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     if (employee === null || credential === null) return null;
     return employee === award.employee && credential === award.credential ? award : { ...award, employee, credential };
   };
-  const awardKey = (award: Award): string => `${award.employee}\u0000${award.credential}\u0000${award.issuedOn}`;
+  const awardKey: RecordKey<Award> = {
+    group: (award) => award.employee,
+    same: (a, b) => a.credential === b.credential && a.issuedOn === b.issuedOn,
+  };
   const awards = combine('awards', resolveAll('awards', awardItems.base, resolveAward), resolveAll('awards', awardItems.incoming, resolveAward), awardKey, (item, first) =>
     report('awards', item.origin, credentialColumn(item.origin), item.value.credential,
       `the same award (employee ${item.value.employee}, credential ${item.value.credential}, issued ${item.value.issuedOn}) is also on ${where(first, item.origin!)}: this row was skipped`));
@@ -424,7 +483,10 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     if (employee === null || skill === null) return null;
     return employee === assessment.employee && skill === assessment.skill ? assessment : { ...assessment, employee, skill };
   };
-  const assessmentKey = (a: Assessment): string => `${a.employee}\u0000${a.skill}\u0000${a.assessedOn ?? ''}\u0000${a.source}`;
+  const assessmentKey: RecordKey<Assessment> = {
+    group: (assessment) => assessment.employee,
+    same: (a, b) => a.skill === b.skill && (a.assessedOn ?? '') === (b.assessedOn ?? '') && a.source === b.source,
+  };
   const assessments = combine('assessments', resolveAll('assessments', assessmentItems.base, resolveAssessment),
     resolveAll('assessments', assessmentItems.incoming, resolveAssessment), assessmentKey, (item, first) =>
       report('assessments', item.origin, skillColumn(item.origin, item.value.skill), String(item.value.level),
@@ -437,7 +499,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     if (employee === null || credential === null) return null;
     return employee === goal.employee && credential === goal.credential ? goal : { ...goal, employee, credential };
   };
-  const goals = combine('goals', resolveAll('goals', goalItems.base, resolveGoal), resolveAll('goals', goalItems.incoming, resolveGoal), (goal) => goal.id, (item, first) =>
+  const goals = combine('goals', resolveAll('goals', goalItems.base, resolveGoal), resolveAll('goals', goalItems.incoming, resolveGoal), { group: (goal) => goal.id }, (item, first) =>
     report('goals', item.origin, item.origin!.file.mapping.goal_id !== undefined ? columnOf(item.origin!, 'goal_id') : '', item.value.id,
       `duplicate goal "${item.value.id}" (also on ${where(first, item.origin!)}): goal ids must be unique; this row was skipped`));
 
@@ -449,7 +511,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     return employee === interest.employee && skill === interest.skill ? interest : { employee, skill };
   };
   const interests = combine('interests', resolveAll('interests', interestItems.base, resolveInterest),
-    resolveAll('interests', interestItems.incoming, resolveInterest), (i) => `${i.employee}\u0000${i.skill}`, (item, first) =>
+    resolveAll('interests', interestItems.incoming, resolveInterest), { group: (interest) => interest.employee, same: (a, b) => a.skill === b.skill }, (item, first) =>
       report('interests', item.origin, skillColumn(item.origin, item.value.skill), item.value.skill,
         `employee ${item.value.employee}'s interest in ${item.value.skill} is also on ${where(first, item.origin!)}: this row was skipped`, 'warning'));
 

