@@ -528,7 +528,8 @@ function buildAnnualReview(employees: readonly Employee[], share: number, world:
   const roleById = new Map(world.roles.map((role) => [role.id, role]));
   const reviews: Assessment[] = [];
   for (const employee of employees) {
-    const reviewDay = asOfDay - random.int(30, 330);
+    // Before the 12-month trend window, so the trend shows learning, not the arrival of the review.
+    const reviewDay = asOfDay - random.int(380, 760);
     for (const requirement of roleById.get(employee.role)?.requirements ?? []) {
       if (!random.chance(share)) continue;
       const level = clamp(requirement.level + random.pick([-1, 0, 0, 1]), 1, 5);
