@@ -4,6 +4,7 @@ import { Link, Outlet } from '@tanstack/react-router';
 import { ApiReadyContext } from './apiReady';
 import { PersonaSwitch } from './PersonaSwitch';
 import { WhatIfBanner } from './WhatIfBanner';
+import { AsOfPicker } from './AsOfPicker';
 import { Loading } from '../components/QueryState';
 import { useUi } from '../stores/ui';
 
@@ -45,6 +46,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <AsOfPicker />
         <Suspense fallback={null}>
           <WhenApiReady>
             <PersonaSwitch />

@@ -2,7 +2,7 @@
 // Prepare an organisation once, then ask any rule at any as-of date.
 export { prepareOrganisation, type EngineOrganisation } from './prepare';
 export { awardExpiry, isAwardCurrent } from './awards';
-export { heldCredentials, type HeldCredential } from './holdings';
+export { heldCredentialIds, heldCredentials, type HeldCredential } from './holdings';
 export { skillLevels, type SkillLevel } from './proficiency';
 export { requirementStatuses, employeeReadiness, gapReportLong, type RequirementStatus } from './gaps';
 export { teamSkillStats, teamReadiness, orgReadiness, gapReportTeam, type TeamSkillStat } from './coverage';

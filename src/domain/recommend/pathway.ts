@@ -4,7 +4,7 @@ import type { Credential, IsoDate, Organisation } from '../schema';
 import type { RecommendationRow } from '../reports';
 import { compareOrdinal } from '../reports';
 import { WEIGHT_VALUE } from '../weights';
-import { heldCredentials, requirementStatuses, type EngineOrganisation } from '../engine/index';
+import { heldCredentialIds, requirementStatuses, type EngineOrganisation } from '../engine/index';
 import { catalogIndex, isStack, type CatalogIndex } from './catalog';
 import { optimalPathway, type GapToClose, type Objective, type PathwaySolution } from './optimise';
 
@@ -96,8 +96,7 @@ export function recommendPathway(eo: EngineOrganisation, employeeId: string, asO
   for (const status of requirementStatuses(eo, employeeId, asOf)) {
     if (status.gap > 0) gaps.push({ skill: status.skill, required: status.required, weight: status.weight, current: status.effective });
   }
-  const held = new Set<string>();
-  for (const holding of heldCredentials(eo, employeeId, asOf)) held.add(holding.credentialId);
+  const held = new Set(heldCredentialIds(eo, employeeId, asOf));
   const catalog = eo.org.credentials;
   const solution = optimalPathway({ gaps, catalog, held, interests: interests.get(employeeId) ?? NO_INTERESTS, objective });
   return pathwayFromSolution({ employeeId, objective, gaps, solution, catalog, held, skillName: (id) => skillNames.get(id) ?? id });

@@ -9,7 +9,8 @@ export function TrendChart({ points }: { points: OverviewResponse['trend'] }) {
       <LineChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-        <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value)} width={48} />
+        {/* Zoom to the data (in 5-point steps) so a year's movement is visible; the axis says where it starts. */}
+        <YAxis domain={[(low: number) => Math.max(0, Math.floor((low - 0.05) * 20) / 20), (high: number) => Math.min(1, Math.ceil((high + 0.05) * 20) / 20)]} tickFormatter={(value: number) => formatPercent(value)} width={48} />
         <Tooltip formatter={(value) => [formatPercent(Number(value), 1), 'readiness']} />
         <Line type="monotone" dataKey="readiness" stroke="#1d5f8a" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>

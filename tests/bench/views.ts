@@ -1,0 +1,371 @@
+// The views benchmark (`node --import tsx tests/bench/views.ts`): issue 5's targets for the heatmap
+// and the first load. Builds the app, serves it with `vite preview`, imports two generated
+// organisations through the import wizard (a 2,000-person team × ~200 skills; 4,000 teams of
+// 100,000 people) and, in headless Chromium, times the heatmap from its API response to the first
+// rows painted, scrolls it, and measures the interaction-to-next-paint of the filters. Lighthouse
+// (mobile preset) scores the demo organisation. Writes its own section of docs/benchmarks.md
+// (between the views-bench markers, the rest of the file untouched).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generateOrganisation } from '../../src/domain/demo/generate';
+import { organisationCsvFiles } from '../../src/domain/csv';
+import type { Organisation } from '../../src/domain/schema';
+// @ts-expect-error: a plain .mjs module shared with the e2e runner.
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DATA = join(ROOT, 'tests/bench/data/views');
+const DIST = join(ROOT, 'tests/bench/out/views-dist');
+const LH_OUT = join(ROOT, 'tests/bench/out/lighthouse');
+const DOC = join(ROOT, 'docs/benchmarks.md');
+const PORT = Number(process.env.VIEWS_BENCH_PORT ?? 4192);
+const ORIGIN = `http://localhost:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const AS_OF = '2026-06-30';
+const TEAM_NAME = 'Platform Engineering';
+const KINDS = ['employees', 'skills', 'roles', 'catalog', 'awards', 'assessments', 'goals', 'interests'] as const;
+const ONLY = process.env.VIEWS_BENCH_ONLY; // 'team' | 'org' | 'lighthouse' to run one part while working
+
+const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+interface Dataset {
+  key: 'team' | 'org';
+  title: string;
+  path: string;
+  files: string[];
+  rows: number;
+  columns: number;
+}
+
+/** The team: 2,000 people of a generated organisation gathered into one team, so their roles require ~200 skills. */
+function teamOrganisation(): Organisation {
+  const org = generateOrganisation({ employees: 2000, teams: 40, roles: 80, skills: 200, seed: 11, asOf: AS_OF, annualReviewShare: 0.5 });
+  const head = org.employees[0]?.id;
+  return {
+    ...org,
+    employees: org.employees.map((employee, index) => ({ ...employee, team: TEAM_NAME, manager: index === 0 ? undefined : head })),
+  };
+}
+
+function requiredSkillCount(org: Organisation, team?: string): number {
+  const roles = new Map(org.roles.map((role) => [role.id, role]));
+  const used = new Set(org.employees.filter((employee) => !team || employee.team === team).map((employee) => employee.role));
+  return new Set([...used].flatMap((role) => roles.get(role)?.requirements.map((r) => r.skill) ?? [])).size;
+}
+
+function prepareDataset(key: 'team' | 'org'): Dataset {
+  const dir = join(DATA, key);
+  const files = KINDS.map((kind) => join(dir, `${kind}.csv`));
+  const metaFile = join(dir, 'meta.json');
+  if (!(existsSync(metaFile) && files.every((file) => existsSync(file)))) {
+    mkdirSync(dir, { recursive: true });
+    const org = key === 'team' ? teamOrganisation() : generateOrganisation({ employees: 100_000, teams: 4000, seed: 7, asOf: AS_OF, annualReviewShare: 0.5 });
+    const csv = organisationCsvFiles(org);
+    KINDS.forEach((kind, index) => writeFileSync(files[index]!, csv[kind]));
+    const teams = new Set(org.employees.map((employee) => employee.team)).size;
+    const meta = key === 'team'
+      ? { rows: org.employees.length, columns: requiredSkillCount(org, TEAM_NAME), teams }
+      : { rows: teams, columns: requiredSkillCount(org), teams };
+    writeFileSync(metaFile, JSON.stringify(meta));
+  }
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { rows: number; columns: number };
+  return key === 'team'
+    ? { key, title: `one team: ${meta.rows.toLocaleString('en')} people × ${meta.columns} skills`, path: `/heatmap?team=${encodeURIComponent(TEAM_NAME)}`, files, ...meta }
+    : { key, title: `organisation: ${meta.rows.toLocaleString('en')} teams (100,000 people) × ${meta.columns} skills`, path: '/heatmap', files, ...meta };
+}
+
+/** Installed before any page script: stamps when the grid's first cells reach the DOM and the frame after. */
+function instrument() {
+  const w = window as unknown as Record<string, unknown>;
+  w.__gridSeenAt = 0;
+  w.__gridPaintedAt = 0;
+  w.__events = [] as unknown[];
+  const observer = new MutationObserver(() => {
+    if (w.__gridSeenAt || !document.querySelector('[role="gridcell"]')) return;
+    w.__gridSeenAt = performance.now();
+    observer.disconnect();
+    // The frame that paints them: rAF runs before the paint, the next task after it.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (w.__gridPaintedAt = performance.now());
+      channel.port2.postMessage(0);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+      (w.__events as unknown[]).push({ name: entry.name, interactionId: entry.interactionId, duration: entry.duration, startTime: entry.startTime, processingStart: entry.processingStart, processingEnd: entry.processingEnd });
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+}
+
+async function importFiles(page: Page, files: string[]) {
+  await page.goto(`${ORIGIN}/import`);
+  await page.getByLabel(/Choose CSV files/).setInputFiles(files);
+  await page.getByRole('radio', { name: /^Replace/ }).check().catch(() => undefined);
+  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  await importButton.click({ timeout: 300_000 });
+  await page.getByRole('status').filter({ hasText: /^Imported:/ }).waitFor({ timeout: 300_000 });
+}
+
+interface RenderRun {
+  responseToPaintMs: number;
+  responseToDomMs: number;
+  apiMs: number;
+  scrollFrames: number;
+  scrollSlowFrames: number;
+  scrollWorstMs: number;
+  inp: { what: string; inpMs: number; updatePaintedMs: number }[];
+}
+
+async function measureOpen(page: Page, dataset: Dataset): Promise<Pick<RenderRun, 'responseToPaintMs' | 'responseToDomMs' | 'apiMs'>> {
+  await page.goto(`${ORIGIN}${dataset.path}`);
+  await page.waitForFunction(() => (window as unknown as { __gridPaintedAt: number }).__gridPaintedAt > 0, undefined, { timeout: 300_000 });
+  return page.evaluate(() => {
+    const w = window as unknown as { __gridSeenAt: number; __gridPaintedAt: number };
+    const entry = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/api/heatmap/')).at(-1);
+    if (!entry) throw new Error('no heatmap response in Resource Timing');
+    return { responseToPaintMs: w.__gridPaintedAt - entry.responseEnd, responseToDomMs: w.__gridSeenAt - entry.responseEnd, apiMs: entry.responseEnd - entry.startTime };
+  });
+}
+
+/** Scrolls the grid programmatically, a step per frame, down then right; counts frames over 50 ms. */
+async function measureScroll(page: Page): Promise<Pick<RenderRun, 'scrollFrames' | 'scrollSlowFrames' | 'scrollWorstMs'>> {
+  return page.evaluate(async () => {
+    const grid = document.querySelector<HTMLElement>('[role="grid"]');
+    if (!grid) throw new Error('no grid');
+    const gaps: number[] = [];
+    await new Promise<void>((done) => {
+      let last = performance.now();
+      let frame = 0;
+      const step = (now: number) => {
+        gaps.push(now - last);
+        last = now;
+        frame++;
+        if (frame <= 120) grid.scrollTop += 120; // about 3.5 rows a frame, 2 s at 60 fps
+        else if (frame <= 180) grid.scrollLeft += 90;
+        else if (frame <= 240) grid.scrollTop -= 400;
+        else return done();
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame((now) => {
+        last = now;
+        requestAnimationFrame(step);
+      });
+    });
+    return { scrollFrames: gaps.length, scrollSlowFrames: gaps.filter((gap) => gap > 50).length, scrollWorstMs: Math.max(...gaps) };
+  });
+}
+
+/**
+ * One trusted key press on a focused select (ArrowDown moves to the next option without opening
+ * it): the interaction's INP entry, and the time from the key press to the frame after the
+ * status line ("N people × M skills") or the first row changed.
+ */
+async function measureInteraction(page: Page, selectId: string, what: string): Promise<{ what: string; inpMs: number; updatePaintedMs: number }> {
+  await page.locator(`#${selectId}`).focus();
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    w.__events = [];
+    const signature = () => `${document.querySelector('[role="grid"]')?.parentElement?.querySelector('p[role="status"]')?.textContent ?? ''}|${document.querySelector('[role="gridcell"]')?.getAttribute('aria-label') ?? ''}|${document.querySelector('[role="rowheader"]')?.textContent ?? ''}`;
+    const before = signature();
+    w.__updatedAt = 0;
+    w.__keyAt = 0;
+    document.addEventListener('keydown', () => (w.__keyAt = performance.now()), { once: true, capture: true });
+    const observer = new MutationObserver(() => {
+      if (signature() === before) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (w.__updatedAt = performance.now());
+        channel.port2.postMessage(0);
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => (window as unknown as { __updatedAt: number }).__updatedAt > 0, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(300); // let the Event Timing entries arrive
+  return page.evaluate((label) => {
+    const w = window as unknown as { __events: { interactionId: number; duration: number }[]; __updatedAt: number; __keyAt: number };
+    const interactions = w.__events.filter((entry) => entry.interactionId > 0);
+    return { what: label, inpMs: Math.max(0, ...interactions.map((entry) => entry.duration)), updatePaintedMs: w.__updatedAt - w.__keyAt };
+  }, what);
+}
+
+async function benchDataset(browser: Browser, dataset: Dataset): Promise<RenderRun[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(instrument);
+  const started = performance.now();
+  await importFiles(page, dataset.files);
+  console.log(`  imported ${dataset.key} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // Warm-up: the API reads and prepares the stored organisation once; not timed.
+  await measureOpen(page, dataset);
+  const runs: RenderRun[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const open = await measureOpen(page, dataset);
+    const scroll = await measureScroll(page);
+    await page.evaluate(() => document.querySelector<HTMLElement>('[role="grid"]')?.scrollTo(0, 0));
+    const inp = [
+      await measureInteraction(page, 'heatmap-category', 'category filter: all → first category'),
+      await measureInteraction(page, 'heatmap-category', 'category filter: next category'),
+      await measureInteraction(page, 'heatmap-sort', 'sort: name → largest gap'),
+      await measureInteraction(page, 'heatmap-sort', 'sort: largest gap → lowest coverage'),
+    ];
+    const result = { ...open, ...scroll, inp };
+    console.log(`  run ${run + 1}: API ${ms(open.apiMs)}; response → DOM ${ms(open.responseToDomMs)}, → painted ${ms(open.responseToPaintMs)}; scroll ${scroll.scrollSlowFrames}/${scroll.scrollFrames} frames > 50 ms (worst ${ms(scroll.scrollWorstMs)}); ${inp.map((i) => `${i.what}: INP ${ms(i.inpMs)}, painted ${ms(i.updatePaintedMs)}`).join('; ')}`);
+    runs.push(result);
+  }
+  await context.close();
+  return runs;
+}
+
+interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  lcpMs: number;
+  tbtMs: number;
+  scripts: { url: string; gzipBytes: number }[];
+}
+
+/** Lighthouse's mobile preset (the default) on the demo organisation, a fresh profile each run. */
+function runLighthouse(run: number): LighthouseRun {
+  mkdirSync(LH_OUT, { recursive: true });
+  const output = join(LH_OUT, `demo-${run}.json`);
+  const chromeFlags = ['--headless=new', ...(CHROMIUM_ARGS as string[])].join(' ');
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/lighthouse/cli/index.js'), `${ORIGIN}/`, '--quiet', '--output=json', `--output-path=${output}`, '--only-categories=performance,accessibility', `--chrome-flags=${chromeFlags}`], {
+    cwd: ROOT,
+    env: { ...process.env, CHROME_PATH: findChromium() as string },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`lighthouse failed (exit ${result.status})`);
+  const lhr = JSON.parse(readFileSync(output, 'utf8')) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { numericValue?: number; details?: { items?: { url: string; resourceType?: string }[] } }>;
+  };
+  // Bytes as gzip would send them (vite preview serves uncompressed): each script of the first load, gzipped here.
+  const assets = new Map(readdirSync(join(DIST, 'assets')).map((name) => [`/assets/${name}`, join(DIST, 'assets', name)]));
+  const scripts = (lhr.audits['network-requests']?.details?.items ?? [])
+    .filter((item) => item.resourceType === 'Script')
+    .map((item) => {
+      const file = assets.get(new URL(item.url).pathname);
+      return { url: new URL(item.url).pathname, gzipBytes: file ? gzipSync(readFileSync(file), { level: 9 }).length : 0 };
+    });
+  return {
+    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
+    tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
+    scripts,
+  };
+}
+
+/** The entry script and what index.html preloads: the JavaScript every first load needs before the shell renders. */
+function shellScripts(): { url: string; gzipBytes: number }[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const urls = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  return urls.map((url) => ({ url, gzipBytes: gzipSync(readFileSync(join(DIST, url)), { level: 9 }).length }));
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function section(datasets: { dataset: Dataset; runs: RenderRun[] }[], lighthouse: LighthouseRun[]): string {
+  const lines = [
+    '<!-- views-bench:start -->',
+    '## Heatmap and first load in the browser (issue 5)',
+    '',
+    `Generated by \`node --import tsx tests/bench/views.ts\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, headless Chromium 1280×900, the built app under \`vite preview\`, ${RUNS} runs (median, runs in brackets). Each organisation is imported through the import wizard first (not timed).`,
+    '',
+  ];
+  for (const { dataset, runs } of datasets) {
+    const row = (what: string, values: number[], target: string, ok: (value: number) => boolean) =>
+      `| ${what} | ${ms(median(values))} (${values.map((v) => Math.round(v)).join(', ')}) | ${target} | ${ok(median(values)) ? 'met' : '**not met**'} |`;
+    lines.push(`### Heatmap of ${dataset.title}`, '', `Opened at \`${dataset.path}\`.`, '', '| what | median (runs) | target | |', '| --- | --- | --- | --- |');
+    lines.push(`| heatmap API (in-page msw + engine): request start → response end | ${ms(median(runs.map((r) => r.apiMs)))} (${runs.map((r) => Math.round(r.apiMs)).join(', ')}) | — | |`);
+    lines.push(row('response end → first grid cells in the DOM', runs.map((r) => r.responseToDomMs), '—', () => true));
+    lines.push(row('response end → first rows painted', runs.map((r) => r.responseToPaintMs), '< 300 ms', (v) => v < 300));
+    const slow = runs.map((r) => r.scrollSlowFrames);
+    lines.push(`| scrolling 240 frames (down, right, back up): frames over 50 ms | ${median(slow)} (${slow.join(', ')}); worst frame ${ms(median(runs.map((r) => r.scrollWorstMs)))} | 0 | ${median(slow) === 0 ? 'met' : '**not met**'} |`);
+    const whats = runs[0]?.inp.map((i) => i.what) ?? [];
+    for (const [index, what] of whats.entries()) {
+      lines.push(row(`${what}: INP`, runs.map((r) => r.inp[index]?.inpMs ?? NaN), '< 100 ms', (v) => v < 100));
+      lines.push(row(`${what}: key press → updated grid painted`, runs.map((r) => r.inp[index]?.updatePaintedMs ?? NaN), '< 100 ms', (v) => v < 100));
+    }
+    lines.push('');
+  }
+  if (lighthouse.length > 0) {
+    const perf = lighthouse.map((r) => r.performance);
+    const a11y = lighthouse.map((r) => r.accessibility);
+    const firstLoad = lighthouse[0]!.scripts;
+    const firstLoadBytes = firstLoad.reduce((sum, s) => sum + s.gzipBytes, 0);
+    const shell = shellScripts();
+    const shellBytes = shell.reduce((sum, s) => sum + s.gzipBytes, 0);
+    lines.push(
+      '### Lighthouse on the demo organisation (mobile preset: simulated slow 4G, 4× CPU slowdown)',
+      '',
+      '| what | median (runs) | target | |',
+      '| --- | --- | --- | --- |',
+      `| performance score | ${median(perf)} (${perf.join(', ')}) | ≥ 95 | ${median(perf) >= 95 ? 'met' : '**not met**'} |`,
+      `| accessibility score | ${median(a11y)} (${a11y.join(', ')}) | 100 | ${median(a11y) === 100 ? 'met' : '**not met**'} |`,
+      `| largest contentful paint (simulated) | ${ms(median(lighthouse.map((r) => r.lcpMs)))} | — | |`,
+      `| total blocking time (simulated) | ${ms(median(lighthouse.map((r) => r.tbtMs)))} | — | |`,
+      `| initial JavaScript: entry and preloads of index.html, gzipped | ${kb(shellBytes)} | < 250 KB | ${shellBytes < 250 * 1024 ? 'met' : '**not met**'} |`,
+      `| all JavaScript of the first load of / (in-browser API included), gzipped | ${kb(firstLoadBytes)} | — | |`,
+      '',
+      'Scripts of the first load (gzip -9 of the built files):',
+      '',
+      ...firstLoad.map((s) => `- \`${s.url.replace(/-[\w-]{8}\.js$/, '.js')}\` ${kb(s.gzipBytes)}${shell.some((x) => x.url === s.url) ? ' (shell)' : ''}`),
+      '',
+    );
+  }
+  lines.push('<!-- views-bench:end -->');
+  return lines.join('\n');
+}
+
+async function main() {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const datasets = (['team', 'org'] as const).filter((key) => !ONLY || ONLY === key).map(prepareDataset);
+  for (const dataset of datasets) console.log(`${dataset.key}: ${dataset.title}`);
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  const results: { dataset: Dataset; runs: RenderRun[] }[] = [];
+  const lighthouse: LighthouseRun[] = [];
+  try {
+    for (let tries = 0; tries < 50; tries++) {
+      if (await fetch(`${ORIGIN}/`).then((r) => r.ok, () => false)) break;
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    if (!ONLY || ONLY === 'lighthouse') {
+      for (let run = 0; run < RUNS; run++) {
+        const result = runLighthouse(run);
+        console.log(`lighthouse run ${run + 1}: performance ${result.performance}, accessibility ${result.accessibility}, LCP ${ms(result.lcpMs)}, TBT ${ms(result.tbtMs)}, scripts ${kb(result.scripts.reduce((sum, s) => sum + s.gzipBytes, 0))}`);
+        lighthouse.push(result);
+      }
+    }
+    const browser = await chromium.launch({ executablePath: findChromium() as string, args: CHROMIUM_ARGS as string[] });
+    try {
+      for (const dataset of datasets) {
+        console.log(`heatmap of ${dataset.title}`);
+        results.push({ dataset, runs: await benchDataset(browser, dataset) });
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
+  if (ONLY) return; // a partial run does not rewrite the page
+  const text = section(results, lighthouse);
+  const doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
+  const marked = /<!-- views-bench:start -->[\s\S]*<!-- views-bench:end -->/;
+  writeFileSync(DOC, marked.test(doc) ? doc.replace(marked, text) : `${doc.trimEnd()}\n\n${text}\n`);
+  console.log(`written to ${DOC}`);
+}
+
+await main();
