@@ -73,3 +73,29 @@ describe('the /api', () => {
     expect(await response.text()).toBe(expected);
   });
 });
+
+describe('the gap report export follows the filters on screen', () => {
+  it('keeps only the rows of the chosen skill category and weight', async () => {
+    const category = organisation.skills[0]?.category ?? '';
+    const inCategory = new Set(organisation.skills.filter((skill) => skill.category === category).map((skill) => skill.id));
+    const response = await get(`/api/reports/gaps?format=long&asOf=2026-06-30&category=${encodeURIComponent(category)}&weight=critical`);
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('employee_id,employee_name,team,role,skill_id,skill_name,weight,required_level,verified_level,assessed_level,effective_level,gap,status');
+    const rows = lines.slice(1).map((line) => line.split(','));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(inCategory.has(row[4] ?? '')).toBe(true);
+      expect(row[6]).toBe('critical');
+    }
+    const all = gapReportLong(prepareOrganisation(organisation), '2026-06-30').filter((row) => inCategory.has(row.skill_id) && row.weight === 'critical');
+    expect(rows).toHaveLength(all.length);
+  });
+
+  it('counts only the people of the chosen role', async () => {
+    const role = organisation.employees[0]?.role ?? '';
+    const response = await get(`/api/reports/gaps?format=long&asOf=2026-06-30&role=${encodeURIComponent(role)}`);
+    const rows = (await response.text()).trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const line of rows) expect(line.split(',')[3]).toBe(role);
+  });
+});

@@ -113,12 +113,22 @@ export function createHandlers(storedState: OrganisationState) {
     http.get('/api/reports/gaps', guarded(async ({ request }) => {
       const eo = await state.current();
       const url = new URL(request.url);
-      const { scope } = scopeOf(request, eo, personaOf(request));
       const asOf = asOfOf(request, state);
       const options = csvOptionsOf(url);
       const format = url.searchParams.get('format') ?? 'long';
       if (format !== 'long' && format !== 'team') throw new RequestRefused(400, 'bad-format', `format must be long or team, not "${format}".`);
-      const csv = format === 'long' ? gapLongCsv(gapReportLong(eo, asOf, scope), options) : gapTeamCsv(gapReportTeam(eo, asOf, scope), options);
+      // The export follows what is on screen: team and role narrow who is counted; category and
+      // weight (long format) narrow which rows are written. Unfiltered, it is `gapmap report` byte for byte.
+      const { scope: teamScope } = scopeOf(request, eo, personaOf(request));
+      const role = url.searchParams.get('role');
+      const scope = role ? { ...teamScope, roles: [role] } : teamScope;
+      const category = url.searchParams.get('category');
+      const weight = url.searchParams.get('weight');
+      const inCategory = category ? new Set(eo.org.skills.filter((skill) => skill.category === category).map((skill) => skill.id)) : undefined;
+      const csv =
+        format === 'long'
+          ? gapLongCsv(gapReportLong(eo, asOf, scope).filter((row) => (!inCategory || inCategory.has(row.skill_id)) && (!weight || row.weight === weight)), options)
+          : gapTeamCsv(gapReportTeam(eo, asOf, scope).filter((row) => !inCategory || inCategory.has(row.skill_id)), options);
       return csvResponse(csv, `gap-report-${format}-${asOf}.csv`);
     })),
 

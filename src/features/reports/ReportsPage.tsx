@@ -1,34 +1,33 @@
-// Reports (SPEC §5): the gap reports as CSV, byte for byte what `gapmap report` writes.
+// Reports (SPEC §5): the gap reports and the goals as CSV, scoped like the screen (team, role,
+// skill category, weight). With no filter the gap report is byte for byte what `gapmap report` writes.
 import { useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { getText } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
 import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
-import { ErrorMessage } from '../../components/QueryState';
-import { downloadText } from '../../components/download';
+import { ExportButton } from '../../components/ExportButton';
 import { formatDate } from '../../components/format';
 
 export function ReportsPage() {
   const { persona, asOf } = useViewContext();
   const teams = useQuery(gapmapQueries.teams(persona, asOf));
+  const roles = useQuery(gapmapQueries.roles(persona));
   const session = useQuery(gapmapQueries.session(persona));
   const [team, setTeam] = useState(persona.kind === 'manager' ? persona.team : '');
-  const [excel, setExcel] = useState(false);
-  const effectiveAsOf = asOf ?? session.data?.asOf;
-  const download = useMutation({
-    mutationFn: async (format: 'long' | 'team') => {
-      const csv = await getText(persona, '/reports/gaps', { format, team: team || undefined, asOf, bom: excel ? 1 : undefined, delimiter: excel ? ';' : undefined });
-      downloadText(`gap-report-${format}${team ? `-${team}` : ''}-${effectiveAsOf ?? 'today'}.csv`, csv);
-    },
-  });
+  const [role, setRole] = useState('');
+  const [category, setCategory] = useState('');
+  const [weight, setWeight] = useState('');
+  const effectiveAsOf = asOf ?? session.data?.asOf ?? 'today';
+  const categories = [...new Set(roles.data?.skills.map((skill) => skill.category) ?? [])].sort();
+  const filters = { team: team || undefined, role: role || undefined, category: category || undefined, asOf };
+  const suffix = [team, role, category, weight].filter(Boolean).join('-');
   return (
     <section aria-labelledby="reports-title">
       <header className="page-header">
         <h1 id="reports-title">Reports</h1>
-        <p className="subtitle">Gap reports as of {formatDate(effectiveAsOf)}, as CSV for other systems.</p>
+        <p className="subtitle">As of {formatDate(effectiveAsOf === 'today' ? undefined : effectiveAsOf)}, as CSV for other systems. Text that a spreadsheet would run as a formula is neutralised.</p>
       </header>
       <div className="form-grid">
-        <label htmlFor="report-team">Scope</label>
+        <label htmlFor="report-team">Team</label>
         <select id="report-team" value={team} onChange={(event) => setTeam(event.target.value)}>
           {persona.kind !== 'manager' ? <option value="">Whole organisation</option> : null}
           {teams.data?.teams.map((item) => (
@@ -37,24 +36,38 @@ export function ReportsPage() {
             </option>
           ))}
         </select>
-        <span />
-        <label className="checkbox">
-          <input type="checkbox" checked={excel} onChange={(event) => setExcel(event.target.checked)} /> For Excel in European locales (UTF-8 BOM, semicolons)
-        </label>
+        <label htmlFor="report-role">Role</label>
+        <select id="report-role" value={role} onChange={(event) => setRole(event.target.value)}>
+          <option value="">Every role</option>
+          {roles.data?.roles.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="report-category">Skill category</label>
+        <select id="report-category" value={category} onChange={(event) => setCategory(event.target.value)}>
+          <option value="">All categories</option>
+          {categories.map((item) => (
+            <option key={item} value={item}>
+              {item}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="report-weight">Weight (person report)</label>
+        <select id="report-weight" value={weight} onChange={(event) => setWeight(event.target.value)}>
+          <option value="">Any weight</option>
+          <option value="critical">Critical</option>
+          <option value="important">Important</option>
+          <option value="nice-to-have">Nice to have</option>
+        </select>
       </div>
-      <ul className="button-row">
-        <li>
-          <button type="button" onClick={() => download.mutate('long')} disabled={download.isPending}>
-            Download the gap report (one row per person and skill)
-          </button>
-        </li>
-        <li>
-          <button type="button" onClick={() => download.mutate('team')} disabled={download.isPending}>
-            Download the team report (one row per team and skill)
-          </button>
-        </li>
-      </ul>
-      {download.error ? <ErrorMessage error={download.error} /> : null}
+      <h2>Gap report, one row per person and required skill</h2>
+      <ExportButton persona={persona} path="/reports/gaps" params={{ ...filters, format: 'long', weight: weight || undefined }} fileName={`gap-report-long${suffix ? `-${suffix}` : ''}-${effectiveAsOf}.csv`} label="Download the gap report" />
+      <h2>Team report, one row per team and skill</h2>
+      <ExportButton persona={persona} path="/reports/gaps" params={{ ...filters, format: 'team' }} fileName={`gap-report-team${suffix ? `-${suffix}` : ''}-${effectiveAsOf}.csv`} label="Download the team report" />
+      <h2>Goals, with status and overdue flag</h2>
+      <ExportButton persona={persona} path="/reports/goals" params={{ team: team || undefined, asOf }} fileName={`goals${team ? `-${team}` : ''}-${effectiveAsOf}.csv`} label="Download the goals" />
     </section>
   );
 }
