@@ -19,7 +19,7 @@ export function TeamPage() {
     <section aria-labelledby="team-title">
       <header className="page-header">
         <h1 id="team-title">{team}</h1>
-        <p className="subtitle">
+        <p className="subtitle no-print">
           <Link to="/heatmap" search={{ team }}>
             Open the team heatmap
           </Link>
@@ -28,10 +28,12 @@ export function TeamPage() {
       </header>
       <QueryState query={detail} label="Computing the team">
         {(data) => {
+          const printedOn = <p className="print-only">Team report as of {formatDate(data.asOf)}, printed from Gapmap.</p>;
           const spofs = data.skills.filter((skill) => skill.singlePointOfFailure);
           const thinnest = [...data.skills].filter((skill) => skill.coverage !== null).sort((a, b) => (a.coverage ?? 0) - (b.coverage ?? 0) || b.weightedGap - a.weightedGap);
           return (
             <>
+              {printedOn}
               <Figures label="Team figures">
                 <Figure label="Readiness" value={formatPercent(data.readiness, 1)} />
                 <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} with no renewals`} />
