@@ -73,3 +73,17 @@ test.describe('the heatmap by keyboard', () => {
     await expect(status).toHaveText(before ?? '');
   });
 });
+
+test.describe('printing', () => {
+  test('a team page prints as a report: figures and tables, no navigation or controls', async ({ page }) => {
+    await page.goto('/teams/Payments');
+    await expect(page.getByRole('heading', { name: 'Recommended cohorts' })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(page.getByRole('button', { name: /Export this team/ })).toBeHidden();
+    await expect(page.getByText(/Team report as of/)).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Weighted gap closed' })).toBeVisible();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+  });
+});
