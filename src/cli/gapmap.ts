@@ -292,7 +292,7 @@ async function report(values: Values): Promise<number> {
   const eo = engine.prepareOrganisation(organisation);
   const output =
     format === 'long'
-      ? csv.gapLongCsvChunks(engine.gapReportLong(eo, asOf), write)
+      ? csv.gapLongTableCsvChunks(engine.gapReportLongTable(eo, asOf), write)
       : csv.gapTeamCsvChunks(engine.gapReportTeam(eo, asOf), write);
   await emit(output, text(values, 'out'));
   return EXIT_OK;

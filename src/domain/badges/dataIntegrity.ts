@@ -6,17 +6,13 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { base58 } from '@scure/base';
 import { offlineDocumentLoader } from './contexts';
 import { didOf, resolveVerificationMethod } from './resolveKey';
+import { isRecord } from './json';
+import type { JsonObject } from './json';
 
 export type ProofOutcome =
   | { outcome: 'verified'; reason: string }
   | { outcome: 'failed'; check: 'signature' | 'malformed'; reason: string }
   | { outcome: 'unverified'; reason: string };
-
-type JsonObject = Record<string, unknown>;
-
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Suites we verify: both sign sha256(canonical proof options) ‖ sha256(canonical document) with Ed25519. */
 function suiteOf(proof: JsonObject): 'Ed25519Signature2020' | 'eddsa-rdfc-2022' | undefined {

@@ -5,15 +5,12 @@ import type { ProofOutcome } from './dataIntegrity';
 import { didOf, ed25519ToJwk, resolveVerificationMethod } from './resolveKey';
 import type { PublicKey } from './resolveKey';
 import type { JWKS, ParsedBadge } from './types';
+import { isRecord } from './json';
 
 type Candidate = { label: string; jwk: Record<string, unknown> };
 
 function jwkOf(key: PublicKey): Record<string, unknown> {
   return key.kind === 'ed25519' ? ed25519ToJwk(key.bytes) : key.jwk;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function verifyWith(jws: string, candidate: Candidate, alg: string): Promise<'valid' | 'invalid' | 'unsupported'> {

@@ -3,19 +3,10 @@
 import { base64urlnopad } from '@scure/base';
 import type { BadgeRecipient, HashedIdentity, ParsedBadge } from './types';
 import { utcDayOf, utcDayOfEpochSeconds } from './validity';
+import { isRecord, typesOf } from './json';
+import type { JsonObject } from './json';
 
 export type ParseResult = { ok: true; badge: ParsedBadge } | { ok: false; reason: string };
-
-type JsonObject = Record<string, unknown>;
-
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function typesOf(value: unknown): string[] {
-  const type = isRecord(value) ? value.type : undefined;
-  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : typeof type === 'string' ? [type] : [];
-}
 
 function contextsOf(value: JsonObject): string[] {
   const context = value['@context'];

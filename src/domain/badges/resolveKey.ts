@@ -1,6 +1,7 @@
 // Finds the public key behind a proof's verification method or a JWT's kid, offline only: did:key and
 // did:jwk carry the key in the identifier, did:web needs a document the user pinned (SPEC §6 `verify`).
 import { base58, base64urlnopad } from '@scure/base';
+import { isRecord } from './json';
 
 export type PublicKey =
   | { kind: 'ed25519'; bytes: Uint8Array }
@@ -35,10 +36,6 @@ export function decodeEd25519Multibase(multibase: string): Uint8Array | undefine
 
 export function ed25519ToJwk(bytes: Uint8Array): Record<string, unknown> {
   return { kty: 'OKP', crv: 'Ed25519', x: base64urlnopad.encode(bytes) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function keyFromMethod(method: Record<string, unknown>): PublicKey | undefined {

@@ -4,6 +4,8 @@ import { base64urlnopad } from '@scure/base';
 import type { IsoDate } from '../schema';
 import { verifyEmbeddedProofs } from './dataIntegrity';
 import { utcDayOf } from './validity';
+import { isRecord, typesOf } from './json';
+import type { JsonObject } from './json';
 
 export type StatusOutcome =
   | { state: 'none' }
@@ -11,17 +13,6 @@ export type StatusOutcome =
   | { state: 'revoked'; reason: string }
   /** The status could not be established offline: missing, untrustworthy or unreadable list. */
   | { state: 'unknown'; reason: string };
-
-type JsonObject = Record<string, unknown>;
-
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function typesOf(value: unknown): string[] {
-  const type = isRecord(value) ? value.type : undefined;
-  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : typeof type === 'string' ? [type] : [];
-}
 
 const ENTRY_TYPES = ['BitstringStatusListEntry', 'StatusList2021Entry'];
 const LIST_TYPES = ['BitstringStatusListCredential', 'StatusList2021Credential'];

@@ -10,12 +10,9 @@ import { decodeCompactJws, parseBadge } from './parseBadge';
 import { checkCredentialStatus } from './statusList';
 import type { StatusOutcome } from './statusList';
 import type { ParsedBadge, VerificationCheck, VerificationResult, VerifyOptions } from './types';
+import { isRecord } from './json';
 
 type Finding = { check: VerificationCheck; reason: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // When several checks fail, the one named is the first here: a forged badge says nothing reliable
 // about its dates, and a revoked one is withdrawn whatever its dates say.

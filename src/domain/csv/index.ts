@@ -17,6 +17,6 @@ export { assembleOrganisation } from './assembleOrganisation';
 export type { AssembleResult } from './assembleOrganisation';
 export { excelSerialToIso, mapLevelOntoScale, parseLevelScale } from './values';
 export {
-  csvTemplate, csvText, gapLongCsv, gapLongCsvChunks, gapTeamCsv, gapTeamCsvChunks, goalsCsv, organisationCsvFiles,
+  csvTemplate, csvText, gapLongCsv, gapLongTableCsvChunks, gapTeamCsv, gapTeamCsvChunks, goalsCsv, organisationCsvFiles,
   recommendationCsv, recommendationCsvChunks, writeCsv, writeCsvChunks,
 } from './writeCsv';

@@ -8,6 +8,7 @@ import type { GapLongRow, GapTeamRow, GoalExportRow, RecommendationRow } from '.
 import { mayNeedPrefix, neutraliseFormula } from './formula';
 import { CANONICAL_COLUMNS } from './headers';
 import type { CsvValue, CsvWriteOptions } from './types';
+import { gapStatus, type GapLongTable } from '../engine/gaps';
 
 /** A text field as written: neutralised when a spreadsheet could run it, quoted when RFC 4180 needs it. */
 function textField(value: string, delimiterCode: number): string {
@@ -143,11 +144,6 @@ function startWriter(columns: readonly string[], options: CsvWriteOptions): CsvC
   return writer;
 }
 
-/** One field encoded alone with what follows it (delimiter or line end), by the same rules as `CsvChunkWriter.text`. */
-function encodedField(value: string, delimiterCode: number, after: string): Uint8Array {
-  return textEncoder.encode(`${textField(value, delimiterCode)}${after}`);
-}
-
 /** The UTF-8 text of CSV chunks (a BOM among them kept). */
 export function csvText(chunks: Iterable<Uint8Array>): string {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -180,60 +176,66 @@ function* mapRows<T>(rows: readonly T[], toValues: (row: T) => readonly CsvValue
   for (const row of rows) yield toValues(row);
 }
 
+/** Gap report, long (SPEC §5); rows arrive sorted. */
+export function gapLongCsv(rows: readonly GapLongRow[], options?: CsvWriteOptions): string {
+  return writeCsv(GAP_LONG_COLUMNS, mapRows(rows, (r) => [
+    r.employee_id, r.employee_name, r.team, r.role, r.skill_id, r.skill_name, r.weight,
+    r.required_level, r.verified_level, r.assessed_level, r.effective_level, r.gap, r.status,
+  ]), options);
+}
+
 /**
- * Gap report, long (SPEC §5), as UTF-8 chunks; rows arrive sorted. The same bytes as writeCsv,
- * written about 5× faster for a million rows: rows come grouped by employee, so an employee's
- * first four fields are encoded once for all their rows; skills, names, weights and statuses repeat
- * across the report, so each distinct value is encoded once; levels are single digits.
+ * Gap report, long (SPEC §5), as UTF-8 chunks written straight from the engine's columns: the
+ * same bytes as gapLongCsv of gapReportLong, about 4× faster and without a million row objects
+ * for `gapmap report`. Rows come grouped by employee, so an employee's four fields are encoded once
+ * for all their rows; a skill's id and name, a weight and a status once for the whole report;
+ * levels are single digits.
  */
-export function* gapLongCsvChunks(rows: readonly GapLongRow[], options: CsvWriteOptions = {}): Generator<Uint8Array> {
+export function* gapLongTableCsvChunks(table: GapLongTable, options: CsvWriteOptions = {}): Generator<Uint8Array> {
   const writer = startWriter(GAP_LONG_COLUMNS, options);
   const delimiterCode = writer.delimiterCode;
   const delimiter = String.fromCharCode(delimiterCode);
-  const withDelimiter = new Map<string, Uint8Array>();
-  const withLineEnd = new Map<string, Uint8Array>();
-  const repeated = (cache: Map<string, Uint8Array>, value: string, after: string): Uint8Array => {
+  const fieldsThen = (values: readonly string[], after: string): Uint8Array =>
+    textEncoder.encode(`${values.map((value) => textField(value, delimiterCode)).join(delimiter)}${after}`);
+  const skillFields: (Uint8Array | undefined)[] = [];
+  const weightFields = new Map<string, Uint8Array>();
+  const statusFields = new Map<string, Uint8Array>();
+  const cached = (cache: Map<string, Uint8Array>, value: string, after: string): Uint8Array => {
     let encoded = cache.get(value);
     if (encoded === undefined) {
-      encoded = encodedField(value, delimiterCode, after);
+      encoded = fieldsThen([value], after);
       cache.set(value, encoded);
     }
     return encoded;
   };
-  let employee: GapLongRow | undefined;
+  let lastEmployee = -1;
   let employeeFields = new Uint8Array(0);
-  for (const row of rows) {
-    if (employee === undefined || row.employee_id !== employee.employee_id || row.employee_name !== employee.employee_name ||
-        row.team !== employee.team || row.role !== employee.role) {
-      employee = row;
-      employeeFields = textEncoder.encode(
-        [row.employee_id, row.employee_name, row.team, row.role].map((value) => `${textField(value, delimiterCode)}${delimiter}`).join(''),
-      );
+  for (let i = 0; i < table.length; i++) {
+    const e = table.employee[i]!;
+    if (e !== lastEmployee) {
+      const employee = table.employees[e]!;
+      employeeFields = fieldsThen([employee.id, employee.name, employee.team, employee.role], delimiter);
+      lastEmployee = e;
     }
     writer.bytes(employeeFields);
-    writer.bytes(repeated(withDelimiter, row.skill_id, delimiter));
-    writer.bytes(repeated(withDelimiter, row.skill_name, delimiter));
-    writer.bytes(repeated(withDelimiter, row.weight, delimiter));
-    writer.number(row.required_level);
+    const s = table.skill[i]!;
+    writer.bytes((skillFields[s] ??= fieldsThen([table.skillIds[s]!, table.skillNames[s]!], delimiter)));
+    writer.bytes(cached(weightFields, table.weights[table.requirement[i]!]!, delimiter));
+    writer.number(table.required[i]!);
     writer.delimiter();
-    writer.number(row.verified_level);
+    writer.number(table.verified[i]!);
     writer.delimiter();
-    writer.number(row.assessed_level);
+    writer.number(table.assessed[i]!);
     writer.delimiter();
-    writer.number(row.effective_level);
+    writer.number(table.effective[i]!);
     writer.delimiter();
-    writer.number(row.gap);
+    writer.number(table.gap[i]!);
     writer.delimiter();
-    writer.bytes(repeated(withLineEnd, row.status, '\r\n'));
+    writer.bytes(cached(statusFields, gapStatus(table.gap[i]!), '\r\n'));
     if (writer.hasChunks) yield* writer.take();
   }
   writer.end();
   yield* writer.take();
-}
-
-/** Gap report, long (SPEC §5); rows arrive sorted. */
-export function gapLongCsv(rows: readonly GapLongRow[], options?: CsvWriteOptions): string {
-  return csvText(gapLongCsvChunks(rows, options));
 }
 
 function gapTeamValues(r: GapTeamRow): CsvValue[] {

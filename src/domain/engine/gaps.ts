@@ -1,6 +1,6 @@
 // Requirements against effective levels (SPEC §3 rules 4–6): gap, weighted gap, met, employee
 // readiness, and the long gap report of SPEC §5 (one row per employee and required skill).
-import type { IsoDate, Weight } from '../schema';
+import type { Employee, IsoDate, Weight } from '../schema';
 import type { GapLongRow } from '../reports';
 import { assessedLevel, evaluateEmployee, verifiedLevel } from './evaluate';
 import { dayOf, employeeIndexOf, scopeMask, type Scope } from './lookup';
@@ -89,25 +89,72 @@ export function employeeReadiness(eo: EngineOrganisation, employeeId: string, as
   return readinessRatio(sums);
 }
 
-/** The long gap report of SPEC §5, sorted by team, employee id, skill id (ordinal). */
-export function gapReportLong(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope): GapLongRow[] {
+/**
+ * The long gap report of SPEC §5 as columns: row i is employee `employee[i]` (an index into
+ * `employees`) against the requirement `requirement[i]` of skill `skill[i]` (indexes into `weights`
+ * and skillIds/skillNames), with its levels. Sorted by team, employee id, skill id (ordinal). A
+ * million rows take about 20 MB here instead of a million row objects; gapReportLong and the CSV
+ * writer both read it.
+ */
+export interface GapLongTable {
+  length: number;
+  employee: Int32Array;
+  skill: Int32Array;
+  requirement: Int32Array;
+  required: Int8Array;
+  verified: Int8Array;
+  assessed: Int8Array;
+  effective: Int8Array;
+  gap: Int8Array;
+  employees: readonly Employee[];
+  skillIds: readonly string[];
+  skillNames: readonly string[];
+  weights: readonly Weight[];
+}
+
+/** A requirement is met when nothing is missing (SPEC §3 rule 5). */
+export function gapStatus(gap: number): 'met' | 'gap' {
+  return gap === 0 ? 'met' : 'gap';
+}
+
+/** The long gap report of SPEC §5 as columns (see GapLongTable). */
+export function gapReportLongTable(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope): GapLongTable {
   const day = dayOf(asOf);
   const mask = scopeMask(eo, scope);
   const scratch = eo.scratch;
-  const { memberStart, memberList, employees, employeeRole, requirementStart, requirementsBySkillId, requirementSkill, requirementLevel } = eo;
-  const rows: GapLongRow[] = [];
+  const { memberStart, memberList, employeeRole, requirementStart, requirementsBySkillId, requirementSkill, requirementLevel } = eo;
   const memberEnd = memberStart[eo.teams.length]!;
+  const included = (e: number): boolean => (mask === null || mask[e] !== 0) && employeeRole[e]! >= 0;
+  let length = 0;
+  for (let m = 0; m < memberEnd; m++) {
+    const e = memberList[m]!;
+    if (included(e)) length += requirementStart[employeeRole[e]! + 1]! - requirementStart[employeeRole[e]!]!;
+  }
+  const table: GapLongTable = {
+    length,
+    employee: new Int32Array(length),
+    skill: new Int32Array(length),
+    requirement: new Int32Array(length),
+    required: new Int8Array(length),
+    verified: new Int8Array(length),
+    assessed: new Int8Array(length),
+    effective: new Int8Array(length),
+    gap: new Int8Array(length),
+    employees: eo.employees,
+    skillIds: eo.skillIds,
+    skillNames: eo.skillNames,
+    weights: eo.requirementWeightName,
+  };
+  let row = 0;
   // Members are stored by team then id, so walking them in storage order is the report order.
   for (let m = 0; m < memberEnd; m++) {
     const e = memberList[m]!;
-    if (mask !== null && mask[e] === 0) continue;
+    if (!included(e)) continue;
     const role = employeeRole[e]!;
-    if (role < 0) continue;
     const start = requirementStart[role]!;
     const end = requirementStart[role + 1]!;
     if (start === end) continue;
     evaluateEmployee(eo, e, day);
-    const employee = employees[e]!;
     for (let i = start; i < end; i++) {
       const q = requirementsBySkillId[i]!;
       const s = requirementSkill[q]!;
@@ -115,23 +162,43 @@ export function gapReportLong(eo: EngineOrganisation, asOf: IsoDate, scope?: Sco
       const verified = scratch.verifiedStamp[s] === scratch.stamp ? scratch.verified[s]! : 0;
       const assessed = scratch.assessedStamp[s] === scratch.stamp ? scratch.assessedLevel[s]! : 0;
       const effective = verified > assessed ? verified : assessed;
-      const gap = required > effective ? required - effective : 0;
-      rows.push({
-        employee_id: employee.id,
-        employee_name: employee.name,
-        team: employee.team,
-        role: employee.role,
-        skill_id: eo.skillIds[s]!,
-        skill_name: eo.skillNames[s]!,
-        weight: eo.requirementWeightName[q]!,
-        required_level: required,
-        verified_level: verified,
-        assessed_level: assessed,
-        effective_level: effective,
-        gap,
-        status: gap === 0 ? 'met' : 'gap',
-      });
+      table.employee[row] = e;
+      table.skill[row] = s;
+      table.requirement[row] = q;
+      table.required[row] = required;
+      table.verified[row] = verified;
+      table.assessed[row] = assessed;
+      table.effective[row] = effective;
+      table.gap[row] = required > effective ? required - effective : 0;
+      row++;
     }
+  }
+  return table;
+}
+
+/** The long gap report of SPEC §5, sorted by team, employee id, skill id (ordinal). */
+export function gapReportLong(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope): GapLongRow[] {
+  const table = gapReportLongTable(eo, asOf, scope);
+  const rows: GapLongRow[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const employee = table.employees[table.employee[i]!]!;
+    const s = table.skill[i]!;
+    const gap = table.gap[i]!;
+    rows.push({
+      employee_id: employee.id,
+      employee_name: employee.name,
+      team: employee.team,
+      role: employee.role,
+      skill_id: table.skillIds[s]!,
+      skill_name: table.skillNames[s]!,
+      weight: table.weights[table.requirement[i]!]!,
+      required_level: table.required[i]!,
+      verified_level: table.verified[i]!,
+      assessed_level: table.assessed[i]!,
+      effective_level: table.effective[i]!,
+      gap,
+      status: gapStatus(gap),
+    });
   }
   return rows;
 }

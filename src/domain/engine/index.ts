@@ -4,7 +4,9 @@ export { prepareOrganisation, type EngineOrganisation } from './prepare';
 export { awardExpiry, isAwardCurrent } from './awards';
 export { heldCredentialIds, heldCredentials, type HeldCredential } from './holdings';
 export { skillLevels, type SkillLevel } from './proficiency';
-export { requirementStatuses, employeeReadiness, gapReportLong, type RequirementStatus } from './gaps';
+export {
+  requirementStatuses, employeeReadiness, gapReportLong, gapReportLongTable, gapStatus, type GapLongTable, type RequirementStatus,
+} from './gaps';
 export { teamSkillStats, teamReadiness, orgReadiness, gapReportTeam, type TeamSkillStat } from './coverage';
 export { teamsOf, membersOf, findEmployee, type Scope } from './lookup';
 export { expiringAwards, DEFAULT_HORIZON_DAYS, type ExpiringAward } from './expiry';
