@@ -6,7 +6,7 @@ import { goalsCsv } from '../src/domain/csv';
 import type { Goal } from '../src/domain/schema';
 import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResponse, type Persona } from '../src/api/contract';
 import type { OrganisationState } from './organisationState';
-import { asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf } from './requestContext';
+import { asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf } from './requestContext';
 
 function assertMaySetGoals(persona: Persona) {
   if (persona.kind === 'hr') throw new RequestRefused(403, 'forbidden', 'HR can read and export goals, not assign or change them.');
@@ -77,7 +77,7 @@ export function createGoalHandlers(state: OrganisationState) {
     })),
 
     http.get('/api/reports/goals', guarded(async ({ request }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const { scope } = scopeOf(request, eo, personaOf(request));
       const asOf = asOfOf(request, state);
       return csvResponse(goalsCsv(goalExportRows(eo, asOf, scope), csvOptionsOf(new URL(request.url))), `goals-${asOf}.csv`);

@@ -1,15 +1,17 @@
 // The /api of SPEC §8, served in the browser by the msw worker and in tests by msw/node.
 // Handlers stay thin: read the request, check the persona's scope, call the domain, respond.
 import { http, HttpResponse } from 'msw';
-import { gapReportLong, gapReportTeam, teamsOf } from '../src/domain/engine';
+import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '../src/domain/engine';
+import type { EmployeeDetail } from '../src/api/contract';
 import { gapLongCsv, gapTeamCsv } from '../src/domain/csv';
 import type { OrganisationState } from './organisationState';
-import { asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, visibleTeams } from './requestContext';
+import { asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalHandlers } from './goalHandlers';
 import { createRecommendHandlers } from './recommendHandlers';
 import { createWhatIfHandlers } from './whatIfHandlers';
 import { withWhatIf } from './whatIf';
 import { createImportHandlers } from './importHandlers';
+import { createBadgeHandlers } from './badgeHandlers';
 import {
   employeeDetailResponse,
   employeeListResponse,
@@ -20,6 +22,20 @@ import {
   teamHeatmapResponse,
   teamListResponse,
 } from './responses';
+
+/** Each held award with the reason of its verification status (SPEC §7 Employee: verified / failed, why). */
+function withVerificationReasons(eo: EngineOrganisation, detail: EmployeeDetail | undefined): EmployeeDetail | undefined {
+  if (!detail) return detail;
+  const own = eo.org.awards.filter((award) => award.employee === detail.employee.id);
+  return {
+    ...detail,
+    held: detail.held.map((item) => {
+      if (item.via !== 'award' || item.verificationReason !== undefined) return item;
+      const award = own.find((candidate) => candidate.credential === item.credentialId && candidate.issuedOn === item.issuedOn);
+      return award?.verificationReason ? { ...item, verificationReason: award.verificationReason } : item;
+    }),
+  };
+}
 
 export function createHandlers(storedState: OrganisationState) {
   // Every view computes on the what-if scenario while one is open.
@@ -44,19 +60,19 @@ export function createHandlers(storedState: OrganisationState) {
     })),
 
     http.get('/api/overview', guarded(async ({ request }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const persona = personaOf(request);
       const { scope, label } = scopeOf(request, eo, persona);
       return HttpResponse.json(overviewResponse(eo, asOfOf(request, state), scope, label));
     })),
 
     http.get('/api/teams', guarded(async ({ request }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       return HttpResponse.json(teamListResponse(eo, asOfOf(request, state), visibleTeams(eo, personaOf(request))));
     })),
 
     http.get('/api/teams/:team', guarded(async ({ request, params }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const team = param(params.team);
       assertMaySeeTeam(personaOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
@@ -64,23 +80,23 @@ export function createHandlers(storedState: OrganisationState) {
     })),
 
     http.get('/api/employees', guarded(async ({ request }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const persona = personaOf(request);
       const { scope } = scopeOf(request, eo, persona);
       return HttpResponse.json(employeeListResponse(eo, scope?.teams));
     })),
 
     http.get('/api/employees/:id', guarded(async ({ request, params }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const id = param(params.id);
       const employee = eo.org.employees.find((candidate) => candidate.id === id);
       if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
       assertMaySeeTeam(personaOf(request), employee.team);
-      return HttpResponse.json(employeeDetailResponse(eo, id, asOfOf(request, state)));
+      return HttpResponse.json(withVerificationReasons(eo, employeeDetailResponse(eo, id, asOfOf(request, state))));
     })),
 
     http.get('/api/goals', guarded(async ({ request }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const { scope } = scopeOf(request, eo, personaOf(request));
       return HttpResponse.json(goalListResponse(eo, asOfOf(request, state), scope));
     })),
@@ -98,12 +114,12 @@ export function createHandlers(storedState: OrganisationState) {
     })),
 
     http.get('/api/heatmap/org', guarded(async ({ request }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       return HttpResponse.json(orgHeatmapResponse(eo, asOfOf(request, state), visibleTeams(eo, personaOf(request))));
     })),
 
     http.get('/api/heatmap/team/:team', guarded(async ({ request, params }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const team = param(params.team);
       assertMaySeeTeam(personaOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
@@ -111,7 +127,7 @@ export function createHandlers(storedState: OrganisationState) {
     })),
 
     http.get('/api/reports/gaps', guarded(async ({ request }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const url = new URL(request.url);
       const asOf = asOfOf(request, state);
       const options = csvOptionsOf(url);
@@ -141,5 +157,6 @@ export function createHandlers(storedState: OrganisationState) {
     ...createRecommendHandlers(state),
     ...createWhatIfHandlers(state),
     ...createImportHandlers(state),
+    ...createBadgeHandlers(state),
   ];
 }

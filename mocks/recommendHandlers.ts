@@ -9,7 +9,7 @@ import type { Objective } from '../src/domain/recommend/optimise';
 import type { IsoDate } from '../src/domain/schema';
 import type { BudgetPlanView, CohortsView, PathwayView } from '../src/api/contract';
 import type { OrganisationState } from './organisationState';
-import { asOfOf, assertMaySeeTeam, errorResponse, guarded, param, personaOf, RequestRefused } from './requestContext';
+import { asOfOf, assertMaySeeTeam, errorResponse, guarded, param, personaOf, RequestRefused, viewOf } from './requestContext';
 
 function objectiveOf(request: Request): Objective {
   const objective = new URL(request.url).searchParams.get('objective') ?? 'cost';
@@ -54,7 +54,7 @@ function knownTeam(eo: EngineOrganisation, request: Request, team: string) {
 export function createRecommendHandlers(state: OrganisationState) {
   return [
     http.get('/api/employees/:id/pathway', guarded(async ({ request, params }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const id = param(params.id);
       const employee = findEmployee(eo, id);
       if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
@@ -64,7 +64,7 @@ export function createRecommendHandlers(state: OrganisationState) {
     })),
 
     http.get('/api/teams/:team/cohorts', guarded(async ({ request, params }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const team = param(params.team);
       knownTeam(eo, request, team);
       const asOf = asOfOf(request, state);
@@ -84,7 +84,7 @@ export function createRecommendHandlers(state: OrganisationState) {
     })),
 
     http.get('/api/teams/:team/budget', guarded(async ({ request, params }) => {
-      const eo = await state.current();
+      const eo = await viewOf(request, state);
       const team = param(params.team);
       knownTeam(eo, request, team);
       const raw = new URL(request.url).searchParams.get('budget') ?? '';

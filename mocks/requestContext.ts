@@ -1,7 +1,7 @@
 // What every handler needs from a request: the persona and its scope, the as-of date, and
 // refusals turned into typed JSON errors (never an unhandled exception).
 import { HttpResponse } from 'msw';
-import { teamsOf, type EngineOrganisation, type Scope } from '../src/domain/engine';
+import { prepareOrganisation, teamsOf, type EngineOrganisation, type Scope } from '../src/domain/engine';
 import { isIsoDate } from '../src/domain/dates';
 import type { CsvWriteOptions } from '../src/domain/csv';
 import type { IsoDate } from '../src/domain/schema';
@@ -49,6 +49,41 @@ export function asOfOf(request: Request, state: OrganisationState): IsoDate {
   if (asOf === null || asOf === '') return state.today();
   if (!isIsoDate(asOf)) throw new RequestRefused(400, 'bad-date', `asOf must be a date as YYYY-MM-DD, not "${asOf}".`);
   return asOf;
+}
+
+/** `evidence=verified`: figures count only verified awards (assessments still count). */
+export type EvidenceFilter = 'all' | 'verified';
+
+export function evidenceOf(request: Request): EvidenceFilter {
+  const evidence = new URL(request.url).searchParams.get('evidence');
+  if (evidence === null || evidence === '' || evidence === 'all') return 'all';
+  if (evidence === 'verified') return 'verified';
+  throw new RequestRefused(400, 'bad-evidence', `evidence must be verified or all, not "${evidence}".`);
+}
+
+// One derived organisation per organisation object: the stored one is a new object after every
+// change and the what-if scenario caches its own, so an entry is never stale, and is dropped with it.
+const verifiedOnly = new WeakMap<EngineOrganisation, EngineOrganisation>();
+
+/** The organisation with unverified and failed awards left out (prepared once per organisation). */
+export function verifiedEvidenceOnly(eo: EngineOrganisation): EngineOrganisation {
+  let derived = verifiedOnly.get(eo);
+  if (!derived) {
+    derived = prepareOrganisation({ ...eo.org, awards: eo.org.awards.filter((award) => award.verification === 'verified') });
+    verifiedOnly.set(eo, derived);
+  }
+  return derived;
+}
+
+/**
+ * The organisation a read request computes on: the current one (the what-if scenario while one
+ * is open), filtered to verified evidence when the request says so. Never store what this returns:
+ * a handler that changes data starts from state.current(), or the filtered awards would be lost.
+ */
+export async function viewOf(request: Request, state: OrganisationState): Promise<EngineOrganisation> {
+  const evidence = evidenceOf(request);
+  const eo = await state.current();
+  return evidence === 'verified' ? verifiedEvidenceOnly(eo) : eo;
 }
 
 export function scopeOf(request: Request, eo: EngineOrganisation, persona: Persona): { scope: Scope | undefined; label: string } {

@@ -140,6 +140,8 @@ export const heldCredentialSchema = z.object({
   issuedOn: isoDateSchema.optional(),
   expiresOn: isoDateSchema.optional(),
   verification: z.string().optional(),
+  /** Why the award is verified, failed or unverified, in one sentence. */
+  verificationReason: z.string().optional(),
 });
 
 export const employeeDetailSchema = z.object({

@@ -209,7 +209,7 @@ export function* gapLongTableCsvChunks(table: GapLongTable, options: CsvWriteOpt
     return encoded;
   };
   let lastEmployee = -1;
-  let employeeFields = new Uint8Array(0);
+  let employeeFields: Uint8Array = new Uint8Array(0);
   for (let i = 0; i < table.length; i++) {
     const e = table.employee[i]!;
     if (e !== lastEmployee) {
