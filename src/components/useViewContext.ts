@@ -1,9 +1,10 @@
-// Who is looking and at which date: every query of a view is keyed by both.
+// Who is looking, at which date and on which evidence: every query of a view is keyed by all three.
 import { useSearch } from '@tanstack/react-router';
+import type { Evidence } from '../api/queries';
 import { useUi } from '../stores/ui';
 
 export function useViewContext() {
   const persona = useUi((state) => state.persona);
-  const search: { asOf?: string } = useSearch({ strict: false });
-  return { persona, asOf: search.asOf };
+  const search: { asOf?: string; evidence?: Evidence } = useSearch({ strict: false });
+  return { persona, asOf: search.asOf, evidence: search.evidence };
 }
