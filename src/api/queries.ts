@@ -1,5 +1,5 @@
-// queryOptions factories, one per resource: keys hold everything the request reads
-// (persona, as-of date, scope), so a persona switch or a date change never shows stale data.
+// queryOptions factories, one per resource: keys hold everything the request reads (persona,
+// as-of date, evidence filter, scope), so a persona switch or a date change never shows stale data.
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './client';
 import {
@@ -22,65 +22,68 @@ import {
   type Persona,
 } from './contract';
 
+/** `verified`: figures count only verified awards (and assessments); undefined: every award. */
+export type Evidence = 'verified';
+
 export const gapmapQueries = {
   all: ['gapmap'] as const,
   session: (persona: Persona) =>
     queryOptions({ queryKey: [...gapmapQueries.all, 'session', persona], queryFn: ({ signal }) => getJson(sessionSchema, persona, '/session', {}, signal) }),
-  overview: (persona: Persona, asOf: string | undefined, team: string | undefined) =>
+  overview: (persona: Persona, asOf: string | undefined, team: string | undefined, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'overview', persona, asOf, team],
-      queryFn: ({ signal }) => getJson(overviewSchema, persona, '/overview', { asOf, team }, signal),
+      queryKey: [...gapmapQueries.all, 'overview', persona, asOf, team, evidence],
+      queryFn: ({ signal }) => getJson(overviewSchema, persona, '/overview', { asOf, team, evidence }, signal),
     }),
-  teams: (persona: Persona, asOf: string | undefined) =>
-    queryOptions({ queryKey: [...gapmapQueries.all, 'teams', persona, asOf], queryFn: ({ signal }) => getJson(teamListSchema, persona, '/teams', { asOf }, signal) }),
-  team: (persona: Persona, team: string, asOf: string | undefined) =>
+  teams: (persona: Persona, asOf: string | undefined, evidence?: Evidence) =>
+    queryOptions({ queryKey: [...gapmapQueries.all, 'teams', persona, asOf, evidence], queryFn: ({ signal }) => getJson(teamListSchema, persona, '/teams', { asOf, evidence }, signal) }),
+  team: (persona: Persona, team: string, asOf: string | undefined, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'team', persona, team, asOf],
-      queryFn: ({ signal }) => getJson(teamDetailSchema, persona, `/teams/${encodeURIComponent(team)}`, { asOf }, signal),
+      queryKey: [...gapmapQueries.all, 'team', persona, team, asOf, evidence],
+      queryFn: ({ signal }) => getJson(teamDetailSchema, persona, `/teams/${encodeURIComponent(team)}`, { asOf, evidence }, signal),
     }),
   employees: (persona: Persona, team: string | undefined) =>
     queryOptions({
       queryKey: [...gapmapQueries.all, 'employees', persona, team],
       queryFn: ({ signal }) => getJson(employeeListSchema, persona, '/employees', { team }, signal),
     }),
-  employee: (persona: Persona, id: string, asOf: string | undefined) =>
+  employee: (persona: Persona, id: string, asOf: string | undefined, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'employee', persona, id, asOf],
-      queryFn: ({ signal }) => getJson(employeeDetailSchema, persona, `/employees/${encodeURIComponent(id)}`, { asOf }, signal),
+      queryKey: [...gapmapQueries.all, 'employee', persona, id, asOf, evidence],
+      queryFn: ({ signal }) => getJson(employeeDetailSchema, persona, `/employees/${encodeURIComponent(id)}`, { asOf, evidence }, signal),
     }),
-  goals: (persona: Persona, asOf: string | undefined, team: string | undefined) =>
+  goals: (persona: Persona, asOf: string | undefined, team: string | undefined, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'goals', persona, asOf, team],
-      queryFn: ({ signal }) => getJson(goalListSchema, persona, '/goals', { asOf, team }, signal),
+      queryKey: [...gapmapQueries.all, 'goals', persona, asOf, team, evidence],
+      queryFn: ({ signal }) => getJson(goalListSchema, persona, '/goals', { asOf, team, evidence }, signal),
     }),
   catalog: (persona: Persona) =>
     queryOptions({ queryKey: [...gapmapQueries.all, 'catalog', persona], queryFn: ({ signal }) => getJson(catalogSchema, persona, '/catalog', {}, signal) }),
   roles: (persona: Persona) =>
     queryOptions({ queryKey: [...gapmapQueries.all, 'roles', persona], queryFn: ({ signal }) => getJson(rolesSchema, persona, '/roles', {}, signal) }),
-  orgHeatmap: (persona: Persona, asOf: string | undefined) =>
+  orgHeatmap: (persona: Persona, asOf: string | undefined, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'heatmap', 'org', persona, asOf],
-      queryFn: ({ signal }) => getJson(orgHeatmapSchema, persona, '/heatmap/org', { asOf }, signal),
+      queryKey: [...gapmapQueries.all, 'heatmap', 'org', persona, asOf, evidence],
+      queryFn: ({ signal }) => getJson(orgHeatmapSchema, persona, '/heatmap/org', { asOf, evidence }, signal),
     }),
-  teamHeatmap: (persona: Persona, team: string, asOf: string | undefined) =>
+  teamHeatmap: (persona: Persona, team: string, asOf: string | undefined, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'heatmap', 'team', persona, team, asOf],
-      queryFn: ({ signal }) => getJson(teamHeatmapSchema, persona, `/heatmap/team/${encodeURIComponent(team)}`, { asOf }, signal),
+      queryKey: [...gapmapQueries.all, 'heatmap', 'team', persona, team, asOf, evidence],
+      queryFn: ({ signal }) => getJson(teamHeatmapSchema, persona, `/heatmap/team/${encodeURIComponent(team)}`, { asOf, evidence }, signal),
     }),
-  pathway: (persona: Persona, employeeId: string, asOf: string | undefined, objective: ObjectiveView) =>
+  pathway: (persona: Persona, employeeId: string, asOf: string | undefined, objective: ObjectiveView, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'pathway', persona, employeeId, asOf, objective],
-      queryFn: ({ signal }) => getJson(pathwaySchema, persona, `/employees/${encodeURIComponent(employeeId)}/pathway`, { asOf, objective }, signal),
+      queryKey: [...gapmapQueries.all, 'pathway', persona, employeeId, asOf, objective, evidence],
+      queryFn: ({ signal }) => getJson(pathwaySchema, persona, `/employees/${encodeURIComponent(employeeId)}/pathway`, { asOf, objective, evidence }, signal),
     }),
-  cohorts: (persona: Persona, team: string, asOf: string | undefined, objective: ObjectiveView) =>
+  cohorts: (persona: Persona, team: string, asOf: string | undefined, objective: ObjectiveView, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'cohorts', persona, team, asOf, objective],
-      queryFn: ({ signal }) => getJson(cohortsSchema, persona, `/teams/${encodeURIComponent(team)}/cohorts`, { asOf, objective }, signal),
+      queryKey: [...gapmapQueries.all, 'cohorts', persona, team, asOf, objective, evidence],
+      queryFn: ({ signal }) => getJson(cohortsSchema, persona, `/teams/${encodeURIComponent(team)}/cohorts`, { asOf, objective, evidence }, signal),
     }),
-  budget: (persona: Persona, team: string, asOf: string | undefined, objective: ObjectiveView, budget: number) =>
+  budget: (persona: Persona, team: string, asOf: string | undefined, objective: ObjectiveView, budget: number, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'budget', persona, team, asOf, objective, budget],
-      queryFn: ({ signal }) => getJson(budgetPlanSchema, persona, `/teams/${encodeURIComponent(team)}/budget`, { asOf, objective, budget }, signal),
+      queryKey: [...gapmapQueries.all, 'budget', persona, team, asOf, objective, budget, evidence],
+      queryFn: ({ signal }) => getJson(budgetPlanSchema, persona, `/teams/${encodeURIComponent(team)}/budget`, { asOf, objective, budget, evidence }, signal),
     }),
   whatIf: (persona: Persona) =>
     queryOptions({ queryKey: [...gapmapQueries.all, 'whatif', persona], queryFn: ({ signal }) => getJson(whatIfStatusSchema, persona, '/whatif', {}, signal) }),

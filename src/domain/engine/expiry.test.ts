@@ -52,4 +52,19 @@ describe('rule 9: awards expiring within N days', () => {
     );
     expect(expiringAwards(sameDay, asOf).map((x) => `${x.employee} ${x.credential}`)).toEqual(['A gdpr-basic', 'A py-cert', 'B py-cert']);
   });
+
+  it('leaves out an award already renewed by a longer-lasting award of the same credential', () => {
+    const renewed = prepareOrganisation(
+      organisation({
+        employees: [employee('R', 'Support', 'support-agent'), employee('S', 'Support', 'support-agent')],
+        awards: [
+          award('R', 'gdpr-basic', '2025-04-01'), // expires 2026-04-01 …
+          award('R', 'gdpr-basic', '2026-02-15'), // … but renewed: expires 2027-02-15
+          award('S', 'gdpr-basic', '2025-04-01'), // expires 2026-04-01, renewal only booked for later:
+          award('S', 'gdpr-basic', '2026-03-20'), // issued after D, so S must still be reminded
+        ],
+      }),
+    );
+    expect(expiringAwards(renewed, asOf).map((x) => `${x.employee} ${x.expiresOn}`)).toEqual(['S 2026-04-01']);
+  });
 });

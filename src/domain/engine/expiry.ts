@@ -18,7 +18,9 @@ export interface ExpiringAward {
 
 /**
  * Current awards of employees in scope expiring in the next `days` days, sorted by expiry, employee,
- * credential. Every such award is listed, even when a later award of the same credential renews it.
+ * credential. An award already renewed — the same person holds another award of the same
+ * credential, issued by D, that lasts longer — is left out: nobody needs reminding to renew it
+ * (SPEC §3 rule 9 read as users mean it; the forecast, "no renewals", is unaffected).
  */
 export function expiringAwards(eo: EngineOrganisation, asOf: IsoDate, days: number = DEFAULT_HORIZON_DAYS, scope?: Scope): ExpiringAward[] {
   const day = dayOf(asOf);
@@ -29,7 +31,7 @@ export function expiringAwards(eo: EngineOrganisation, asOf: IsoDate, days: numb
     if (mask !== null && mask[e] === 0) continue;
     for (let a = eo.awardStart[e]!; a < eo.awardStart[e + 1]!; a++) {
       const expires = eo.awardExpires[a]!;
-      if (eo.awardIssued[a]! <= day && expires > day && expires <= last) found.push({ a, expires });
+      if (eo.awardIssued[a]! <= day && expires > day && expires <= last && !isRenewed(eo, e, a, day)) found.push({ a, expires });
     }
   }
   const result = found.map(({ a, expires }): ExpiringAward => {
@@ -43,4 +45,12 @@ export function expiringAwards(eo: EngineOrganisation, asOf: IsoDate, days: numb
       compareOrdinal(x.credential, y.credential) ||
       compareOrdinal(x.issuedOn, y.issuedOn),
   );
+}
+
+/** True when employee e has another award of award a's credential, issued by `day`, that expires later. */
+function isRenewed(eo: EngineOrganisation, e: number, a: number, day: number): boolean {
+  for (let other = eo.awardStart[e]!; other < eo.awardStart[e + 1]!; other++) {
+    if (other !== a && eo.awardCredential[other] === eo.awardCredential[a] && eo.awardIssued[other]! <= day && eo.awardExpires[other]! > eo.awardExpires[a]!) return true;
+  }
+  return false;
 }

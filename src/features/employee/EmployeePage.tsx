@@ -12,8 +12,8 @@ import { PathwaySection } from './PathwaySection';
 
 export function EmployeePage() {
   const { employeeId } = useParams({ from: '/employees/$employeeId' });
-  const { persona, asOf } = useViewContext();
-  const detail = useQuery(gapmapQueries.employee(persona, employeeId, asOf));
+  const { persona, asOf, evidence } = useViewContext();
+  const detail = useQuery(gapmapQueries.employee(persona, employeeId, asOf, evidence));
   return (
     <section aria-labelledby="employee-title">
       <QueryState query={detail} label="Loading the employee">

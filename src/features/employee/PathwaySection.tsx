@@ -10,11 +10,11 @@ import { AssignGoalForm } from '../../components/AssignGoalForm';
 import { formatMoney } from '../../components/format';
 
 export function PathwaySection({ employee }: { employee: EmployeeDetail['employee'] }) {
-  const { persona, asOf } = useViewContext();
+  const { persona, asOf, evidence } = useViewContext();
   const search = useSearch({ from: '/employees/$employeeId' });
   const navigate = useNavigate({ from: '/employees/$employeeId' });
   const objective = search.objective ?? 'cost';
-  const pathway = useQuery(gapmapQueries.pathway(persona, employee.id, asOf, objective));
+  const pathway = useQuery(gapmapQueries.pathway(persona, employee.id, asOf, objective, evidence));
   return (
     <section aria-labelledby="pathway-title">
       <h2 id="pathway-title">Optimal pathway</h2>

@@ -37,13 +37,13 @@ function matches(goal: GoalList['goals'][number], status: GoalsSearch['status'])
 export function GoalsPage() {
   const search = useSearch({ from: '/goals' });
   const navigate = useNavigate({ from: '/goals' });
-  const { persona, asOf } = useViewContext();
-  const goals = useQuery(gapmapQueries.goals(persona, asOf, search.team));
+  const { persona, asOf, evidence } = useViewContext();
+  const goals = useQuery(gapmapQueries.goals(persona, asOf, search.team, evidence));
   return (
     <section aria-labelledby="goals-title">
       <header className="page-header page-header-row">
         <h1 id="goals-title">Goals</h1>
-        <ExportButton persona={persona} path="/reports/goals" params={{ asOf, team: search.team }} fileName={`goals${search.team ? `-${search.team}` : ''}-${asOf ?? 'today'}.csv`} label="Export goals (CSV)" />
+        <ExportButton persona={persona} path="/reports/goals" params={{ asOf, team: search.team, evidence }} fileName={`goals${search.team ? `-${search.team}` : ''}-${asOf ?? 'today'}.csv`} label="Export goals (CSV)" />
       </header>
       <QueryState query={goals} label="Loading goals">
         {(data) => {

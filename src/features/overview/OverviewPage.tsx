@@ -12,8 +12,8 @@ import { TopGapsChart } from './TopGapsChart';
 import { TrendChart } from './TrendChart';
 
 export function OverviewPage() {
-  const { persona, asOf } = useViewContext();
-  const overview = useQuery(gapmapQueries.overview(persona, asOf, undefined));
+  const { persona, asOf, evidence } = useViewContext();
+  const overview = useQuery(gapmapQueries.overview(persona, asOf, undefined, evidence));
   return (
     <section aria-labelledby="overview-title">
       <QueryState query={overview} label="Computing the overview">

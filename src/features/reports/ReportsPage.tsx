@@ -8,8 +8,8 @@ import { ExportButton } from '../../components/ExportButton';
 import { formatDate } from '../../components/format';
 
 export function ReportsPage() {
-  const { persona, asOf } = useViewContext();
-  const teams = useQuery(gapmapQueries.teams(persona, asOf));
+  const { persona, asOf, evidence } = useViewContext();
+  const teams = useQuery(gapmapQueries.teams(persona, asOf, evidence));
   const roles = useQuery(gapmapQueries.roles(persona));
   const session = useQuery(gapmapQueries.session(persona));
   const [team, setTeam] = useState(persona.kind === 'manager' ? persona.team : '');
@@ -18,7 +18,7 @@ export function ReportsPage() {
   const [weight, setWeight] = useState('');
   const effectiveAsOf = asOf ?? session.data?.asOf ?? 'today';
   const categories = [...new Set(roles.data?.skills.map((skill) => skill.category) ?? [])].sort();
-  const filters = { team: team || undefined, role: role || undefined, category: category || undefined, asOf };
+  const filters = { team: team || undefined, role: role || undefined, category: category || undefined, asOf, evidence };
   const suffix = [team, role, category, weight].filter(Boolean).join('-');
   return (
     <section aria-labelledby="reports-title">
@@ -67,7 +67,7 @@ export function ReportsPage() {
       <h2>Team report, one row per team and skill</h2>
       <ExportButton persona={persona} path="/reports/gaps" params={{ ...filters, format: 'team' }} fileName={`gap-report-team${suffix ? `-${suffix}` : ''}-${effectiveAsOf}.csv`} label="Download the team report" />
       <h2>Goals, with status and overdue flag</h2>
-      <ExportButton persona={persona} path="/reports/goals" params={{ team: team || undefined, asOf }} fileName={`goals${team ? `-${team}` : ''}-${effectiveAsOf}.csv`} label="Download the goals" />
+      <ExportButton persona={persona} path="/reports/goals" params={{ team: team || undefined, asOf, evidence }} fileName={`goals${team ? `-${team}` : ''}-${effectiveAsOf}.csv`} label="Download the goals" />
     </section>
   );
 }

@@ -9,12 +9,12 @@ import { QueryState } from '../../components/QueryState';
 import { formatMoney, formatPercent } from '../../components/format';
 
 export function BudgetBox({ team }: { team: string }) {
-  const { persona, asOf } = useViewContext();
+  const { persona, asOf, evidence } = useViewContext();
   const search = useSearch({ from: '/teams/$team' });
   const navigate = useNavigate({ from: '/teams/$team' });
   const [draft, setDraft] = useState(search.budget === undefined ? '' : String(search.budget));
   const objective = search.objective ?? 'cost';
-  const plan = useQuery({ ...gapmapQueries.budget(persona, team, asOf, objective, search.budget ?? 0), enabled: search.budget !== undefined });
+  const plan = useQuery({ ...gapmapQueries.budget(persona, team, asOf, objective, search.budget ?? 0, evidence), enabled: search.budget !== undefined });
   return (
     <section aria-labelledby="budget-title">
       <h2 id="budget-title">Spend a budget</h2>

@@ -29,12 +29,12 @@ const COLUMNS: { sort: CohortSort; label: string; numeric: boolean }[] = [
 ];
 
 export function CohortsSection({ team }: { team: string }) {
-  const { persona, asOf } = useViewContext();
+  const { persona, asOf, evidence } = useViewContext();
   const search = useSearch({ from: '/teams/$team' });
   const navigate = useNavigate({ from: '/teams/$team' });
   const objective = search.objective ?? 'cost';
   const sort = search.cohortSort ?? 'gap';
-  const cohorts = useQuery(gapmapQueries.cohorts(persona, team, asOf, objective));
+  const cohorts = useQuery(gapmapQueries.cohorts(persona, team, asOf, objective, evidence));
   return (
     <section aria-labelledby="cohorts-title">
       <h2 id="cohorts-title">Recommended cohorts</h2>

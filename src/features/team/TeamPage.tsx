@@ -13,8 +13,8 @@ import { BudgetBox } from './BudgetBox';
 
 export function TeamPage() {
   const { team } = useParams({ from: '/teams/$team' });
-  const { persona, asOf } = useViewContext();
-  const detail = useQuery(gapmapQueries.team(persona, team, asOf));
+  const { persona, asOf, evidence } = useViewContext();
+  const detail = useQuery(gapmapQueries.team(persona, team, asOf, evidence));
   return (
     <section aria-labelledby="team-title">
       <header className="page-header">
@@ -24,7 +24,7 @@ export function TeamPage() {
             Open the team heatmap
           </Link>
         </p>
-        <ExportButton persona={persona} path="/reports/gaps" params={{ format: 'long', team, asOf }} fileName={`gap-report-long-${team}-${asOf ?? 'today'}.csv`} label="Export this team's gap report (CSV)" />
+        <ExportButton persona={persona} path="/reports/gaps" params={{ format: 'long', team, asOf, evidence }} fileName={`gap-report-long-${team}-${asOf ?? 'today'}.csv`} label="Export this team's gap report (CSV)" />
       </header>
       <QueryState query={detail} label="Computing the team">
         {(data) => {

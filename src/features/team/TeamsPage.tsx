@@ -7,8 +7,8 @@ import { QueryState } from '../../components/QueryState';
 import { formatPercent } from '../../components/format';
 
 export function TeamsPage() {
-  const { persona, asOf } = useViewContext();
-  const teams = useQuery(gapmapQueries.teams(persona, asOf));
+  const { persona, asOf, evidence } = useViewContext();
+  const teams = useQuery(gapmapQueries.teams(persona, asOf, evidence));
   return (
     <section aria-labelledby="teams-title">
       <header className="page-header">
