@@ -14,6 +14,13 @@ export const badgeQueries = {
       queryKey: [...gapmapQueries.all, 'badge-mappings', persona],
       queryFn: ({ signal }) => getJson(achievementMappingsSchema, persona, '/badges/mappings', {}, signal),
     }),
+  /** The dry run: what each credential would become. Refreshed with everything (a mapping confirmed, an undo). */
+  check: (persona: Persona, request: Omit<BadgeCommitRequest, 'dryRun'>) =>
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'badge-check', persona, request],
+      queryFn: () => commitBadges(persona, { ...request, dryRun: true }),
+      staleTime: Infinity,
+    }),
 };
 
 /** Verifies and matches every credential; with dryRun nothing is stored. A refusal arrives as an ApiError. */

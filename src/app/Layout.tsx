@@ -5,6 +5,7 @@ import { ApiReadyContext } from './apiReady';
 import { PersonaSwitch } from './PersonaSwitch';
 import { WhatIfBanner } from './WhatIfBanner';
 import { AsOfPicker } from './AsOfPicker';
+import { EvidenceToggle } from './EvidenceToggle';
 import { Loading } from '../components/QueryState';
 import { useUi } from '../stores/ui';
 
@@ -39,7 +40,7 @@ export function Layout() {
           <ul>
             {NAV.filter((item) => !('lndOnly' in item) || persona.kind === 'lnd').map((item) => (
               <li key={item.to}>
-                <Link to={item.to} search={(previous) => ({ asOf: (previous as { asOf?: string }).asOf })} activeOptions={{ exact: item.to === '/', includeSearch: false }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
+                <Link to={item.to} activeOptions={{ exact: item.to === '/', includeSearch: false }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
                   {item.label}
                 </Link>
               </li>
@@ -47,6 +48,7 @@ export function Layout() {
           </ul>
         </nav>
         <AsOfPicker />
+        <EvidenceToggle />
         <Suspense fallback={null}>
           <WhenApiReady>
             <PersonaSwitch />

@@ -1,5 +1,5 @@
 // The routes of SPEC §7. Pages load on demand; each view's filters are typed search params.
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouterHistory } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainSearchParams, type RouterHistory } from '@tanstack/react-router';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { rootSearchSchema } from './searchSchema';
@@ -8,7 +8,13 @@ import { goalsSearchSchema } from '../features/goals/search';
 import { employeeSearchSchema } from '../features/employee/search';
 import { teamSearchSchema } from '../features/team/search';
 
-const rootRoute = createRootRoute({ component: Layout, validateSearch: rootSearchSchema, notFoundComponent: NotFound });
+const rootRoute = createRootRoute({
+  component: Layout,
+  validateSearch: rootSearchSchema,
+  // The as-of date and the evidence filter follow every link, so a past or verified-only view stays so.
+  search: { middlewares: [retainSearchParams(['asOf', 'evidence'])] },
+  notFoundComponent: NotFound,
+});
 
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,

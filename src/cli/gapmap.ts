@@ -6,6 +6,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 // Only types from the schema at the top: zod loads with the commands that need it, not for --help.
 import type { Organisation, RecordKind } from '../domain/schema';
 import type { ImportIssue, CsvReadOptions, CsvWriteOptions, ParsedFile, DateOrder, LevelScale } from '../domain/csv/types';
+import type { RecommendationRow } from '../domain/reports';
+import type { Pathway, UnclosableGap } from '../domain/recommend/pathway';
+import { compareOrdinal } from '../domain/reports';
 import { isIsoDate, todayIso } from '../domain/dates';
 import { COMMANDS, COMMAND_HELP, MAIN_HELP, type Command } from './usage';
 
@@ -342,23 +345,44 @@ async function recommend(values: Values): Promise<number> {
     employeeIds = organisation.employees.map((member) => member.id);
   }
 
-  const pathways = employeeIds.map((id) => pathway.recommendPathway(eo, id, asOf, objective));
-  const warnings: string[] = [];
-  pathways.forEach((found, index) => {
-    for (const gap of found.unclosable) warnings.push(`warning: ${employeeIds[index]}: no credential grants ${gap.skill} at level ${gap.required}`);
-  });
-  let rows = pathway.recommendationRows(pathways);
+  // Employees are solved in id order, so each one's rows, sorted by credential, arrive in the
+  // output's order (employee id, credential id) and go straight into CSV bytes: a million row
+  // objects and 100,000 pathways never stay in memory together (unless a budget plan needs the
+  // pathways). Warnings keep the order the employees were given in.
+  const unclosable: (readonly UnclosableGap[])[] = new Array<readonly UnclosableGap[]>(employeeIds.length);
+  const solve = (index: number): Pathway => {
+    const found = pathway.recommendPathway(eo, employeeIds[index]!, asOf, objective);
+    unclosable[index] = found.unclosable;
+    return found;
+  };
+  const budgetLines: string[] = [];
+  let solved: Pathway[] | undefined;
+  let keepRow: ((row: RecommendationRow) => boolean) | undefined;
   if (budget !== undefined) {
-    const plan = budgetModule.budgetPlan(pathways, budget);
+    solved = employeeIds.map((_, index) => solve(index));
+    const plan = budgetModule.budgetPlan(solved, budget);
     const chosenPairs = new Set(plan.assignments.map((assignment) => `${assignment.employeeId}\u0000${assignment.credentialId}`));
-    rows = rows.filter((row) => chosenPairs.has(`${row.employee_id}\u0000${row.credential_id}`));
-    warnings.push(
+    keepRow = (row) => chosenPairs.has(`${row.employee_id}\u0000${row.credential_id}`);
+    budgetLines.push(
       `budget: ${plan.assignments.length} assignment${plan.assignments.length === 1 ? '' : 's'}, spent ${formatNumber(plan.spent)} of ${formatNumber(budget)}, weighted gap closed ${formatNumber(plan.weightedGapClosed)} of ${formatNumber(plan.totalWeightedGap)}`,
       `guarantee (${plan.method}): ${plan.guarantee}`,
     );
   }
+  const idOrder = employeeIds.map((_, index) => index).sort((a, b) => compareOrdinal(employeeIds[a]!, employeeIds[b]!));
+  function* rowsInOrder(): Generator<RecommendationRow> {
+    for (const index of idOrder) {
+      const rows = pathway.sortRecommendationRows(pathway.pathwayRows(solved?.[index] ?? solve(index)));
+      for (const row of rows) if (keepRow === undefined || keepRow(row)) yield row;
+    }
+  }
+  const output = [...csv.recommendationCsvChunks(rowsInOrder(), write)];
+  const warnings: string[] = [];
+  unclosable.forEach((gaps, index) => {
+    for (const gap of gaps) warnings.push(`warning: ${employeeIds[index]}: no credential grants ${gap.skill} at level ${gap.required}`);
+  });
+  warnings.push(...budgetLines);
   if (warnings.length > 0) process.stderr.write(`${warnings.join('\n')}\n`);
-  await emit(csv.recommendationCsvChunks(rows, write), text(values, 'out'));
+  await emit(output, text(values, 'out'));
   return EXIT_OK;
 }
 

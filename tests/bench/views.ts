@@ -109,7 +109,10 @@ async function importFiles(page: Page, files: string[]) {
   await page.getByLabel(/Choose CSV files/).setInputFiles(files);
   await page.getByRole('radio', { name: /^Replace/ }).check().catch(() => undefined);
   const importButton = page.getByRole('button', { name: 'Import', exact: true });
-  await importButton.click({ timeout: 300_000 });
+  // Reading the files takes a while; the button is enabled once the plan has no refusal.
+  await importButton.click({ timeout: 240_000 }).catch(async (error: unknown) => {
+    throw new Error(`import not possible: ${await page.locator('#commit-refusal').textContent().catch(() => '?')}`, { cause: error });
+  });
   await page.getByRole('status').filter({ hasText: /^Imported:/ }).waitFor({ timeout: 300_000 });
 }
 

@@ -172,7 +172,7 @@ export function writeCsv(columns: readonly string[], rows: Iterable<readonly Csv
   return csvText(writeCsvChunks(columns, rows, options));
 }
 
-function* mapRows<T>(rows: readonly T[], toValues: (row: T) => readonly CsvValue[]): Iterable<readonly CsvValue[]> {
+function* mapRows<T>(rows: Iterable<T>, toValues: (row: T) => readonly CsvValue[]): Iterable<readonly CsvValue[]> {
   for (const row of rows) yield toValues(row);
 }
 
@@ -259,8 +259,8 @@ function recommendationValues(r: RecommendationRow): CsvValue[] {
   return [r.employee_id, r.credential_id, r.credential_name, r.cost, r.hours, r.skills_closed.join(';'), r.weighted_gap_closed];
 }
 
-/** `gapmap recommend` output (SPEC §6) as UTF-8 chunks, skills_closed `;`-separated; rows arrive sorted. */
-export function recommendationCsvChunks(rows: readonly RecommendationRow[], options?: CsvWriteOptions): Generator<Uint8Array> {
+/** `gapmap recommend` output (SPEC §6) as UTF-8 chunks, skills_closed `;`-separated; rows arrive sorted, made as they are read. */
+export function recommendationCsvChunks(rows: Iterable<RecommendationRow>, options?: CsvWriteOptions): Generator<Uint8Array> {
   return writeCsvChunks(RECOMMENDATION_COLUMNS, mapRows(rows, recommendationValues), options);
 }
 

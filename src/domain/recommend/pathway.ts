@@ -280,21 +280,27 @@ function stackProgress(index: CatalogIndex, held: ReadonlySet<string>, earned: r
   return progress;
 }
 
+/** One pathway's `gapmap recommend` rows: one per step (earned stacks included, at cost 0), unsorted. */
+export function pathwayRows(pathway: Pathway): RecommendationRow[] {
+  return pathway.steps.map((step) => ({
+    employee_id: pathway.employeeId,
+    credential_id: step.credentialId,
+    credential_name: step.name,
+    cost: step.cost,
+    hours: step.hours,
+    skills_closed: step.skillsClosed,
+    weighted_gap_closed: step.weightedGapClosed,
+  }));
+}
+
+/** Sorts `gapmap recommend` rows in place by employee id then credential id (ordinal), and returns them. */
+export function sortRecommendationRows(rows: RecommendationRow[]): RecommendationRow[] {
+  return rows.sort((a, b) => compareOrdinal(a.employee_id, b.employee_id) || compareOrdinal(a.credential_id, b.credential_id));
+}
+
 /** `gapmap recommend` rows: one per step (earned stacks included, at cost 0), by employee id then credential id. */
 export function recommendationRows(pathways: readonly Pathway[]): RecommendationRow[] {
   const rows: RecommendationRow[] = [];
-  for (const pathway of pathways) {
-    for (const step of pathway.steps) {
-      rows.push({
-        employee_id: pathway.employeeId,
-        credential_id: step.credentialId,
-        credential_name: step.name,
-        cost: step.cost,
-        hours: step.hours,
-        skills_closed: step.skillsClosed,
-        weighted_gap_closed: step.weightedGapClosed,
-      });
-    }
-  }
-  return rows.sort((a, b) => compareOrdinal(a.employee_id, b.employee_id) || compareOrdinal(a.credential_id, b.credential_id));
+  for (const pathway of pathways) for (const row of pathwayRows(pathway)) rows.push(row);
+  return sortRecommendationRows(rows);
 }

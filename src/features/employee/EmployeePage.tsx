@@ -10,6 +10,25 @@ import { formatDate, formatPercent } from '../../components/format';
 import { levelName } from '../../domain/levels';
 import { PathwaySection } from './PathwaySection';
 
+const VERIFICATION_MARK: Record<string, string> = { verified: '✓', failed: '✗', unverified: '?' };
+
+/**
+ * An award's verification in words and a mark, never by colour alone; the reason is read out and
+ * shown for failed and unverified awards (for verified ones it is the tag's title: what was checked).
+ */
+function VerificationTag({ status, reason }: { status: string; reason: string | undefined }) {
+  return (
+    <>
+      <span className={status === 'failed' ? 'tag tag-bad' : 'tag'} title={reason}>
+        <span aria-hidden="true">{VERIFICATION_MARK[status] ?? ''} </span>
+        {status}
+      </span>
+      {reason && status !== 'verified' ? <span className="muted"> — {reason}</span> : null}
+      {reason && status === 'verified' ? <span className="visually-hidden"> ({reason})</span> : null}
+    </>
+  );
+}
+
 export function EmployeePage() {
   const { employeeId } = useParams({ from: '/employees/$employeeId' });
   const { persona, asOf, evidence } = useViewContext();
@@ -83,7 +102,7 @@ export function EmployeePage() {
                       <strong>{held.name}</strong>{' '}
                       {held.via === 'implied' ? <span className="tag">implied stack: all components held</span> : <span className="muted">issued {formatDate(held.issuedOn)}</span>}
                       {held.expiresOn ? <span className="muted"> · expires {formatDate(held.expiresOn)}</span> : null}
-                      {held.verification ? <span className="tag">{held.verification}</span> : null}
+                      {held.verification ? <VerificationTag status={held.verification} reason={held.verificationReason} /> : null}
                     </li>
                   ))}
                 </ul>
@@ -95,6 +114,7 @@ export function EmployeePage() {
                     {data.expiredAwards.map((award) => (
                       <li key={`${award.credential}-${award.issuedOn}`}>
                         {award.credentialName} <span className="muted">issued {formatDate(award.issuedOn)}</span>
+                        <VerificationTag status={award.verification} reason={award.verificationReason} />
                       </li>
                     ))}
                   </ul>

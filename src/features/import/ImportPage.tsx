@@ -13,6 +13,7 @@ import { csvTemplate } from '../../domain/csv';
 import { RECORD_KINDS } from '../../domain/schema';
 import { ImportWizard } from './ImportWizard';
 import { HistoryPanel } from './HistoryPanel';
+import { BadgeImport } from './BadgeImport';
 import './import.css';
 
 export function ImportPage() {
@@ -43,6 +44,7 @@ export function ImportPage() {
         )}
       </QueryState>
       {persona.kind === 'lnd' ? <ImportWizard persona={persona} /> : <p>Only the L&amp;D manager imports data: switch persona to import.</p>}
+      {persona.kind === 'lnd' ? <BadgeImport persona={persona} /> : null}
       {persona.kind !== 'manager' ? <HistoryPanel persona={persona} /> : null}
       <h2>Templates</h2>
       <p>Each template has the columns Gapmap reads and two example rows. Your own exports can use other column names: Gapmap maps common ones.</p>
