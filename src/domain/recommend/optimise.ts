@@ -109,6 +109,29 @@ function missingLeaves(cat: CompiledCatalog, stack: number): readonly number[] |
   return result;
 }
 
+type SolveArray = Int32Array | Uint8Array | Uint16Array | Float64Array;
+const solveArrays = new Map<string, SolveArray>();
+
+/**
+ * A zeroed array of at least `length` for one solve, reused by the next solve: the CLI solves
+ * 100,000 employees and a fresh typed array per field and solve was a large part of the garbage.
+ * Each name is one field of the solve, so no two live arrays share a buffer.
+ */
+function solveArray<A extends SolveArray>(name: string, make: (length: number) => A, length: number): A {
+  let array = solveArrays.get(name) as A | undefined;
+  if (array === undefined || array.length < length) {
+    array = make(Math.max(length, 64));
+    solveArrays.set(name, array);
+  } else {
+    array.fill(0, 0, length);
+  }
+  return array;
+}
+const int32 = (length: number) => new Int32Array(length);
+const uint8 = (length: number) => new Uint8Array(length);
+const uint16 = (length: number) => new Uint16Array(length);
+const float64 = (length: number) => new Float64Array(length);
+
 /** The search state of one solve. Leaves are numbered in ordinal id order. */
 interface Work {
   gapCount: number;
@@ -228,7 +251,7 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
 
   // Gap and interest skills as small numbers. A skill asked twice chains its gaps.
   const gapCount = closable.length;
-  const gapNext = new Int32Array(gapCount).fill(-1);
+  const gapNext = solveArray('gapNext', int32, gapCount).fill(-1, 0, gapCount);
   for (let g = gapCount - 1; g >= 0; g--) {
     const s = cat.skillIndex.get((closable[g] as GapToClose).skill) as number;
     if (scratch.gapOfSkill[s] === stamp) gapNext[g] = scratch.gapOfSkillIndex[s]!;
@@ -275,9 +298,9 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
   tracked.forEach((c, j) => (scratch.stackLocal[c] = j));
   const stackCount = tracked.length;
 
-  const leafPrimary = new Float64Array(leafCount);
-  const leafSecondary = new Float64Array(leafCount);
-  const leafFree = new Uint8Array(leafCount);
+  const leafPrimary = solveArray('leafPrimary', float64, leafCount);
+  const leafSecondary = solveArray('leafSecondary', float64, leafCount);
+  const leafFree = solveArray('leafFree', uint8, leafCount);
   const leafParents: number[][] = [];
   let anyFree = false;
   leaves.forEach((c, i) => {
@@ -293,7 +316,7 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
   const stackInterests: number[][] = [];
   const stackParents: number[][] = [];
   const stackLeaves: number[][] = [];
-  const remaining = new Int32Array(stackCount);
+  const remaining = solveArray('remaining', int32, stackCount);
   tracked.forEach((c, j) => {
     const gaps: number[] = [];
     const interests: number[] = [];
@@ -315,7 +338,7 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
   stackGaps.forEach((gaps, j) => {
     for (const g of gaps) (gapOptions[g] as number[]).push(-1 - j);
   });
-  const granted = new Uint8Array(interestCount);
+  const granted = solveArray('granted', uint8, interestCount);
   for (const list of leafInterests) for (const k of list) granted[k] = 1;
   for (const list of stackInterests) for (const k of list) granted[k] = 1;
   let interestCeiling = 0;
@@ -339,21 +362,21 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
     stackLeaves,
     gapOptions,
     interestCeiling,
-    taken: new Uint8Array(leafCount),
+    taken: solveArray('taken', uint8, leafCount),
     remaining,
-    earned: new Uint8Array(stackCount),
-    gapCover: new Int32Array(gapCount),
-    interestCover: new Int32Array(interestCount),
+    earned: solveArray('earned', uint8, stackCount),
+    gapCover: solveArray('gapCover', int32, gapCount),
+    interestCover: solveArray('interestCover', int32, interestCount),
     uncovered: gapCount,
     interestsGranted: 0,
     primary: 0,
     secondary: 0,
     count: 0,
-    leafForbid: new Uint16Array(leafCount),
-    stackForbid: new Uint16Array(stackCount),
-    freeForbid: new Uint16Array(leafCount),
-    freeStackForbid: new Uint16Array(stackCount),
-    interestTarget: new Uint8Array(interestCount),
+    leafForbid: solveArray('leafForbid', uint16, leafCount),
+    stackForbid: solveArray('stackForbid', uint16, stackCount),
+    freeForbid: solveArray('freeForbid', uint16, leafCount),
+    freeStackForbid: solveArray('freeStackForbid', uint16, stackCount),
+    interestTarget: solveArray('interestTarget', uint8, interestCount),
     freeCeiling: 0,
     bestFound: false,
     bestPrimary: 0,
