@@ -93,7 +93,7 @@ export function generateOrganisation(options: GenerateOptions): Organisation {
   const awards = buildAwards(employees, awardsPerEmployee, world);
   const assessments = buildAssessments(employees, world);
   if (options.annualReviewShare) {
-    assessments.push(...buildAnnualReview(employees, options.annualReviewShare, { ...world, random: seededRandom((options.seed ?? 1) + 7919) }));
+    assessments.push(...buildAnnualReview(employees, options.annualReviewShare, { ...world, random: seededRandom((options.seed ?? 1) + 7919) }, assessments));
   }
   const goals = buildGoals(employees, awards, world);
   const interests = buildInterests(employees, world);
@@ -522,9 +522,13 @@ function buildAssessments(employees: readonly Employee[], world: World): Assessm
   return assessments;
 }
 
-/** A manager's annual review: each required skill rated with probability `share`, within a level of the requirement. */
-function buildAnnualReview(employees: readonly Employee[], share: number, world: World): Assessment[] {
+/**
+ * A manager's annual review: each required skill rated with probability `share`, within a level of
+ * the requirement — never on a day the same manager rating exists already (the key an import merges on).
+ */
+function buildAnnualReview(employees: readonly Employee[], share: number, world: World, existing: readonly Assessment[]): Assessment[] {
   const { random, asOfDay } = world;
+  const taken = new Set(existing.map((assessment) => `${assessment.employee}\u0000${assessment.skill}\u0000${assessment.assessedOn ?? ''}\u0000${assessment.source}`));
   const roleById = new Map(world.roles.map((role) => [role.id, role]));
   const reviews: Assessment[] = [];
   for (const employee of employees) {
@@ -533,6 +537,7 @@ function buildAnnualReview(employees: readonly Employee[], share: number, world:
     for (const requirement of roleById.get(employee.role)?.requirements ?? []) {
       if (!random.chance(share)) continue;
       const level = clamp(requirement.level + random.pick([-1, 0, 0, 1]), 1, 5);
+      if (taken.has(`${employee.id}\u0000${requirement.skill}\u0000${fromDayNumber(reviewDay)}\u0000manager`)) continue;
       reviews.push({ employee: employee.id, skill: requirement.skill, level, source: 'manager', assessedOn: fromDayNumber(reviewDay) });
     }
   }
