@@ -190,13 +190,30 @@ export const rolesSchema = z.object({
 });
 export type RolesResponse = z.infer<typeof rolesSchema>;
 
+/**
+ * The heatmaps' cell arrays hold up to 800,000 numbers (4,000 teams × 200 skills): one loop checks
+ * them, where a schema per element would cost a parse per cell on the main thread.
+ */
+function finiteNumbers(nullable: boolean) {
+  return (value: unknown) => {
+    if (!Array.isArray(value)) return false;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (typeof item === 'number' ? !Number.isFinite(item) : !(nullable && item === null)) return false;
+    }
+    return true;
+  };
+}
+const numberArraySchema = z.custom<number[]>(finiteNumbers(false), 'Expected an array of numbers');
+const nullableNumberArraySchema = z.custom<(number | null)[]>(finiteNumbers(true), 'Expected an array of numbers or nulls');
+
 /** Org heatmap: one row per team, one column per skill; `coverage[row * skills.length + col]`. */
 export const orgHeatmapSchema = z.object({
   asOf: isoDateSchema,
   teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number() })),
   skills: z.array(skillRefSchema),
-  coverage: z.array(z.number().nullable()),
-  required: z.array(z.number()),
+  coverage: nullableNumberArraySchema,
+  required: numberArraySchema,
 });
 export type OrgHeatmap = z.infer<typeof orgHeatmapSchema>;
 
@@ -206,10 +223,10 @@ export const teamHeatmapSchema = z.object({
   team: z.string(),
   employees: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), roleName: z.string() })),
   skills: z.array(skillRefSchema.extend({ weight: weightSchema })),
-  required: z.array(z.number()),
-  effective: z.array(z.number()),
-  verified: z.array(z.number()),
-  assessed: z.array(z.number()),
+  required: numberArraySchema,
+  effective: numberArraySchema,
+  verified: numberArraySchema,
+  assessed: numberArraySchema,
 });
 export type TeamHeatmap = z.infer<typeof teamHeatmapSchema>;
 

@@ -7,6 +7,9 @@ import { heatmapSearchSchema } from '../features/heatmap/search';
 import { goalsSearchSchema } from '../features/goals/search';
 import { employeeSearchSchema } from '../features/employee/search';
 import { teamSearchSchema } from '../features/team/search';
+// The landing page is in the entry chunk (its charts still load on demand): the router renders the
+// shell only once the route's component is loaded, so a lazy landing page delays the first paint.
+import { OverviewPage } from '../features/overview/OverviewPage';
 
 const rootRoute = createRootRoute({
   component: Layout,
@@ -19,7 +22,7 @@ const rootRoute = createRootRoute({
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('../features/overview/OverviewPage'), 'OverviewPage'),
+  component: OverviewPage,
 });
 
 const heatmapRoute = createRoute({

@@ -1,5 +1,6 @@
 // Overview (SPEC §7): readiness now and forecast, critical gaps, single points of failure,
 // expiring credentials, goal completion, top gaps and the readiness trend.
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
@@ -8,8 +9,15 @@ import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
 import { countOf, formatCount, formatDate, formatPercent } from '../../components/format';
 import { ChartFrame } from '../../components/ChartFrame';
-import { TopGapsChart } from './TopGapsChart';
-import { TrendChart } from './TrendChart';
+
+// The charts (recharts, about 120 KB gzipped) load after the figures and tables have painted.
+const TopGapsChart = lazy(() => import('./TopGapsChart').then((module) => ({ default: module.TopGapsChart })));
+const TrendChart = lazy(() => import('./TrendChart').then((module) => ({ default: module.TrendChart })));
+
+/** Holds the chart's height while its code loads, so nothing below moves. */
+function LazyChart({ height, children }: { height: number; children: ReactNode }) {
+  return <Suspense fallback={<div style={{ height }} />}>{children}</Suspense>;
+}
 
 export function OverviewPage() {
   const { persona, asOf, evidence } = useViewContext();
@@ -42,7 +50,7 @@ export function OverviewPage() {
               <ChartFrame
                 title="Top gaps by weighted gap"
                 note="Weighted gap = weight (critical 3, important 2, nice-to-have 1) × levels missing, summed over people."
-                chart={<TopGapsChart gaps={data.topGaps} />}
+                chart={<LazyChart height={Math.max(220, data.topGaps.length * 30 + 40)}><TopGapsChart gaps={data.topGaps} /></LazyChart>}
                 table={
                   <table>
                     <caption className="visually-hidden">Top gaps</caption>
@@ -68,7 +76,7 @@ export function OverviewPage() {
               <ChartFrame
                 title="Readiness over the last 12 months"
                 note="Each month end is computed with today's roles and requirements."
-                chart={<TrendChart points={data.trend} />}
+                chart={<LazyChart height={260}><TrendChart points={data.trend} /></LazyChart>}
                 table={
                   <table>
                     <caption className="visually-hidden">Readiness by month end</caption>
