@@ -16,8 +16,8 @@ import type { HeatmapSearch } from './search';
 export function HeatmapPage() {
   const search = useSearch({ from: '/heatmap' });
   const navigate = useNavigate({ from: '/heatmap' });
-  const { persona, asOf } = useViewContext();
-  const teams = useQuery(gapmapQueries.teams(persona, asOf));
+  const { persona, asOf, evidence } = useViewContext();
+  const teams = useQuery(gapmapQueries.teams(persona, asOf, evidence));
   const team = search.team ?? (persona.kind === 'manager' ? persona.team : undefined);
   const setSearch = (patch: Partial<HeatmapSearch>) => void navigate({ search: (previous) => ({ ...previous, ...patch }) });
   return (
@@ -79,8 +79,8 @@ function CategoryFilter({ categories, value, onChange }: { categories: string[];
 }
 
 function OrgHeatmapSection({ search, setSearch }: SectionProps) {
-  const { persona, asOf } = useViewContext();
-  const heatmap = useQuery(gapmapQueries.orgHeatmap(persona, asOf));
+  const { persona, asOf, evidence } = useViewContext();
+  const heatmap = useQuery(gapmapQueries.orgHeatmap(persona, asOf, evidence));
   return <QueryState query={heatmap} label="Computing the heatmap">{(data) => <OrgGrid data={data} search={search} setSearch={setSearch} />}</QueryState>;
 }
 
@@ -138,8 +138,8 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
 }
 
 function TeamHeatmapSection({ team, search, setSearch }: SectionProps & { team: string }) {
-  const { persona, asOf } = useViewContext();
-  const heatmap = useQuery(gapmapQueries.teamHeatmap(persona, team, asOf));
+  const { persona, asOf, evidence } = useViewContext();
+  const heatmap = useQuery(gapmapQueries.teamHeatmap(persona, team, asOf, evidence));
   return <QueryState query={heatmap} label="Computing the team heatmap">{(data) => <TeamGrid data={data} search={search} setSearch={setSearch} />}</QueryState>;
 }
 
