@@ -8,6 +8,7 @@ import type { OrgHeatmap, TeamHeatmap } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { HeatmapGrid } from '../../components/HeatmapGrid';
+import { ExportButton } from '../../components/ExportButton';
 import { coverageColour, COVERAGE_LEGEND, gapColour, textOnCoverage, textOnGap } from '../../components/heatmapScale';
 import { formatPercent } from '../../components/format';
 import { orgGridView, teamGridView } from './heatmapModel';
@@ -22,14 +23,21 @@ export function HeatmapPage() {
   const setSearch = (patch: Partial<HeatmapSearch>) => void navigate({ search: (previous) => ({ ...previous, ...patch }) });
   return (
     <section aria-labelledby="heatmap-title">
-      <header className="page-header">
+      <header className="page-header page-header-row">
         <h1 id="heatmap-title">{team ? `Heatmap — ${team}` : 'Heatmap — organisation'}</h1>
-        <p className="subtitle">
+        <ExportButton
+          persona={persona}
+          path="/reports/gaps"
+          params={{ format: team ? 'long' : 'team', team, role: team ? search.role : undefined, category: search.category, weight: team ? search.weight : undefined, asOf, evidence }}
+          fileName={`gap-report-${team ? `long-${team}` : 'team'}-${asOf ?? 'today'}.csv`}
+          label={team ? 'Export what is shown (one row per person and skill)' : 'Export what is shown (one row per team and skill)'}
+        />
+      </header>
+      <p className="subtitle">
           {team
             ? 'Each cell reads effective level / required level; ✓ met, ✗ gap, the darker the larger the gap. Arrow keys move between cells, Enter opens the person.'
             : 'Each cell is the share of the people whose role requires the skill who meet it. Arrow keys move between cells, Enter opens the team.'}
-        </p>
-      </header>
+      </p>
       <div className="toolbar">
         <label htmlFor="heatmap-team">Team</label>
         <select id="heatmap-team" value={team ?? ''} onChange={(event) => setSearch({ team: event.target.value || undefined, role: undefined })}>
