@@ -47,13 +47,15 @@ export function Layout() {
             ))}
           </ul>
         </nav>
-        <AsOfPicker />
-        <EvidenceToggle />
-        <Suspense fallback={null}>
-          <WhenApiReady>
-            <PersonaSwitch />
-          </WhenApiReady>
-        </Suspense>
+        <div className="header-controls">
+          <AsOfPicker />
+          <EvidenceToggle />
+          <Suspense fallback={null}>
+            <WhenApiReady>
+              <PersonaSwitch />
+            </WhenApiReady>
+          </Suspense>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading label="Starting Gapmap" />}>
