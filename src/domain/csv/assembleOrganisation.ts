@@ -31,16 +31,21 @@ type Resolution = { id: string } | { problem: 'unknown' | 'ambiguous'; count: nu
  * refer by id (100,000 employees, a million awards) never pay for lowercasing every name.
  */
 class ReferenceIndex {
-  private byId = new Map<string, string>();
+  /** Each id with its resolution made once, so resolving a million references allocates nothing. */
+  private byId = new Map<string, { id: string }>();
+  /** The last reference resolved: files list one employee's awards together, so it often repeats. */
+  private lastRef: string | undefined;
+  private lastResolution: Resolution = { problem: 'unknown', count: 0 };
   /** Ids with their names in the order added, for building the case-insensitive maps later. */
   private added: { id: string; names: readonly (string | undefined)[] }[] = [];
   private caseInsensitive: { byLowerId: Map<string, string[]>; byLowerName: Map<string, string[]> } | undefined;
 
   add(id: string, names: readonly (string | undefined)[]): void {
     if (this.byId.has(id)) return;
-    this.byId.set(id, id);
+    this.byId.set(id, { id });
     this.added.push({ id, names });
     this.caseInsensitive = undefined;
+    this.lastRef = undefined;
   }
 
   has(id: string): boolean {
@@ -48,8 +53,14 @@ class ReferenceIndex {
   }
 
   resolve(ref: string): Resolution {
-    const exact = this.byId.get(ref);
-    if (exact !== undefined) return { id: exact };
+    if (ref !== this.lastRef) {
+      this.lastRef = ref;
+      this.lastResolution = this.byId.get(ref) ?? this.resolveIgnoringCase(ref);
+    }
+    return this.lastResolution;
+  }
+
+  private resolveIgnoringCase(ref: string): Resolution {
     const lower = ref.trim().toLowerCase();
     const { byLowerId, byLowerName } = this.caseInsensitiveMaps();
     for (const map of [byLowerId, byLowerName]) {
@@ -146,9 +157,12 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
   function combine<T>(kind: RecordKind, base: Item<T>[], incoming: Item<T>[], key: RecordKey<T>, duplicate: (item: Item<T>, first: Origin) => void): Item<T>[] {
     const groups = new Map<string, number[]>();
     const kept: Item<T>[] = [];
+    // Files list one employee's records together: the previous group is looked up only once.
+    let lastGroup: string | undefined;
+    let lastMembers: number[] | undefined;
     for (const item of incoming) {
       const group = key.group(item.value);
-      const members = groups.get(group);
+      let members = group === lastGroup ? lastMembers : groups.get(group);
       const first = samePosition(key, kept, members, item.value);
       if (first >= 0 && item.origin) {
         duplicate(item, kept[first]!.origin!);
@@ -157,9 +171,11 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
       // Only records read from a file can be duplicates of later ones (as before: the first one wins).
       if (item.origin && first < 0) {
         if (members) members.push(kept.length);
-        else groups.set(group, [kept.length]);
+        else groups.set(group, (members = [kept.length]));
       }
       kept.push(item);
+      lastGroup = group;
+      lastMembers = members;
     }
     if (base.length === 0) return kept;
     // Merge: every base record stays; an incoming record replaces the base record with its key

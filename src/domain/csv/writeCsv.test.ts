@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { GapLongRow, GapTeamRow, RecommendationRow } from '../reports';
 import { neutraliseFormula, undoNeutralisation } from './formula';
 import { parseCsvRecords } from './parse';
-import { csvTemplate, gapLongCsv, gapTeamCsv, recommendationCsv, writeCsv } from './writeCsv';
+import type { GapLongTable } from '../engine/gaps';
+import { csvTemplate, csvText, gapLongCsv, gapLongTableCsvChunks, gapTeamCsv, recommendationCsv, writeCsv, writeCsvChunks } from './writeCsv';
 import { RECORD_KINDS } from '../schema';
 
 describe('writeCsv', () => {
@@ -23,6 +24,7 @@ describe('writeCsv', () => {
 
   it('writes numbers plain, never neutralised, and null/undefined as empty', () => {
     expect(writeCsv(['a', 'b', 'c', 'd'], [[-3, 0.25, null, undefined]])).toBe('a,b,c,d\r\n-3,0.25,,\r\n');
+    expect(writeCsv(['a', 'b', 'c', 'd', 'e'], [[7, 2.5, 1e21, Number.NaN, 12]])).toBe('a,b,c,d,e\r\n7,2.5,1e+21,,12\r\n');
   });
 
   it('neutralises text a spreadsheet would run as a formula', () => {
@@ -50,6 +52,63 @@ describe('writeCsv', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('writeCsvChunks', () => {
+  it('splits a large export into chunks that each decode on their own to the text writeCsv makes', () => {
+    // About 6 MB of rows with two-byte and four-byte characters: more than one 4 MB chunk.
+    const rows = Array.from({ length: 120_000 }, (_, i) => [`E${i}`, 'Zoë Ångström 李雷 😀', i % 7 === 0 ? '=HYPERLINK("x")' : 'plain, with comma']);
+    const chunks = [...writeCsvChunks(['id', 'name', 'note'], rows, { bom: true })];
+    expect(chunks.length).toBeGreaterThan(1);
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const text = chunks.map((chunk) => strict.decode(chunk)).join('');
+    expect(text).toBe(writeCsv(['id', 'name', 'note'], rows, { bom: true }));
+    expect(text.startsWith('\uFEFFid,name,note\r\nE0,Zoë Ångström 李雷 😀,"\'=HYPERLINK(""x"")"\r\nE1,Zoë Ångström 李雷 😀,"plain, with comma"\r\n')).toBe(true);
+  });
+});
+
+describe('gapLongTableCsvChunks', () => {
+  // Two employees over three rows, with every kind of field the writer treats specially.
+  const table: GapLongTable = {
+    length: 3,
+    employee: Int32Array.from([1, 1, 0]),
+    skill: Int32Array.from([0, 1, 1]),
+    requirement: Int32Array.from([0, 1, 2]),
+    required: Int8Array.from([4, 3, 12]),
+    verified: Int8Array.from([3, 0, 0]),
+    assessed: Int8Array.from([2, 3, 0]),
+    effective: Int8Array.from([3, 3, 0]),
+    gap: Int8Array.from([1, 0, 12]),
+    employees: [
+      { id: 'E2', name: '=cmd()', team: 'Ops; Europe', role: 'ops' },
+      { id: 'E1', name: 'Lee, "Ann"', team: 'Data', role: 'Data Engineer' },
+    ],
+    skillIds: ['sql', 'python'],
+    skillNames: ['SQL', 'Pythön'],
+    weights: ['critical', 'important', 'nice-to-have'],
+  };
+
+  it('writes the rows from the columns with quoting, neutralisation and non-ASCII text', () => {
+    expect(csvText(gapLongTableCsvChunks(table))).toBe(
+      'employee_id,employee_name,team,role,skill_id,skill_name,weight,required_level,verified_level,assessed_level,effective_level,gap,status\r\n' +
+        'E1,"Lee, ""Ann""",Data,Data Engineer,sql,SQL,critical,4,3,2,3,1,gap\r\n' +
+        'E1,"Lee, ""Ann""",Data,Data Engineer,python,Pythön,important,3,0,3,3,0,met\r\n' +
+        "E2,'=cmd(),Ops; Europe,ops,python,Pythön,nice-to-have,12,0,0,0,12,gap\r\n",
+    );
+  });
+
+  it('quotes for the semicolon delimiter and starts with a BOM when asked, as gapLongCsv does', () => {
+    const rows: GapLongRow[] = [
+      { employee_id: 'E2', employee_name: '=cmd()', team: 'Ops; Europe', role: 'ops', skill_id: 'python', skill_name: 'Pythön',
+        weight: 'nice-to-have', required_level: 12, verified_level: 0, assessed_level: 0, effective_level: 0, gap: 12, status: 'gap' },
+    ];
+    const oneRow: GapLongTable = { ...table, length: 1, employee: Int32Array.from([0]), skill: Int32Array.from([1]), requirement: Int32Array.from([2]),
+      required: Int8Array.from([12]), verified: Int8Array.from([0]), assessed: Int8Array.from([0]), effective: Int8Array.from([0]), gap: Int8Array.from([12]) };
+    const expected = '\uFEFFemployee_id;employee_name;team;role;skill_id;skill_name;weight;required_level;verified_level;assessed_level;effective_level;gap;status\r\n' +
+      "E2;'=cmd();\"Ops; Europe\";ops;python;Pythön;nice-to-have;12;0;0;0;12;gap\r\n";
+    expect(csvText(gapLongTableCsvChunks(oneRow, { delimiter: ';', bom: true }))).toBe(expected);
+    expect(gapLongCsv(rows, { delimiter: ';', bom: true })).toBe(expected);
   });
 });
 

@@ -35,15 +35,16 @@ const textEncoder = new TextEncoder();
  * buffer and its position together in the hot loops.
  */
 class CsvChunkWriter {
-  private buffer = new Uint8Array(CHUNK_BYTES);
-  private position = 0;
+  /** The current chunk and where the next byte goes: written directly by a hot loop after `reserve`. */
+  buffer = new Uint8Array(CHUNK_BYTES);
+  position = 0;
   /** Finished chunks the caller has not taken yet. */
   private finished: Uint8Array[] = [];
 
   constructor(readonly delimiterCode: number) {}
 
   /** Room for `bytes` more bytes in the current chunk, starting a new chunk when they do not fit. */
-  private reserve(bytes: number): void {
+  reserve(bytes: number): void {
     if (this.position + bytes <= this.buffer.length) return;
     if (this.position > 0) this.finished.push(this.buffer.subarray(0, this.position));
     this.buffer = new Uint8Array(Math.max(CHUNK_BYTES, bytes));
@@ -94,15 +95,9 @@ class CsvChunkWriter {
 
   /** A number is data, never a formula (-3 stays -3); not finite is written empty. */
   number(value: number): void {
-    // Levels and counts are mostly one digit: written without making a string.
-    if (value >= 0 && value <= 9 && (value | 0) === value) {
-      this.reserve(1);
-      this.buffer[this.position++] = 48 + value;
-    } else if (Number.isFinite(value)) {
-      const text = String(value); // digits, '.', '-', 'e', '+': ASCII that never needs quoting
-      this.reserve(text.length);
-      for (let i = 0; i < text.length; i++) this.buffer[this.position++] = text.charCodeAt(i);
-    }
+    if (!Number.isFinite(value)) return;
+    this.reserve(numberBytes(value));
+    this.position = writeNumber(this.buffer, this.position, value);
   }
 
   value(value: CsvValue): void {
@@ -135,6 +130,36 @@ class CsvChunkWriter {
     this.buffer = new Uint8Array(0);
     this.position = 0;
   }
+}
+
+/** Levels and counts are mostly one digit: written without making a string. */
+function isDigit(value: number): boolean {
+  return value >= 0 && value <= 9 && (value | 0) === value;
+}
+
+/** Bytes `writeNumber` needs for a finite number. */
+function numberBytes(value: number): number {
+  return isDigit(value) ? 1 : String(value).length;
+}
+
+/** Writes a finite number at `position` and returns the position after it. */
+function writeNumber(buffer: Uint8Array, position: number, value: number): number {
+  if (isDigit(value)) {
+    buffer[position] = 48 + value;
+    return position + 1;
+  }
+  const text = String(value); // digits, '.', '-', 'e', '+': ASCII that never needs quoting
+  for (let i = 0; i < text.length; i++) buffer[position + i] = text.charCodeAt(i);
+  return position + text.length;
+}
+
+/** The first four columns of the long report, as the employee's fields. */
+const employeeFieldsOf = (employee: GapLongTable['employees'][number]): readonly string[] => [employee.id, employee.name, employee.team, employee.role];
+
+/** Copies bytes encoded once at `position` and returns the position after them. */
+function copyBytes(buffer: Uint8Array, position: number, bytes: Uint8Array): number {
+  buffer.set(bytes, position);
+  return position + bytes.length;
 }
 
 function startWriter(columns: readonly string[], options: CsvWriteOptions): CsvChunkWriter {
@@ -208,30 +233,49 @@ export function* gapLongTableCsvChunks(table: GapLongTable, options: CsvWriteOpt
     }
     return encoded;
   };
+  const levelColumns = [table.required, table.verified, table.assessed, table.effective, table.gap];
+  // Rows come grouped by employee: their four fields are written for the first row, then copied
+  // from there within the chunk for the next rows (written again when a new chunk starts).
   let lastEmployee = -1;
-  let employeeFields: Uint8Array = new Uint8Array(0);
+  let employeeChunk: Uint8Array | undefined;
+  let employeeStart = 0;
+  let employeeEnd = 0;
   for (let i = 0; i < table.length; i++) {
-    const e = table.employee[i]!;
-    if (e !== lastEmployee) {
-      const employee = table.employees[e]!;
-      employeeFields = fieldsThen([employee.id, employee.name, employee.team, employee.role], delimiter);
-      lastEmployee = e;
-    }
-    writer.bytes(employeeFields);
     const s = table.skill[i]!;
-    writer.bytes((skillFields[s] ??= fieldsThen([table.skillIds[s]!, table.skillNames[s]!], delimiter)));
-    writer.bytes(cached(weightFields, table.weights[table.requirement[i]!]!, delimiter));
-    writer.number(table.required[i]!);
-    writer.delimiter();
-    writer.number(table.verified[i]!);
-    writer.delimiter();
-    writer.number(table.assessed[i]!);
-    writer.delimiter();
-    writer.number(table.effective[i]!);
-    writer.delimiter();
-    writer.number(table.gap[i]!);
-    writer.delimiter();
-    writer.bytes(cached(statusFields, gapStatus(table.gap[i]!), '\r\n'));
+    const skill = (skillFields[s] ??= fieldsThen([table.skillIds[s]!, table.skillNames[s]!], delimiter));
+    const weight = cached(weightFields, table.weights[table.requirement[i]!]!, delimiter);
+    const status = cached(statusFields, gapStatus(table.gap[i]!), '\r\n');
+    // The rest of the row: a level is an Int8, at most 4 bytes ("-128"), and its delimiter.
+    const restBytes = skill.length + weight.length + 5 * 5 + status.length;
+    const e = table.employee[i]!;
+    const employeeBytes = employeeEnd - employeeStart;
+    if (e === lastEmployee && writer.buffer === employeeChunk && writer.position + employeeBytes + restBytes <= writer.buffer.length) {
+      writer.buffer.copyWithin(writer.position, employeeStart, employeeEnd);
+      writer.position += employeeBytes;
+    } else {
+      const fields = employeeFieldsOf(table.employees[e]!);
+      // Room for the fields at their longest (3 bytes a character, quotes, prefix): they stay in one
+      // chunk, to be copied for the next rows (if a field still starts a new chunk, they are not).
+      let longest = restBytes;
+      for (const field of fields) longest += (field.length + 3) * 3 + 1;
+      writer.reserve(longest);
+      employeeChunk = writer.buffer;
+      employeeStart = writer.position;
+      for (const field of fields) {
+        writer.text(field);
+        writer.delimiter();
+      }
+      employeeEnd = writer.position;
+      lastEmployee = writer.buffer === employeeChunk ? e : -1;
+    }
+    const buffer = writer.buffer;
+    let at = copyBytes(buffer, writer.position, skill);
+    at = copyBytes(buffer, at, weight);
+    for (const levels of levelColumns) {
+      at = writeNumber(buffer, at, levels[i]!);
+      buffer[at++] = delimiterCode;
+    }
+    writer.position = copyBytes(buffer, at, status);
     if (writer.hasChunks) yield* writer.take();
   }
   writer.end();

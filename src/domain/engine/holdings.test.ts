@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Credential } from '../schema';
-import { heldCredentials } from './holdings';
+import { heldCredentialIds, heldCredentials } from './holdings';
 import { skillLevels } from './proficiency';
 import { prepareOrganisation } from './prepare';
 import { award, CATALOG, employee, organisation } from './testFixtures';
@@ -33,6 +33,12 @@ describe('rule 2: credentials held by award or implied by a stack', () => {
 
   it('still implies the stacks on the day a component expires', () => {
     expect(summary('D1', '2026-06-01').filter((line) => line.startsWith('data-'))).toEqual(['data-eng implied 2026-06-01', 'data-lead implied 2026-06-01']);
+  });
+
+  it('lists the same credentials by id alone for the recommender, awarded and implied', () => {
+    expect(heldCredentialIds(eo, 'D1', '2026-03-01').sort()).toEqual(['data-eng', 'data-lead', 'gdpr-basic', 'py-cert', 'sql-adv']);
+    expect(heldCredentialIds(eo, 'D1', '2026-06-02').sort()).toEqual(['gdpr-basic', 'sql-adv']);
+    expect(heldCredentialIds(eo, 'nobody', '2026-03-01')).toEqual([]);
   });
 
   it('drops a stack and the stacks built on it when one component has expired', () => {

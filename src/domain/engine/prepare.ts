@@ -107,6 +107,22 @@ function groupBy(owner: Int32Array, groups: number): { start: Int32Array; order:
   return { start, order };
 }
 
+/**
+ * The index of an employee id, or -1; the last answer is kept because awards and assessments come
+ * grouped by employee (as files list them), so most look-ups repeat the one before.
+ */
+function employeeLookup(employeeIndex: ReadonlyMap<string, number>): (id: string) => number {
+  let lastId: string | undefined;
+  let lastIndex = -1;
+  return (id) => {
+    if (id !== lastId) {
+      lastId = id;
+      lastIndex = employeeIndex.get(id) ?? -1;
+    }
+    return lastIndex;
+  };
+}
+
 /** Build once per organisation (and again after an edit); every query then takes an as-of date. */
 export function prepareOrganisation(org: Organisation): EngineOrganisation {
   // Skills.
@@ -171,9 +187,10 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
   const rawCredential = new Int32Array(awards.length);
   const rawIssued = new Int32Array(awards.length);
   const rawExpires = new Int32Array(awards.length);
+  const ownerOf = employeeLookup(employeeIndex);
   for (let a = 0; a < awards.length; a++) {
     const award = awards[a]!;
-    awardOwner[a] = employeeIndex.get(award.employee) ?? -1;
+    awardOwner[a] = ownerOf(award.employee);
     const c = internCredential(award.credential);
     rawCredential[a] = c;
     rawIssued[a] = isoDayNumber(award.issuedOn);
@@ -303,7 +320,7 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
   const rawLevel = new Int8Array(assessments.length);
   for (let a = 0; a < assessments.length; a++) {
     const assessment = assessments[a]!;
-    assessmentOwner[a] = employeeIndex.get(assessment.employee) ?? -1;
+    assessmentOwner[a] = ownerOf(assessment.employee);
     rawSkill[a] = internSkill(assessment.skill);
     rawDay[a] = assessment.assessedOn === undefined ? UNDATED : isoDayNumber(assessment.assessedOn);
     rawLevel[a] = assessment.level;

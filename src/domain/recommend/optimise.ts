@@ -271,11 +271,9 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
   const candidateGaps: number[][] = [];
   const candidateInterests: number[][] = [];
   for (const c of universe) {
-    const gaps: number[] = [];
-    const interests: number[] = [];
-    grantsOf(cat, c, closable, gapNext, gaps, interests);
-    candidateGaps.push(gaps);
-    candidateInterests.push(interests.length === 0 ? NONE : interests);
+    grantsOf(cat, c, closable, gapNext, grantedGaps, grantedInterests);
+    candidateGaps.push(exactCopy(grantedGaps));
+    candidateInterests.push(exactCopy(grantedInterests));
   }
   const keptPositions: number[] = [];
   for (let a = 0; a < universe.length; a++) {
@@ -318,11 +316,9 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
   const stackLeaves: number[][] = [];
   const remaining = solveArray('remaining', int32, stackCount);
   tracked.forEach((c, j) => {
-    const gaps: number[] = [];
-    const interests: number[] = [];
-    grantsOf(cat, c, closable, gapNext, gaps, interests);
-    stackGaps.push(gaps);
-    stackInterests.push(interests);
+    grantsOf(cat, c, closable, gapNext, grantedGaps, grantedInterests);
+    stackGaps.push(exactCopy(grantedGaps));
+    stackInterests.push(exactCopy(grantedInterests));
     stackParents.push(trackedParents(cat, c, stamp));
     stackLeaves.push((missingLeaves(cat, c) as readonly number[]).map((leaf) => scratch.local[leaf]!));
     let unheld = 0;
@@ -413,8 +409,16 @@ export function optimalPathway(problem: PathwayProblem): PathwaySolution {
   };
 }
 
-/** The closable gaps credential c closes (grants at the required level) and the interests it grants. */
+// The lists grantsOf fills, copied out at their exact size: an array grown by push reserves 17
+// slots, and a solve keeps two such lists for each of its twenty-odd candidates.
+const grantedGaps: number[] = [];
+const grantedInterests: number[] = [];
+const exactCopy = (list: readonly number[]): number[] => (list.length === 0 ? NONE : list.slice());
+
+/** Fills `gaps` with the closable gaps credential c closes (grants at the required level) and `interests` with those it grants. */
 function grantsOf(cat: CompiledCatalog, c: number, closable: readonly GapToClose[], gapNext: Int32Array, gaps: number[], interests: number[]): void {
+  gaps.length = 0;
+  interests.length = 0;
   const scratch: Scratch = cat.scratch;
   for (let k = cat.grantStart[c]!; k < cat.grantStart[c + 1]!; k++) {
     const s = cat.grantSkill[k]!;

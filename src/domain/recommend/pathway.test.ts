@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { prepareOrganisation } from '../engine/index';
-import { recommendPathway, recommendationRows } from './pathway';
+import { pathwayRows, recommendPathway, recommendationRows, sortRecommendationRows } from './pathway';
 import { AS_OF, CATALOG, analysts } from './testFixtures';
 
 describe('recommendPathway', () => {
@@ -145,5 +145,14 @@ describe('recommendationRows', () => {
       skills_closed: ['viz'],
       weighted_gap_closed: 6,
     });
+  });
+
+  it('gives one pathway its rows in step order (courses, then earned stacks), for sorting later', () => {
+    const eo = prepareOrganisation(analysts());
+    const rows = pathwayRows(recommendPathway(eo, 'A1', AS_OF));
+    expect(rows.map((row) => row.credential_id)).toEqual(['sql-joins', 'viz-charts', 'data-analytics']);
+    expect(sortRecommendationRows([...pathwayRows(recommendPathway(eo, 'A2', AS_OF)), ...rows]).map((row) => `${row.employee_id} ${row.credential_id}`)).toEqual([
+      'A1 data-analytics', 'A1 sql-joins', 'A1 viz-charts', 'A2 data-analytics', 'A2 viz-charts',
+    ]);
   });
 });
