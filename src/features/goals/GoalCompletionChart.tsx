@@ -22,7 +22,8 @@ export function GoalCompletionChart({ counts }: { counts: TeamGoalCounts[] }) {
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="team" width={180} tick={{ fontSize: 12 }} />
         <Tooltip />
-        <Legend />
+        {/* Legend text in ink, not the series colour: the light series would be unreadable. */}
+        <Legend formatter={(value: string) => <span style={{ color: '#14213d' }}>{value}</span>} />
         <Bar dataKey="completed" name="Completed" stackId="goals" fill="#1d5f8a" isAnimationActive={false} />
         <Bar dataKey="open" name="Open, on time" stackId="goals" fill="#a8c6dc" isAnimationActive={false} />
         <Bar dataKey="overdue" name="Overdue" stackId="goals" fill="url(#overdue-hatch)" isAnimationActive={false} />

@@ -26,6 +26,12 @@ function countsByTeam(goals: GoalList['goals']): TeamGoalCounts[] {
   return [...byTeam.values()].sort((a, b) => a.team.localeCompare(b.team));
 }
 
+function urgency(goal: GoalList['goals'][number]): number {
+  if (goal.overdue) return 0;
+  if (goal.status === 'cancelled') return 3;
+  return goal.completed ? 2 : 1;
+}
+
 function matches(goal: GoalList['goals'][number], status: GoalsSearch['status']): boolean {
   if (!status) return true;
   if (status === 'completed') return goal.completed;
@@ -50,7 +56,8 @@ export function GoalsPage() {
           const active = data.goals.filter((goal) => goal.status !== 'cancelled');
           const completed = active.filter((goal) => goal.completed).length;
           const overdue = active.filter((goal) => goal.overdue).length;
-          const shown = data.goals.filter((goal) => matches(goal, search.status));
+          // What needs attention first: overdue, then open by due date, then completed and cancelled.
+          const shown = data.goals.filter((goal) => matches(goal, search.status)).sort((a, b) => urgency(a) - urgency(b) || a.goal.dueOn.localeCompare(b.goal.dueOn));
           return (
             <>
               <Figures label="Goal figures">

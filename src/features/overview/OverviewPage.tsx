@@ -42,7 +42,7 @@ export function OverviewPage() {
               <Figure
                 label="Goal completion"
                 value={formatPercent(data.goals.completionRate)}
-                detail={`${formatCount(data.goals.completed)} of ${formatCount(data.goals.total)} completed · ${formatCount(data.goals.overdue)} overdue`}
+                detail={`${formatCount(data.goals.completed)} of ${formatCount(data.goals.completed + data.goals.open)} completed (cancelled left out) · ${formatCount(data.goals.overdue)} overdue`}
                 tone={data.goals.overdue > 0 ? 'warn' : undefined}
               />
             </Figures>
