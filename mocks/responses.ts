@@ -4,6 +4,7 @@ import {
   employeeReadiness,
   expiringAwards,
   goalStates,
+  goalSummary,
   heldCredentials,
   isAwardCurrent,
   membersOf,
@@ -159,9 +160,19 @@ export function employeeDetailResponse(eo: EngineOrganisation, employeeId: strin
 
 export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined): GoalList {
   const names = lookups(eo);
+  const states = goalStates(eo, asOf, scope);
+  const statesByTeam = new Map<string, typeof states>();
+  for (const state of states) {
+    const team = names.employees.get(state.goal.employee)?.team ?? '';
+    const teamStates = statesByTeam.get(team);
+    if (teamStates) teamStates.push(state);
+    else statesByTeam.set(team, [state]);
+  }
   return {
     asOf,
-    goals: goalStates(eo, asOf, scope).map((state) => ({
+    summary: goalSummary(states),
+    byTeam: [...statesByTeam.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, teamStates]) => ({ team, summary: goalSummary(teamStates) })),
+    goals: states.map((state) => ({
       ...state,
       employeeName: names.employeeName(state.goal.employee),
       team: names.employees.get(state.goal.employee)?.team ?? '',

@@ -164,8 +164,13 @@ export const employeeListSchema = z.object({
 });
 export type EmployeeList = z.infer<typeof employeeListSchema>;
 
+const goalSummarySchema = z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() });
+
 export const goalListSchema = z.object({
   asOf: isoDateSchema,
+  /** Counts of the goals listed (SPEC §3 rule 11), and the same per team. */
+  summary: goalSummarySchema,
+  byTeam: z.array(z.object({ team: z.string(), summary: goalSummarySchema })),
   goals: z.array(
     z.object({
       goal: goalSchema,

@@ -94,3 +94,28 @@ export function goalExportRows(eo: EngineOrganisation, asOf: IsoDate, scope?: Sc
       compareOrdinal(x.goal_id, y.goal_id),
   );
 }
+
+/** Goal counts of SPEC §3 rule 11 for a set of goal states. */
+export interface GoalSummary {
+  total: number;
+  completed: number;
+  overdue: number;
+  /** Neither completed nor cancelled (overdue ones included). */
+  open: number;
+  /** completed / (total − cancelled); null when there is no such goal. */
+  completionRate: number | null;
+}
+
+export function goalSummary(states: readonly GoalState[]): GoalSummary {
+  const summary: GoalSummary = { total: 0, completed: 0, overdue: 0, open: 0, completionRate: null };
+  let cancelled = 0;
+  for (const state of states) {
+    summary.total++;
+    if (state.status === 'cancelled') cancelled++;
+    else if (state.completed) summary.completed++;
+    else summary.open++;
+    if (state.overdue) summary.overdue++;
+  }
+  summary.completionRate = summary.total - cancelled === 0 ? null : summary.completed / (summary.total - cancelled);
+  return summary;
+}

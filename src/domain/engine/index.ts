@@ -11,5 +11,5 @@ export { teamSkillStats, teamReadiness, orgReadiness, gapReportTeam, type TeamSk
 export { teamsOf, membersOf, findEmployee, type Scope } from './lookup';
 export { expiringAwards, DEFAULT_HORIZON_DAYS, type ExpiringAward } from './expiry';
 export { readinessTrend, type TrendPoint } from './trend';
-export { goalStates, goalExportRows, type GoalState } from './goals';
+export { goalStates, goalExportRows, goalSummary, type GoalState, type GoalSummary } from './goals';
 export { overviewFigures, type OverviewFigures } from './overview';

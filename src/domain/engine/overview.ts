@@ -7,7 +7,7 @@ import { compareOrdinal } from '../reports';
 import { evaluateEmployee, verifiedLevel, assessedLevel } from './evaluate';
 import { pooledReadiness, teamFigures, teamMemberIndexes } from './coverage';
 import { DEFAULT_HORIZON_DAYS, expiringAwards } from './expiry';
-import { goalStates } from './goals';
+import { goalStates, goalSummary, type GoalSummary } from './goals';
 import { dayOf, scopeMask, type Scope } from './lookup';
 import type { EngineOrganisation } from './prepare';
 
@@ -22,15 +22,7 @@ export interface OverviewFigures {
   /** (team, skill) pairs that are single points of failure. */
   singlePointsOfFailure: number;
   expiringCount: number;
-  goals: {
-    total: number;
-    completed: number;
-    overdue: number;
-    /** Neither completed nor cancelled (overdue ones included). */
-    open: number;
-    /** completed / (total − cancelled); null when there is no such goal. */
-    completionRate: number | null;
-  };
+  goals: GoalSummary;
   /** Top 10 skills by weighted gap, then more people with a gap, then skill id. */
   topGaps: { skill: string; skillName: string; weightedGap: number; peopleWithGap: number }[];
 }
@@ -69,16 +61,7 @@ export function overviewFigures(eo: EngineOrganisation, asOf: IsoDate, scope?: S
     for (const stat of teamFigures(eo, eo.teams[t]!, members, day).stats) if (stat.singlePointOfFailure) singlePointsOfFailure++;
   }
 
-  const goals = { total: 0, completed: 0, overdue: 0, open: 0, completionRate: null as number | null };
-  let cancelled = 0;
-  for (const state of goalStates(eo, asOf, scope)) {
-    goals.total++;
-    if (state.status === 'cancelled') cancelled++;
-    else if (state.completed) goals.completed++;
-    else goals.open++;
-    if (state.overdue) goals.overdue++;
-  }
-  goals.completionRate = goals.total - cancelled === 0 ? null : goals.completed / (goals.total - cancelled);
+  const goals = goalSummary(goalStates(eo, asOf, scope));
 
   const topGaps: OverviewFigures['topGaps'] = [];
   for (let s = 0; s < eo.skillIds.length; s++) {

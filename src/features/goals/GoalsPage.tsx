@@ -13,18 +13,6 @@ import { ChartFrame } from '../../components/ChartFrame';
 import { GoalCompletionChart, type TeamGoalCounts } from './GoalCompletionChart';
 import { GoalActions } from './GoalActions';
 
-function countsByTeam(goals: GoalList['goals']): TeamGoalCounts[] {
-  const byTeam = new Map<string, TeamGoalCounts>();
-  for (const goal of goals) {
-    if (goal.status === 'cancelled') continue;
-    const counts = byTeam.get(goal.team) ?? { team: goal.team, completed: 0, open: 0, overdue: 0 };
-    if (goal.completed) counts.completed += 1;
-    else if (goal.overdue) counts.overdue += 1;
-    else counts.open += 1;
-    byTeam.set(goal.team, counts);
-  }
-  return [...byTeam.values()].sort((a, b) => a.team.localeCompare(b.team));
-}
 
 function urgency(goal: GoalList['goals'][number]): number {
   if (goal.overdue) return 0;
@@ -53,22 +41,26 @@ export function GoalsPage() {
       </header>
       <QueryState query={goals} label="Loading goals">
         {(data) => {
-          const active = data.goals.filter((goal) => goal.status !== 'cancelled');
-          const completed = active.filter((goal) => goal.completed).length;
-          const overdue = active.filter((goal) => goal.overdue).length;
+          const { summary } = data;
+          const counts: TeamGoalCounts[] = data.byTeam.map(({ team, summary: teamSummary }) => ({
+            team,
+            completed: teamSummary.completed,
+            open: teamSummary.open - teamSummary.overdue,
+            overdue: teamSummary.overdue,
+          }));
           // What needs attention first: overdue, then open by due date, then completed and cancelled.
           const shown = data.goals.filter((goal) => matches(goal, search.status)).sort((a, b) => urgency(a) - urgency(b) || a.goal.dueOn.localeCompare(b.goal.dueOn));
           return (
             <>
               <Figures label="Goal figures">
-                <Figure label="Goals" value={active.length} detail="not cancelled" />
-                <Figure label="Completed" value={completed} detail={formatPercent(active.length ? completed / active.length : null)} />
-                <Figure label="Overdue" value={overdue} tone={overdue ? 'warn' : 'good'} />
+                <Figure label="Goals" value={summary.completed + summary.open} detail="not cancelled" />
+                <Figure label="Completed" value={summary.completed} detail={formatPercent(summary.completionRate)} />
+                <Figure label="Overdue" value={summary.overdue} tone={summary.overdue ? 'warn' : 'good'} />
               </Figures>
               <ChartFrame
                 title="Goal completion by team"
                 note="Completed goals, open goals still on time, and overdue goals (hatched). Cancelled goals are left out."
-                chart={<GoalCompletionChart counts={countsByTeam(data.goals)} />}
+                chart={<GoalCompletionChart counts={counts} />}
                 table={
                   <table>
                     <caption className="visually-hidden">Goals per team</caption>
@@ -81,12 +73,12 @@ export function GoalsPage() {
                       </tr>
                     </thead>
                     <tbody>
-                      {countsByTeam(data.goals).map((counts) => (
-                        <tr key={counts.team}>
-                          <th scope="row">{counts.team}</th>
-                          <td>{counts.completed}</td>
-                          <td>{counts.open}</td>
-                          <td>{counts.overdue}</td>
+                      {counts.map((team) => (
+                        <tr key={team.team}>
+                          <th scope="row">{team.team}</th>
+                          <td>{team.completed}</td>
+                          <td>{team.open}</td>
+                          <td>{team.overdue}</td>
                         </tr>
                       ))}
                     </tbody>
