@@ -223,13 +223,16 @@ export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: 
   const effective = new Array<number>(size).fill(0);
   const verified = new Array<number>(size).fill(0);
   const assessed = new Array<number>(size).fill(0);
+  const gap = new Array<number>(size).fill(0);
   members.forEach((employee, row) => {
     const levels = skillLevels(eo, employee.id, asOf);
-    const requiredBySkill = new Map(statusesByMember[row]?.map((status) => [status.skill, status.required]));
+    const statusBySkill = new Map(statusesByMember[row]?.map((status) => [status.skill, status]));
     skillIds.forEach((skill, col) => {
       const cell = row * skillIds.length + col;
       const level = levels.get(skill);
-      required[cell] = requiredBySkill.get(skill) ?? 0;
+      const status = statusBySkill.get(skill);
+      required[cell] = status?.required ?? 0;
+      gap[cell] = status?.gap ?? 0;
       effective[cell] = level?.effective ?? 0;
       verified[cell] = level?.verified ?? 0;
       assessed[cell] = level?.assessed ?? 0;
@@ -244,6 +247,7 @@ export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: 
     effective,
     verified,
     assessed,
+    gap,
   };
 }
 

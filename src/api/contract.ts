@@ -232,6 +232,8 @@ export const teamHeatmapSchema = z.object({
   effective: numberArraySchema,
   verified: numberArraySchema,
   assessed: numberArraySchema,
+  /** The engine's gap per cell (SPEC §3 rule 4): 0 where nothing is required. */
+  gap: numberArraySchema,
 });
 export type TeamHeatmap = z.infer<typeof teamHeatmapSchema>;
 

@@ -217,7 +217,7 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
           if (required === 0) {
             return { text: effective > 0 ? String(effective) : '', background: '#fafbfc', color: '#55606e', className: 'not-required', description: `${name}, ${skill}: not required by the role${effective > 0 ? `, level ${effective}` : ''}` };
           }
-          const gap = Math.max(0, required - effective);
+          const gap = data.gap[at] ?? 0;
           const assessedOnly = effective > verified;
           return {
             text: `${effective}/${required}${assessedOnly ? '*' : ''} ${gap === 0 ? '✓' : '✗'}`,

@@ -33,6 +33,7 @@ const team: TeamHeatmap = {
   effective: [2, 3, 3, 1],
   verified: [2, 0, 3, 1],
   assessed: [0, 3, 0, 0],
+  gap: [2, 0, 0, 1],
 };
 
 describe('the organisation heatmap view', () => {

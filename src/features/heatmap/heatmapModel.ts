@@ -48,7 +48,7 @@ export function orgGridView(data: OrgHeatmap, search: Pick<HeatmapSearch, 'categ
   return { rows, columns };
 }
 
-/** Team heatmap: members × skills; gap per cell = max(0, required − effective). */
+/** Team heatmap: members × skills, with the engine's gap per cell. */
 export function teamGridView(data: TeamHeatmap, search: Pick<HeatmapSearch, 'category' | 'weight' | 'role' | 'sort'>): GridView {
   const width = data.skills.length;
   const columns = data.skills
@@ -58,7 +58,7 @@ export function teamGridView(data: TeamHeatmap, search: Pick<HeatmapSearch, 'cat
       return skill !== undefined && (!search.category || skill.category === search.category) && (!search.weight || skill.weight === search.weight);
     });
   const rows = data.employees.map((_, index) => index).filter((index) => !search.role || data.employees[index]?.role === search.role);
-  const gap = (row: number, col: number) => Math.max(0, (data.required[row * width + col] ?? 0) - (data.effective[row * width + col] ?? 0));
+  const gap = (row: number, col: number) => data.gap[row * width + col] ?? 0;
   const met = (row: number, col: number) => (data.required[row * width + col] ?? 0) > 0 && gap(row, col) === 0;
   const requires = (row: number, col: number) => (data.required[row * width + col] ?? 0) > 0;
   const names = data.employees.map((employee) => employee.name);
