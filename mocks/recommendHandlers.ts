@@ -9,6 +9,7 @@ import type { Objective } from '../src/domain/recommend/optimise';
 import type { IsoDate } from '../src/domain/schema';
 import type { BudgetPlanView, CohortsView, PathwayView } from '../src/api/contract';
 import type { OrganisationState } from './organisationState';
+import { lookups } from './responses';
 import { asOfOf, assertMaySeeTeam, errorResponse, guarded, param, personaOf, RequestRefused, viewOf } from './requestContext';
 
 function objectiveOf(request: Request): Objective {
@@ -25,8 +26,7 @@ export function catalogCurrency(eo: EngineOrganisation): string {
 }
 
 export function pathwayView(eo: EngineOrganisation, pathway: Pathway, asOf: IsoDate): PathwayView {
-  const skillName = new Map(eo.org.skills.map((skill) => [skill.id, skill.name]));
-  const credentialName = new Map(eo.org.credentials.map((credential) => [credential.id, credential.name]));
+  const names = lookups(eo);
   const grants = new Map(eo.org.credentials.map((credential) => [credential.id, credential.grants.map((grant) => grant.skill)]));
   const interests = new Set(eo.org.interests.filter((interest) => interest.employee === pathway.employeeId).map((interest) => interest.skill));
   return {
@@ -35,8 +35,8 @@ export function pathwayView(eo: EngineOrganisation, pathway: Pathway, asOf: IsoD
     currency: catalogCurrency(eo),
     steps: pathway.steps.map((step) => ({
       ...step,
-      skillNamesClosed: step.skillsClosed.map((skill) => skillName.get(skill) ?? skill),
-      completesStackName: step.completesStack ? credentialName.get(step.completesStack) : undefined,
+      skillNamesClosed: step.skillsClosed.map(names.skillName),
+      completesStackName: step.completesStack ? names.credentialName(step.completesStack) : undefined,
       interesting: (grants.get(step.credentialId) ?? []).some((skill) => interests.has(skill)),
     })),
   };
@@ -69,7 +69,7 @@ export function createRecommendHandlers(state: OrganisationState) {
       knownTeam(eo, request, team);
       const asOf = asOfOf(request, state);
       const objective = objectiveOf(request);
-      const names = new Map(eo.org.employees.map((employee) => [employee.id, employee.name]));
+      const names = lookups(eo);
       const body: CohortsView = {
         asOf,
         team,
@@ -77,7 +77,7 @@ export function createRecommendHandlers(state: OrganisationState) {
         currency: catalogCurrency(eo),
         cohorts: cohortsOf(teamPathways(eo, team, asOf, objective)).map((cohort) => ({
           ...cohort,
-          employees: cohort.employees.map((id) => ({ id, name: names.get(id) ?? id })),
+          employees: cohort.employees.map((id) => ({ id, name: names.employeeName(id) })),
         })),
       };
       return HttpResponse.json(body);
@@ -92,8 +92,7 @@ export function createRecommendHandlers(state: OrganisationState) {
       if (raw === '' || !Number.isFinite(budget) || budget < 0) throw new RequestRefused(400, 'bad-budget', `The budget must be a number of at least 0, not "${raw}".`);
       const asOf = asOfOf(request, state);
       const plan = budgetPlan(teamPathways(eo, team, asOf, objectiveOf(request)), budget);
-      const employeeName = new Map(eo.org.employees.map((employee) => [employee.id, employee.name]));
-      const credentialName = new Map(eo.org.credentials.map((credential) => [credential.id, credential.name]));
+      const names = lookups(eo);
       const body: BudgetPlanView = {
         ...plan,
         asOf,
@@ -102,8 +101,8 @@ export function createRecommendHandlers(state: OrganisationState) {
         currency: catalogCurrency(eo),
         assignments: plan.assignments.map((assignment) => ({
           ...assignment,
-          employeeName: employeeName.get(assignment.employeeId) ?? assignment.employeeId,
-          credentialName: credentialName.get(assignment.credentialId) ?? assignment.credentialId,
+          employeeName: names.employeeName(assignment.employeeId),
+          credentialName: names.credentialName(assignment.credentialId),
         })),
       };
       return HttpResponse.json(body);

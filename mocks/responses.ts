@@ -33,7 +33,8 @@ import type {
 
 export const FORECAST_DAYS = 90;
 
-function lookups(eo: EngineOrganisation) {
+/** Names to join into responses: skills, credentials, employees and roles by id. */
+export function lookups(eo: EngineOrganisation) {
   const { org } = eo;
   const skills = new Map(org.skills.map((skill) => [skill.id, skill]));
   const credentials = new Map(org.credentials.map((credential) => [credential.id, credential]));
