@@ -1,4 +1,4 @@
-// The /api of SPEC §8, served in the browser by the msw worker and in tests by msw/node.
+// The /api of SPEC §8, served in the browser by msw's getResponse in the API worker (mocks/api.worker.ts) and in tests by msw/node.
 // Handlers stay thin: read the request, check the persona's scope, call the domain, respond.
 import { http, HttpResponse } from 'msw';
 import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '../src/domain/engine';
@@ -10,7 +10,7 @@ import { createGoalHandlers } from './goalHandlers';
 import { createRecommendHandlers } from './recommendHandlers';
 import { createWhatIfHandlers } from './whatIfHandlers';
 import { withWhatIf } from './whatIf';
-import { createImportHandlers } from './importHandlers';
+import { createImportHandlers, type CommitImportSession } from './importHandlers';
 import { createBadgeHandlers } from './badgeHandlers';
 import {
   employeeDetailResponse,
@@ -37,7 +37,12 @@ function withVerificationReasons(eo: EngineOrganisation, detail: EmployeeDetail 
   };
 }
 
-export function createHandlers(storedState: OrganisationState) {
+export interface HandlerOptions {
+  /** How POST /api/imports reaches the page's import sessions (default: the sessions of this context). */
+  commitImportSession?: CommitImportSession;
+}
+
+export function createHandlers(storedState: OrganisationState, options: HandlerOptions = {}) {
   // Every view computes on the what-if scenario while one is open.
   const state = withWhatIf(storedState);
   return [
@@ -156,7 +161,7 @@ export function createHandlers(storedState: OrganisationState) {
     ...createGoalHandlers(state),
     ...createRecommendHandlers(state),
     ...createWhatIfHandlers(state),
-    ...createImportHandlers(state),
+    ...createImportHandlers(state, options.commitImportSession),
     ...createBadgeHandlers(state),
   ];
 }

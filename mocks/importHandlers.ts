@@ -6,7 +6,22 @@ import { commitRequestSchema, type CommitResponse } from '../src/api/importContr
 import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile } from '../src/workers/importPipeline';
 import { findImportSession } from '../src/workers/importSessions';
 import { ImportWorkerError } from '../src/workers/importWorkerClient';
+import type { ImportMode } from '../src/api/importContract';
+import type { ImportResults } from '../src/workers/importProtocol';
 import type { OrganisationState } from './organisationState';
+
+/**
+ * Commits what an open import session (the page's import worker) holds, or answers undefined when
+ * no such session is open. Injected because the sessions live in the page: in tests the handlers
+ * run in the page too, in the browser they run in the API worker and ask the page (mocks/browser.ts).
+ */
+export type CommitImportSession = (session: string, request: { mode: ImportMode; validRowsOnly: boolean }) => Promise<ImportResults['commit'] | undefined>;
+
+/** The sessions of this same context. */
+export const commitLocalImportSession: CommitImportSession = async (session, { mode, validRowsOnly }) => {
+  const worker = findImportSession(session);
+  return worker ? worker.call({ type: 'commit', mode, validRowsOnly }) : undefined;
+};
 
 function refuse(status: number, error: string, message: string) {
   return HttpResponse.json<ApiErrorBody>({ error, message }, { status });
@@ -26,7 +41,7 @@ function refusalForChange(request: Request): Response | null {
   return null;
 }
 
-export function createImportHandlers(state: OrganisationState) {
+export function createImportHandlers(state: OrganisationState, commitImportSession: CommitImportSession = commitLocalImportSession) {
   return [
     http.get('/api/imports', async ({ request }) => {
       const persona = decodePersona(request.headers.get(PERSONA_HEADER));
@@ -44,10 +59,9 @@ export function createImportHandlers(state: OrganisationState) {
       try {
         if (body.session) {
           // The standalone fast path: the page's worker already holds the records and commits them itself.
-          const worker = findImportSession(body.session);
-          if (!worker) return refuse(404, 'no-session', 'This import is no longer open in this page: pick the files again.');
           if (body.dryRun) return refuse(400, 'bad-request', 'A dry run of a session is the worker’s check step.');
-          const done = await worker.call({ type: 'commit', mode: body.mode, validRowsOnly: body.validRowsOnly });
+          const done = await commitImportSession(body.session, { mode: body.mode, validRowsOnly: body.validRowsOnly });
+          if (!done) return refuse(404, 'no-session', 'This import is no longer open in this page: pick the files again.');
           state.reload();
           return HttpResponse.json<CommitResponse>({
             committed: true, entry: done.entry, errors: done.entry.errors, warnings: done.entry.warnings, issues: done.entry.issues, counts: done.entry.counts, commitMs: done.commitMs,

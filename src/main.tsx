@@ -1,22 +1,20 @@
-// Boot: in the standalone build the /api is served inside the browser (msw + IndexedDB); with
-// VITE_API_URL set, the same client talks to a real backend and no worker starts.
+// Boot: in the standalone build the /api is served inside the browser (msw's handlers in a Web
+// Worker, on IndexedDB); with VITE_API_URL set, the same client talks to a real backend instead.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { setApiTransport } from './api/client';
+import { startStandaloneApi } from '../mocks/browser';
 import './app/styles.css';
 
-async function startApi(): Promise<void> {
-  if (import.meta.env.VITE_API_URL) return;
-  // Its own chunk, loaded in parallel with the shell's first paint.
-  const { startStandaloneApi } = await import('../mocks/browser');
-  await startStandaloneApi();
-}
+// Started before the first render, so the worker loads while React paints the shell; requests
+// sent before it is ready wait in its queue.
+if (!import.meta.env.VITE_API_URL) setApiTransport(startStandaloneApi());
 
-const apiReady = startApi();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App apiReady={apiReady} />
+    <App />
   </StrictMode>,
 );

@@ -1,9 +1,8 @@
-// Providers around the router: TanStack Query for server state, and the promise of the API being ready.
+// Providers around the router: TanStack Query for server state.
 import { useEffect, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { createAppRouter } from './router';
-import { ApiReadyContext } from './apiReady';
 import { watchOrganisationChanges } from '../api/importClient';
 
 export function createQueryClient(): QueryClient {
@@ -11,22 +10,19 @@ export function createQueryClient(): QueryClient {
 }
 
 interface AppProps {
-  apiReady: Promise<void>;
   /** Tests open a URL through a memory history; the browser uses its own. */
   history?: RouterHistory;
   queryClient?: QueryClient;
 }
 
-export function App({ apiReady, history, queryClient: givenClient }: AppProps) {
+export function App({ history, queryClient: givenClient }: AppProps) {
   const [queryClient] = useState(() => givenClient ?? createQueryClient());
   const [router] = useState(() => createAppRouter(history));
   // Another tab, the import worker or an undo changed the data: every page refetches.
   useEffect(() => watchOrganisationChanges(queryClient), [queryClient]);
   return (
-    <ApiReadyContext.Provider value={apiReady}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </ApiReadyContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   );
 }

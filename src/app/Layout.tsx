@@ -1,7 +1,6 @@
 // The shell: skip link, header with navigation and the persona switch, and the page.
-import { Suspense, use, type ReactNode } from 'react';
+import { Suspense } from 'react';
 import { Link, Outlet } from '@tanstack/react-router';
-import { ApiReadyContext } from './apiReady';
 import { PersonaSwitch } from './PersonaSwitch';
 import { WhatIfBanner } from './WhatIfBanner';
 import { AsOfPicker } from './AsOfPicker';
@@ -18,11 +17,6 @@ const NAV = [
   { to: '/import', label: 'Import', lndOnly: true },
   { to: '/reports', label: 'Reports' },
 ] as const;
-
-function WhenApiReady({ children }: { children: ReactNode }) {
-  use(use(ApiReadyContext));
-  return <>{children}</>;
-}
 
 export function Layout() {
   const persona = useUi((state) => state.persona);
@@ -50,19 +44,13 @@ export function Layout() {
         <div className="header-controls">
           <AsOfPicker />
           <EvidenceToggle />
-          <Suspense fallback={null}>
-            <WhenApiReady>
-              <PersonaSwitch />
-            </WhenApiReady>
-          </Suspense>
+          <PersonaSwitch />
         </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading label="Starting Gapmap" />}>
-          <WhenApiReady>
-            <WhatIfBanner />
-            <Outlet />
-          </WhenApiReady>
+          <WhatIfBanner />
+          <Outlet />
         </Suspense>
       </main>
     </>

@@ -12,5 +12,5 @@ export function renderApp(url: string, persona: Persona = { kind: 'lnd' }) {
   const history = createMemoryHistory({ initialEntries: [url] });
   // No retries: a refused request shows its error at once.
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  return { ...render(<App apiReady={Promise.resolve()} history={history} queryClient={queryClient} />), history, queryClient };
+  return { ...render(<App history={history} queryClient={queryClient} />), history, queryClient };
 }
