@@ -32,7 +32,7 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
     }
     const demo = demoOrganisation(today());
     // The first organisation is not a change anyone would undo.
-    const { revision } = await store.commit(demo, editEntry('The demo organisation'), { record: false });
+    const { revision } = await store.commit(demo, editEntry('The demo organisation'), { record: false, announce: false });
     preparedRevision = revision;
     return prepareOrganisation(demo);
   }

@@ -40,7 +40,7 @@ export function indexedDbStore(databaseName = 'gapmap', factory?: IDBFactory): O
       const encoded = encodeOrganisation(changes);
       const database = await db();
       const result = await withWriteLock(() => commitChange(database, encoded, entry, { record: options.record ?? true }));
-      announceChange(result.revision);
+      if (options.announce ?? true) announceChange(result.revision);
       return result;
     },
     async history() {

@@ -10,6 +10,11 @@ export type { NewEntry, UndoOutcome };
 export interface StoreCommitOptions {
   /** false: no history entry (the first demo organisation). */
   record?: boolean;
+  /**
+   * false: other tabs and the page are not told. Seeding the first organisation changes nothing
+   * anyone has seen; announcing it made the page refetch every query it had just received.
+   */
+  announce?: boolean;
 }
 
 export interface OrganisationStore {

@@ -18,6 +18,17 @@ test.describe('a new user opens Gapmap on the demo organisation', () => {
     expect(foreign).toEqual([]);
   });
 
+  test('on a phone the charts below the fold render as they are scrolled to, not before', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await expect(page.locator('.figure', { hasText: /^Readiness/ }).first()).toBeVisible();
+    // The figures fill the first screen; the charts (recharts' costly first render) wait.
+    await expect(page.locator('.recharts-surface')).toHaveCount(0);
+    await page.getByRole('heading', { name: /^Readiness over the last 12 months/ }).scrollIntoViewIfNeeded();
+    await expect(page.locator('.recharts-surface')).toHaveCount(2);
+    await expect(page.locator('.recharts-surface').last()).toBeVisible();
+  });
+
   test('a team page opens from the teams list and the data survives a reload', async ({ page, baseURL }) => {
     const foreign = watchForeignRequests(page, new URL(baseURL ?? '').origin);
     await page.goto('/teams');

@@ -9,14 +9,20 @@ import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
 import { countOf, formatCount, formatDate, formatPercent } from '../../components/format';
 import { ChartFrame } from '../../components/ChartFrame';
+import { RenderWhenVisible } from '../../components/RenderWhenVisible';
 
-// The charts (recharts, about 120 KB gzipped) load after the figures and tables have painted.
+// The charts (recharts, about 120 KB gzipped) load after the figures and tables have painted,
+// and render only when scrolled near: their first render is the page's longest task.
 const TopGapsChart = lazy(() => import('./TopGapsChart').then((module) => ({ default: module.TopGapsChart })));
 const TrendChart = lazy(() => import('./TrendChart').then((module) => ({ default: module.TrendChart })));
 
-/** Holds the chart's height while its code loads, so nothing below moves. */
+/** Holds the chart's height until it is near the screen and while its code loads, so nothing below moves. */
 function LazyChart({ height, children }: { height: number; children: ReactNode }) {
-  return <Suspense fallback={<div style={{ height }} />}>{children}</Suspense>;
+  return (
+    <RenderWhenVisible height={height}>
+      <Suspense fallback={<div style={{ height }} />}>{children}</Suspense>
+    </RenderWhenVisible>
+  );
 }
 
 export function OverviewPage() {
