@@ -24,6 +24,13 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
   let prepared: Promise<EngineOrganisation> | undefined;
   let preparedRevision = -1;
 
+  async function isUpToDate(): Promise<boolean> {
+    const settled = prepared;
+    if (!settled) return false;
+    await settled.catch(() => undefined);
+    return (await store.revision()) === preparedRevision;
+  }
+
   async function loadOrSeed(): Promise<EngineOrganisation> {
     const stored = await store.load();
     if (stored) {
@@ -42,13 +49,20 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
     if (revision !== preparedRevision) prepared = undefined;
   });
 
+  function loadOnce(): Promise<EngineOrganisation> {
+    prepared ??= loadOrSeed().catch((error: unknown) => {
+      prepared = undefined;
+      throw error;
+    });
+    return prepared;
+  }
+
   const state: OrganisationState = {
-    current() {
-      prepared ??= loadOrSeed().catch((error: unknown) => {
-        prepared = undefined;
-        throw error;
-      });
-      return prepared;
+    async current() {
+      // The announcement of another tab's change and this tab's next request reach the API worker
+      // in no guaranteed order, so each request also compares the stored revision (one small read).
+      if (prepared && !(await isUpToDate())) prepared = undefined;
+      return loadOnce();
     },
     async replace(organisation, label = 'Changes made in the app') {
       const before = prepared ? (await prepared).org : undefined;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { demoOrganisation } from '../src/domain/demo/generate';
+import { memoryStore } from './db/store';
+import { createOrganisationState } from './organisationState';
+
+const TODAY = '2026-06-30';
+const entry = { source: 'edit' as const, label: 'Another tab', mode: null, validRowsOnly: false, files: [], errors: 0, warnings: 0, issues: [] };
+
+describe('the API’s organisation state', () => {
+  it('serves a change another tab stored even before that tab’s announcement arrives', async () => {
+    const store = memoryStore(demoOrganisation(TODAY));
+    const state = createOrganisationState(store, () => TODAY);
+    const before = await state.current();
+    const [leaver] = before.org.employees;
+    // Another tab's API stores a change; this store never announces it (memoryStore has no channel).
+    await store.commit({ employees: before.org.employees.slice(1) }, entry);
+    const after = await state.current();
+    expect(after.org.employees).toHaveLength(before.org.employees.length - 1);
+    expect(after.org.employees.some((employee) => employee.id === leaver?.id)).toBe(false);
+  });
+
+  it('keeps the prepared organisation while nothing was stored', async () => {
+    const state = createOrganisationState(memoryStore(demoOrganisation(TODAY)), () => TODAY);
+    const first = await state.current();
+    expect(await state.current()).toBe(first);
+  });
+});
