@@ -3,9 +3,9 @@
 // loading, seeding and every computation off the main thread, and the page does not load msw.
 import { findImportSession } from '../src/workers/importSessions';
 import { ImportWorkerError } from '../src/workers/importWorkerClient';
+import type { ApiTransport } from '../src/api/transport';
 import type { ApiResponseMessage, CommitSessionMessage, CommitSessionResultMessage, FromApiWorker, ToApiWorker } from './apiWorkerProtocol';
 
-export type ApiTransport = (url: string, init?: RequestInit) => Promise<Response>;
 
 const unavailable = (message: string) => Response.json({ error: 'unavailable', message }, { status: 503 });
 

@@ -2,19 +2,10 @@
 // schema, and a non-2xx answer becomes an ApiError the UI can show.
 import type { z } from 'zod';
 import { apiErrorSchema, encodePersona, PERSONA_HEADER, type Persona } from './contract';
+import { sendRequest } from './transport';
 
 /** Where the API lives: the same origin (the in-browser API) unless VITE_API_URL points elsewhere. */
 export const API_BASE: string = (import.meta.env.VITE_API_URL as string | undefined) ?? '';
-
-/** Sends one request: the network by default; the standalone build answers in the browser instead. */
-export type ApiTransport = (url: string, init?: RequestInit) => Promise<Response>;
-
-let transport: ApiTransport = (url, init) => fetch(url, init);
-
-/** Installed once at boot by src/main.tsx when the /api is the in-browser one (mocks/browser.ts). */
-export function setApiTransport(next: ApiTransport): void {
-  transport = next;
-}
 
 export class ApiError extends Error {
   constructor(
@@ -40,7 +31,7 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
 
 async function send(persona: Persona, path: string, init: RequestInit & { params?: QueryParams } = {}): Promise<Response> {
   const { params, headers, ...rest } = init;
-  const response = await transport(apiUrl(path, params), {
+  const response = await sendRequest(apiUrl(path, params), {
     ...rest,
     headers: { [PERSONA_HEADER]: encodePersona(persona), ...(headers as Record<string, string> | undefined) },
   });
