@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateOrganisation } from '../domain/demo/generate';
@@ -61,6 +61,27 @@ describe('gapmap report', () => {
       expect(written.startsWith('\uFEFF')).toBe(true);
       expect(lines(written.slice(1))[0]).toBe('team;skill_id;skill_name;required_count;met_count;coverage;total_gap;weighted_gap;bench');
       expect(lines(written.slice(1))).toHaveLength(9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the same report when the awards and assessments need the full import path, with its warnings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gapmap-cli-'));
+    try {
+      // Quoted ids (read by the RFC 4180 parser), an award by the holder's email, a level as a word
+      // and an extra value on one row (a warning): the same records as the plain fixture files.
+      const awards = expected('awards.csv').split('\n').map((line) =>
+        line.replace(/^E001,([^,]+),/, 'E001,"$1",').replace(/^E002,SQL-A,/, 'kenji.sato@northwind.example,SQL-A,'));
+      awards[2] = `${awards[2]!},extra`;
+      const assessments = expected('assessments.csv').replace('E001,sql,4,test', 'E001,sql,advanced,test');
+      writeFileSync(join(dir, 'awards.csv'), awards.join('\n'));
+      writeFileSync(join(dir, 'assessments.csv'), assessments);
+      const data = DATA.map((arg) => (arg === fixture('awards.csv') ? join(dir, 'awards.csv') : arg === fixture('assessments.csv') ? join(dir, 'assessments.csv') : arg));
+      const run = gapmap('report', ...data, '--as-of', AS_OF);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe(`${join(dir, 'awards.csv')}:3:: warning: this row has 6 values but the header has 5 columns: the extra values were ignored; quote fields that contain ","\n`);
+      expect(lines(run.stdout)).toEqual(lines(expected('expected-report-long.csv')));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,11 +3,14 @@
 import { open, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Worker } from 'node:worker_threads';
 // Only types from the schema at the top: zod loads with the commands that need it, not for --help.
 import type { Organisation, RecordKind } from '../domain/schema';
 import type { ImportIssue, CsvReadOptions, CsvWriteOptions, ParsedFile, DateOrder, LevelScale } from '../domain/csv/types';
 import type { RecommendationRow } from '../domain/reports';
 import type { Pathway, UnclosableGap } from '../domain/recommend/pathway';
+import type { EngineOrganisation } from '../domain/engine/index';
+import type { AssessmentRefColumns, AwardRefColumns } from '../domain/csv/readRecordColumns';
 import { compareOrdinal } from '../domain/reports';
 import { isIsoDate, todayIso } from '../domain/dates';
 import { COMMANDS, COMMAND_HELP, MAIN_HELP, type Command } from './usage';
@@ -159,7 +162,9 @@ function fileIssue(file: string, message: string): ImportIssue {
 
 async function readBytes(path: string): Promise<Uint8Array | string> {
   try {
-    return new Uint8Array(await readFile(path));
+    const buffer = await readFile(path);
+    // A plain Uint8Array over the Buffer's memory: no copy of a 100 MB file.
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'cannot read the file: it does not exist';
@@ -239,6 +244,106 @@ async function loadOrganisation(command: Command, values: Values): Promise<Loade
   return { organisation: assembled.organisation, issues };
 }
 
+/**
+ * The engine's organisation for `report` and `recommend` (neither needs the award or assessment
+ * records themselves, only the engine's columns of them). The plain case — every file reads without an error, the
+ * awards and assessments without even a warning, by exact ids — takes a short cut: those two
+ * files (a million rows) go straight into the engine's columns instead of a million records.
+ * Anything else is read again by loadOrganisation, so every located error and warning is reported
+ * exactly as before.
+ */
+async function loadEngineOrganisation(command: Command, values: Values): Promise<{ eo: EngineOrganisation; issues: ImportIssue[] }> {
+  const byColumns = await loadByColumns(command, values);
+  if (byColumns !== null) return byColumns;
+  const { organisation, issues } = await loadOrganisation(command, values);
+  const engine = await import('../domain/engine/index');
+  return { eo: engine.prepareOrganisation(organisation), issues };
+}
+
+/** The other files are read on the main thread meanwhile; the awards file goes to readAwardsInWorker. */
+const MAIN_THREAD_KINDS = DATA_KINDS.filter(({ kind }) => kind !== 'awards');
+
+/** loadEngineOrganisation's short cut, or null when the files need the full import path. */
+async function loadByColumns(command: Command, values: Values): Promise<{ eo: EngineOrganisation; issues: ImportIssue[] } | null> {
+  for (const { flag, required } of DATA_KINDS) if (required) requireText(command, values, flag);
+  const options = readOptions(command, values);
+  const awardsPath = requireText(command, values, 'awards');
+  const awardsWorker = readAwardsInWorker(awardsPath, options);
+  try {
+    const [csv, engine] = await Promise.all([import('../domain/csv/index'), import('../domain/engine/index')]);
+    const given = MAIN_THREAD_KINDS.flatMap(({ flag, kind }) => {
+      const path = text(values, flag);
+      return path === undefined ? [] : [{ kind, path }];
+    });
+    // Every file is read from disk at once: the disk works while the first ones are parsed.
+    const reads = given.map(({ path }) => readBytes(path));
+    const issues: ImportIssue[] = [];
+    const files: ParsedFile[] = [];
+    let assessmentsBytes: Uint8Array | undefined;
+    for (let i = 0; i < given.length; i++) {
+      const { kind, path } = given[i]!;
+      const bytes = await reads[i]!;
+      if (typeof bytes === 'string') return null;
+      if (kind === 'assessments') {
+        assessmentsBytes = bytes;
+        continue;
+      }
+      const parsed = csv.readCsvFile({ fileName: path, bytes }, { ...options, kind });
+      issues.push(...parsed.issues, ...pendingIssues(parsed));
+      files.push(parsed);
+    }
+    if (issues.some((issue) => issue.severity === 'error')) return null;
+    const assembled = csv.assembleOrganisation(files);
+    if (assembled.issues.some((issue) => issue.severity === 'error')) return null;
+    const refs = csv.columnReferences(assembled.organisation);
+    const assessmentRefs = assessmentsBytes === undefined ? NO_ASSESSMENTS : csv.readAssessmentRefColumns(assessmentsBytes, options);
+    const assessments = assessmentRefs === null ? null : csv.resolveAssessmentColumns(assessmentRefs, refs);
+    if (assessments === null) return null;
+    let awardRefs = await awardsWorker.columns;
+    if (awardRefs === undefined) {
+      // No worker thread here: the same reading on this one.
+      const bytes = await readBytes(awardsPath);
+      awardRefs = typeof bytes === 'string' ? null : csv.readAwardRefColumns(bytes, options);
+    }
+    const awards = awardRefs === null ? null : csv.resolveAwardColumns(awardRefs, refs);
+    if (awards === null) return null;
+    // In the full path the awards and assessments would add nothing here: the same issues, in order.
+    issues.push(...assembled.issues);
+    return { eo: engine.prepareOrganisationFromColumns(assembled.organisation, awards, assessments), issues };
+  } finally {
+    awardsWorker.stop();
+  }
+}
+
+/**
+ * Reads the awards file into columns on a worker thread (src/cli/readAwardsWorker.ts, compiled by
+ * tsx as this file is). `columns`: the columns, null when the file is not plain (or unreadable),
+ * undefined when no worker could run.
+ */
+function readAwardsInWorker(path: string, options: CsvReadOptions): { columns: Promise<AwardRefColumns | null | undefined>; stop: () => void } {
+  let worker: Worker;
+  try {
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const entry = new URL('./readAwardsWorker.ts', import.meta.url).href;
+    worker = new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, {
+      eval: true,
+      workerData: { path, options },
+    });
+  } catch {
+    return { columns: Promise.resolve(undefined), stop: () => undefined };
+  }
+  const columns = new Promise<AwardRefColumns | null | undefined>((resolve) => {
+    worker.once('message', (message: AwardRefColumns | null) => resolve(message));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  return { columns, stop: () => void worker.terminate() };
+}
+
+const NO_ASSESSMENTS: AssessmentRefColumns = {
+  length: 0, employee: new Int32Array(0), employeeIds: [], skill: new Int32Array(0), skillIds: [], day: new Int32Array(0), level: new Int8Array(0),
+};
+
 function failOnErrors(formatIssue: (issue: ImportIssue) => string, issues: readonly ImportIssue[]): void {
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   if (errors === 0) return;
@@ -265,9 +370,16 @@ async function emit(chunks: Iterable<Uint8Array>, out: string | undefined): Prom
   } catch (error) {
     throw cannotWrite(error);
   }
+  // One write in flight while the next chunk is made: the disk and the CSV writer work together.
+  let writing: Promise<unknown> | undefined;
   try {
-    for (const chunk of chunks) await file.write(chunk);
+    for (const chunk of chunks) {
+      await writing;
+      writing = file.write(chunk);
+    }
+    await writing;
   } catch (error) {
+    await writing?.catch(() => undefined);
     throw cannotWrite(error);
   } finally {
     await file.close();
@@ -289,10 +401,9 @@ async function report(values: Values): Promise<number> {
   if (format !== 'long' && format !== 'team') throw usageError('report', `--format must be long or team, got '${format}'`);
   const asOf = asOfOption('report', values);
   const write = writeOptions('report', values);
-  const { organisation, issues } = await loadOrganisation('report', values);
+  const { eo, issues } = await loadEngineOrganisation('report', values);
   const [engine, csv] = await Promise.all([import('../domain/engine/index'), import('../domain/csv/index')]);
   printWarnings(csv.formatIssue, issues);
-  const eo = engine.prepareOrganisation(organisation);
   const output =
     format === 'long'
       ? csv.gapLongTableCsvChunks(engine.gapReportLongTable(eo, asOf), write)
@@ -316,7 +427,7 @@ async function recommend(values: Values): Promise<number> {
   }
   const asOf = asOfOption('recommend', values);
   const write = writeOptions('recommend', values);
-  const { organisation, issues } = await loadOrganisation('recommend', values);
+  const { eo, issues } = await loadEngineOrganisation('recommend', values);
   const [engine, csv, pathway, budgetModule] = await Promise.all([
     import('../domain/engine/index'),
     import('../domain/csv/index'),
@@ -324,7 +435,6 @@ async function recommend(values: Values): Promise<number> {
     import('../domain/recommend/budget'),
   ]);
   printWarnings(csv.formatIssue, issues);
-  const eo = engine.prepareOrganisation(organisation);
 
   let employeeIds: string[];
   if (employee !== undefined) {
@@ -342,7 +452,7 @@ async function recommend(values: Values): Promise<number> {
     }
     employeeIds = members.map((member) => member.id);
   } else {
-    employeeIds = organisation.employees.map((member) => member.id);
+    employeeIds = eo.org.employees.map((member) => member.id);
   }
 
   // Employees are solved in id order, so each one's rows, sorted by credential, arrive in the

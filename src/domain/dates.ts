@@ -114,3 +114,25 @@ export function dayNumberAfterMonths(date: IsoDate, months: number): number {
   const lastDay = targetMonth === 2 ? (isLeapYear(targetYear) ? 29 : 28) : targetMonth === 4 || targetMonth === 6 || targetMonth === 9 || targetMonth === 11 ? 30 : 31;
   return civilDayNumber(targetYear, targetMonth, day < lastDay ? day : lastDay);
 }
+
+/**
+ * `dayNumberAfterMonths` from a day number instead of an ISO date: for awards read as columns,
+ * whose issue dates are day numbers from the start.
+ */
+export function dayNumberPlusMonths(dayNumber: number, months: number): number {
+  // Howard Hinnant's civil_from_days (the inverse of civilDayNumber), then the month rule.
+  const shifted = dayNumber + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = (monthIndex % 12) + 1;
+  const lastDay = targetMonth === 2 ? (isLeapYear(targetYear) ? 29 : 28) : targetMonth === 4 || targetMonth === 6 || targetMonth === 9 || targetMonth === 11 ? 30 : 31;
+  return civilDayNumber(targetYear, targetMonth, day < lastDay ? day : lastDay);
+}

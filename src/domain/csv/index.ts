@@ -13,6 +13,11 @@ export { CANONICAL_COLUMNS, detectKind, normaliseHeader, proposeMapping } from '
 export type { ProposedMapping } from './headers';
 export { parseCsvRecords } from './parse';
 export { readCsvFile } from './readCsvFile';
+export {
+  columnReferences, readAssessmentColumns, readAssessmentRefColumns, readAwardColumns, readAwardRefColumns,
+  resolveAssessmentColumns, resolveAwardColumns,
+} from './readRecordColumns';
+export type { AssessmentRefColumns, AwardRefColumns, ColumnReferences } from './readRecordColumns';
 export { assembleOrganisation } from './assembleOrganisation';
 export type { AssembleResult } from './assembleOrganisation';
 export { excelSerialToIso, mapLevelOntoScale, parseLevelScale } from './values';

@@ -64,7 +64,7 @@ function dropFinalLineBreak(body: string, records: string[][]): string[][] {
  * The line break that separates records, guessed from the first megabyte as PapaParse guesses it
  * (its guessLineEndings) for text without quotes: the fast path must split exactly where it would.
  */
-function guessNewline(text: string): '\r\n' | '\n' | '\r' {
+export function guessNewline(text: string): '\r\n' | '\n' | '\r' {
   const sample = text.substring(0, 1024 * 1024);
   const byCr = sample.split('\r');
   const byLf = sample.split('\n');

@@ -5,6 +5,7 @@ import { decodeCsvBytes } from './decode';
 import { detectDelimiter } from './detectDelimiter';
 import { formatIssue } from './formatIssue';
 import type { ParsedFile } from './types';
+import { RECORD_KINDS } from '../schema';
 
 const read = (text: string, fileName = 'file.csv', options = {}): ParsedFile => readCsvFile({ fileName, text }, options);
 const errors = (file: ParsedFile): string[] => file.issues.filter((i) => i.severity === 'error').map(formatIssue);
@@ -107,6 +108,13 @@ describe('delimiters and quoting', () => {
 });
 
 describe('headers and kinds', () => {
+  it('names every kind, in the schema order, when the headers do not tell which data a file holds', () => {
+    const file = read('colour,size\r\nred,9\r\n', 'mystery.csv');
+    expect(errors(file)).toEqual([
+      `mystery.csv:0:: cannot tell which data this file holds from its headers (colour, size): choose its kind (${RECORD_KINDS.join(', ')}) or rename the columns as in the templates`,
+    ]);
+  });
+
   it('maps HR synonyms and joins First Name + Last Name', () => {
     const text = 'Worker ID,First Name,Last Name,E-mail Address,Org Unit,Position,Reports To,Site\r\n' +
       'W-204,Priya,Natarajan,priya.n@example.com,Payments,Backend Engineer,W-100,Pune\r\n';

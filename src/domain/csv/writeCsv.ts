@@ -213,8 +213,8 @@ export function gapLongCsv(rows: readonly GapLongRow[], options?: CsvWriteOption
  * Gap report, long (SPEC §5), as UTF-8 chunks written straight from the engine's columns: the
  * same bytes as gapLongCsv of gapReportLong, about 4× faster and without a million row objects
  * for `gapmap report`. Rows come grouped by employee, so an employee's four fields are encoded once
- * for all their rows; a skill's id and name, a weight and a status once for the whole report;
- * levels are single digits.
+ * for all their rows; a requirement's skill id, skill name and weight, and each status, once for
+ * the whole report; levels are single digits.
  */
 export function* gapLongTableCsvChunks(table: GapLongTable, options: CsvWriteOptions = {}): Generator<Uint8Array> {
   const writer = startWriter(GAP_LONG_COLUMNS, options);
@@ -222,18 +222,13 @@ export function* gapLongTableCsvChunks(table: GapLongTable, options: CsvWriteOpt
   const delimiter = String.fromCharCode(delimiterCode);
   const fieldsThen = (values: readonly string[], after: string): Uint8Array =>
     textEncoder.encode(`${values.map((value) => textField(value, delimiterCode)).join(delimiter)}${after}`);
-  const skillFields: (Uint8Array | undefined)[] = [];
-  const weightFields = new Map<string, Uint8Array>();
-  const statusFields = new Map<string, Uint8Array>();
-  const cached = (cache: Map<string, Uint8Array>, value: string, after: string): Uint8Array => {
-    let encoded = cache.get(value);
-    if (encoded === undefined) {
-      encoded = fieldsThen([value], after);
-      cache.set(value, encoded);
-    }
-    return encoded;
-  };
-  const levelColumns = [table.required, table.verified, table.assessed, table.effective, table.gap];
+  // A requirement's skill id, skill name and weight, encoded once for the whole report (with the
+  // skill they were encoded for: a table whose requirement does not fix the skill is still right).
+  const requirementFields: (Uint8Array | undefined)[] = [];
+  const requirementFieldsSkill: number[] = [];
+  const statusMet = fieldsThen([gapStatus(0)], '\r\n');
+  const statusGap = fieldsThen([gapStatus(1)], '\r\n');
+  const { employee: employeeColumn, skill: skillColumn, requirement: requirementColumn, required, verified, assessed, effective, gap } = table;
   // Rows come grouped by employee: their four fields are written for the first row, then copied
   // from there within the chunk for the next rows (written again when a new chunk starts).
   let lastEmployee = -1;
@@ -241,13 +236,18 @@ export function* gapLongTableCsvChunks(table: GapLongTable, options: CsvWriteOpt
   let employeeStart = 0;
   let employeeEnd = 0;
   for (let i = 0; i < table.length; i++) {
-    const s = table.skill[i]!;
-    const skill = (skillFields[s] ??= fieldsThen([table.skillIds[s]!, table.skillNames[s]!], delimiter));
-    const weight = cached(weightFields, table.weights[table.requirement[i]!]!, delimiter);
-    const status = cached(statusFields, gapStatus(table.gap[i]!), '\r\n');
+    const s = skillColumn[i]!;
+    const q = requirementColumn[i]!;
+    let skill = requirementFields[q];
+    if (skill === undefined || requirementFieldsSkill[q] !== s) {
+      skill = fieldsThen([table.skillIds[s]!, table.skillNames[s]!, table.weights[q]!], delimiter);
+      requirementFields[q] = skill;
+      requirementFieldsSkill[q] = s;
+    }
+    const status = gap[i] === 0 ? statusMet : statusGap;
     // The rest of the row: a level is an Int8, at most 4 bytes ("-128"), and its delimiter.
-    const restBytes = skill.length + weight.length + 5 * 5 + status.length;
-    const e = table.employee[i]!;
+    const restBytes = skill.length + 5 * 5 + status.length;
+    const e = employeeColumn[i]!;
     const employeeBytes = employeeEnd - employeeStart;
     if (e === lastEmployee && writer.buffer === employeeChunk && writer.position + employeeBytes + restBytes <= writer.buffer.length) {
       writer.buffer.copyWithin(writer.position, employeeStart, employeeEnd);
@@ -270,11 +270,16 @@ export function* gapLongTableCsvChunks(table: GapLongTable, options: CsvWriteOpt
     }
     const buffer = writer.buffer;
     let at = copyBytes(buffer, writer.position, skill);
-    at = copyBytes(buffer, at, weight);
-    for (const levels of levelColumns) {
-      at = writeNumber(buffer, at, levels[i]!);
-      buffer[at++] = delimiterCode;
-    }
+    at = writeNumber(buffer, at, required[i]!);
+    buffer[at++] = delimiterCode;
+    at = writeNumber(buffer, at, verified[i]!);
+    buffer[at++] = delimiterCode;
+    at = writeNumber(buffer, at, assessed[i]!);
+    buffer[at++] = delimiterCode;
+    at = writeNumber(buffer, at, effective[i]!);
+    buffer[at++] = delimiterCode;
+    at = writeNumber(buffer, at, gap[i]!);
+    buffer[at++] = delimiterCode;
     writer.position = copyBytes(buffer, at, status);
     if (writer.hasChunks) yield* writer.take();
   }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Assessment, Award, Credential, Goal, Organisation, Role } from '../schema';
-import { addDays, addMonths, dayNumberAfterMonths, fromDayNumber, isoDayNumber, toDayNumber } from '../dates';
+import { addDays, addMonths, dayNumberAfterMonths, dayNumberPlusMonths, fromDayNumber, isoDayNumber, toDayNumber } from '../dates';
 import { compareOrdinal } from '../reports';
 import { WEIGHT_VALUE } from '../weights';
 import { awardExpiry, isAwardCurrent } from './awards';
@@ -248,5 +248,16 @@ describe('the day arithmetic the engine uses', () => {
       const date = fromDayNumber(day);
       expect(dayNumberAfterMonths(date, months)).toBe(toDayNumber(addMonths(date, months)));
     }));
+  });
+
+  it('adds calendar months to a day number as to its date, clamped to the month end', () => {
+    fc.assert(fc.property(dayArb, fc.integer({ min: 0, max: 240 }), (day, months) => {
+      expect(dayNumberPlusMonths(day, months)).toBe(toDayNumber(addMonths(fromDayNumber(day), months)));
+    }));
+    // 2024-01-31 (day 19,753) + 1 month = 2024-02-29 (19,782); + 13 months = 2025-02-28 (20,147).
+    expect(dayNumberPlusMonths(19_753, 1)).toBe(19_782);
+    expect(dayNumberPlusMonths(19_753, 13)).toBe(20_147);
+    // 1969-12-31 (day -1) + 2 months = 1970-02-28 (day 58).
+    expect(dayNumberPlusMonths(-1, 2)).toBe(58);
   });
 });

@@ -1,6 +1,8 @@
 // The gap engine (SPEC §3 rules 1–11): the one place a gap, a level or a readiness is computed.
 // Prepare an organisation once, then ask any rule at any as-of date.
-export { prepareOrganisation, type EngineOrganisation } from './prepare';
+export {
+  prepareOrganisation, prepareOrganisationFromColumns, type AssessmentColumns, type AwardColumns, type EngineOrganisation,
+} from './prepare';
 export { awardExpiry, isAwardCurrent } from './awards';
 export { heldCredentialIds, heldCredentials, type HeldCredential } from './holdings';
 export { skillLevels, type SkillLevel } from './proficiency';

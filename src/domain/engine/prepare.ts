@@ -2,7 +2,7 @@
 // assessments grouped per employee, levels in typed arrays) so every rule of SPEC §3 can be asked
 // at any as-of date quickly, up to 100,000 employees and 1,000,000 awards.
 import type { Credential, Employee, Organisation, Requirement, Role, Weight } from '../schema';
-import { dayNumberAfterMonths, isoDayNumber } from '../dates';
+import { dayNumberAfterMonths, dayNumberPlusMonths, isoDayNumber } from '../dates';
 import { WEIGHT_VALUE } from '../weights';
 import { compareOrdinal } from '../reports';
 
@@ -123,8 +123,53 @@ function employeeLookup(employeeIndex: ReadonlyMap<string, number>): (id: string
   };
 }
 
+/**
+ * Awards already read as columns (the CLI reads a million of them straight from CSV text): row i
+ * is held by org.employees[employee[i]], of org.credentials[credential[i]], issued on day number
+ * issued[i], with expires_on on day number expires[i] or UNDATED when that cell was blank (the
+ * catalog's validity then applies, as for an Award without expiresOn).
+ */
+export interface AwardColumns {
+  length: number;
+  employee: Int32Array;
+  credential: Int32Array;
+  issued: Int32Array;
+  expires: Int32Array;
+}
+
+/** Assessments as columns: org.employees[employee[i]] at level[i] in org.skills[skill[i]], on day[i] (UNDATED: undated). */
+export interface AssessmentColumns {
+  length: number;
+  employee: Int32Array;
+  skill: Int32Array;
+  day: Int32Array;
+  level: Int8Array;
+}
+
 /** Build once per organisation (and again after an edit); every query then takes an as-of date. */
 export function prepareOrganisation(org: Organisation): EngineOrganisation {
+  return prepare(org, undefined);
+}
+
+/**
+ * prepareOrganisation for an organisation whose awards and assessments come as columns instead
+ * of org.awards and org.assessments (which are not read). The result answers every gap and
+ * coverage query the same; awardRecord and assessmentRecord then index the columns' rows, so the
+ * queries that hand back Award or Assessment records (holdings, expiry, proficiency) need
+ * prepareOrganisation.
+ */
+export function prepareOrganisationFromColumns(org: Organisation, awards: AwardColumns, assessments: AssessmentColumns): EngineOrganisation {
+  return prepare(org, { awards, assessments });
+}
+
+/** Maps positions in a list of records with ids to the engine's index of each id (the first record with it). */
+function firstIndexOf(records: readonly { id: string }[], index: ReadonlyMap<string, number>): Int32Array {
+  const first = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) first[i] = index.get(records[i]!.id) ?? -1;
+  return first;
+}
+
+function prepare(org: Organisation, columns: { awards: AwardColumns; assessments: AssessmentColumns } | undefined): EngineOrganisation {
   // Skills.
   const skillIndex = new Map<string, number>();
   const skillIds: string[] = [];
@@ -183,19 +228,36 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
   // of an unknown employee concerns nobody in the organisation. Validity is looked up from the
   // catalog only: a credential first named here has none.
   const awards = org.awards;
-  const awardOwner = new Int32Array(awards.length);
-  const rawCredential = new Int32Array(awards.length);
-  const rawIssued = new Int32Array(awards.length);
-  const rawExpires = new Int32Array(awards.length);
+  const rawAwardCount = columns ? columns.awards.length : awards.length;
+  const awardOwner = new Int32Array(rawAwardCount);
+  const rawCredential = new Int32Array(rawAwardCount);
+  const rawIssued = new Int32Array(rawAwardCount);
+  const rawExpires = new Int32Array(rawAwardCount);
   const ownerOf = employeeLookup(employeeIndex);
-  for (let a = 0; a < awards.length; a++) {
-    const award = awards[a]!;
-    awardOwner[a] = ownerOf(award.employee);
-    const c = internCredential(award.credential);
-    rawCredential[a] = c;
-    rawIssued[a] = isoDayNumber(award.issuedOn);
-    const months = c < catalogSize ? (credentials[c]!.validityMonths ?? 0) : 0;
-    rawExpires[a] = award.expiresOn !== undefined ? isoDayNumber(award.expiresOn) : months > 0 ? dayNumberAfterMonths(award.issuedOn, months) : NEVER;
+  // Columns name employees by position: the engine's index is that of the first one with the id.
+  const ownerOfRow = columns ? firstIndexOf(employees, employeeIndex) : undefined;
+  if (columns && ownerOfRow) {
+    const { employee, credential, issued, expires } = columns.awards;
+    const credentialOfRow = firstIndexOf(org.credentials, credentialIndex);
+    for (let a = 0; a < rawAwardCount; a++) {
+      awardOwner[a] = ownerOfRow[employee[a]!]!;
+      const c = credentialOfRow[credential[a]!]!;
+      rawCredential[a] = c;
+      const day = issued[a]!;
+      rawIssued[a] = day;
+      const months = credentials[c]!.validityMonths ?? 0;
+      rawExpires[a] = expires[a] !== UNDATED ? expires[a]! : months > 0 ? dayNumberPlusMonths(day, months) : NEVER;
+    }
+  } else {
+    for (let a = 0; a < awards.length; a++) {
+      const award = awards[a]!;
+      awardOwner[a] = ownerOf(award.employee);
+      const c = internCredential(award.credential);
+      rawCredential[a] = c;
+      rawIssued[a] = isoDayNumber(award.issuedOn);
+      const months = c < catalogSize ? (credentials[c]!.validityMonths ?? 0) : 0;
+      rawExpires[a] = award.expiresOn !== undefined ? isoDayNumber(award.expiresOn) : months > 0 ? dayNumberAfterMonths(award.issuedOn, months) : NEVER;
+    }
   }
   const credentialCount = credentialIds.length;
   while (credentials.length < credentialCount) credentials.push(undefined);
@@ -314,16 +376,28 @@ export function prepareOrganisation(org: Organisation): EngineOrganisation {
 
   // Assessments, read in input order first (the records are scattered in memory), then grouped.
   const assessments = org.assessments;
-  const assessmentOwner = new Int32Array(assessments.length);
-  const rawSkill = new Int32Array(assessments.length);
-  const rawDay = new Int32Array(assessments.length);
-  const rawLevel = new Int8Array(assessments.length);
-  for (let a = 0; a < assessments.length; a++) {
-    const assessment = assessments[a]!;
-    assessmentOwner[a] = ownerOf(assessment.employee);
-    rawSkill[a] = internSkill(assessment.skill);
-    rawDay[a] = assessment.assessedOn === undefined ? UNDATED : isoDayNumber(assessment.assessedOn);
-    rawLevel[a] = assessment.level;
+  const rawAssessmentCount = columns ? columns.assessments.length : assessments.length;
+  const assessmentOwner = new Int32Array(rawAssessmentCount);
+  const rawSkill = new Int32Array(rawAssessmentCount);
+  const rawDay = new Int32Array(rawAssessmentCount);
+  const rawLevel = new Int8Array(rawAssessmentCount);
+  if (columns && ownerOfRow) {
+    const { employee, skill, day, level } = columns.assessments;
+    const skillOfRow = firstIndexOf(org.skills, skillIndex);
+    for (let a = 0; a < rawAssessmentCount; a++) {
+      assessmentOwner[a] = ownerOfRow[employee[a]!]!;
+      rawSkill[a] = skillOfRow[skill[a]!]!;
+      rawDay[a] = day[a]!;
+      rawLevel[a] = level[a]!;
+    }
+  } else {
+    for (let a = 0; a < assessments.length; a++) {
+      const assessment = assessments[a]!;
+      assessmentOwner[a] = ownerOf(assessment.employee);
+      rawSkill[a] = internSkill(assessment.skill);
+      rawDay[a] = assessment.assessedOn === undefined ? UNDATED : isoDayNumber(assessment.assessedOn);
+      rawLevel[a] = assessment.level;
+    }
   }
   const assessmentGroups = groupBy(assessmentOwner, employees.length);
   const assessmentCount = assessmentGroups.order.length;
