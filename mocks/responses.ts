@@ -19,6 +19,7 @@ import {
   type Scope,
 } from '../src/domain/engine';
 import { addDays } from '../src/domain/dates';
+import { coverageAsReported } from '../src/domain/reports';
 import type { IsoDate, Skill } from '../src/domain/schema';
 import type {
   EmployeeDetail,
@@ -192,7 +193,8 @@ export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams:
   statsByTeam.forEach((stats, row) => {
     for (const stat of stats) {
       const cell = row * skillIds.length + (column.get(stat.skill) ?? 0);
-      coverage[cell] = stat.coverage;
+      // The reports' 4 decimals (SPEC §5): the same figure as the export, and a third of the JSON to parse.
+      coverage[cell] = stat.coverage === null ? null : coverageAsReported(stat.coverage);
       required[cell] = stat.requiredCount;
     }
   });

@@ -212,7 +212,7 @@ function finiteNumbers(nullable: boolean) {
 const numberArraySchema = z.custom<number[]>(finiteNumbers(false), 'Expected an array of numbers');
 const nullableNumberArraySchema = z.custom<(number | null)[]>(finiteNumbers(true), 'Expected an array of numbers or nulls');
 
-/** Org heatmap: one row per team, one column per skill; `coverage[row * skills.length + col]`. */
+/** Org heatmap: one row per team, one column per skill; `coverage[row * skills.length + col]`, with the reports' 4 decimals. */
 export const orgHeatmapSchema = z.object({
   asOf: isoDateSchema,
   teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number() })),

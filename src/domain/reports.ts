@@ -36,6 +36,13 @@ export interface GapTeamRow {
   weighted_gap: number;
   bench: number;
 }
+/** Coverage as the reports give it (SPEC §5): 4 decimals, rounded as the CSV writer's toFixed(4) rounds. */
+export const COVERAGE_DECIMALS = 4;
+
+export function coverageAsReported(share: number): number {
+  return Number(share.toFixed(COVERAGE_DECIMALS));
+}
+
 export const GAP_TEAM_COLUMNS = [
   'team', 'skill_id', 'skill_name', 'required_count', 'met_count', 'coverage', 'total_gap', 'weighted_gap', 'bench',
 ] as const satisfies readonly (keyof GapTeamRow)[];

@@ -4,7 +4,7 @@ import type { Organisation, RecordKind } from '../schema';
 import {
   GAP_LONG_COLUMNS, GAP_TEAM_COLUMNS, GOAL_EXPORT_COLUMNS, RECOMMENDATION_COLUMNS,
 } from '../reports';
-import type { GapLongRow, GapTeamRow, GoalExportRow, RecommendationRow } from '../reports';
+import { COVERAGE_DECIMALS, type GapLongRow, type GapTeamRow, type GoalExportRow, type RecommendationRow } from '../reports';
 import { mayNeedPrefix, neutraliseFormula } from './formula';
 import { CANONICAL_COLUMNS } from './headers';
 import type { CsvValue, CsvWriteOptions } from './types';
@@ -290,7 +290,7 @@ export function* gapLongTableCsvChunks(table: GapLongTable, options: CsvWriteOpt
 function gapTeamValues(r: GapTeamRow): CsvValue[] {
   return [
     r.team, r.skill_id, r.skill_name, r.required_count, r.met_count,
-    Number.isFinite(r.coverage) ? r.coverage.toFixed(4) : '', r.total_gap, r.weighted_gap, r.bench,
+    Number.isFinite(r.coverage) ? r.coverage.toFixed(COVERAGE_DECIMALS) : '', r.total_gap, r.weighted_gap, r.bench,
   ];
 }
 
