@@ -18,13 +18,17 @@ function workerWithoutPublicSuffixList(): Plugin {
 }
 
 /**
- * index.html preloads the app's code (src/app/start.tsx and its static imports), which the tiny
- * entry imports dynamically after starting the API worker: both then download side by side.
+ * index.html preloads the app's code (src/app/start.tsx, which the tiny entry imports after starting
+ * the API worker) and the response schemas (src/api/contract.ts, imported when the first answer
+ * arrives), with their static imports: all download side by side with the worker, and each is
+ * evaluated only when imported, so building the schemas stays out of the first render's task.
  */
-function preloadAppStart(): Plugin {
+const PRELOADED_MODULES = ['/src/app/start.tsx', '/src/api/contract.ts'];
+
+function preloadAppModules(): Plugin {
   let base = '/';
   return {
-    name: 'gapmap:preload-app-start',
+    name: 'gapmap:preload-app-modules',
     apply: 'build',
     configResolved: (config) => {
       base = config.base;
@@ -33,10 +37,14 @@ function preloadAppStart(): Plugin {
       order: 'post',
       handler: (_html, context) => {
         const chunks = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk');
-        const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
-        if (!start) throw new Error('gapmap:preload-app-start: no chunk for src/app/start.tsx');
         const entries = new Set(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
-        return [start.fileName, ...start.imports.filter((file) => !entries.has(file))].map((file) => ({
+        const files = new Set<string>();
+        for (const module of PRELOADED_MODULES) {
+          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(module));
+          if (!chunk) throw new Error(`gapmap:preload-app-modules: no chunk for ${module}`);
+          for (const file of [chunk.fileName, ...chunk.imports]) if (!entries.has(file)) files.add(file);
+        }
+        return [...files].map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
           injectTo: 'head' as const,
@@ -47,7 +55,7 @@ function preloadAppStart(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadAppStart()],
+  plugins: [react(), preloadAppModules()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4180, strictPort: true },
   worker: { format: 'es', plugins: () => [workerWithoutPublicSuffixList()] },
