@@ -18,17 +18,13 @@ function workerWithoutPublicSuffixList(): Plugin {
 }
 
 /**
- * index.html preloads the app's code (src/app/start.tsx, which the tiny entry imports after starting
- * the API worker) and the response schemas (src/api/contract.ts, imported when the first answer
- * arrives), with their static imports: all download side by side with the worker, and each is
- * evaluated only when imported, so building the schemas stays out of the first render's task.
+ * index.html preloads the app's code (src/app/start.tsx and its static imports), which the tiny
+ * entry imports dynamically after starting the API worker: both then download side by side.
  */
-const PRELOADED_MODULES = ['/src/app/start.tsx', '/src/api/contract.ts'];
-
-function preloadAppModules(): Plugin {
+function preloadAppStart(): Plugin {
   let base = '/';
   return {
-    name: 'gapmap:preload-app-modules',
+    name: 'gapmap:preload-app-start',
     apply: 'build',
     configResolved: (config) => {
       base = config.base;
@@ -37,14 +33,10 @@ function preloadAppModules(): Plugin {
       order: 'post',
       handler: (_html, context) => {
         const chunks = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk');
+        const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        if (!start) throw new Error('gapmap:preload-app-start: no chunk for src/app/start.tsx');
         const entries = new Set(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
-        const files = new Set<string>();
-        for (const module of PRELOADED_MODULES) {
-          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(module));
-          if (!chunk) throw new Error(`gapmap:preload-app-modules: no chunk for ${module}`);
-          for (const file of [chunk.fileName, ...chunk.imports]) if (!entries.has(file)) files.add(file);
-        }
-        return [...files].map((file) => ({
+        return [start.fileName, ...start.imports.filter((file) => !entries.has(file))].map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
           injectTo: 'head' as const,
@@ -55,7 +47,7 @@ function preloadAppModules(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadAppModules()],
+  plugins: [react(), preloadAppStart()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4180, strictPort: true },
   worker: { format: 'es', plugins: () => [workerWithoutPublicSuffixList()] },

@@ -1,26 +1,8 @@
 // The one fetch wrapper: every /api call goes through here, is validated against the contract's
 // schema, and a non-2xx answer becomes an ApiError the UI can show.
 import type { z } from 'zod';
-import { encodePersona, PERSONA_HEADER, type Persona } from './persona';
+import { apiErrorSchema, encodePersona, PERSONA_HEADER, type Persona } from './contract';
 import { sendRequest } from './transport';
-
-/**
- * A response's schema, or a function that loads it: the contract's zod schemas are built when the
- * first answer arrives, not while the first screen renders (building them is a third of start-up).
- */
-export type SchemaOf<T> = z.ZodType<T> | (() => Promise<z.ZodType<T>>);
-
-/** The contract's schemas, loaded on first use. */
-export const contractSchemas = () => import('./contract');
-
-/** The schema `name` of a contract module, loaded on first use: `lazySchema(contractSchemas, 'overviewSchema')`. */
-export function lazySchema<Module, Name extends keyof Module>(load: () => Promise<Module>, name: Name): () => Promise<Module[Name]> {
-  return async () => (await load())[name];
-}
-
-async function parseWith<T>(schema: SchemaOf<T>, value: unknown): Promise<T> {
-  return (typeof schema === 'function' ? await schema() : schema).parse(value);
-}
 
 /** Where the API lives: the same origin (the in-browser API) unless VITE_API_URL points elsewhere. */
 export const API_BASE: string = (import.meta.env.VITE_API_URL as string | undefined) ?? '';
@@ -55,7 +37,6 @@ async function send(persona: Persona, path: string, init: RequestInit & { params
   });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => undefined);
-    const { apiErrorSchema } = await contractSchemas();
     const parsed = apiErrorSchema.safeParse(body);
     throw parsed.success
       ? new ApiError(response.status, parsed.data.error, parsed.data.message)
@@ -64,34 +45,34 @@ async function send(persona: Persona, path: string, init: RequestInit & { params
   return response;
 }
 
-export async function getJson<T>(schema: SchemaOf<T>, persona: Persona, path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
   const response = await send(persona, path, { params, signal });
-  return parseWith(schema, await response.json());
+  return schema.parse(await response.json());
 }
 
-export async function postJson<T>(schema: SchemaOf<T>, persona: Persona, path: string, body?: unknown): Promise<T> {
+export async function postJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body?: unknown): Promise<T> {
   return sendJson(schema, persona, path, 'POST', body);
 }
 
-export async function patchJson<T>(schema: SchemaOf<T>, persona: Persona, path: string, body: unknown): Promise<T> {
+export async function patchJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body: unknown): Promise<T> {
   return sendJson(schema, persona, path, 'PATCH', body);
 }
 
-export async function putJson<T>(schema: SchemaOf<T>, persona: Persona, path: string, body: unknown): Promise<T> {
+export async function putJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body: unknown): Promise<T> {
   return sendJson(schema, persona, path, 'PUT', body);
 }
 
-export async function deleteJson<T>(schema: SchemaOf<T>, persona: Persona, path: string): Promise<T> {
+export async function deleteJson<T>(schema: z.ZodType<T>, persona: Persona, path: string): Promise<T> {
   return sendJson(schema, persona, path, 'DELETE', undefined);
 }
 
-async function sendJson<T>(schema: SchemaOf<T>, persona: Persona, path: string, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', body: unknown): Promise<T> {
+async function sendJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', body: unknown): Promise<T> {
   const response = await send(persona, path, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return parseWith(schema, await response.json());
+  return schema.parse(await response.json());
 }
 
 export async function getText(persona: Persona, path: string, params?: QueryParams): Promise<string> {

@@ -13,15 +13,29 @@ import {
   skillSchema,
   weightSchema,
 } from '../domain/schema';
-import type { Persona } from './persona';
 
-export { PERSONA_HEADER, encodePersona, decodePersona, type Persona } from './persona';
+export const PERSONA_HEADER = 'x-gapmap-persona';
 
-export const personaSchema: z.ZodType<Persona> = z.discriminatedUnion('kind', [
+export const personaSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lnd') }),
   z.object({ kind: z.literal('hr') }),
   z.object({ kind: z.literal('manager'), team: z.string().min(1) }),
 ]);
+export type Persona = z.infer<typeof personaSchema>;
+
+export function encodePersona(persona: Persona): string {
+  return persona.kind === 'manager' ? `manager:${encodeURIComponent(persona.team)}` : persona.kind;
+}
+
+export function decodePersona(header: string | null): Persona | undefined {
+  if (header === null || header === '' || header === 'lnd') return { kind: 'lnd' };
+  if (header === 'hr') return { kind: 'hr' };
+  if (header.startsWith('manager:')) {
+    const team = decodeURIComponent(header.slice('manager:'.length));
+    return team ? { kind: 'manager', team } : undefined;
+  }
+  return undefined;
+}
 
 export const apiErrorSchema = z.object({ error: z.string(), message: z.string() });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
@@ -307,7 +321,6 @@ export type AssignGoalsResponse = z.infer<typeof assignGoalsResponseSchema>;
 
 export const updateGoalRequestSchema = z.object({ status: z.enum(['assigned', 'in-progress', 'completed', 'cancelled']) });
 export const updateGoalResponseSchema = z.object({ goal: goalSchema });
-export type GoalStatusUpdate = z.infer<typeof updateGoalResponseSchema>['goal']['status'];
 
 // —— What-if (Roles & catalog) ——
 

@@ -2,32 +2,28 @@
 // change refreshes it), and the cross-tab watcher that refreshes every query when another tab,
 // the import worker or an undo changes the stored organisation.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { getJson, lazySchema, postJson } from './client';
-import type { Persona } from './persona';
-import type { CommitRequest } from './importContract';
-import { ORGANISATION_CHANNEL, type OrganisationChangedMessage } from './organisationChannel';
-
-const schema = <Name extends keyof Awaited<ReturnType<typeof importSchemas>>>(name: Name) => lazySchema(importSchemas, name);
-function importSchemas() {
-  return import('./importContract');
-}
+import { getJson, postJson } from './client';
+import type { Persona } from './contract';
+import {
+  commitResponseSchema, importHistorySchema, ORGANISATION_CHANNEL, undoResponseSchema, type CommitRequest, type OrganisationChangedMessage,
+} from './importContract';
 import { gapmapQueries } from './queries';
 
 export const importQueries = {
   history: (persona: Persona) =>
     queryOptions({
       queryKey: [...gapmapQueries.all, 'imports', persona],
-      queryFn: ({ signal }) => getJson(schema('importHistorySchema'), persona, '/imports', {}, signal),
+      queryFn: ({ signal }) => getJson(importHistorySchema, persona, '/imports', {}, signal),
     }),
 };
 
 /** Commits an import (or, with dryRun, only checks it). A refusal arrives as an ApiError (422, 403, 409, 507). */
 export function commitImport(persona: Persona, request: CommitRequest) {
-  return postJson(schema('commitResponseSchema'), persona, '/imports', request);
+  return postJson(commitResponseSchema, persona, '/imports', request);
 }
 
 export function undoImport(persona: Persona, id: number) {
-  return postJson(schema('undoResponseSchema'), persona, `/imports/${id}/undo`);
+  return postJson(undoResponseSchema, persona, `/imports/${id}/undo`);
 }
 
 /**

@@ -87,4 +87,9 @@ export type CommitResponse = z.infer<typeof commitResponseSchema>;
 
 export const undoResponseSchema = z.object({ entry: historyEntrySchema });
 
-export { ORGANISATION_CHANNEL, type OrganisationChangedMessage } from './organisationChannel';
+/** Posted on BroadcastChannel(ORGANISATION_CHANNEL) after any change is stored, to every tab. */
+export const ORGANISATION_CHANNEL = 'gapmap';
+export interface OrganisationChangedMessage {
+  type: 'organisation-changed';
+  revision: number;
+}

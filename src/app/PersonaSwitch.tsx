@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { gapmapQueries } from '../api/queries';
-import { encodePersona, decodePersona } from '../api/persona';
+import { encodePersona, decodePersona } from '../api/contract';
 import { useUi } from '../stores/ui';
 
 export function PersonaSwitch() {
