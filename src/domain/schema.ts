@@ -1,6 +1,7 @@
 // The one definition of every record Gapmap stores or exchanges (SPEC §2, §8): runtime
 // validation and the TypeScript types both come from here, for the UI, the API handlers and the CLI.
 import { z } from 'zod';
+import { RECORD_KINDS } from './records';
 
 /** ISO calendar date `YYYY-MM-DD`, the only date form the engine uses. */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -129,19 +130,6 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
-export const RECORD_KINDS = [
-  'employees',
-  'skills',
-  'roles',
-  'catalog',
-  'awards',
-  'assessments',
-  'goals',
-  'interests',
-] as const;
+export { RECORD_KINDS, emptyOrganisation } from './records';
 export const recordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof recordKindSchema>;
-
-export function emptyOrganisation(): Organisation {
-  return { skills: [], roles: [], employees: [], credentials: [], awards: [], assessments: [], goals: [], interests: [] };
-}

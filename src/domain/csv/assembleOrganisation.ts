@@ -1,6 +1,7 @@
 // Turns the files of one import into an Organisation (SPEC §4): resolves references by id, then
 // name/email, creates missing skills, checks duplicates, unknown references and stacks, and applies
 // `replace` (the kinds present are replaced) or `merge` (upsert by id or by natural key).
+import { emptyOrganisation } from '../records';
 import type { Assessment, Award, Credential, Employee, Goal, Grant, Interest, Organisation, RecordKind, Requirement, Role, Skill } from '../schema';
 import type { CatalogRecord, ImportIssue, ParsedFile, RequirementRecord } from './types';
 
@@ -109,11 +110,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The schema's emptyOrganisation, here so that assembling never loads zod (the CLI starts faster). */
-function noOrganisation(): Organisation {
-  return { skills: [], roles: [], employees: [], credentials: [], awards: [], assessments: [], goals: [], interests: [] };
-}
-
 const ORG_KEY = {
   employees: 'employees', skills: 'skills', roles: 'roles', catalog: 'credentials', awards: 'awards',
   assessments: 'assessments', goals: 'goals', interests: 'interests',
@@ -127,7 +123,7 @@ const ORG_KEY = {
  * commit the valid rows or reject the import. Existing records whose references no longer resolve
  * are removed with one warning per kind.
  */
-export function assembleOrganisation(files: readonly ParsedFile[], base: Organisation = noOrganisation(), mode: 'replace' | 'merge' = 'replace'): AssembleResult {
+export function assembleOrganisation(files: readonly ParsedFile[], base: Organisation = emptyOrganisation(), mode: 'replace' | 'merge' = 'replace'): AssembleResult {
   const issues: ImportIssue[] = [];
   const dropped = new Map<RecordKind, number>();
   const counts: Record<RecordKind, number> = { employees: 0, skills: 0, roles: 0, catalog: 0, awards: 0, assessments: 0, goals: 0, interests: 0 };

@@ -1,6 +1,7 @@
 // Reads one CSV file into typed records of one kind (SPEC §4): decoding, delimiter, headers and
 // mapping, every tolerance rule for cells, and located issues; references stay unresolved here.
 import { todayIso } from '../dates';
+import { RECORD_KINDS } from '../records';
 import type { Assessment, AssessmentSource, Award, Employee, Goal, Interest, IsoDate, RecordKind, Skill, Weight } from '../schema';
 import { decodeCsvBytes } from './decode';
 import { detectDelimiter } from './detectDelimiter';
@@ -36,8 +37,7 @@ const DATE_FIELDS: Partial<Record<RecordKind, readonly string[]>> = {
   goals: ['due_on', 'created_on'],
 };
 
-/** The schema's RECORD_KINDS, written out: reading CSV never loads zod (the CLI starts faster). */
-const KIND_LIST = 'employees, skills, roles, catalog, awards, assessments, goals, interests';
+const KIND_LIST = RECORD_KINDS.join(', ');
 
 /** Cells that mean "nothing here" in a wide file. */
 const EMPTY_MARKS = new Set(['', '-', '–', '—', 'n/a', 'na', 'N/A', 'NA', 'x', 'X', '.']);
