@@ -7,11 +7,11 @@ import './workerLocalStorage';
 import { getResponse } from 'msw';
 import { todayIso } from '../src/domain/dates';
 import { ImportWorkerError } from '../src/workers/importWorkerClient';
-import type { ApiErrorBody } from '../src/api/contract';
 import { indexedDbStore } from './db/indexedDbStore';
 import { createHandlers } from './handlers';
 import type { CommitImportSession } from './importHandlers';
 import { createOrganisationState } from './organisationState';
+import { errorResponse } from './requestContext';
 import type { ApiRequestMessage, ApiResponseMessage, CommitSessionMessage, FromApiWorker, ToApiWorker } from './apiWorkerProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -33,19 +33,15 @@ const commitImportSession: CommitImportSession = (session, { mode, validRowsOnly
 const state = createOrganisationState(indexedDbStore(), () => todayIso());
 const handlers = createHandlers(state, { commitImportSession });
 
-function errorBody(status: number, error: string, message: string): Response {
-  return Response.json({ error, message } satisfies ApiErrorBody, { status });
-}
-
 async function answer(message: ApiRequestMessage): Promise<void> {
   const request = new Request(message.url, { method: message.method, headers: message.headers, body: message.body });
   let response: Response;
   try {
     response =
       (await getResponse(handlers, request)) ??
-      errorBody(404, 'not-found', `The API has no ${message.method} ${new URL(message.url).pathname}.`);
+      errorResponse(404, 'not-found', `The API has no ${message.method} ${new URL(message.url).pathname}.`);
   } catch (error) {
-    response = errorBody(500, 'internal', error instanceof Error ? error.message : String(error));
+    response = errorResponse(500, 'internal', error instanceof Error ? error.message : String(error));
   }
   const body = await response.arrayBuffer();
   const reply: ApiResponseMessage = {

@@ -1,7 +1,7 @@
 // The standalone API in the browser: the msw handlers run in a Web Worker (mocks/api.worker.ts),
 // backed by IndexedDB; the page talks to it through a fetch-shaped transport. The worker keeps
 // loading, seeding and every computation off the main thread, and the page does not load msw.
-import { findImportSession } from '../src/workers/importSessions';
+import { commitImportSession } from '../src/workers/importSessions';
 import { ImportWorkerError } from '../src/workers/importWorkerClient';
 import type { ApiTransport } from '../src/api/transport';
 import type { ApiResponseMessage, CommitSessionMessage, CommitSessionResultMessage, FromApiWorker, ToApiWorker } from './apiWorkerProtocol';
@@ -44,9 +44,8 @@ export function startStandaloneApi(): ApiTransport {
   async function commitSession({ id, session, mode, validRowsOnly }: CommitSessionMessage): Promise<void> {
     let reply: CommitSessionResultMessage;
     try {
-      const importWorker = findImportSession(session);
-      const result = importWorker ? await importWorker.call({ type: 'commit', mode, validRowsOnly }) : null;
-      reply = { type: 'commit-session-result', id, ok: true, result };
+      const result = await commitImportSession(session, { mode, validRowsOnly });
+      reply = { type: 'commit-session-result', id, ok: true, result: result ?? null };
     } catch (error) {
       const code = error instanceof ImportWorkerError ? error.code : 'failed';
       reply = { type: 'commit-session-result', id, ok: false, code, message: error instanceof Error ? error.message : String(error) };

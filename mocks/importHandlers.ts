@@ -1,31 +1,20 @@
 // The import endpoints of the standalone /api (SPEC §4): commit files (or a session the page's
 // import worker holds), a dry run, the history and undo. Only the L&D manager may change data.
 import { http, HttpResponse } from 'msw';
-import { decodePersona, PERSONA_HEADER, type ApiErrorBody } from '../src/api/contract';
+import { decodePersona, PERSONA_HEADER } from '../src/api/contract';
 import { commitRequestSchema, type CommitResponse } from '../src/api/importContract';
 import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile } from '../src/workers/importPipeline';
-import { findImportSession } from '../src/workers/importSessions';
+import { commitImportSession as commitSessionOfThisPage } from '../src/workers/importSessions';
 import { ImportWorkerError } from '../src/workers/importWorkerClient';
-import type { ImportMode } from '../src/api/importContract';
-import type { ImportResults } from '../src/workers/importProtocol';
 import type { OrganisationState } from './organisationState';
+import { errorResponse } from './requestContext';
 
 /**
  * Commits what an open import session (the page's import worker) holds, or answers undefined when
  * no such session is open. Injected because the sessions live in the page: in tests the handlers
  * run in the page too, in the browser they run in the API worker and ask the page (mocks/browser.ts).
  */
-export type CommitImportSession = (session: string, request: { mode: ImportMode; validRowsOnly: boolean }) => Promise<ImportResults['commit'] | undefined>;
-
-/** The sessions of this same context. */
-export const commitLocalImportSession: CommitImportSession = async (session, { mode, validRowsOnly }) => {
-  const worker = findImportSession(session);
-  return worker ? worker.call({ type: 'commit', mode, validRowsOnly }) : undefined;
-};
-
-function refuse(status: number, error: string, message: string) {
-  return HttpResponse.json<ApiErrorBody>({ error, message }, { status });
-}
+export type CommitImportSession = typeof commitSessionOfThisPage;
 
 const QUOTA_MESSAGE = 'The browser has no storage left for Gapmap, so nothing was imported and the stored data is unchanged. Free some disk space or clear other sites’ data, then try again.';
 
@@ -36,17 +25,17 @@ function isQuotaError(error: unknown): boolean {
 /** 403 unless the persona is the L&D manager; 400 for a header that names no persona. */
 function refusalForChange(request: Request): Response | null {
   const persona = decodePersona(request.headers.get(PERSONA_HEADER));
-  if (!persona) return refuse(400, 'bad-persona', `Unknown persona "${request.headers.get(PERSONA_HEADER)}".`);
-  if (persona.kind !== 'lnd') return refuse(403, 'forbidden', 'Only the L&D manager can import data or undo an import.');
+  if (!persona) return errorResponse(400, 'bad-persona', `Unknown persona "${request.headers.get(PERSONA_HEADER)}".`);
+  if (persona.kind !== 'lnd') return errorResponse(403, 'forbidden', 'Only the L&D manager can import data or undo an import.');
   return null;
 }
 
-export function createImportHandlers(state: OrganisationState, commitImportSession: CommitImportSession = commitLocalImportSession) {
+export function createImportHandlers(state: OrganisationState, commitImportSession: CommitImportSession = commitSessionOfThisPage) {
   return [
     http.get('/api/imports', async ({ request }) => {
       const persona = decodePersona(request.headers.get(PERSONA_HEADER));
-      if (!persona) return refuse(400, 'bad-persona', 'Unknown persona.');
-      if (persona.kind === 'manager') return refuse(403, 'forbidden', 'The import history is for the L&D manager and HR.');
+      if (!persona) return errorResponse(400, 'bad-persona', 'Unknown persona.');
+      if (persona.kind === 'manager') return errorResponse(403, 'forbidden', 'The import history is for the L&D manager and HR.');
       return HttpResponse.json(await state.store.history());
     }),
 
@@ -54,14 +43,14 @@ export function createImportHandlers(state: OrganisationState, commitImportSessi
       const refused = refusalForChange(request);
       if (refused) return refused;
       const parsed = commitRequestSchema.safeParse(await request.json().catch(() => undefined));
-      if (!parsed.success) return refuse(400, 'bad-request', `The import request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+      if (!parsed.success) return errorResponse(400, 'bad-request', `The import request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
       const body = parsed.data;
       try {
         if (body.session) {
           // The standalone fast path: the page's worker already holds the records and commits them itself.
-          if (body.dryRun) return refuse(400, 'bad-request', 'A dry run of a session is the worker’s check step.');
+          if (body.dryRun) return errorResponse(400, 'bad-request', 'A dry run of a session is the worker’s check step.');
           const done = await commitImportSession(body.session, { mode: body.mode, validRowsOnly: body.validRowsOnly });
-          if (!done) return refuse(404, 'no-session', 'This import is no longer open in this page: pick the files again.');
+          if (!done) return errorResponse(404, 'no-session', 'This import is no longer open in this page: pick the files again.');
           state.reload();
           return HttpResponse.json<CommitResponse>({
             committed: true, entry: done.entry, errors: done.entry.errors, warnings: done.entry.warnings, issues: done.entry.issues, counts: done.entry.counts, commitMs: done.commitMs,
@@ -79,12 +68,12 @@ export function createImportHandlers(state: OrganisationState, commitImportSessi
         state.reload();
         return HttpResponse.json<CommitResponse>({ committed: true, entry, ...summary });
       } catch (error) {
-        if (isQuotaError(error)) return refuse(507, 'quota-exceeded', QUOTA_MESSAGE);
+        if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', QUOTA_MESSAGE);
         if (error instanceof ImportWorkerError) {
           const status = error.code === 'refused' ? 422 : error.code === 'stale' ? 409 : error.code === 'quota' ? 507 : error.code === 'cancelled' ? 409 : 500;
-          return refuse(status, error.code === 'quota' ? 'quota-exceeded' : error.code, error.message);
+          return errorResponse(status, error.code === 'quota' ? 'quota-exceeded' : error.code, error.message);
         }
-        return refuse(500, 'internal', error instanceof Error ? error.message : String(error));
+        return errorResponse(500, 'internal', error instanceof Error ? error.message : String(error));
       }
     }),
 
@@ -92,14 +81,14 @@ export function createImportHandlers(state: OrganisationState, commitImportSessi
       const refused = refusalForChange(request);
       if (refused) return refused;
       const id = Number(params.id);
-      if (!Number.isInteger(id) || id < 1) return refuse(400, 'bad-request', `"${String(params.id)}" is not a history entry number.`);
+      if (!Number.isInteger(id) || id < 1) return errorResponse(400, 'bad-request', `"${String(params.id)}" is not a history entry number.`);
       try {
         const outcome = await state.store.undo(id);
-        if (!outcome.ok) return refuse(outcome.reason === 'not-found' ? 404 : 409, outcome.reason, outcome.message);
+        if (!outcome.ok) return errorResponse(outcome.reason === 'not-found' ? 404 : 409, outcome.reason, outcome.message);
         state.reload();
         return HttpResponse.json({ entry: outcome.entry });
       } catch (error) {
-        if (isQuotaError(error)) return refuse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap: nothing was undone.');
+        if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap: nothing was undone.');
         throw error;
       }
     }),

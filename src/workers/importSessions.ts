@@ -1,5 +1,7 @@
 // Import sessions of this page: the wizard registers its worker, and POST /api/imports with
-// `session` (served in this same page by the standalone API) commits what that worker holds.
+// `session` (answered by the standalone API, which asks this page) commits what that worker holds.
+import type { ImportMode } from '../api/importContract';
+import type { ImportResults } from './importProtocol';
 import type { ImportWorker } from './importWorkerClient';
 
 const sessions = new Map<string, ImportWorker>();
@@ -15,6 +17,8 @@ export function endImportSession(id: string): void {
   sessions.delete(id);
 }
 
-export function findImportSession(id: string): ImportWorker | undefined {
-  return sessions.get(id);
+/** Commits what an open session's worker holds; undefined when no such session is open in this page. */
+export async function commitImportSession(id: string, request: { mode: ImportMode; validRowsOnly: boolean }): Promise<ImportResults['commit'] | undefined> {
+  const worker = sessions.get(id);
+  return worker ? worker.call({ type: 'commit', mode: request.mode, validRowsOnly: request.validRowsOnly }) : undefined;
 }
