@@ -207,7 +207,6 @@ export function createBadgeHandlers(state: OrganisationState, mappings: Achievem
       const { awards, added, updated } = mergeAwards(stored.awards, incoming);
       if (body.dryRun || incoming.length === 0) return HttpResponse.json<BadgeCommitResponse>({ committed: false, results, added, updated });
       const { entry } = await state.store.commit({ awards }, historyEntryOf(body.files, evaluated, added, updated));
-      state.reload();
       return HttpResponse.json<BadgeCommitResponse>({ committed: true, ...(entry ? { entry } : {}), results, added, updated });
     })),
   ];

@@ -51,7 +51,6 @@ export function createImportHandlers(state: OrganisationState, commitImportSessi
           if (body.dryRun) return errorResponse(400, 'bad-request', 'A dry run of a session is the worker’s check step.');
           const done = await commitImportSession(body.session, { mode: body.mode, validRowsOnly: body.validRowsOnly });
           if (!done) return errorResponse(404, 'no-session', 'This import is no longer open in this page: pick the files again.');
-          state.reload();
           return HttpResponse.json<CommitResponse>({
             committed: true, entry: done.entry, errors: done.entry.errors, warnings: done.entry.warnings, issues: done.entry.issues, counts: done.entry.counts, commitMs: done.commitMs,
           });
@@ -65,7 +64,6 @@ export function createImportHandlers(state: OrganisationState, commitImportSessi
         const refusal = commitRefusal(plan, body.validRowsOnly);
         if (refusal) return HttpResponse.json({ error: 'refused', message: refusal, ...summary }, { status: 422 });
         const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly));
-        state.reload();
         return HttpResponse.json<CommitResponse>({ committed: true, entry, ...summary });
       } catch (error) {
         if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', QUOTA_MESSAGE);
@@ -85,7 +83,6 @@ export function createImportHandlers(state: OrganisationState, commitImportSessi
       try {
         const outcome = await state.store.undo(id);
         if (!outcome.ok) return errorResponse(outcome.reason === 'not-found' ? 404 : 409, outcome.reason, outcome.message);
-        state.reload();
         return HttpResponse.json({ entry: outcome.entry });
       } catch (error) {
         if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap: nothing was undone.');

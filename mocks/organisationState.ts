@@ -13,8 +13,6 @@ export interface OrganisationState {
   /** Stores a changed organisation as one undoable change ("Changes made in the app" unless labelled). */
   replace(organisation: Organisation, label?: string): Promise<EngineOrganisation>;
   resetToDemo(): Promise<EngineOrganisation>;
-  /** Forgets the prepared organisation: the next call to current() reads the store again. */
-  reload(): void;
   /** The date the API computes at unless a request says otherwise. */
   today(): IsoDate;
   readonly store: OrganisationStore;
@@ -44,11 +42,6 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
     return prepareOrganisation(demo);
   }
 
-  // Another tab, the import worker or an undo stored a change: read it on the next request.
-  store.onExternalChange((revision) => {
-    if (revision !== preparedRevision) prepared = undefined;
-  });
-
   function loadOnce(): Promise<EngineOrganisation> {
     prepared ??= loadOrSeed().catch((error: unknown) => {
       prepared = undefined;
@@ -59,13 +52,14 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
 
   const state: OrganisationState = {
     async current() {
-      // The announcement of another tab's change and this tab's next request reach the API worker
-      // in no guaranteed order, so each request also compares the stored revision (one small read).
+      // Another tab, the import worker, an import or an undo may have stored a change since: each
+      // request compares the stored revision (one small read) and reads the store again if it moved.
       if (prepared && !(await isUpToDate())) prepared = undefined;
       return loadOnce();
     },
     async replace(organisation, label = 'Changes made in the app') {
-      const before = prepared ? (await prepared).org : undefined;
+      // Only what differs from the stored organisation is written; a stale copy is no base for that.
+      const before = prepared && (await isUpToDate()) ? (await prepared).org : undefined;
       const { revision } = await store.commit(changesOf(before, organisation), editEntry(label));
       const next = prepareOrganisation(organisation);
       preparedRevision = revision;
@@ -74,9 +68,6 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
     },
     async resetToDemo() {
       return state.replace(demoOrganisation(today()), 'Reset to the demo organisation');
-    },
-    reload() {
-      prepared = undefined;
     },
     today,
     store,

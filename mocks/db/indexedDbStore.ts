@@ -1,6 +1,6 @@
 // The organisation in IndexedDB for the standalone API: the chunked, columnar layout of
 // src/workers/organisationDatabase (shared with the import worker), every write under the
-// cross-tab lock, every change announced to the other tabs.
+// cross-tab lock, every change announced to the pages of every tab.
 import type { Organisation } from '../../src/domain/schema';
 import {
   announceChange,
@@ -14,7 +14,6 @@ import {
   undoChange,
   withWriteLock,
 } from '../../src/workers/organisationDatabase';
-import { ORGANISATION_CHANNEL } from '../../src/api/importContract';
 import type { OrganisationStore } from './store';
 
 /** Lets the browser paint and handle input between decoded chunks of a large organisation. */
@@ -57,13 +56,6 @@ export function indexedDbStore(databaseName = 'gapmap', factory?: IDBFactory): O
       const database = await db();
       await withWriteLock(() => clearDatabase(database));
       announceChange(await readRevision(database));
-    },
-    onExternalChange(listener) {
-      if (typeof BroadcastChannel === 'undefined') return () => undefined;
-      // A BroadcastChannel never hears its own messages: this hears other tabs and the worker.
-      const channel = new BroadcastChannel(ORGANISATION_CHANNEL);
-      channel.onmessage = (event: MessageEvent<{ revision?: unknown }>) => listener(typeof event.data?.revision === 'number' ? event.data.revision : -1);
-      return () => channel.close();
     },
   };
 }

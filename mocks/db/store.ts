@@ -28,8 +28,6 @@ export interface OrganisationStore {
   /** Undoes the latest change; any other is refused with the reason. */
   undo(id: number): Promise<UndoOutcome>;
   clear(): Promise<void>;
-  /** Calls back when another tab or the import worker stored a change. */
-  onExternalChange(listener: (revision: number) => void): () => void;
 }
 
 interface MemoryEntry {
@@ -103,9 +101,6 @@ export function memoryStore(initial?: Organisation, now: () => string = () => ne
       revision++;
       head = 0;
       entries.length = 0;
-    },
-    onExternalChange() {
-      return () => undefined;
     },
   };
 }
