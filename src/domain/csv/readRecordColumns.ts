@@ -2,6 +2,7 @@
 // the CLI's reports): only the plain case, where readCsvFile + assembleOrganisation would report
 // nothing at all; for anything else the answer is null and the caller takes the full import path.
 import { civilDayNumber, daysInMonth } from '../dates';
+import { groupBy } from '../groupBy';
 import type { Organisation, RecordKind } from '../schema';
 import { UNDATED, type AssessmentColumns, type AwardColumns } from '../engine/prepare';
 import { decodeCsvBytes } from './decode';
@@ -245,12 +246,7 @@ const DAY_OFFSET = 719_529;
 export function hasDuplicateKeys(employee: Int32Array, key: Float64Array, length: number): boolean {
   let employeeCount = 0;
   for (let i = 0; i < length; i++) if (employee[i]! >= employeeCount) employeeCount = employee[i]! + 1;
-  const start = new Int32Array(employeeCount + 1);
-  for (let i = 0; i < length; i++) start[employee[i]! + 1]!++;
-  for (let e = 0; e < employeeCount; e++) start[e + 1]! += start[e]!;
-  const fill = start.slice(0, employeeCount);
-  const order = new Int32Array(length);
-  for (let i = 0; i < length; i++) order[fill[employee[i]!]!++] = i;
+  const { start, order } = groupBy(employee.subarray(0, length), employeeCount);
   for (let e = 0; e < employeeCount; e++) {
     const from = start[e]!;
     const to = start[e + 1]!;

@@ -5,6 +5,7 @@ import type { Credential, Employee, Organisation, Requirement, Role, Weight } fr
 import { dayNumberAfterMonths, dayNumberPlusMonths, isoDayNumber } from '../dates';
 import { WEIGHT_VALUE } from '../weights';
 import { compareOrdinal } from '../reports';
+import { groupBy } from '../groupBy';
 
 /** Day number standing for "never expires". */
 export const NEVER = 0x7fffffff;
@@ -88,23 +89,6 @@ export interface EngineOrganisation {
   readonly assessmentRecord: Int32Array;
 
   readonly scratch: Scratch;
-}
-
-/** Groups `count` items by `owner` (−1 = dropped) into compressed rows: start offsets and the item order. */
-function groupBy(owner: Int32Array, groups: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(groups + 1);
-  for (let i = 0; i < owner.length; i++) {
-    const g = owner[i]!;
-    if (g >= 0) start[g + 1]!++;
-  }
-  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
-  const fill = start.slice(0, groups);
-  const order = new Int32Array(start[groups]!);
-  for (let i = 0; i < owner.length; i++) {
-    const g = owner[i]!;
-    if (g >= 0) order[fill[g]!++] = i;
-  }
-  return { start, order };
 }
 
 /**

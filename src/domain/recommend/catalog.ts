@@ -1,6 +1,7 @@
 // The catalog as the recommenders read it (SPEC §2 Credential, stacks): lookups by id, by granted
 // skill, stack components and parents — built once per catalog array and shared.
 import type { Credential } from '../schema';
+import { groupBy } from '../groupBy';
 
 export interface CatalogIndex {
   byId: Map<string, Credential>;
@@ -109,14 +110,10 @@ function hundredths(amount: number | undefined): number {
   return amount === undefined || !Number.isFinite(amount) ? 0 : Math.round(amount * 100);
 }
 
+/** (owner, value) pairs as compressed rows: each owner's values, in pair order. */
 function rows(count: number, pairs: readonly (readonly [number, number])[]): { start: Int32Array; list: Int32Array } {
-  const start = new Int32Array(count + 1);
-  for (const [owner] of pairs) start[owner + 1]!++;
-  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, count);
-  const list = new Int32Array(pairs.length);
-  for (const [owner, value] of pairs) list[fill[owner]!++] = value;
-  return { start, list };
+  const { start, order } = groupBy(Int32Array.from(pairs, ([owner]) => owner), count);
+  return { start, list: order.map((k) => pairs[k]![1]) };
 }
 
 export function compiledCatalog(catalog: readonly Credential[]): CompiledCatalog {
@@ -183,15 +180,10 @@ export function compiledCatalog(catalog: readonly Credential[]): CompiledCatalog
   const componentRows = rows(total, componentPairs);
   const parentRows = rows(total, parentPairs);
   // Grants keep their insertion order inside each credential's row, so levels line up.
-  const grantStart = new Int32Array(total + 1);
-  for (const [c] of grantPairs) grantStart[c + 1]!++;
-  for (let i = 0; i < total; i++) grantStart[i + 1]! += grantStart[i]!;
-  const grantSkill = new Int32Array(grantPairs.length);
-  const grantLevel = new Int8Array(grantPairs.length);
-  grantPairs.forEach(([, s], k) => {
-    grantSkill[k] = s;
-    grantLevel[k] = grantLevels[k] as number;
-  });
+  const grants = groupBy(Int32Array.from(grantPairs, ([c]) => c), total);
+  const grantStart = grants.start;
+  const grantSkill = grants.order.map((k) => grantPairs[k]![1]);
+  const grantLevel = Int8Array.from(grants.order, (k) => grantLevels[k]!);
   const skillCount = skillIndex.size;
   const levelOf = (c: number, s: number): number => {
     for (let k = grantStart[c]!; k < grantStart[c + 1]!; k++) if (grantSkill[k] === s) return grantLevel[k]!;
