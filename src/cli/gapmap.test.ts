@@ -281,7 +281,7 @@ describe('gapmap help and unknown commands', () => {
   });
 
   it('verifies a signed credential offline through the installed command', () => {
-    const fixture = new URL('../../../shared/fixtures/vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-minimal.json', import.meta.url).pathname;
+    const fixture = new URL('../../tests/fixtures/vc-test-fixtures/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-minimal.json', import.meta.url).pathname;
     const verify = gapmap('verify', fixture);
     expect(verify.status).toBe(0);
     const [header, row] = verify.stdout.trim().split(/\r?\n/);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runVerify } from './verifyCommand';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/vc-test-fixtures');
+const FIXTURES = join(__dirname, '../../tests/fixtures/vc-test-fixtures');
 const VALID = join(FIXTURES, 'v2/ed25519/didKey/legacy-noStatus-noExpiry.json');
 const EXPIRED = join(FIXTURES, 'v1/ed25519/didKey/oidf-noStatus-expired.json');
 const DID_WEB = join(FIXTURES, 'v1/ed25519/didWeb/legacy-revokedStatus-noExpiry.json');

@@ -9,7 +9,7 @@ import { base58, base64urlnopad } from '@scure/base';
 import { SignJWT, importJWK } from 'jose';
 import { ed25519ToJwk } from '../../src/domain/badges/resolveKey';
 
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/vc-test-fixtures');
+const FIXTURES = join(import.meta.dirname, '../fixtures/vc-test-fixtures');
 // A genuine OB 3.0 badge awarded to a DID (no email), and the same badge altered after signing.
 const GENUINE = join(FIXTURES, 'v2/ed25519/didKey/legacy-noStatus-noExpiry.json');
 const TAMPERED = join(FIXTURES, 'v2/ed25519/didKey/legacy-noStatus-noExpiry-tampered.json');

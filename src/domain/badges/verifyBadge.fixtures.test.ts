@@ -1,4 +1,4 @@
-// Every credential of the public vc-test-fixtures suite (shared/fixtures/vc-test-fixtures) gives the
+// Every credential of the public vc-test-fixtures suite (tests/fixtures/vc-test-fixtures, MIT) gives the
 // result its file name says; the expectation is read from the name, never from the verifier.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyBadge } from './verifyBadge';
 import type { VerificationCheck, VerificationStatus } from './types';
 
-const ROOT = join(__dirname, '../../../../shared/fixtures/vc-test-fixtures');
+const ROOT = join(__dirname, '../../../tests/fixtures/vc-test-fixtures');
 // Where the suite publishes statusLists/ and dids/; credentials point at these URLs.
 const PUBLISHED_AT = 'https://digitalcredentials.github.io/vc-test-fixtures/';
 const AS_OF = '2026-11-25';
