@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 // @ts-expect-error: a plain .mjs module shared with the runner script, typed by use.
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/chromium.mjs';
 
-const PORT = 4180;
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4180);
 
 export default defineConfig({
   testDir: 'tests/e2e',
