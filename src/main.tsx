@@ -3,7 +3,7 @@
 // This entry stays tiny so the API worker starts downloading at once, beside the app's code
 // (src/app/start.tsx, preloaded by index.html): the first figures wait for both.
 import { setApiTransport } from './api/transport';
-import { startStandaloneApi } from '../mocks/browser';
+import { startStandaloneApi } from './server/hosts/browser/browser';
 import './app/styles.css';
 
 if (!import.meta.env.VITE_API_URL) setApiTransport(startStandaloneApi());

@@ -1,5 +1,5 @@
 // How the client sends a request: the network by default; in the standalone build, the in-browser
-// API (mocks/browser.ts). A module of its own, free of dependencies, so the boot code can install
+// API (src/server/hosts/browser/browser.ts). A module of its own, free of dependencies, so the boot code can install
 // the transport before the app's code has even downloaded.
 
 export type ApiTransport = (url: string, init?: RequestInit) => Promise<Response>;

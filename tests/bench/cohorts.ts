@@ -8,7 +8,7 @@ import { generateOrganisation } from '../../src/domain/demo/generate';
 import { prepareOrganisation } from '../../src/domain/engine';
 import { teamCohorts } from '../../src/domain/recommend/cohorts';
 import type { Organisation } from '../../src/domain/schema';
-import { createTestApi } from '../../mocks/node';
+import { createTestApi } from '../support/testApi';
 
 const AS_OF = '2026-06-30';
 const TEAM = 'Platform Engineering';

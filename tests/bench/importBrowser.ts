@@ -134,7 +134,7 @@ async function main() {
     'The worker keeps the records; the page receives only summaries, the first problems and 20 preview rows. Collections are stored',
     'as columnar chunks of 50,000 records (typed arrays and string dictionaries), so IndexedDB clones a few large buffers, not a',
     'million objects. The API re-reads and re-prepares the organisation on its next request after the commit, in its own worker',
-    '(mocks/api.worker.ts): the page\'s main thread only renders the answers.',
+    '(src/server/hosts/browser/api.worker.ts): the page\'s main thread only renders the answers.',
     '<!-- import-bench:end -->',
   ].join('\n');
   const doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';

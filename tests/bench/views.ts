@@ -133,7 +133,7 @@ async function measureOpen(page: Page, dataset: Dataset): Promise<Pick<RenderRun
   await page.waitForFunction(() => (window as unknown as { __gridPaintedAt: number }).__gridPaintedAt > 0, undefined, { timeout: 300_000 });
   return page.evaluate(() => {
     const w = window as unknown as { __gridSeenAt: number; __gridPaintedAt: number };
-    // The in-browser API's transport marks each request (mocks/browser.ts): "api GET /api/heatmap/…".
+    // The in-browser API's transport marks each request (src/server/hosts/browser/browser.ts): "api GET /api/heatmap/…".
     const entry = performance.getEntriesByType('measure').filter((e) => e.name.includes('/api/heatmap/')).at(-1);
     if (!entry) throw new Error('no heatmap request measured by the API transport');
     const responseEnd = entry.startTime + entry.duration;
@@ -344,7 +344,7 @@ function section(datasets: { dataset: Dataset; runs: RenderRun[] }[], lighthouse
     "garbage collection of the previous page's copy can land in that window.",
     "",
     "Second round (the API off the main thread): Lighthouse performance 83 (LCP 3.4 s, TBT 312 ms) before it. The in-browser API",
-    "now runs in a Web Worker (mocks/api.worker.ts: the same msw handlers through msw's getResponse), so loading, seeding the demo and",
+    "now runs in a Web Worker (src/server/hosts/browser/api.worker.ts: the same app as gapmap serve, through app.fetch), so loading, seeding the demo and",
     "the engine no longer block the page, and the page no longer loads msw; the first render is a React transition (rendered in",
     "slices); a view's first data renders deferred (src/components/QueryState.tsx); the overview's charts render when scrolled near",
     "(src/components/RenderWhenVisible.tsx: on a phone they are below the fold); seeding the demo no longer makes the page refetch.",

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createTestApi } from '../../../mocks/node';
+import { createTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
 import type { Organisation } from '../../domain/schema';
 import { newIssuer, signDataIntegrity, type TestIssuer } from '../../domain/badges/testSigners';

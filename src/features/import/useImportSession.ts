@@ -2,10 +2,10 @@
 // import against the stored data, progress, cancel (= terminate the worker) and the commit.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileReadOptions, ImportMode } from '../../api/importContract';
-import type { FileSummary } from '../../workers/importPipeline';
-import type { PlanSummary } from '../../workers/importProtocol';
-import { startImportWorker, ImportWorkerError, type ImportProgress, type ImportWorker } from '../../workers/importWorkerClient';
-import { endImportSession, registerImportSession } from '../../workers/importSessions';
+import type { FileSummary } from '../../server/import/importPipeline';
+import type { PlanSummary } from '../../server/import/importProtocol';
+import { startImportWorker, ImportWorkerError, type ImportProgress, type ImportWorker } from '../../server/import/importWorkerClient';
+import { endImportSession, registerImportSession } from '../../server/import/importSessions';
 
 export interface SessionFile extends FileSummary {
   id: string;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { createTestApi } from '../../../mocks/node';
+import { createTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
 import { demoOrganisation } from '../../domain/demo/generate';
 import { overviewFigures, prepareOrganisation } from '../../domain/engine';

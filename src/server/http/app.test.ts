@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+// The API's contract and its refusals, exercised over HTTP against the real handlers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi } from '../../../tests/support/testApi';
+import { demoOrganisation } from '../../domain/demo/generate';
+import { gapReportLong, prepareOrganisation } from '../../domain/engine';
+import { gapLongCsv } from '../../domain/csv';
+import { encodePersona, overviewSchema, PERSONA_HEADER, teamDetailSchema, type Persona } from '../../api/contract';
+
+const TODAY = '2026-11-25';
+const organisation = demoOrganisation(TODAY);
+const api = createTestApi({ today: TODAY, organisation });
+const teams = [...new Set(organisation.employees.map((employee) => employee.team))].sort();
+const ownTeam = teams[0] ?? '';
+const otherTeam = teams[1] ?? '';
+const manager: Persona = { kind: 'manager', team: ownTeam };
+
+beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => api.server.close());
+
+function get(path: string, persona: Persona = { kind: 'lnd' }) {
+  return fetch(path, { headers: { [PERSONA_HEADER]: encodePersona(persona) } });
+}
+
+describe('the /api', () => {
+  it('answers the overview in the contract shape', async () => {
+    const response = await get('/api/overview');
+    expect(response.status).toBe(200);
+    const overview = overviewSchema.parse(await response.json());
+    expect(overview.employees).toBe(organisation.employees.length);
+    expect(overview.trend).toHaveLength(12);
+  });
+
+  it('lets a manager see their own team', async () => {
+    const response = await get(`/api/teams/${encodeURIComponent(ownTeam)}`, manager);
+    expect(response.status).toBe(200);
+    expect(teamDetailSchema.parse(await response.json()).team).toBe(ownTeam);
+  });
+
+  it("refuses a manager another team's page with 403", async () => {
+    const response = await get(`/api/teams/${encodeURIComponent(otherTeam)}`, manager);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: 'forbidden' });
+  });
+
+  it("refuses a manager another team's employee with 403", async () => {
+    const stranger = organisation.employees.find((employee) => employee.team === otherTeam);
+    const response = await get(`/api/employees/${encodeURIComponent(stranger?.id ?? '')}`, manager);
+    expect(response.status).toBe(403);
+  });
+
+  it('lists only their own team to a manager', async () => {
+    const response = await get('/api/teams', manager);
+    const body = (await response.json()) as { teams: { team: string }[] };
+    expect(body.teams.map((team) => team.team)).toEqual([ownTeam]);
+  });
+
+  it('refuses HR a change to the data', async () => {
+    const response = await fetch('/api/demo/reset', { method: 'POST', headers: { [PERSONA_HEADER]: 'hr' } });
+    expect(response.status).toBe(403);
+  });
+
+  it('rejects an as-of date that is not a date', async () => {
+    const response = await get('/api/overview?asOf=25/11/2026');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/YYYY-MM-DD/);
+  });
+
+  it('exports the gap report byte for byte as the domain writes it', async () => {
+    const response = await get(`/api/reports/gaps?format=long&asOf=2026-06-30`);
+    expect(response.headers.get('content-type')).toMatch(/text\/csv/);
+    const expected = gapLongCsv(gapReportLong(prepareOrganisation(organisation), '2026-06-30'));
+    expect(await response.text()).toBe(expected);
+  });
+});
+
+describe('the gap report export follows the filters on screen', () => {
+  it('keeps only the rows of the chosen skill category and weight', async () => {
+    const category = organisation.skills[0]?.category ?? '';
+    const inCategory = new Set(organisation.skills.filter((skill) => skill.category === category).map((skill) => skill.id));
+    const response = await get(`/api/reports/gaps?format=long&asOf=2026-06-30&category=${encodeURIComponent(category)}&weight=critical`);
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('employee_id,employee_name,team,role,skill_id,skill_name,weight,required_level,verified_level,assessed_level,effective_level,gap,status');
+    const rows = lines.slice(1).map((line) => line.split(','));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(inCategory.has(row[4] ?? '')).toBe(true);
+      expect(row[6]).toBe('critical');
+    }
+    const all = gapReportLong(prepareOrganisation(organisation), '2026-06-30').filter((row) => inCategory.has(row.skill_id) && row.weight === 'critical');
+    expect(rows).toHaveLength(all.length);
+  });
+
+  it('counts only the people of the chosen role', async () => {
+    const role = organisation.employees[0]?.role ?? '';
+    const response = await get(`/api/reports/gaps?format=long&asOf=2026-06-30&role=${encodeURIComponent(role)}`);
+    const rows = (await response.text()).trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const line of rows) expect(line.split(',')[3]).toBe(role);
+  });
+});

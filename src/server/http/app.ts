@@ -1,0 +1,189 @@
+// The backend of SPEC §8 as one host-agnostic app, Request → Response: the routes of the /api
+// contract mounted on a Hono app whose fetch() runs in the browser's API worker, in `gapmap serve`
+// (Node) and in tests. Handlers stay thin: read the request, check the caller's scope, call the domain, respond.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { route, json, type Route } from './routeTable';
+import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '../../domain/engine';
+import type { EmployeeDetail } from '../../api/contract';
+import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
+import type { OrganisationState } from '../state/organisationState';
+import { asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { createGoalRoutes } from './goalRoutes';
+import { createRecommendRoutes } from './recommendRoutes';
+import { createWhatIfRoutes } from './whatIfRoutes';
+import { withWhatIf } from '../state/whatIf';
+import { createImportRoutes, type CommitImportSession } from './importRoutes';
+import { createBadgeRoutes } from './badgeRoutes';
+import {
+  employeeDetailResponse,
+  employeeListResponse,
+  goalListResponse,
+  orgHeatmapResponse,
+  overviewResponse,
+  teamDetailResponse,
+  teamHeatmapResponse,
+  teamListResponse,
+} from '../state/responses';
+
+/** Each held award with the reason of its verification status (SPEC §7 Employee: verified / failed, why). */
+function withVerificationReasons(eo: EngineOrganisation, detail: EmployeeDetail | undefined): EmployeeDetail | undefined {
+  if (!detail) return detail;
+  const own = eo.org.awards.filter((award) => award.employee === detail.employee.id);
+  return {
+    ...detail,
+    held: detail.held.map((item) => {
+      if (item.via !== 'award' || item.verificationReason !== undefined) return item;
+      const award = own.find((candidate) => candidate.credential === item.credentialId && candidate.issuedOn === item.issuedOn);
+      return award?.verificationReason ? { ...item, verificationReason: award.verificationReason } : item;
+    }),
+  };
+}
+
+export interface RouteOptions {
+  /** How POST /api/imports reaches the page's import sessions (default: the sessions of this context). */
+  commitImportSession?: CommitImportSession;
+}
+
+export function createRoutes(storedState: OrganisationState, options: RouteOptions = {}): Route[] {
+  // Every view computes on the what-if scenario while one is open.
+  const state = withWhatIf(storedState);
+  return [
+    route.get('/api/session', guarded(async ({ request }) => {
+      const eo = await state.current();
+      const persona = personaOf(request);
+      const { org } = eo;
+      return json({
+        asOf: asOfOf(request, state),
+        organisationName: 'Northwind Group (demo)',
+        teams: visibleTeams(eo, persona),
+        counts: {
+          employees: org.employees.length,
+          teams: teamsOf(eo).length,
+          skills: org.skills.length,
+          credentials: org.credentials.length,
+          awards: org.awards.length,
+        },
+      });
+    })),
+
+    route.get('/api/overview', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const persona = personaOf(request);
+      const { scope, label } = scopeOf(request, eo, persona);
+      return json(overviewResponse(eo, asOfOf(request, state), scope, label));
+    })),
+
+    route.get('/api/teams', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      return json(teamListResponse(eo, asOfOf(request, state), visibleTeams(eo, personaOf(request))));
+    })),
+
+    route.get('/api/teams/:team', guarded(async ({ request, params }) => {
+      const eo = await viewOf(request, state);
+      const team = param(params.team);
+      assertMaySeeTeam(personaOf(request), team);
+      if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
+      return json(teamDetailResponse(eo, team, asOfOf(request, state)));
+    })),
+
+    route.get('/api/employees', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const persona = personaOf(request);
+      const { scope } = scopeOf(request, eo, persona);
+      return json(employeeListResponse(eo, scope?.teams));
+    })),
+
+    route.get('/api/employees/:id', guarded(async ({ request, params }) => {
+      const eo = await viewOf(request, state);
+      const id = param(params.id);
+      const employee = eo.org.employees.find((candidate) => candidate.id === id);
+      if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
+      assertMaySeeTeam(personaOf(request), employee.team);
+      return json(withVerificationReasons(eo, employeeDetailResponse(eo, id, asOfOf(request, state))));
+    })),
+
+    route.get('/api/goals', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const { scope } = scopeOf(request, eo, personaOf(request));
+      return json(goalListResponse(eo, asOfOf(request, state), scope));
+    })),
+
+    route.get('/api/catalog', guarded(async () => {
+      const { org } = await state.current();
+      return json({ credentials: org.credentials, skills: org.skills });
+    })),
+
+    route.get('/api/roles', guarded(async () => {
+      const { org } = await state.current();
+      const headcount = new Map<string, number>();
+      for (const employee of org.employees) headcount.set(employee.role, (headcount.get(employee.role) ?? 0) + 1);
+      return json({ roles: org.roles.map((role) => ({ ...role, employees: headcount.get(role.id) ?? 0 })), skills: org.skills });
+    })),
+
+    route.get('/api/heatmap/org', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      return json(orgHeatmapResponse(eo, asOfOf(request, state), visibleTeams(eo, personaOf(request))));
+    })),
+
+    route.get('/api/heatmap/team/:team', guarded(async ({ request, params }) => {
+      const eo = await viewOf(request, state);
+      const team = param(params.team);
+      assertMaySeeTeam(personaOf(request), team);
+      if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
+      return json(teamHeatmapResponse(eo, team, asOfOf(request, state)));
+    })),
+
+    route.get('/api/reports/gaps', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const url = new URL(request.url);
+      const asOf = asOfOf(request, state);
+      const options = csvOptionsOf(url);
+      const format = url.searchParams.get('format') ?? 'long';
+      if (format !== 'long' && format !== 'team') throw new RequestRefused(400, 'bad-format', `format must be long or team, not "${format}".`);
+      // The export follows what is on screen: team and role narrow who is counted; category and
+      // weight (long format) narrow which rows are written. Unfiltered, it is `gapmap report` byte for byte.
+      const { scope: teamScope } = scopeOf(request, eo, personaOf(request));
+      const role = url.searchParams.get('role');
+      const scope = role ? { ...teamScope, roles: [role] } : teamScope;
+      const category = url.searchParams.get('category');
+      const weight = url.searchParams.get('weight');
+      const inCategory = category ? new Set(eo.org.skills.filter((skill) => skill.category === category).map((skill) => skill.id)) : undefined;
+      const csv =
+        format === 'long'
+          ? gapLongCsv(gapReportLong(eo, asOf, scope).filter((row) => (!inCategory || inCategory.has(row.skill_id)) && (!weight || row.weight === weight)), options)
+          : gapTeamCsv(gapReportTeam(eo, asOf, scope).filter((row) => !inCategory || inCategory.has(row.skill_id)), options);
+      return csvResponse(csv, `gap-report-${format}-${asOf}.csv`);
+    })),
+
+    route.post('/api/demo/reset', guarded(async ({ request }) => {
+      assertMayChangeData(personaOf(request));
+      const eo = await state.resetToDemo();
+      return json({ ok: true as const, employees: eo.org.employees.length });
+    })),
+    ...createGoalRoutes(state),
+    ...createRecommendRoutes(state),
+    ...createWhatIfRoutes(state),
+    ...createImportRoutes(state, options.commitImportSession),
+    ...createBadgeRoutes(state),
+  ];
+}
+
+/** Mounts the routes on a Hono app: body limits per route, and every failure in the contract's error shape. */
+export function createApp(storedState: OrganisationState, options: RouteOptions = {}): Hono {
+  const app = new Hono();
+  for (const { method, path, handler, maxBodyBytes } of createRoutes(storedState, options)) {
+    const limit = bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => errorResponse(413, 'too-large', `The request body is over the limit of this route (${formatBytes(maxBodyBytes)}).`),
+    });
+    app.on(method, path, limit, (c) => handler({ request: c.req.raw, params: c.req.param() as Record<string, string> }));
+  }
+  app.notFound((c) => errorResponse(404, 'not-found', `The API has no ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  app.onError((error) => errorResponse(500, 'internal', error instanceof Error ? error.message : String(error)));
+  return app;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}

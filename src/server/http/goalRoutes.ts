@@ -1,0 +1,86 @@
+// Credential goals over HTTP: assign to one person or many (a cohort), change a status, export.
+// Managers act only on their own team; HR only reads and exports.
+import { route, json } from './routeTable';
+import { findEmployee, goalExportRows } from '../../domain/engine';
+import { goalsCsv } from '../../domain/csv';
+import type { Goal } from '../../domain/schema';
+import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResponse, type Persona } from '../../api/contract';
+import type { OrganisationState } from '../state/organisationState';
+import { asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf } from './requestContext';
+
+function assertMaySetGoals(persona: Persona) {
+  if (persona.kind === 'hr') throw new RequestRefused(403, 'forbidden', 'HR can read and export goals, not assign or change them.');
+}
+
+function assignerOf(persona: Persona): string {
+  return persona.kind === 'manager' ? `Manager of ${persona.team}` : 'L&D manager';
+}
+
+async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new RequestRefused(400, 'bad-body', 'The request body is not JSON.');
+  }
+}
+
+export function createGoalRoutes(state: OrganisationState) {
+  return [
+    route.post('/api/goals', guarded(async ({ request }) => {
+      const persona = personaOf(request);
+      assertMaySetGoals(persona);
+      const parsed = assignGoalsRequestSchema.safeParse(await jsonBody(request));
+      if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+      const { employees, credential, dueOn, kind } = parsed.data;
+      const eo = await state.current();
+      const today = state.today();
+      if (!eo.org.credentials.some((candidate) => candidate.id === credential)) throw new RequestRefused(400, 'unknown-credential', `There is no credential ${credential} in the catalog.`);
+      if (dueOn < today) throw new RequestRefused(400, 'past-due-date', `The due date ${dueOn} is in the past: choose today or later.`);
+      for (const id of employees) {
+        const employee = findEmployee(eo, id);
+        if (!employee) throw new RequestRefused(400, 'unknown-employee', `There is no employee with id ${id}.`);
+        assertMaySeeTeam(persona, employee.team);
+      }
+      const existing = new Set(eo.org.goals.map((goal) => goal.id));
+      const open = new Set(eo.org.goals.filter((goal) => goal.status !== 'cancelled' && goal.status !== 'completed').map((goal) => `${goal.employee}\u0000${goal.credential}`));
+      const created: Goal[] = [];
+      const skipped: AssignGoalsResponse['skipped'] = [];
+      for (const employee of employees) {
+        if (open.has(`${employee}\u0000${credential}`)) {
+          skipped.push({ employee, reason: 'already has an open goal for this credential' });
+          continue;
+        }
+        let id = `${employee}:${credential}:${today}`;
+        for (let n = 2; existing.has(id); n++) id = `${employee}:${credential}:${today}:${n}`;
+        existing.add(id);
+        created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: assignerOf(persona), createdOn: today });
+      }
+      if (created.length > 0) {
+        await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`);
+      }
+      return json<AssignGoalsResponse>({ created, skipped }, { status: 201 });
+    })),
+
+    route.patch('/api/goals/:id', guarded(async ({ request, params }) => {
+      const persona = personaOf(request);
+      assertMaySetGoals(persona);
+      const parsed = updateGoalRequestSchema.safeParse(await jsonBody(request));
+      if (!parsed.success) throw new RequestRefused(400, 'bad-request', 'status must be assigned, in-progress, completed or cancelled.');
+      const eo = await state.current();
+      const id = param(params.id);
+      const goal = eo.org.goals.find((candidate) => candidate.id === id);
+      if (!goal) return errorResponse(404, 'not-found', `There is no goal ${id}.`);
+      assertMaySeeTeam(persona, findEmployee(eo, goal.employee)?.team ?? '');
+      const updated = { ...goal, status: parsed.data.status };
+      await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`);
+      return json({ goal: updated });
+    })),
+
+    route.get('/api/reports/goals', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const { scope } = scopeOf(request, eo, personaOf(request));
+      const asOf = asOfOf(request, state);
+      return csvResponse(goalsCsv(goalExportRows(eo, asOf, scope), csvOptionsOf(new URL(request.url))), `goals-${asOf}.csv`);
+    })),
+  ];
+}

@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+// Goals and what-if over HTTP against the real handlers: scope checks, completion, scenarios.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApi } from '../../../tests/support/testApi';
+import { encodePersona, PERSONA_HEADER, type Persona } from '../../api/contract';
+import type { Organisation } from '../../domain/schema';
+
+const TODAY = '2026-11-25';
+
+/** A small organisation: two teams, one role needing SQL 3, a course granting it. */
+function smallOrganisation(): Organisation {
+  return {
+    skills: [{ id: 'sql', name: 'SQL', category: 'data' }, { id: 'py', name: 'Python', category: 'data' }],
+    roles: [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'sql', level: 3, weight: 'critical' }] }],
+    employees: [
+      { id: 'e1', name: 'Ada Lovelace', email: 'ada@example.com', team: 'Data', role: 'analyst' },
+      { id: 'e2', name: 'Alan Turing', email: 'alan@example.com', team: 'Data', role: 'analyst' },
+      { id: 'e3', name: 'Grace Hopper', email: 'grace@example.com', team: 'Payments', role: 'analyst' },
+    ],
+    credentials: [
+      { id: 'sql-3', name: 'SQL Practitioner', issuer: 'Academy', grants: [{ skill: 'sql', level: 3 }], hours: 10, cost: 200, currency: 'EUR' },
+      { id: 'py-2', name: 'Python Basics', issuer: 'Academy', grants: [{ skill: 'py', level: 2 }], hours: 5, cost: 100, currency: 'EUR' },
+    ],
+    awards: [],
+    assessments: [],
+    goals: [],
+    interests: [],
+  };
+}
+
+const api = createTestApi({ today: TODAY, organisation: smallOrganisation() });
+beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(async () => {
+  await api.state.replace(smallOrganisation(), 'test: a fresh organisation');
+});
+afterAll(() => api.server.close());
+
+function send(method: string, path: string, persona: Persona, body?: unknown) {
+  return fetch(path, {
+    method,
+    headers: { [PERSONA_HEADER]: encodePersona(persona), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const lnd: Persona = { kind: 'lnd' };
+const dataManager: Persona = { kind: 'manager', team: 'Data' };
+
+describe('assigning goals', () => {
+  it('assigns a credential to everyone in a cohort in one request', async () => {
+    const response = await send('POST', '/api/goals', dataManager, { employees: ['e1', 'e2'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { created: { employee: string; assignedBy: string; createdOn: string }[] };
+    expect(body.created.map((goal) => goal.employee)).toEqual(['e1', 'e2']);
+    expect(body.created[0]).toMatchObject({ assignedBy: 'Manager of Data', createdOn: TODAY });
+    const goals = (await (await send('GET', '/api/goals', dataManager)).json()) as { goals: unknown[] };
+    expect(goals.goals).toHaveLength(2);
+  });
+
+  it("refuses a manager a goal for another team's employee, and assigns nothing", async () => {
+    const response = await send('POST', '/api/goals', dataManager, { employees: ['e1', 'e3'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });
+    expect(response.status).toBe(403);
+    const goals = (await (await send('GET', '/api/goals', lnd)).json()) as { goals: unknown[] };
+    expect(goals.goals).toHaveLength(0);
+  });
+
+  it('refuses HR any assignment', async () => {
+    const response = await send('POST', '/api/goals', { kind: 'hr' }, { employees: ['e1'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a due date in the past, saying so', async () => {
+    const response = await send('POST', '/api/goals', lnd, { employees: ['e1'], credential: 'sql-3', dueOn: '2026-01-01', kind: 'personal' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/in the past/);
+  });
+
+  it('skips a person who already has an open goal for the credential', async () => {
+    await send('POST', '/api/goals', lnd, { employees: ['e1'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });
+    const again = (await (await send('POST', '/api/goals', lnd, { employees: ['e1', 'e2'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' })).json()) as {
+      created: unknown[];
+      skipped: { employee: string }[];
+    };
+    expect(again.created).toHaveLength(1);
+    expect(again.skipped.map((item) => item.employee)).toEqual(['e1']);
+  });
+
+  it('completes a goal by itself once the award is on file', async () => {
+    await send('POST', '/api/goals', lnd, { employees: ['e1'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });
+    const stored = (await api.state.current()).org;
+    await api.state.replace({ ...stored, awards: [{ employee: 'e1', credential: 'sql-3', issuedOn: TODAY, verification: 'unverified' }] });
+    const goals = (await (await send('GET', '/api/goals', lnd)).json()) as { goals: { completed: boolean; completedOn?: string; status: string }[] };
+    expect(goals.goals[0]).toMatchObject({ completed: true, completedOn: TODAY, status: 'completed' });
+  });
+});
+
+describe('what-if', () => {
+  it('changes every view at once and leaves the stored data alone until kept', async () => {
+    const before = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };
+    expect(before.required).toEqual([3, 3]);
+    const roles = smallOrganisation().roles.map((role) => ({ ...role, requirements: [{ skill: 'sql', level: 5, weight: 'critical' as const }] }));
+    const opened = await send('PUT', '/api/whatif', lnd, { roles });
+    expect(await opened.json()).toEqual({ active: true, changes: ['Requirements of Analyst changed'] });
+    const during = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };
+    expect(during.required).toEqual([5, 5]);
+    expect((await api.state.current()).org.roles[0]?.requirements[0]?.level).toBe(3);
+    await send('DELETE', '/api/whatif', lnd);
+    const after = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };
+    expect(after.required).toEqual([3, 3]);
+  });
+
+  it('stores the scenario when kept', async () => {
+    const credentials = [...smallOrganisation().credentials, { id: 'sql-5', name: 'SQL Expert', issuer: 'Academy', grants: [{ skill: 'sql', level: 5 }], hours: 40, cost: 900, currency: 'EUR' }];
+    await send('PUT', '/api/whatif', lnd, { credentials });
+    const kept = await send('POST', '/api/whatif/keep', lnd);
+    expect(await kept.json()).toEqual({ active: false, changes: [] });
+    expect((await api.state.current()).org.credentials.map((credential) => credential.id)).toEqual(['sql-3', 'py-2', 'sql-5']);
+  });
+
+  it('refuses a scenario that names a skill that does not exist', async () => {
+    const roles = [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'cobol', level: 2, weight: 'important' }] }];
+    const response = await send('PUT', '/api/whatif', lnd, { roles });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/cobol/);
+  });
+
+  it('refuses a manager a what-if', async () => {
+    const response = await send('PUT', '/api/whatif', dataManager, { roles: [] });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,111 @@
+// Recommendations over HTTP: an employee's optimal pathway, a team's cohorts, and a budget plan.
+// The optimiser lives in src/domain/recommend; this file only scopes requests and joins names.
+import { route, json } from './routeTable';
+import { findEmployee, membersOf, teamsOf, type EngineOrganisation } from '../../domain/engine';
+import { recommendPathway, type Pathway } from '../../domain/recommend/pathway';
+import { cohortsOf } from '../../domain/recommend/cohorts';
+import { budgetPlan } from '../../domain/recommend/budget';
+import type { Objective } from '../../domain/recommend/optimise';
+import type { IsoDate } from '../../domain/schema';
+import type { BudgetPlanView, CohortsView, PathwayView } from '../../api/contract';
+import type { OrganisationState } from '../state/organisationState';
+import { lookups } from '../state/responses';
+import { asOfOf, assertMaySeeTeam, errorResponse, guarded, param, personaOf, RequestRefused, viewOf } from './requestContext';
+
+function objectiveOf(request: Request): Objective {
+  const objective = new URL(request.url).searchParams.get('objective') ?? 'cost';
+  if (objective !== 'cost' && objective !== 'hours') throw new RequestRefused(400, 'bad-objective', `objective must be cost or hours, not "${objective}".`);
+  return objective;
+}
+
+/** The catalog's currency: the one most credentials are priced in. */
+export function catalogCurrency(eo: EngineOrganisation): string {
+  const counts = new Map<string, number>();
+  for (const credential of eo.org.credentials) if (credential.currency) counts.set(credential.currency, (counts.get(credential.currency) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'EUR';
+}
+
+export function pathwayView(eo: EngineOrganisation, pathway: Pathway, asOf: IsoDate): PathwayView {
+  const names = lookups(eo);
+  const grants = new Map(eo.org.credentials.map((credential) => [credential.id, credential.grants.map((grant) => grant.skill)]));
+  const interests = new Set(eo.org.interests.filter((interest) => interest.employee === pathway.employeeId).map((interest) => interest.skill));
+  return {
+    ...pathway,
+    asOf,
+    currency: catalogCurrency(eo),
+    steps: pathway.steps.map((step) => ({
+      ...step,
+      skillNamesClosed: step.skillsClosed.map(names.skillName),
+      completesStackName: step.completesStack ? names.credentialName(step.completesStack) : undefined,
+      interesting: (grants.get(step.credentialId) ?? []).some((skill) => interests.has(skill)),
+    })),
+  };
+}
+
+function teamPathways(eo: EngineOrganisation, team: string, asOf: IsoDate, objective: Objective): Pathway[] {
+  return membersOf(eo, team).map((member) => recommendPathway(eo, member.id, asOf, objective));
+}
+
+function knownTeam(eo: EngineOrganisation, request: Request, team: string) {
+  assertMaySeeTeam(personaOf(request), team);
+  if (!teamsOf(eo).includes(team)) throw new RequestRefused(404, 'not-found', `There is no team called ${team}.`);
+}
+
+export function createRecommendRoutes(state: OrganisationState) {
+  return [
+    route.get('/api/employees/:id/pathway', guarded(async ({ request, params }) => {
+      const eo = await viewOf(request, state);
+      const id = param(params.id);
+      const employee = findEmployee(eo, id);
+      if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
+      assertMaySeeTeam(personaOf(request), employee.team);
+      const asOf = asOfOf(request, state);
+      return json(pathwayView(eo, recommendPathway(eo, id, asOf, objectiveOf(request)), asOf));
+    })),
+
+    route.get('/api/teams/:team/cohorts', guarded(async ({ request, params }) => {
+      const eo = await viewOf(request, state);
+      const team = param(params.team);
+      knownTeam(eo, request, team);
+      const asOf = asOfOf(request, state);
+      const objective = objectiveOf(request);
+      const names = lookups(eo);
+      const body: CohortsView = {
+        asOf,
+        team,
+        objective,
+        currency: catalogCurrency(eo),
+        cohorts: cohortsOf(teamPathways(eo, team, asOf, objective)).map((cohort) => ({
+          ...cohort,
+          employees: cohort.employees.map((id) => ({ id, name: names.employeeName(id) })),
+        })),
+      };
+      return json(body);
+    })),
+
+    route.get('/api/teams/:team/budget', guarded(async ({ request, params }) => {
+      const eo = await viewOf(request, state);
+      const team = param(params.team);
+      knownTeam(eo, request, team);
+      const raw = new URL(request.url).searchParams.get('budget') ?? '';
+      const budget = Number(raw);
+      if (raw === '' || !Number.isFinite(budget) || budget < 0) throw new RequestRefused(400, 'bad-budget', `The budget must be a number of at least 0, not "${raw}".`);
+      const asOf = asOfOf(request, state);
+      const plan = budgetPlan(teamPathways(eo, team, asOf, objectiveOf(request)), budget);
+      const names = lookups(eo);
+      const body: BudgetPlanView = {
+        ...plan,
+        asOf,
+        team,
+        budget,
+        currency: catalogCurrency(eo),
+        assignments: plan.assignments.map((assignment) => ({
+          ...assignment,
+          employeeName: names.employeeName(assignment.employeeId),
+          credentialName: names.credentialName(assignment.credentialId),
+        })),
+      };
+      return json(body);
+    })),
+  ];
+}

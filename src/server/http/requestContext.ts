@@ -1,0 +1,129 @@
+// What every handler needs from a request: the persona and its scope, the as-of date, and
+// refusals turned into typed JSON errors (never an unhandled exception).
+import { json, type Handler } from './routeTable';
+import { prepareOrganisation, teamsOf, type EngineOrganisation, type Scope } from '../../domain/engine';
+import { isIsoDate } from '../../domain/dates';
+import type { CsvWriteOptions } from '../../domain/csv';
+import type { IsoDate } from '../../domain/schema';
+import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../../api/contract';
+import type { OrganisationState } from '../state/organisationState';
+
+export function errorResponse(status: number, error: string, message: string) {
+  return json<ApiErrorBody>({ error, message }, { status });
+}
+
+export class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function personaOf(request: Request): Persona {
+  const persona = decodePersona(request.headers.get(PERSONA_HEADER));
+  if (!persona) throw new RequestRefused(400, 'bad-persona', `Unknown persona "${request.headers.get(PERSONA_HEADER)}".`);
+  return persona;
+}
+
+/** The teams a persona may see: a manager only their own. */
+export function visibleTeams(eo: EngineOrganisation, persona: Persona): string[] {
+  const all = teamsOf(eo);
+  return persona.kind === 'manager' ? all.filter((team) => team === persona.team) : all;
+}
+
+export function assertMaySeeTeam(persona: Persona, team: string) {
+  if (persona.kind === 'manager' && persona.team !== team) {
+    throw new RequestRefused(403, 'forbidden', `A manager of ${persona.team} cannot see the team ${team}.`);
+  }
+}
+
+export function assertMayChangeData(persona: Persona) {
+  if (persona.kind !== 'lnd') throw new RequestRefused(403, 'forbidden', 'Only the L&D manager can change the organisation data.');
+}
+
+export function asOfOf(request: Request, state: OrganisationState): IsoDate {
+  const asOf = new URL(request.url).searchParams.get('asOf');
+  if (asOf === null || asOf === '') return state.today();
+  if (!isIsoDate(asOf)) throw new RequestRefused(400, 'bad-date', `asOf must be a date as YYYY-MM-DD, not "${asOf}".`);
+  return asOf;
+}
+
+/** `evidence=verified`: figures count only verified awards (assessments still count). */
+export type EvidenceFilter = 'all' | 'verified';
+
+export function evidenceOf(request: Request): EvidenceFilter {
+  const evidence = new URL(request.url).searchParams.get('evidence');
+  if (evidence === null || evidence === '' || evidence === 'all') return 'all';
+  if (evidence === 'verified') return 'verified';
+  throw new RequestRefused(400, 'bad-evidence', `evidence must be verified or all, not "${evidence}".`);
+}
+
+// One derived organisation per organisation object: the stored one is a new object after every
+// change and the what-if scenario caches its own, so an entry is never stale, and is dropped with it.
+const verifiedOnly = new WeakMap<EngineOrganisation, EngineOrganisation>();
+
+/** The organisation with unverified and failed awards left out (prepared once per organisation). */
+export function verifiedEvidenceOnly(eo: EngineOrganisation): EngineOrganisation {
+  let derived = verifiedOnly.get(eo);
+  if (!derived) {
+    derived = prepareOrganisation({ ...eo.org, awards: eo.org.awards.filter((award) => award.verification === 'verified') });
+    verifiedOnly.set(eo, derived);
+  }
+  return derived;
+}
+
+/**
+ * The organisation a read request computes on: the current one (the what-if scenario while one
+ * is open), filtered to verified evidence when the request says so. Never store what this returns:
+ * a handler that changes data starts from state.current(), or the filtered awards would be lost.
+ */
+export async function viewOf(request: Request, state: OrganisationState): Promise<EngineOrganisation> {
+  const evidence = evidenceOf(request);
+  const eo = await state.current();
+  return evidence === 'verified' ? verifiedEvidenceOnly(eo) : eo;
+}
+
+export function scopeOf(request: Request, eo: EngineOrganisation, persona: Persona): { scope: Scope | undefined; label: string } {
+  const team = new URL(request.url).searchParams.get('team');
+  if (team) {
+    assertMaySeeTeam(persona, team);
+    return { scope: { teams: [team] }, label: team };
+  }
+  if (persona.kind === 'manager') return { scope: { teams: visibleTeams(eo, persona) }, label: persona.team };
+  return { scope: undefined, label: 'Whole organisation' };
+}
+
+/** Wraps a handler so refusals become typed error responses, never an unhandled exception. */
+export function guarded(handler: Handler): Handler {
+  return async (args) => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      if (error instanceof RequestRefused) return errorResponse(error.status, error.code, error.message);
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+        return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap. Nothing was changed. Free some disk space or clear other sites\u2019 data, then try again.');
+      }
+      return errorResponse(500, 'internal', message);
+    }
+  };
+}
+
+/** A path parameter (the router has decoded it already: decoding twice would break a name with "%"). */
+export function param(value: string | undefined): string {
+  return value ?? '';
+}
+
+/** Excel options of an export: `bom=1` and `delimiter=;`. */
+export function csvOptionsOf(url: URL): CsvWriteOptions {
+  return { bom: url.searchParams.get('bom') === '1', delimiter: url.searchParams.get('delimiter') === ';' ? ';' : ',' };
+}
+
+export function csvResponse(csv: string, fileName: string) {
+  return new Response(csv, {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` },
+  });
+}

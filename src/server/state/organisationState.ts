@@ -1,0 +1,80 @@
+// The standalone API's one piece of state: the current organisation and its prepared engine
+// index, loaded from the store on first use (the demo organisation on a first start), and loaded
+// again when the stored revision moves on (an import in the worker, another tab, an undo).
+import { prepareOrganisation, type EngineOrganisation } from '../../domain/engine';
+import { demoOrganisation } from '../../domain/demo/generate';
+import type { IsoDate, Organisation } from '../../domain/schema';
+import { changesOf } from '../store/changedKinds';
+import type { OrganisationStore } from '../store/organisationStore';
+
+export interface OrganisationState {
+  /** The prepared organisation, loading (or seeding the demo) on first call. */
+  current(): Promise<EngineOrganisation>;
+  /** Stores a changed organisation as one undoable change ("Changes made in the app" unless labelled). */
+  replace(organisation: Organisation, label?: string): Promise<EngineOrganisation>;
+  resetToDemo(): Promise<EngineOrganisation>;
+  /** The date the API computes at unless a request says otherwise. */
+  today(): IsoDate;
+  readonly store: OrganisationStore;
+}
+
+export function createOrganisationState(store: OrganisationStore, today: () => IsoDate): OrganisationState {
+  let prepared: Promise<EngineOrganisation> | undefined;
+  let preparedRevision = -1;
+
+  async function isUpToDate(): Promise<boolean> {
+    const settled = prepared;
+    if (!settled) return false;
+    await settled.catch(() => undefined);
+    return (await store.revision()) === preparedRevision;
+  }
+
+  async function loadOrSeed(): Promise<EngineOrganisation> {
+    const stored = await store.load();
+    if (stored) {
+      preparedRevision = stored.revision;
+      return prepareOrganisation(stored.organisation);
+    }
+    const demo = demoOrganisation(today());
+    // The first organisation is not a change anyone would undo.
+    const { revision } = await store.commit(demo, editEntry('The demo organisation'), { record: false, announce: false });
+    preparedRevision = revision;
+    return prepareOrganisation(demo);
+  }
+
+  function loadOnce(): Promise<EngineOrganisation> {
+    prepared ??= loadOrSeed().catch((error: unknown) => {
+      prepared = undefined;
+      throw error;
+    });
+    return prepared;
+  }
+
+  const state: OrganisationState = {
+    async current() {
+      // Another tab, the import worker, an import or an undo may have stored a change since: each
+      // request compares the stored revision (one small read) and reads the store again if it moved.
+      if (prepared && !(await isUpToDate())) prepared = undefined;
+      return loadOnce();
+    },
+    async replace(organisation, label = 'Changes made in the app') {
+      // Only what differs from the stored organisation is written; a stale copy is no base for that.
+      const before = prepared && (await isUpToDate()) ? (await prepared).org : undefined;
+      const { revision } = await store.commit(changesOf(before, organisation), editEntry(label));
+      const next = prepareOrganisation(organisation);
+      preparedRevision = revision;
+      prepared = Promise.resolve(next);
+      return next;
+    },
+    async resetToDemo() {
+      return state.replace(demoOrganisation(today()), 'Reset to the demo organisation');
+    },
+    today,
+    store,
+  };
+  return state;
+}
+
+function editEntry(label: string) {
+  return { source: 'edit' as const, label, mode: null, validRowsOnly: false, files: [], errors: 0, warnings: 0, issues: [] };
+}

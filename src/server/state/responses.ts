@@ -1,0 +1,257 @@
+// Builds the /api response shapes of src/api/contract.ts from the engine's results: names joined
+// in, nothing computed here that the engine computes.
+import {
+  employeeReadiness,
+  expiringAwards,
+  goalStates,
+  goalSummary,
+  heldCredentials,
+  isAwardCurrent,
+  membersOf,
+  overviewFigures,
+  readinessTrend,
+  requirementStatuses,
+  skillLevels,
+  teamReadiness,
+  teamSkillStats,
+  teamsOf,
+  type EngineOrganisation,
+  type Scope,
+} from '../../domain/engine';
+import { addDays } from '../../domain/dates';
+import { coverageAsReported } from '../../domain/reports';
+import type { IsoDate, Skill } from '../../domain/schema';
+import type {
+  EmployeeDetail,
+  EmployeeList,
+  GoalList,
+  OrgHeatmap,
+  OverviewResponse,
+  TeamDetail,
+  TeamHeatmap,
+  TeamList,
+} from '../../api/contract';
+
+export const FORECAST_DAYS = 90;
+
+/** Names to join into responses: skills, credentials, employees and roles by id. */
+export function lookups(eo: EngineOrganisation) {
+  const { org } = eo;
+  const skills = new Map(org.skills.map((skill) => [skill.id, skill]));
+  const credentials = new Map(org.credentials.map((credential) => [credential.id, credential]));
+  const employees = new Map(org.employees.map((employee) => [employee.id, employee]));
+  const roles = new Map(org.roles.map((role) => [role.id, role]));
+  return {
+    skills,
+    skillName: (id: string) => skills.get(id)?.name ?? id,
+    skillRef: (id: string) => {
+      const skill: Skill | undefined = skills.get(id);
+      return { id, name: skill?.name ?? id, category: skill?.category ?? '' };
+    },
+    credentials,
+    credentialName: (id: string) => credentials.get(id)?.name ?? id,
+    employees,
+    employeeName: (id: string) => employees.get(id)?.name ?? id,
+    roles,
+    roleName: (id: string) => roles.get(id)?.name ?? id,
+  };
+}
+
+export function overviewResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, scopeLabel: string): OverviewResponse {
+  const figures = overviewFigures(eo, asOf, scope, FORECAST_DAYS);
+  return { asOf, scope: scopeLabel, ...figures, trend: readinessTrend(eo, asOf, 12, scope) };
+}
+
+export function teamListResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[]): TeamList {
+  return {
+    teams: teams.map((team) => ({
+      team,
+      members: membersOf(eo, team).length,
+      readiness: teamReadiness(eo, team, asOf),
+      singlePointsOfFailure: teamSkillStats(eo, team, asOf).filter((stat) => stat.singlePointOfFailure).length,
+    })),
+  };
+}
+
+export function teamDetailResponse(eo: EngineOrganisation, team: string, asOf: IsoDate): TeamDetail {
+  const names = lookups(eo);
+  const forecastDate = addDays(asOf, FORECAST_DAYS);
+  const members = membersOf(eo, team).map((employee) => {
+    const statuses = requirementStatuses(eo, employee.id, asOf);
+    return {
+      id: employee.id,
+      name: employee.name,
+      role: employee.role,
+      roleName: names.roleName(employee.role),
+      readiness: employeeReadiness(eo, employee.id, asOf),
+      gaps: statuses.filter((status) => !status.met).length,
+      weightedGap: statuses.reduce((sum, status) => sum + status.weightedGap, 0),
+    };
+  });
+  return {
+    asOf,
+    team,
+    readiness: teamReadiness(eo, team, asOf),
+    forecastReadiness: teamReadiness(eo, team, forecastDate),
+    forecastDate,
+    members,
+    skills: teamSkillStats(eo, team, asOf).map((stat) => ({
+      ...stat,
+      skillName: names.skillName(stat.skill),
+      category: names.skillRef(stat.skill).category,
+      benchMemberNames: stat.benchMembers.map(names.employeeName),
+    })),
+    expiring: expiringAwards(eo, asOf, FORECAST_DAYS, { teams: [team] }).map((item) => ({
+      employee: item.employee,
+      employeeName: names.employeeName(item.employee),
+      credential: item.credential,
+      credentialName: names.credentialName(item.credential),
+      issuedOn: item.issuedOn,
+      expiresOn: item.expiresOn,
+    })),
+  };
+}
+
+export function employeeListResponse(eo: EngineOrganisation, teams: readonly string[] | undefined): EmployeeList {
+  const names = lookups(eo);
+  const allowed = teams ? new Set(teams) : undefined;
+  return {
+    employees: eo.org.employees
+      .filter((employee) => !allowed || allowed.has(employee.team))
+      .map((employee) => ({ id: employee.id, name: employee.name, team: employee.team, role: employee.role, roleName: names.roleName(employee.role) })),
+  };
+}
+
+export function employeeDetailResponse(eo: EngineOrganisation, employeeId: string, asOf: IsoDate): EmployeeDetail | undefined {
+  const names = lookups(eo);
+  const employee = names.employees.get(employeeId);
+  if (!employee) return undefined;
+  const levels = skillLevels(eo, employeeId, asOf);
+  const held = heldCredentials(eo, employeeId, asOf);
+  const heldIds = new Set(held.map((item) => item.credentialId));
+  const ownAwards = eo.org.awards.filter((award) => award.employee === employeeId);
+  return {
+    asOf,
+    employee,
+    roleName: names.roleName(employee.role),
+    managerName: employee.manager ? names.employeeName(employee.manager) : undefined,
+    readiness: employeeReadiness(eo, employeeId, asOf),
+    requirements: requirementStatuses(eo, employeeId, asOf).map((status) => ({
+      ...status,
+      skillName: names.skillName(status.skill),
+      verifiedBy: levels.get(status.skill)?.verifiedBy ?? [],
+    })),
+    held: held.map((item) => ({
+      credentialId: item.credentialId,
+      name: names.credentialName(item.credentialId),
+      via: item.via,
+      issuedOn: item.award?.issuedOn,
+      expiresOn: item.expiresOn,
+      verification: item.award?.verification,
+    })),
+    expiredAwards: ownAwards
+      .filter((award) => !heldIds.has(award.credential) && !isAwardCurrent(award, names.credentials.get(award.credential), asOf) && award.issuedOn <= asOf)
+      .map((award) => ({ ...award, credentialName: names.credentialName(award.credential) })),
+    assessments: eo.org.assessments.filter((assessment) => assessment.employee === employeeId),
+    goals: goalStates(eo, asOf)
+      .filter((state) => state.goal.employee === employeeId)
+      .map((state) => ({ ...state, credentialName: names.credentialName(state.goal.credential) })),
+    interests: eo.org.interests.filter((interest) => interest.employee === employeeId).map((interest) => names.skillRef(interest.skill)),
+  };
+}
+
+export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined): GoalList {
+  const names = lookups(eo);
+  const states = goalStates(eo, asOf, scope);
+  const statesByTeam = new Map<string, typeof states>();
+  for (const state of states) {
+    const team = names.employees.get(state.goal.employee)?.team ?? '';
+    const teamStates = statesByTeam.get(team);
+    if (teamStates) teamStates.push(state);
+    else statesByTeam.set(team, [state]);
+  }
+  return {
+    asOf,
+    summary: goalSummary(states),
+    byTeam: [...statesByTeam.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, teamStates]) => ({ team, summary: goalSummary(teamStates) })),
+    goals: states.map((state) => ({
+      ...state,
+      employeeName: names.employeeName(state.goal.employee),
+      team: names.employees.get(state.goal.employee)?.team ?? '',
+      credentialName: names.credentialName(state.goal.credential),
+    })),
+  };
+}
+
+export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[]): OrgHeatmap {
+  const names = lookups(eo);
+  const statsByTeam = teams.map((team) => teamSkillStats(eo, team, asOf));
+  const skillIds = [...new Set(statsByTeam.flatMap((stats) => stats.map((stat) => stat.skill)))].sort();
+  const column = new Map(skillIds.map((id, index) => [id, index]));
+  const coverage: (number | null)[] = new Array(teams.length * skillIds.length).fill(null);
+  const required: number[] = new Array(teams.length * skillIds.length).fill(0);
+  statsByTeam.forEach((stats, row) => {
+    for (const stat of stats) {
+      const cell = row * skillIds.length + (column.get(stat.skill) ?? 0);
+      // The reports' 4 decimals (SPEC §5): the same figure as the export, and a third of the JSON to parse.
+      coverage[cell] = stat.coverage === null ? null : coverageAsReported(stat.coverage);
+      required[cell] = stat.requiredCount;
+    }
+  });
+  return {
+    asOf,
+    teams: teams.map((team) => ({ team, members: membersOf(eo, team).length, readiness: teamReadiness(eo, team, asOf) })),
+    skills: skillIds.map((id) => names.skillRef(id)),
+    coverage,
+    required,
+  };
+}
+
+export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: IsoDate): TeamHeatmap {
+  const names = lookups(eo);
+  const members = membersOf(eo, team);
+  const statusesByMember = members.map((employee) => requirementStatuses(eo, employee.id, asOf));
+  // Columns: every skill any member's role requires, with the heaviest weight seen for it.
+  const weightOf = new Map<string, 'critical' | 'important' | 'nice-to-have'>();
+  const rank = { critical: 3, important: 2, 'nice-to-have': 1 } as const;
+  for (const statuses of statusesByMember) {
+    for (const status of statuses) {
+      const seen = weightOf.get(status.skill);
+      if (!seen || rank[status.weight] > rank[seen]) weightOf.set(status.skill, status.weight);
+    }
+  }
+  const skillIds = [...weightOf.keys()].sort();
+  const size = members.length * skillIds.length;
+  const required = new Array<number>(size).fill(0);
+  const effective = new Array<number>(size).fill(0);
+  const verified = new Array<number>(size).fill(0);
+  const assessed = new Array<number>(size).fill(0);
+  const gap = new Array<number>(size).fill(0);
+  members.forEach((employee, row) => {
+    const levels = skillLevels(eo, employee.id, asOf);
+    const statusBySkill = new Map(statusesByMember[row]?.map((status) => [status.skill, status]));
+    skillIds.forEach((skill, col) => {
+      const cell = row * skillIds.length + col;
+      const level = levels.get(skill);
+      const status = statusBySkill.get(skill);
+      required[cell] = status?.required ?? 0;
+      gap[cell] = status?.gap ?? 0;
+      effective[cell] = level?.effective ?? 0;
+      verified[cell] = level?.verified ?? 0;
+      assessed[cell] = level?.assessed ?? 0;
+    });
+  });
+  return {
+    asOf,
+    team,
+    employees: members.map((employee) => ({ id: employee.id, name: employee.name, role: employee.role, roleName: names.roleName(employee.role) })),
+    skills: skillIds.map((id) => ({ ...names.skillRef(id), weight: weightOf.get(id) ?? 'important' })),
+    required,
+    effective,
+    verified,
+    assessed,
+    gap,
+  };
+}
+
+export { teamsOf };

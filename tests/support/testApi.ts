@@ -1,0 +1,21 @@
+// The backend in Node tests: the real app (src/server/http/app.ts) behind msw, which intercepts
+// fetch('/api/…') at the network boundary and answers with app.fetch(request); an in-memory store and a fixed date.
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import type { Hono } from 'hono';
+import type { IsoDate, Organisation } from '../../src/domain/schema';
+import { memoryStore } from '../../src/server/store/organisationStore';
+import { createApp } from '../../src/server/http/app';
+import { createOrganisationState } from '../../src/server/state/organisationState';
+
+/** The msw handler that hands every /api request to the app. */
+export function answeredBy(app: Hono) {
+  return http.all('/api/*', ({ request }) => app.fetch(request));
+}
+
+export function createTestApi(options: { today: IsoDate; organisation?: Organisation }) {
+  const store = memoryStore(options.organisation);
+  const state = createOrganisationState(store, () => options.today);
+  const server = setupServer(answeredBy(createApp(state)));
+  return { server, state, store };
+}
