@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import { apiErrorSchema, encodePersona, PERSONA_HEADER, type Persona } from './contract';
 import { sendRequest } from './transport';
 
-/** Where the API lives: the same origin (the in-browser API) unless VITE_API_URL points elsewhere. */
-export const API_BASE: string = (import.meta.env.VITE_API_URL as string | undefined) ?? '';
+/** The API is always on the page's own origin: the in-browser backend, or the server that sent the page. */
+export const API_BASE = '';
 
 export class ApiError extends Error {
   constructor(

@@ -43,6 +43,10 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 const skillRefSchema = z.object({ id: z.string(), name: z.string(), category: z.string() });
 
 export const sessionSchema = z.object({
+  /** Which backend answers: the browser's own (demo, single user) or a server (`gapmap serve`). */
+  host: z.enum(['browser', 'server']).default('browser'),
+  /** Nothing is stored yet (a new server): the page shows its first-run screen. */
+  firstRun: z.boolean().default(false),
   asOf: isoDateSchema,
   organisationName: z.string(),
   teams: z.array(z.string()),

@@ -40,6 +40,8 @@ export const historyEntrySchema = z.object({
   /** Its previous records are still kept, so it can be undone while it is the latest change. */
   undoable: z.boolean(),
   undoneAt: z.string().optional(),
+  /** Who made the change, on a server with sign-in. */
+  by: z.string().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

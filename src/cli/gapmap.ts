@@ -14,6 +14,7 @@ import type { AssessmentRefColumns, AwardRefColumns } from '../domain/csv/readRe
 import { compareOrdinal } from '../domain/reports';
 import { isIsoDate, todayIso } from '../domain/dates';
 import { COMMANDS, COMMAND_HELP, MAIN_HELP, type Command } from './usage';
+import { SERVER_COMMANDS, type ServerCommand } from './serverCommandNames';
 
 export const EXIT_OK = 0;
 export const EXIT_DATA_ERROR = 1;
@@ -664,6 +665,11 @@ async function runCommand(args: string[]): Promise<number> {
   if (first === '--version') {
     await writeStdout('gapmap 0.1.0\n');
     return EXIT_OK;
+  }
+  if ((SERVER_COMMANDS as readonly string[]).includes(first)) {
+    // The server's commands load its Node host (Hono, PostgreSQL) only when one of them runs.
+    const { runServerCommand } = await import('./serverCommands');
+    return runServerCommand(first as ServerCommand, rest);
   }
   if (!isCommand(first)) throw usageError(null, `unknown command '${first}' (commands: ${COMMANDS.join(', ')})`);
   if (first === 'verify') {

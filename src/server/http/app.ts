@@ -8,13 +8,15 @@ import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '
 import type { EmployeeDetail } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
-import { asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
 import { withWhatIf } from '../state/whatIf';
 import { createImportRoutes, type CommitImportSession } from './importRoutes';
 import { createBadgeRoutes } from './badgeRoutes';
+import { defaultMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
+import { backupOf, encodeBackup } from '../backup/backupFile';
 import {
   employeeDetailResponse,
   employeeListResponse,
@@ -41,6 +43,11 @@ function withVerificationReasons(eo: EngineOrganisation, detail: EmployeeDetail 
 }
 
 export interface RouteOptions {
+  /** Which host serves the app (the page adapts: persona switch or sign-in, first-run screen). */
+  host?: 'browser' | 'server';
+  organisationName?: string;
+  /** Where confirmed badge-achievement mappings are kept (default: IndexedDB in a browser, else memory). */
+  achievementMappings?: AchievementMappingStore;
   /** How POST /api/imports reaches the page's import sessions (default: the sessions of this context). */
   commitImportSession?: CommitImportSession;
 }
@@ -48,14 +55,17 @@ export interface RouteOptions {
 export function createRoutes(storedState: OrganisationState, options: RouteOptions = {}): Route[] {
   // Every view computes on the what-if scenario while one is open.
   const state = withWhatIf(storedState);
+  const mappings = options.achievementMappings ?? defaultMappingStore();
   return [
     route.get('/api/session', guarded(async ({ request }) => {
       const eo = await state.current();
       const persona = personaOf(request);
       const { org } = eo;
       return json({
+        host: options.host ?? 'browser',
+        firstRun: await state.isEmpty(),
         asOf: asOfOf(request, state),
-        organisationName: 'Northwind Group (demo)',
+        organisationName: options.organisationName ?? 'Northwind Group (demo)',
         teams: visibleTeams(eo, persona),
         counts: {
           employees: org.employees.length,
@@ -156,6 +166,21 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       return csvResponse(csv, `gap-report-${format}-${asOf}.csv`);
     })),
 
+    route.get('/api/backup', guarded(async ({ request }) => {
+      // "Download everything": the stored organisation (never a what-if scenario), its history and badge mappings.
+      assertMayChangeData(personaOf(request));
+      const stored = await state.stored();
+      const backup = backupOf({
+        organisation: stored.org,
+        history: (await state.store.history()).entries,
+        achievementMappings: await mappings.load(),
+        madeBy: options.host ?? 'browser',
+      });
+      return new Response(await encodeBackup(backup) as BodyInit, {
+        headers: { 'content-type': 'application/gzip', 'content-disposition': `attachment; filename="gapmap-backup-${state.today()}.json.gz"` },
+      });
+    })),
+
     route.post('/api/demo/reset', guarded(async ({ request }) => {
       assertMayChangeData(personaOf(request));
       const eo = await state.resetToDemo();
@@ -165,7 +190,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     ...createRecommendRoutes(state),
     ...createWhatIfRoutes(state),
     ...createImportRoutes(state, options.commitImportSession),
-    ...createBadgeRoutes(state),
+    ...createBadgeRoutes(state, mappings),
   ];
 }
 
@@ -180,7 +205,7 @@ export function createApp(storedState: OrganisationState, options: RouteOptions 
     app.on(method, path, limit, (c) => handler({ request: c.req.raw, params: c.req.param() as Record<string, string> }));
   }
   app.notFound((c) => errorResponse(404, 'not-found', `The API has no ${c.req.method} ${new URL(c.req.url).pathname}.`));
-  app.onError((error) => errorResponse(500, 'internal', error instanceof Error ? error.message : String(error)));
+  app.onError((error) => responseForError(error));
   return app;
 }
 

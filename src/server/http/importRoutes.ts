@@ -7,7 +7,7 @@ import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile
 import { commitImportSession as commitSessionOfThisPage } from '../import/importSessions';
 import { ImportWorkerError } from '../import/importWorkerClient';
 import type { OrganisationState } from '../state/organisationState';
-import { errorResponse } from './requestContext';
+import { errorResponse, responseForError } from './requestContext';
 
 /**
  * Commits what an open import session (the page's import worker) holds, or answers undefined when
@@ -63,7 +63,8 @@ export function createImportRoutes(state: OrganisationState, commitImportSession
         if (body.dryRun) return json<CommitResponse>({ committed: false, ...summary });
         const refusal = commitRefusal(plan, body.validRowsOnly);
         if (refusal) return json({ error: 'refused', message: refusal, ...summary }, { status: 422 });
-        const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly));
+        // Assembled over the stored revision it read: a change stored meanwhile refuses it (409), never interleaves.
+        const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly), { expectedRevision: plan.baseRevision });
         return json<CommitResponse>({ committed: true, entry, ...summary });
       } catch (error) {
         if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', QUOTA_MESSAGE);
@@ -71,7 +72,7 @@ export function createImportRoutes(state: OrganisationState, commitImportSession
           const status = error.code === 'refused' ? 422 : error.code === 'stale' ? 409 : error.code === 'quota' ? 507 : error.code === 'cancelled' ? 409 : 500;
           return errorResponse(status, error.code === 'quota' ? 'quota-exceeded' : error.code, error.message);
         }
-        return errorResponse(500, 'internal', error instanceof Error ? error.message : String(error));
+        return responseForError(error);
       }
     }),
 

@@ -1,6 +1,8 @@
 // What every handler needs from a request: the persona and its scope, the as-of date, and
 // refusals turned into typed JSON errors (never an unhandled exception).
 import { json, type Handler } from './routeTable';
+import { StaleRevisionError } from '../store/organisationDatabase';
+import { DatabaseUnavailableError } from '../store/sql/sqlDatabase';
 import { prepareOrganisation, teamsOf, type EngineOrganisation, type Scope } from '../../domain/engine';
 import { isIsoDate } from '../../domain/dates';
 import type { CsvWriteOptions } from '../../domain/csv';
@@ -96,18 +98,30 @@ export function scopeOf(request: Request, eo: EngineOrganisation, persona: Perso
   return { scope: undefined, label: 'Whole organisation' };
 }
 
+/** The contract's error answer for anything a handler throws: never an unhandled exception. */
+export function responseForError(error: unknown): Response {
+  if (error instanceof RequestRefused) return errorResponse(error.status, error.code, error.message);
+  if (error instanceof StaleRevisionError) {
+    return errorResponse(409, 'stale', 'Someone else changed the data at the same moment, so nothing was stored. Look at the page again and repeat the change.');
+  }
+  if (error instanceof DatabaseUnavailableError) {
+    return errorResponse(503, 'database-unavailable', 'Gapmap cannot reach its database right now, so nothing was read or changed. It reconnects by itself: try again in a moment.');
+  }
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap. Nothing was changed. Free some disk space or clear other sites\u2019 data, then try again.');
+  }
+  // A bug: the details go to the log, never to the caller (they may name tables or data).
+  console.error('gapmap: internal error:', error);
+  return errorResponse(500, 'internal', 'Something went wrong on the server, and nothing was changed. If it happens again, tell your Gapmap administrator.');
+}
+
 /** Wraps a handler so refusals become typed error responses, never an unhandled exception. */
 export function guarded(handler: Handler): Handler {
   return async (args) => {
     try {
       return await handler(args);
     } catch (error) {
-      if (error instanceof RequestRefused) return errorResponse(error.status, error.code, error.message);
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-        return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap. Nothing was changed. Free some disk space or clear other sites\u2019 data, then try again.');
-      }
-      return errorResponse(500, 'internal', message);
+      return responseForError(error);
     }
   };
 }

@@ -3,6 +3,7 @@
 // again when the stored revision moves on (an import in the worker, another tab, an undo).
 import { prepareOrganisation, type EngineOrganisation } from '../../domain/engine';
 import { demoOrganisation } from '../../domain/demo/generate';
+import { emptyOrganisation } from '../../domain/records';
 import type { IsoDate, Organisation } from '../../domain/schema';
 import { changesOf } from '../store/changedKinds';
 import type { OrganisationStore } from '../store/organisationStore';
@@ -13,14 +14,26 @@ export interface OrganisationState {
   /** Stores a changed organisation as one undoable change ("Changes made in the app" unless labelled). */
   replace(organisation: Organisation, label?: string): Promise<EngineOrganisation>;
   resetToDemo(): Promise<EngineOrganisation>;
+  /** True until a first organisation is stored (a new server: the first-run screen). */
+  isEmpty(): Promise<boolean>;
   /** The date the API computes at unless a request says otherwise. */
   today(): IsoDate;
   readonly store: OrganisationStore;
 }
 
-export function createOrganisationState(store: OrganisationStore, today: () => IsoDate): OrganisationState {
+export interface OrganisationStateOptions {
+  /**
+   * What a store with nothing in it serves: the demo organisation, stored at once (the browser host:
+   * a newcomer sees a full dashboard), or nothing (a server: its first-run screen offers an import or the demo).
+   */
+  whenEmpty?: 'seed-demo' | 'stay-empty';
+}
+
+export function createOrganisationState(store: OrganisationStore, today: () => IsoDate, options: OrganisationStateOptions = {}): OrganisationState {
+  const whenEmpty = options.whenEmpty ?? 'seed-demo';
   let prepared: Promise<EngineOrganisation> | undefined;
   let preparedRevision = -1;
+  let empty = false;
 
   async function isUpToDate(): Promise<boolean> {
     const settled = prepared;
@@ -30,10 +43,18 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
   }
 
   async function loadOrSeed(): Promise<EngineOrganisation> {
+    // Read the revision first: a change landing during the load then makes the next request load again.
+    const revisionBefore = await store.revision();
     const stored = await store.load();
     if (stored) {
+      empty = false;
       preparedRevision = stored.revision;
       return prepareOrganisation(stored.organisation);
+    }
+    if (whenEmpty === 'stay-empty') {
+      empty = true;
+      preparedRevision = revisionBefore;
+      return prepareOrganisation(emptyOrganisation());
     }
     const demo = demoOrganisation(today());
     // The first organisation is not a change anyone would undo.
@@ -59,8 +80,12 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
     },
     async replace(organisation, label = 'Changes made in the app') {
       // Only what differs from the stored organisation is written; a stale copy is no base for that.
-      const before = prepared && (await isUpToDate()) ? (await prepared).org : undefined;
-      const { revision } = await store.commit(changesOf(before, organisation), editEntry(label));
+      // The change was computed from the organisation this process holds: if another process (or
+      // tab) stored a change meanwhile, refuse rather than overwrite it (StaleRevisionError → 409).
+      const upToDate = prepared !== undefined && (await isUpToDate());
+      const before = upToDate ? (await prepared!).org : undefined;
+      const { revision } = await store.commit(changesOf(before, organisation), editEntry(label), upToDate && !empty ? { expectedRevision: preparedRevision } : {});
+      empty = false;
       const next = prepareOrganisation(organisation);
       preparedRevision = revision;
       prepared = Promise.resolve(next);
@@ -68,6 +93,10 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
     },
     async resetToDemo() {
       return state.replace(demoOrganisation(today()), 'Reset to the demo organisation');
+    },
+    async isEmpty() {
+      await state.current();
+      return empty;
     },
     today,
     store,

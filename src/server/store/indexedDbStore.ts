@@ -38,7 +38,7 @@ export function indexedDbStore(databaseName = 'gapmap', factory?: IDBFactory): O
     async commit(changes: Partial<Organisation>, entry, options = {}) {
       const encoded = encodeOrganisation(changes);
       const database = await db();
-      const result = await withWriteLock(() => commitChange(database, encoded, entry, { record: options.record ?? true }));
+      const result = await withWriteLock(() => commitChange(database, encoded, entry, { record: options.record ?? true, expectedRevision: options.expectedRevision }));
       if (options.announce ?? true) announceChange(result.revision);
       return result;
     },

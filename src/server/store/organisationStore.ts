@@ -3,7 +3,7 @@
 // import and the latest change can be undone.
 import type { Organisation } from '../../domain/schema';
 import { STORED_KINDS, type HistoryEntry, type ImportHistory, type StoredKind } from '../../api/importContract';
-import { UNDO_DEPTH, type NewEntry, type UndoOutcome } from './organisationDatabase';
+import { StaleRevisionError, UNDO_DEPTH, type NewEntry, type UndoOutcome } from './organisationDatabase';
 
 export type { NewEntry, UndoOutcome };
 
@@ -15,6 +15,8 @@ export interface StoreCommitOptions {
    * anyone has seen; announcing it made the page refetch every query it had just received.
    */
   announce?: boolean;
+  /** Refuse with StaleRevisionError when the stored revision is no longer this one (another change landed). */
+  expectedRevision?: number;
 }
 
 export interface OrganisationStore {
@@ -54,6 +56,7 @@ export function memoryStore(initial?: Organisation, now: () => string = () => ne
       return revision;
     },
     async commit(changes, newEntry, options = {}) {
+      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) throw new StaleRevisionError();
       const current = (kinds ??= {});
       const previous: MemoryEntry['previous'] = {};
       const counts: HistoryEntry['counts'] = {};

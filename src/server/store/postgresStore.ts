@@ -1,0 +1,289 @@
+// The organisation in PostgreSQL (SPEC §8, `gapmap serve`): the same OrganisationStore as memory
+// and IndexedDB, over a server reached with `pg` or the embedded PGlite. A change writes new
+// generations of the kinds it touches with COPY, moves the pointers, records the history entry and
+// announces the new revision (NOTIFY, delivered at commit) — all in one transaction, so a process
+// killed half-way leaves the database exactly as before.
+import type { Organisation } from '../../domain/schema';
+import { STORED_KINDS, type HistoryEntry, type ImportHistory, type StoredKind } from '../../api/importContract';
+import { UNDO_DEPTH, StaleRevisionError } from './organisationDatabase';
+import type { NewEntry, OrganisationStore, StoreCommitOptions, UndoOutcome } from './organisationStore';
+import { copyColumns, copyLines, recordsOf, selectGeneration } from './sql/recordTables';
+import type { SqlDatabase, SqlQueryable } from './sql/sqlDatabase';
+import type { AchievementMappingStore } from './achievementMappingStore';
+import type { Backup } from '../backup/backupFile';
+
+/** The channel every process LISTENs on; the payload is the new revision. */
+export const CHANGES_CHANNEL = 'gapmap_changes';
+
+interface KindPointer {
+  generation: number;
+  count: number;
+}
+
+interface StateRow {
+  revision: string | number;
+  head: number;
+  next_generation: string | number;
+  next_entry_id: number;
+  initialised: boolean;
+}
+
+interface HistoryRow {
+  id: number;
+  at: Date | string;
+  source: 'import' | 'edit';
+  label: string;
+  mode: 'replace' | 'merge' | null;
+  valid_rows_only: boolean;
+  files: HistoryEntry['files'];
+  counts: HistoryEntry['counts'];
+  errors: number;
+  warnings: number;
+  issues: HistoryEntry['issues'];
+  undoable: boolean;
+  undone_at: Date | string | null;
+  parent: number;
+  previous: Partial<Record<StoredKind, KindPointer | null>>;
+  next: Partial<Record<StoredKind, KindPointer>>;
+  actor: string | null;
+}
+
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+function entryOf(row: HistoryRow): HistoryEntry {
+  return {
+    id: row.id,
+    at: iso(row.at),
+    source: row.source,
+    label: row.label,
+    mode: row.mode,
+    validRowsOnly: row.valid_rows_only,
+    files: row.files,
+    counts: row.counts,
+    errors: row.errors,
+    warnings: row.warnings,
+    issues: row.issues,
+    undoable: row.undoable,
+    ...(row.undone_at ? { undoneAt: iso(row.undone_at) } : {}),
+    ...(row.actor ? { by: row.actor } : {}),
+  };
+}
+
+async function lockedState(tx: SqlQueryable): Promise<StateRow> {
+  const [state] = await tx.query<StateRow>('select revision, head, next_generation, next_entry_id, initialised from organisation_state for update');
+  if (!state) throw new Error('organisation_state has no row: the migrations did not run');
+  return state;
+}
+
+async function pointers(db: SqlQueryable): Promise<Map<StoredKind, KindPointer>> {
+  const rows = await db.query<{ kind: StoredKind; generation: string | number; count: number }>('select kind, generation, count from kind_generations');
+  return new Map(rows.map((row) => [row.kind, { generation: Number(row.generation), count: row.count }]));
+}
+
+async function dropGeneration(tx: SqlQueryable, kind: StoredKind, pointer: KindPointer | null | undefined): Promise<void> {
+  if (pointer) await tx.query(`delete from ${kind} where generation = $1`, [pointer.generation]);
+}
+
+export interface PostgresStoreOptions {
+  now?: () => string;
+}
+
+export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {}): OrganisationStore {
+  const now = options.now ?? (() => new Date().toISOString());
+  // The records last read, per kind and generation: a change to the goals reloads the goals only.
+  const cache = new Map<StoredKind, { generation: number; records: object[] }>();
+
+  async function readKind(kind: StoredKind, pointer: KindPointer | undefined): Promise<object[]> {
+    if (!pointer) return [];
+    const cached = cache.get(kind);
+    if (cached && cached.generation === pointer.generation) return cached.records;
+    const records = recordsOf(kind, await db.queryArrays(selectGeneration(kind), [pointer.generation]));
+    cache.set(kind, { generation: pointer.generation, records });
+    return records;
+  }
+
+  return {
+    async load() {
+      // One snapshot: the pointers and the revision read together, the generations they name never change.
+      const [state] = await db.query<StateRow>('select revision, initialised from organisation_state');
+      if (!state?.initialised) return undefined;
+      const kinds = await pointers(db);
+      const organisation = {} as Record<StoredKind, object[]>;
+      for (const kind of STORED_KINDS) organisation[kind] = await readKind(kind, kinds.get(kind));
+      const [after] = await db.query<StateRow>('select revision from organisation_state');
+      // A change landed while reading: read again (rare; the pointers moved under us).
+      if (Number(after?.revision) !== Number(state.revision)) return this.load();
+      return { organisation: organisation as unknown as Organisation, revision: Number(state.revision) };
+    },
+
+    async revision() {
+      const [state] = await db.query<StateRow>('select revision from organisation_state');
+      return Number(state?.revision ?? 0);
+    },
+
+    async commit(changes, newEntry, commitOptions: StoreCommitOptions = {}) {
+      return db.transaction((tx) => commitChanges(tx, changes, newEntry, commitOptions, now));
+    },
+
+    async history(): Promise<ImportHistory> {
+      const rows = await db.query<HistoryRow>('select * from change_history order by id desc');
+      const [state] = await db.query<StateRow>('select head from organisation_state');
+      return { entries: rows.map(entryOf), head: state?.head ?? 0 };
+    },
+
+    async undo(id): Promise<UndoOutcome> {
+      return db.transaction(async (tx) => {
+        const state = await lockedState(tx);
+        const [row] = await tx.query<HistoryRow>('select * from change_history where id = $1', [id]);
+        if (!row) return { ok: false, reason: 'not-found', message: `There is no change number ${id} in the history.` };
+        if (row.undone_at) return { ok: false, reason: 'not-undoable', message: `"${row.label}" was already undone.` };
+        if (state.head !== id) return { ok: false, reason: 'not-latest', message: `"${row.label}" is not the latest change: undo the changes after it first, newest first.` };
+        if (!row.undoable) return { ok: false, reason: 'not-undoable', message: `"${row.label}" is more than ${UNDO_DEPTH} changes old: its previous data is no longer kept.` };
+        for (const kind of STORED_KINDS) {
+          if (!(kind in row.next)) continue;
+          await dropGeneration(tx, kind, row.next[kind]);
+          const before = row.previous[kind];
+          if (before) await tx.query('update kind_generations set generation = $2, count = $3 where kind = $1', [kind, before.generation, before.count]);
+          else await tx.query('delete from kind_generations where kind = $1', [kind]);
+        }
+        const undoneAt = now();
+        await tx.query(`update change_history set undoable = false, undone_at = $2, previous = '{}', next = '{}' where id = $1`, [id, undoneAt]);
+        const revision = Number(state.revision) + 1;
+        await tx.query('update organisation_state set revision = $1, head = $2', [revision, row.parent]);
+        await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(revision)]);
+        return { ok: true, entry: entryOf({ ...row, undoable: false, undone_at: undoneAt }) };
+      });
+    },
+
+    async clear() {
+      await db.transaction(async (tx) => {
+        await lockedState(tx);
+        for (const kind of STORED_KINDS) await tx.query(`delete from ${kind}`);
+        await tx.query('delete from kind_generations');
+        await tx.query('delete from change_history');
+        await tx.query('update organisation_state set revision = revision + 1, head = 0, next_entry_id = 1, initialised = false');
+        const [state] = await tx.query<StateRow>('select revision from organisation_state');
+        await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(state?.revision ?? 0)]);
+      });
+      cache.clear();
+    },
+  };
+}
+
+
+/** Stores a change inside the caller's transaction: new generations by COPY, pointers, history, NOTIFY. */
+async function commitChanges(
+  tx: SqlQueryable,
+  changes: Partial<Organisation>,
+  newEntry: NewEntry,
+  commitOptions: StoreCommitOptions,
+  now: () => string,
+): Promise<{ entry: HistoryEntry | undefined; revision: number }> {
+  const state = await lockedState(tx);
+  if (commitOptions.expectedRevision !== undefined && Number(state.revision) !== commitOptions.expectedRevision) throw new StaleRevisionError();
+  const current = await pointers(tx);
+  let nextGeneration = Number(state.next_generation);
+  const previous: HistoryRow['previous'] = {};
+  const next: HistoryRow['next'] = {};
+  const counts: HistoryEntry['counts'] = {};
+  const record = commitOptions.record ?? true;
+  for (const kind of STORED_KINDS) {
+    const records = changes[kind] as readonly object[] | undefined;
+    if (!records) continue;
+    const generation = nextGeneration++;
+    if (records.length > 0) await tx.copyIn(kind, copyColumns(kind), copyLines(kind, generation, records));
+    const before = current.get(kind) ?? null;
+    const pointer = { generation, count: records.length };
+    await tx.query('insert into kind_generations (kind, generation, count) values ($1, $2, $3) on conflict (kind) do update set generation = excluded.generation, count = excluded.count', [kind, generation, records.length]);
+    previous[kind] = before;
+    next[kind] = pointer;
+    counts[kind] = { before: before?.count ?? 0, after: records.length };
+    if (!record) await dropGeneration(tx, kind, before);
+  }
+  const revision = Number(state.revision) + 1;
+  let entry: HistoryEntry | undefined;
+  let head = state.head;
+  let nextEntryId = state.next_entry_id;
+  if (record) {
+    const id = nextEntryId++;
+    const at = now();
+    await tx.query(
+      `insert into change_history (id, at, source, label, mode, valid_rows_only, files, counts, errors, warnings, issues, undoable, parent, previous, next, actor)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true, $12, $13, $14, $15)`,
+      [id, at, newEntry.source, newEntry.label, newEntry.mode, newEntry.validRowsOnly, JSON.stringify(newEntry.files), JSON.stringify(counts),
+        newEntry.errors, newEntry.warnings, JSON.stringify(newEntry.issues), head, JSON.stringify(previous), JSON.stringify(next), newEntry.by ?? null],
+    );
+    entry = { ...newEntry, id, at, counts, undoable: true };
+    head = id;
+    await pruneBeyondUndoDepth(tx, id);
+  }
+  await tx.query('update organisation_state set revision = $1, head = $2, next_generation = $3, next_entry_id = $4, initialised = true', [revision, head, nextGeneration, nextEntryId]);
+  if (commitOptions.announce ?? true) await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(revision)]);
+  return { entry, revision };
+}
+
+/** Changes more than UNDO_DEPTH back lose their previous records and become final. */
+async function pruneBeyondUndoDepth(tx: SqlQueryable, head: number): Promise<void> {
+  const rows = await tx.query<{ id: number; parent: number; undoable: boolean; previous: HistoryRow['previous'] }>(
+    `with recursive chain as (
+       select id, parent, undoable, previous, 1 as depth from change_history where id = $1
+       union all
+       select h.id, h.parent, h.undoable, h.previous, c.depth + 1 from change_history h join chain c on h.id = c.parent
+     ) select id, parent, undoable, previous from chain where depth > $2 and undoable`,
+    [head, UNDO_DEPTH],
+  );
+  for (const row of rows) {
+    for (const kind of STORED_KINDS) await dropGeneration(tx, kind, row.previous[kind]);
+    await tx.query(`update change_history set undoable = false, previous = '{}' where id = $1`, [row.id]);
+  }
+}
+
+/** Confirmed badge-achievement mappings in the database, shared by every process. */
+export function postgresMappingStore(db: SqlDatabase): AchievementMappingStore {
+  return {
+    async load() {
+      const rows = await db.query<{ achievement: string; credential_id: string }>('select achievement, credential_id from achievement_mappings');
+      return Object.fromEntries(rows.map((row) => [row.achievement, row.credential_id]));
+    },
+    async save(mappings) {
+      await db.transaction(async (tx) => {
+        await tx.query('delete from achievement_mappings');
+        for (const [achievement, credential] of Object.entries(mappings)) {
+          await tx.query('insert into achievement_mappings (achievement, credential_id) values ($1, $2)', [achievement, credential]);
+        }
+      });
+    },
+  };
+}
+
+/**
+ * Replaces the organisation with a backup's, in one transaction: the backup's history comes first
+ * (kept as a record, not undoable), then the restore itself, which can be undone like any change.
+ */
+export async function restoreBackup(db: SqlDatabase, backup: Backup, fileName: string, now: () => string = () => new Date().toISOString()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const state = await lockedState(tx);
+    let id = state.next_entry_id;
+    let parent = state.head;
+    for (const entry of [...backup.history].reverse()) {
+      await tx.query(
+        `insert into change_history (id, at, source, label, mode, valid_rows_only, files, counts, errors, warnings, issues, undoable, undone_at, parent, previous, next, actor)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, false, $12, $13, '{}', '{}', $14)`,
+        [id, entry.at, entry.source, entry.label, entry.mode, entry.validRowsOnly, JSON.stringify(entry.files), JSON.stringify(entry.counts),
+          entry.errors, entry.warnings, JSON.stringify(entry.issues), entry.undoneAt ?? null, parent, entry.by ?? null],
+      );
+      if (!entry.undoneAt) parent = id;
+      id++;
+    }
+    await tx.query('update organisation_state set next_entry_id = $1, head = $2', [id, parent]);
+    const madeIn = backup.madeBy === 'browser' ? 'in a browser' : 'on a server';
+    await commitChanges(tx, backup.organisation, {
+      source: 'import', label: `Restored from ${fileName} (made ${madeIn} on ${backup.createdAt.slice(0, 10)})`, mode: 'replace', validRowsOnly: false,
+      files: [], errors: 0, warnings: 0, issues: [],
+    }, {}, now);
+    await tx.query('delete from achievement_mappings');
+    for (const [achievement, credential] of Object.entries(backup.achievementMappings)) {
+      await tx.query('insert into achievement_mappings (achievement, credential_id) values ($1, $2)', [achievement, credential]);
+    }
+  });
+}

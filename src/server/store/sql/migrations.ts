@@ -1,0 +1,105 @@
+// The database schema as numbered migrations, applied at start in one transaction under an
+// advisory lock, so two processes starting together never migrate at once (the second waits,
+// then finds nothing to do). SQL stays within PostgreSQL 15 (PGlite is 18).
+//
+// Records: one table per kind with typed columns, keys and constraints. Each change writes a new
+// *generation* of the kinds it touches (kind_generations points at the current one), so a commit
+// or an undo is one short transaction and the previous generation is what undo brings back.
+import type { SqlDatabase } from './sqlDatabase';
+
+const MIGRATION_LOCK = 748_201_001; // any constant shared by every Gapmap process
+
+const generationKey = 'generation bigint not null, position integer not null, primary key (generation, position)';
+
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'records, generations and the change history',
+    sql: `
+      create table organisation_state (
+        singleton boolean primary key default true check (singleton),
+        revision bigint not null default 0,
+        head integer not null default 0,
+        next_generation bigint not null default 1,
+        next_entry_id integer not null default 1,
+        initialised boolean not null default false
+      );
+      insert into organisation_state default values;
+
+      create table kind_generations (
+        kind text primary key check (kind in ('skills','roles','employees','credentials','awards','assessments','goals','interests')),
+        generation bigint not null,
+        count integer not null check (count >= 0)
+      );
+
+      create table change_history (
+        id integer primary key,
+        at timestamptz not null,
+        source text not null check (source in ('import', 'edit')),
+        label text not null,
+        mode text check (mode in ('replace', 'merge')),
+        valid_rows_only boolean not null,
+        files jsonb not null,
+        counts jsonb not null,
+        errors integer not null,
+        warnings integer not null,
+        issues jsonb not null,
+        undoable boolean not null,
+        undone_at timestamptz,
+        parent integer not null,
+        previous jsonb not null,
+        next jsonb not null,
+        actor text
+      );
+
+      create table skills (${generationKey},
+        id text not null check (id <> ''), name text not null, category text not null, description text, code text,
+        unique (generation, id));
+      create table roles (${generationKey},
+        id text not null check (id <> ''), name text not null, requirements jsonb not null check (jsonb_typeof(requirements) = 'array'),
+        unique (generation, id));
+      create table employees (${generationKey},
+        id text not null check (id <> ''), name text not null, email text, team text not null, role text not null, manager_id text, location text,
+        unique (generation, id));
+      create table credentials (${generationKey},
+        id text not null check (id <> ''), name text not null, issuer text not null, grants jsonb not null,
+        hours double precision check (hours >= 0), cost double precision check (cost >= 0), currency text,
+        validity_months integer check (validity_months > 0), components jsonb, url text,
+        unique (generation, id));
+      create table awards (${generationKey},
+        employee_id text not null, credential_id text not null, issued_on date not null, expires_on date,
+        evidence_url text, verification text not null check (verification in ('unverified', 'verified', 'failed')),
+        verification_reason text,
+        check (expires_on is null or expires_on >= issued_on));
+      create table assessments (${generationKey},
+        employee_id text not null, skill_id text not null, level smallint not null check (level between 0 and 5),
+        source text not null check (source in ('self', 'manager', 'test')), assessed_on date);
+      create table goals (${generationKey},
+        id text not null check (id <> ''), employee_id text not null, credential_id text not null, due_on date not null,
+        kind text not null check (kind in ('organisational', 'personal')),
+        status text not null check (status in ('assigned', 'in-progress', 'completed', 'cancelled')),
+        assigned_by text not null, created_on date not null,
+        unique (generation, id));
+      create table interests (${generationKey}, employee_id text not null, skill_id text not null);
+
+      create table achievement_mappings (achievement text primary key, credential_id text not null);
+    `,
+  },
+];
+
+/** Applies the migrations this database lacks; safe to call from several processes at once. */
+export async function migrate(db: SqlDatabase): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('create table if not exists gapmap_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
+    const applied = new Set((await tx.query<{ version: number }>('select version from gapmap_migrations')).map((row) => Number(row.version)));
+    const done: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('insert into gapmap_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+      done.push(migration.version);
+    }
+    return done;
+  });
+}
