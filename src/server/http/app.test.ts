@@ -1,7 +1,6 @@
-// @vitest-environment jsdom
 // The API's contract and its refusals, exercised over HTTP against the real handlers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi } from '../../../tests/support/testApi';
+import { startTestServer, TEST_STORES, type TestServer } from '../../../tests/support/testServer';
 import { demoOrganisation } from '../../domain/demo/generate';
 import { gapReportLong, prepareOrganisation } from '../../domain/engine';
 import { gapLongCsv } from '../../domain/csv';
@@ -9,19 +8,28 @@ import { encodePersona, overviewSchema, PERSONA_HEADER, teamDetailSchema, type P
 
 const TODAY = '2026-11-25';
 const organisation = demoOrganisation(TODAY);
-const api = createTestApi({ today: TODAY, organisation });
+let server: TestServer;
 const teams = [...new Set(organisation.employees.map((employee) => employee.team))].sort();
 const ownTeam = teams[0] ?? '';
 const otherTeam = teams[1] ?? '';
 const manager: Persona = { kind: 'manager', team: ownTeam };
 
-beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => api.server.close());
 
 function get(path: string, persona: Persona = { kind: 'lnd' }) {
-  return fetch(path, { headers: { [PERSONA_HEADER]: encodePersona(persona) } });
+  return server.fetch(path, { headers: { [PERSONA_HEADER]: encodePersona(persona) } });
 }
 
+for (const kind of TEST_STORES) {
+  describe(`the /api over HTTP, stored in ${kind}`, () => {
+    beforeAll(async () => {
+      server = await startTestServer(kind, { today: TODAY, organisation, label: 'app' });
+    }, 60_000);
+    afterAll(() => server.close());
+    defineTests();
+  });
+}
+
+function defineTests() {
 describe('the /api', () => {
   it('answers the overview in the contract shape', async () => {
     const response = await get('/api/overview');
@@ -56,7 +64,7 @@ describe('the /api', () => {
   });
 
   it('refuses HR a change to the data', async () => {
-    const response = await fetch('/api/demo/reset', { method: 'POST', headers: { [PERSONA_HEADER]: 'hr' } });
+    const response = await server.fetch('/api/demo/reset', { method: 'POST', headers: { [PERSONA_HEADER]: 'hr' } });
     expect(response.status).toBe(403);
   });
 
@@ -99,3 +107,4 @@ describe('the gap report export follows the filters on screen', () => {
     for (const line of rows) expect(line.split(',')[3]).toBe(role);
   });
 });
+}

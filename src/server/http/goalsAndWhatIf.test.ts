@@ -1,7 +1,6 @@
-// @vitest-environment jsdom
 // Goals and what-if over HTTP against the real handlers: scope checks, completion, scenarios.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApi } from '../../../tests/support/testApi';
+import { startTestServer, TEST_STORES, type TestServer } from '../../../tests/support/testServer';
 import { encodePersona, PERSONA_HEADER, type Persona } from '../../api/contract';
 import type { Organisation } from '../../domain/schema';
 
@@ -28,15 +27,10 @@ function smallOrganisation(): Organisation {
   };
 }
 
-const api = createTestApi({ today: TODAY, organisation: smallOrganisation() });
-beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(async () => {
-  await api.state.replace(smallOrganisation(), 'test: a fresh organisation');
-});
-afterAll(() => api.server.close());
+let server: TestServer;
 
 function send(method: string, path: string, persona: Persona, body?: unknown) {
-  return fetch(path, {
+  return server.fetch(path, {
     method,
     headers: { [PERSONA_HEADER]: encodePersona(persona), 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -46,6 +40,20 @@ function send(method: string, path: string, persona: Persona, body?: unknown) {
 const lnd: Persona = { kind: 'lnd' };
 const dataManager: Persona = { kind: 'manager', team: 'Data' };
 
+for (const kind of TEST_STORES) {
+  describe(`goals and what-if over HTTP, stored in ${kind}`, () => {
+    beforeAll(async () => {
+      server = await startTestServer(kind, { today: TODAY, organisation: smallOrganisation(), label: 'goals' });
+    }, 60_000);
+    beforeEach(async () => {
+      await server.state.replace(smallOrganisation(), 'test: a fresh organisation');
+    });
+    afterAll(() => server.close());
+    defineTests();
+  });
+}
+
+function defineTests() {
 describe('assigning goals', () => {
   it('assigns a credential to everyone in a cohort in one request', async () => {
     const response = await send('POST', '/api/goals', dataManager, { employees: ['e1', 'e2'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });
@@ -87,8 +95,8 @@ describe('assigning goals', () => {
 
   it('completes a goal by itself once the award is on file', async () => {
     await send('POST', '/api/goals', lnd, { employees: ['e1'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });
-    const stored = (await api.state.current()).org;
-    await api.state.replace({ ...stored, awards: [{ employee: 'e1', credential: 'sql-3', issuedOn: TODAY, verification: 'unverified' }] });
+    const stored = (await server.state.current()).org;
+    await server.state.replace({ ...stored, awards: [{ employee: 'e1', credential: 'sql-3', issuedOn: TODAY, verification: 'unverified' }] });
     const goals = (await (await send('GET', '/api/goals', lnd)).json()) as { goals: { completed: boolean; completedOn?: string; status: string }[] };
     expect(goals.goals[0]).toMatchObject({ completed: true, completedOn: TODAY, status: 'completed' });
   });
@@ -103,7 +111,7 @@ describe('what-if', () => {
     expect(await opened.json()).toEqual({ active: true, changes: ['Requirements of Analyst changed'] });
     const during = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };
     expect(during.required).toEqual([5, 5]);
-    expect((await api.state.current()).org.roles[0]?.requirements[0]?.level).toBe(3);
+    expect((await server.state.current()).org.roles[0]?.requirements[0]?.level).toBe(3);
     await send('DELETE', '/api/whatif', lnd);
     const after = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };
     expect(after.required).toEqual([3, 3]);
@@ -114,7 +122,7 @@ describe('what-if', () => {
     await send('PUT', '/api/whatif', lnd, { credentials });
     const kept = await send('POST', '/api/whatif/keep', lnd);
     expect(await kept.json()).toEqual({ active: false, changes: [] });
-    expect((await api.state.current()).org.credentials.map((credential) => credential.id)).toEqual(['sql-3', 'py-2', 'sql-5']);
+    expect((await server.state.current()).org.credentials.map((credential) => credential.id)).toEqual(['sql-3', 'py-2', 'sql-5']);
   });
 
   it('refuses a scenario that names a skill that does not exist', async () => {
@@ -129,3 +137,4 @@ describe('what-if', () => {
     expect(response.status).toBe(403);
   });
 });
+}

@@ -16,6 +16,9 @@ import { errorResponse, responseForError } from './requestContext';
  */
 export type CommitImportSession = typeof commitSessionOfThisPage;
 
+/** Files travel whole in one import: an awards file of 1,000,000 rows is about 65 MB. */
+export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
+
 const QUOTA_MESSAGE = 'The browser has no storage left for Gapmap, so nothing was imported and the stored data is unchanged. Free some disk space or clear other sites’ data, then try again.';
 
 function isQuotaError(error: unknown): boolean {
@@ -74,7 +77,7 @@ export function createImportRoutes(state: OrganisationState, commitImportSession
         }
         return responseForError(error);
       }
-    }),
+    }, { maxBodyBytes: IMPORT_BODY_LIMIT }),
 
     route.post('/api/imports/:id/undo', async ({ request, params }) => {
       const refused = refusalForChange(request);

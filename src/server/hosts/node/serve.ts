@@ -18,6 +18,7 @@ import { errorResponse, responseForError } from '../../http/requestContext';
 import { createOrganisationState, type OrganisationState } from '../../state/organisationState';
 import { CHANGES_CHANNEL, postgresMappingStore, postgresStore } from '../../store/postgresStore';
 import { openDatabase, type DatabaseChoice, type OpenedDatabase } from './openDatabase';
+import { memoryMappingStore } from '../../store/achievementMappingStore';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -58,11 +59,11 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-export function createNodeApp(options: { state: OrganisationState; database: OpenedDatabase; distDir?: string; organisationName?: string }): Hono {
+export function createNodeApp(options: { state: OrganisationState; database?: OpenedDatabase; distDir?: string; organisationName?: string }): Hono {
   const api = createApp(options.state, {
     host: 'server',
     organisationName: options.organisationName ?? process.env.GAPMAP_ORGANISATION_NAME ?? 'Your organisation',
-    achievementMappings: postgresMappingStore(options.database.db),
+    achievementMappings: options.database ? postgresMappingStore(options.database.db) : memoryMappingStore(),
   });
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));
@@ -107,27 +108,40 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   // Another process stored a change: load it now, so the next request does not wait for it.
   const stopListening = await database.db.listen(CHANGES_CHANNEL, () => void state.current().catch(() => undefined));
   const app = createNodeApp({ state, database, distDir: options.distDir, organisationName: options.organisationName });
-  const host = options.host ?? '127.0.0.1';
-  const server: ServerType = await new Promise((resolveServer, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolveServer(started));
-    started.once('error', reject);
-  });
-  // Large uploads (an awards file of 1,000,000 rows) take longer than Node's default request timeout.
-  if ('requestTimeout' in server) server.requestTimeout = 10 * 60_000;
-  const port = (server.address() as AddressInfo).port;
+  const listening = await listen(app, { port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
-    port,
+    ...listening,
     state,
     database,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((done) => server.close(() => done()));
+        await listening.close();
         await stopListening();
         await database.close();
       })();
       return closing;
     },
+  };
+}
+
+/** Serves a Hono app over HTTP (port 0: any free port). */
+export async function listen(app: Hono, options: { port: number; host: string }): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const server: ServerType = await new Promise((resolveServer, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolveServer(started));
+    started.once('error', reject);
+  });
+  // Large uploads (an awards file of 1,000,000 rows) take longer than Node's default request timeout.
+  if ('requestTimeout' in server) server.requestTimeout = 10 * 60_000;
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Keep-alive connections would hold close() open until they time out.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
   };
 }

@@ -1,0 +1,80 @@
+// The backend over real HTTP for tests: the Node host (`createNodeApp`: security headers, body
+// limits, errors) on a free port, with the store a test asks for — memory, the embedded PGlite, or
+// a real PostgreSQL server (a database of its own, dropped at the end) when GAPMAP_TEST_DATABASE_URL is set.
+import type { IsoDate, Organisation } from '../../src/domain/schema';
+import { createOrganisationState, type OrganisationState } from '../../src/server/state/organisationState';
+import { memoryStore, type OrganisationStore } from '../../src/server/store/organisationStore';
+import { postgresStore, CHANGES_CHANNEL } from '../../src/server/store/postgresStore';
+import { connectPostgres } from '../../src/server/store/sql/postgresDatabase';
+import { openPglite } from '../../src/server/store/sql/pgliteDatabase';
+import { migrate } from '../../src/server/store/sql/migrations';
+import type { SqlDatabase } from '../../src/server/store/sql/sqlDatabase';
+import { createNodeApp, listen } from '../../src/server/hosts/node/serve';
+import { createTestDatabase, TEST_DATABASE_URL } from './testDatabase';
+
+export type TestStoreKind = 'memory' | 'pglite' | 'postgres';
+
+/** Every store this machine can test: PostgreSQL only where a server is configured. */
+export const TEST_STORES: TestStoreKind[] = ['memory', 'pglite', ...(TEST_DATABASE_URL ? (['postgres'] as const) : [])];
+
+export interface TestServer {
+  url: string;
+  state: OrganisationState;
+  store: OrganisationStore;
+  db?: SqlDatabase;
+  /** The database's URL (postgres only): a second process can connect to it. */
+  databaseUrl?: string;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(kind: Exclude<TestStoreKind, 'memory'>, label: string): Promise<{ db: SqlDatabase; url?: string; drop(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const db = await openPglite('memory://');
+    await migrate(db);
+    return { db, drop: () => db.close() };
+  }
+  const database = await createTestDatabase(label);
+  if (!database) throw new Error('GAPMAP_TEST_DATABASE_URL is not set');
+  const db = await connectPostgres(database.url);
+  await migrate(db);
+  return {
+    db,
+    url: database.url,
+    async drop() {
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+export async function startTestServer(kind: TestStoreKind, options: { today: IsoDate; organisation?: Organisation; label: string }): Promise<TestServer> {
+  let store: OrganisationStore;
+  let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  if (kind === 'memory') {
+    store = memoryStore(options.organisation);
+  } else {
+    opened = await openTestDatabase(kind, options.label);
+    store = postgresStore(opened.db);
+    if (options.organisation) {
+      await store.commit(options.organisation, { source: 'edit', label: 'test organisation', mode: null, validRowsOnly: false, files: [], errors: 0, warnings: 0, issues: [] }, { record: false });
+    }
+  }
+  const state = createOrganisationState(store, () => options.today, { whenEmpty: 'stay-empty' });
+  const stopListening = opened ? await opened.db.listen(CHANGES_CHANNEL, () => void state.current().catch(() => undefined)) : async () => undefined;
+  const app = createNodeApp({ state, database: opened ? { db: opened.db, description: kind, close: async () => undefined } : undefined });
+  const server = await listen(app, { port: 0, host: '127.0.0.1' });
+  return {
+    url: server.url,
+    state,
+    store,
+    db: opened?.db,
+    databaseUrl: opened?.url,
+    fetch: (path, init) => fetch(`${server.url}${path}`, init),
+    async close() {
+      await server.close();
+      await stopListening();
+      await opened?.drop();
+    },
+  };
+}
