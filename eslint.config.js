@@ -50,8 +50,7 @@ export default tseslint.config(
   },
   {
     // The boot is the one place of the page that may start the in-browser backend (its browser host).
-    // TODO(import as API calls): the wizard still drives the import worker itself until its upload routes land.
-    files: ['src/main.tsx', 'src/features/import/useImportSession.ts', 'src/features/import/PreviewPanel.tsx'],
+    files: ['src/main.tsx'],
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {

@@ -50,8 +50,8 @@ export async function getJson<T>(schema: z.ZodType<T>, persona: Persona, path: s
   return schema.parse(await response.json());
 }
 
-export async function postJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body?: unknown): Promise<T> {
-  return sendJson(schema, persona, path, 'POST', body);
+export async function postJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return sendJson(schema, persona, path, 'POST', body, signal);
 }
 
 export async function patchJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body: unknown): Promise<T> {
@@ -66,12 +66,19 @@ export async function deleteJson<T>(schema: z.ZodType<T>, persona: Persona, path
   return sendJson(schema, persona, path, 'DELETE', undefined);
 }
 
-async function sendJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', body: unknown): Promise<T> {
+async function sendJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', body: unknown, signal?: AbortSignal): Promise<T> {
   const response = await send(persona, path, {
     method,
+    signal,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return schema.parse(await response.json());
+}
+
+/** Uploads raw bytes (a file, as picked) and validates the JSON answer. */
+export async function postBytes<T>(schema: z.ZodType<T>, persona: Persona, path: string, params: QueryParams, bytes: ArrayBuffer, signal?: AbortSignal): Promise<T> {
+  const response = await send(persona, path, { method: 'POST', params, body: bytes, signal, headers: { 'content-type': 'application/octet-stream' } });
   return schema.parse(await response.json());
 }
 

@@ -61,15 +61,11 @@ export const fileReadOptionsSchema = z.object({
 });
 export type FileReadOptions = z.infer<typeof fileReadOptionsSchema>;
 
-/**
- * POST /api/imports: either the files themselves (text, as a real backend receives them), or
- * `session`: files already read by this browser's import worker (the standalone fast path).
- */
+/** POST /api/imports: the files themselves, as text, in one request (a script's upload). */
 export const commitRequestSchema = z.object({
   mode: importModeSchema,
   validRowsOnly: z.boolean().default(false),
   dryRun: z.boolean().default(false),
-  session: z.string().optional(),
   files: z.array(z.object({ fileName: z.string(), text: z.string(), options: fileReadOptionsSchema.default({}) })).optional(),
 });
 export type CommitRequest = z.input<typeof commitRequestSchema>;
@@ -95,3 +91,59 @@ export interface OrganisationChangedMessage {
   type: 'organisation-changed';
   revision: number;
 }
+
+// ---------------------------------------------------------------- import jobs (the wizard)
+// An import in progress is a job the backend keeps: the files' bytes are uploaded to it one by one,
+// read and checked there, then committed (or the job is cancelled). Any process can continue it.
+
+export const pendingDecisionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('date-order'), column: z.string(), samples: z.array(z.string()) }),
+  z.object({ type: z.literal('level-scale'), column: z.string(), observedMin: z.number(), observedMax: z.number() }),
+]);
+
+/** What the wizard shows of one read file (no records: a million rows stay on the backend). */
+export const fileSummarySchema = z.object({
+  /** The file's id within its job. */
+  id: z.string(),
+  fileName: z.string(),
+  kind: z.enum(RECORD_KINDS).nullable(),
+  encoding: z.string(),
+  bom: z.boolean(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.number()),
+  wide: z.boolean(),
+  rowCount: z.number(),
+  recordCount: z.number(),
+  pending: z.array(pendingDecisionSchema),
+  errors: z.number(),
+  warnings: z.number(),
+  options: fileReadOptionsSchema,
+  size: z.number(),
+  readMs: z.number(),
+});
+export type FileSummary = z.infer<typeof fileSummarySchema>;
+
+export const importJobSchema = z.object({ id: z.string(), files: z.array(fileSummarySchema) });
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+export const planSummarySchema = z.object({
+  mode: importModeSchema,
+  errors: z.number(),
+  warnings: z.number(),
+  /** The first issues (1,000); the CSV download has them all. */
+  issues: z.array(importIssueSchema),
+  counts: kindCountsSchema,
+  preview: z.partialRecord(storedKindSchema, z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number() })),
+  /** Why a commit as things stand would be refused, without and with "valid rows only". */
+  refusal: z.string().nullable(),
+  refusalWithValidRowsOnly: z.string().nullable(),
+  checkMs: z.number(),
+});
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+
+export const fileOptionsRequestSchema = z.object({ options: fileReadOptionsSchema });
+export const jobCheckRequestSchema = z.object({ mode: importModeSchema });
+export const jobCommitRequestSchema = z.object({ mode: importModeSchema, validRowsOnly: z.boolean().default(false) });
+export const jobCommitResponseSchema = z.object({ entry: historyEntrySchema, revision: z.number(), commitMs: z.number(), checkMs: z.number() });
+export type JobCommitResponse = z.infer<typeof jobCommitResponseSchema>;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation } from '../../src/domain/schema';
 import { encodePersona, PERSONA_HEADER } from '../../src/api/contract';
 import { connectPostgres } from '../../src/server/store/sql/postgresDatabase';
-import { migrate } from '../../src/server/store/sql/migrations';
+import { migrate, MIGRATIONS } from '../../src/server/store/sql/migrations';
 import type { SqlDatabase } from '../../src/server/store/sql/sqlDatabase';
 import { postgresStore } from '../../src/server/store/postgresStore';
 import { createOrganisationState } from '../../src/server/state/organisationState';
@@ -173,8 +173,9 @@ describe.skipIf(!TEST_DATABASE_URL)('several processes on one PostgreSQL', () =>
     const [a, b] = await Promise.all([connectPostgres(fresh.url), connectPostgres(fresh.url)]);
     try {
       const applied = await Promise.all([migrate(a), migrate(b)]);
-      expect(applied.flat().sort()).toEqual([1]);
-      expect((await a.query<{ version: number }>('select version from gapmap_migrations')).map((row) => row.version)).toEqual([1]);
+      const versions = MIGRATIONS.map((migration) => migration.version);
+      expect(applied.flat().sort((x, y) => x - y)).toEqual(versions);
+      expect((await a.query<{ version: number }>('select version from gapmap_migrations order by version')).map((row) => row.version)).toEqual(versions);
     } finally {
       await a.close();
       await b.close();

@@ -3,7 +3,6 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Persona } from '../../api/contract';
-import { commitImport } from '../../api/importClient';
 import { gapmapQueries } from '../../api/queries';
 import { ErrorMessage } from '../../components/QueryState';
 import { downloadText } from '../../components/download';
@@ -14,14 +13,14 @@ import { PreviewPanel } from './PreviewPanel';
 import { useImportSession, type Busy } from './useImportSession';
 
 export function ImportWizard({ persona }: { persona: Persona }) {
-  const session = useImportSession();
+  const session = useImportSession(persona);
   const queryClient = useQueryClient();
   const [validRowsOnly, setValidRowsOnly] = useState(false);
   const [dragging, setDragging] = useState(false);
   const inputId = useId();
   const commit = useMutation({
     mutationFn: () =>
-      session.run('Storing the import', () => commitImport(persona, { session: session.session(), mode: session.mode, validRowsOnly })),
+      session.run('Storing the import', () => session.commit(validRowsOnly)),
     onSuccess: (result) => {
       if (!result) return;
       session.reset();
@@ -73,7 +72,7 @@ export function ImportWizard({ persona }: { persona: Persona }) {
       {commit.isSuccess && commit.data ? (
         <p role="status" className="import-done">
           Imported: {commit.data.entry?.label}.{' '}
-          {Object.entries(commit.data.counts).map(([kind, count]) => `${kind} ${formatCount(count?.before ?? 0)} → ${formatCount(count?.after ?? 0)}`).join(', ')}.
+          {Object.entries(commit.data.entry.counts).map(([kind, count]) => `${kind} ${formatCount(count?.before ?? 0)} → ${formatCount(count?.after ?? 0)}`).join(', ')}.
           {commit.data.commitMs !== undefined ? ` Stored in ${(commit.data.commitMs / 1000).toFixed(2)} s.` : ''}
         </p>
       ) : null}
@@ -97,7 +96,7 @@ export function ImportWizard({ persona }: { persona: Persona }) {
                 issues={plan.issues}
                 errors={plan.errors}
                 warnings={plan.warnings}
-                onDownload={() => void session.issuesCsv().then((csv) => downloadText('gapmap-import-problems.csv', csv.text))}
+                onDownload={() => void session.issuesCsv().then((csv) => downloadText('gapmap-import-problems.csv', csv))}
               />
               <p className="subtle">Checked against the stored data in {(plan.checkMs / 1000).toFixed(2)} s.</p>
               <PreviewPanel plan={plan} />
@@ -135,24 +134,18 @@ export function ImportWizard({ persona }: { persona: Persona }) {
   );
 }
 
-const PHASES = { reading: 'Reading and checking rows', checking: 'Matching against the stored data', committing: 'Writing to this browser’s storage' };
-
 function ProgressPanel({ busy, onCancel }: { busy: Busy; onCancel: () => void }) {
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(performance.now()), 250);
     return () => clearInterval(timer);
   }, []);
-  const phaseIndex = busy.phase ? ['reading', 'checking', 'committing'].indexOf(busy.phase) : 0;
-  const value = busy.steps ? (phaseIndex + (busy.step ?? 1) / busy.steps) / 3 : undefined;
   return (
     <div className="import-progress" role="status" aria-live="polite">
       <p>
-        {busy.label}
-        {busy.phase ? ` — ${PHASES[busy.phase]}${busy.fileName ? `: ${busy.fileName}` : ''}${busy.steps && busy.steps > 1 ? ` (${busy.step} of ${busy.steps})` : ''}` : ''} ·{' '}
-        {((now - busy.startedAt) / 1000).toFixed(1)} s
+        {busy.label} · {((now - busy.startedAt) / 1000).toFixed(1)} s
       </p>
-      <progress aria-label="Import progress" max={1} value={value} />{' '}
+      <progress aria-label="Import progress" />{' '}
       <button type="button" onClick={onCancel}>
         Cancel
       </button>

@@ -1,5 +1,5 @@
 // The first records of each collection the import changes, as they will be stored.
-import type { PlanSummary } from '../../server/import/importProtocol';
+import type { PlanSummary } from '../../api/importContract';
 import { formatCount } from '../../components/format';
 
 function cell(value: unknown): string {

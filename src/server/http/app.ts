@@ -13,7 +13,8 @@ import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
 import { withWhatIf } from '../state/whatIf';
-import { createImportRoutes, type CommitImportSession } from './importRoutes';
+import { createImportRoutes } from './importRoutes';
+import type { ImportJobStore } from '../import/importJobStore';
 import { createBadgeRoutes } from './badgeRoutes';
 import { defaultMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
 import { backupOf, encodeBackup } from '../backup/backupFile';
@@ -48,8 +49,8 @@ export interface RouteOptions {
   organisationName?: string;
   /** Where confirmed badge-achievement mappings are kept (default: IndexedDB in a browser, else memory). */
   achievementMappings?: AchievementMappingStore;
-  /** How POST /api/imports reaches the page's import sessions (default: the sessions of this context). */
-  commitImportSession?: CommitImportSession;
+  /** Where import jobs keep their files (default: memory, the browser host's one process). */
+  importJobs?: ImportJobStore;
 }
 
 export function createRoutes(storedState: OrganisationState, options: RouteOptions = {}): Route[] {
@@ -189,7 +190,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     ...createGoalRoutes(state),
     ...createRecommendRoutes(state),
     ...createWhatIfRoutes(state),
-    ...createImportRoutes(state, options.commitImportSession),
+    ...createImportRoutes(storedState, options.importJobs),
     ...createBadgeRoutes(state, mappings),
   ];
 }

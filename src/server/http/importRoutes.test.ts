@@ -51,7 +51,7 @@ describe.each([
 ])('the import endpoints, stored %s', (_label, makeStore) => {
   beforeEach(() => {
     store = makeStore();
-    state = createOrganisationState(store, () => TODAY);
+    state = createOrganisationState(store, () => TODAY, { whenEmpty: 'stay-empty' });
     server.resetHandlers(answeredBy(createApp(state)));
   });
 
@@ -145,7 +145,7 @@ describe('a full disk', () => {
         throw new DOMException('quota', 'QuotaExceededError');
       },
     };
-    state = createOrganisationState(store, () => TODAY);
+    state = createOrganisationState(store, () => TODAY, { whenEmpty: 'stay-empty' });
     server.resetHandlers(answeredBy(createApp(state)));
     const response = await post({ mode: 'replace', files: HR_EXPORT });
     expect(response.status).toBe(507);

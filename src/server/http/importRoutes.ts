@@ -1,22 +1,17 @@
-// The import endpoints of the standalone /api (SPEC §4): commit files (or a session the page's
-// import worker holds), a dry run, the history and undo. Only the L&D manager may change data.
+// The import endpoints of the /api (SPEC §4, §8). Two ways in, one pipeline:
+// - an import job, as the wizard uses it: upload each file's bytes, read options, check, commit or cancel;
+// - POST /api/imports with the files' text in one request, as a script (a nightly HR upload) would.
+// The history and undo of every stored change. Only the L&D manager may change data.
 import { route, json } from './routeTable';
-import { decodePersona, PERSONA_HEADER } from '../../api/contract';
-import { commitRequestSchema, type CommitResponse } from '../../api/importContract';
+import { encodePersona } from '../../api/contract';
+import { commitRequestSchema, fileOptionsRequestSchema, jobCheckRequestSchema, jobCommitRequestSchema, type CommitResponse } from '../../api/importContract';
 import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile } from '../import/importPipeline';
-import { commitImportSession as commitSessionOfThisPage } from '../import/importSessions';
-import { ImportWorkerError } from '../import/importWorkerClient';
+import { createImportJobs, ImportJobError } from '../import/importJobs';
+import { memoryImportJobStore, type ImportJobStore } from '../import/importJobStore';
 import type { OrganisationState } from '../state/organisationState';
-import { errorResponse, responseForError } from './requestContext';
+import { assertMayChangeData, errorResponse, guarded, param, personaOf, RequestRefused, responseForError } from './requestContext';
 
-/**
- * Commits what an open import session (the page's import worker) holds, or answers undefined when
- * no such session is open. Injected because the sessions live in the page: in tests the handlers
- * run in the page too, in the browser they run in the API worker and ask the page (src/server/hosts/browser/browser.ts).
- */
-export type CommitImportSession = typeof commitSessionOfThisPage;
-
-/** Files travel whole in one import: an awards file of 1,000,000 rows is about 65 MB. */
+/** Files travel whole in one request: an awards file of 1,000,000 rows is about 65 MB. */
 export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 
 const QUOTA_MESSAGE = 'The browser has no storage left for Gapmap, so nothing was imported and the stored data is unchanged. Free some disk space or clear other sites’ data, then try again.';
@@ -25,43 +20,52 @@ function isQuotaError(error: unknown): boolean {
   return (error instanceof DOMException || error instanceof Error) && error.name === 'QuotaExceededError';
 }
 
-/** 403 unless the persona is the L&D manager; 400 for a header that names no persona. */
-function refusalForChange(request: Request): Response | null {
-  const persona = decodePersona(request.headers.get(PERSONA_HEADER));
-  if (!persona) return errorResponse(400, 'bad-persona', `Unknown persona "${request.headers.get(PERSONA_HEADER)}".`);
-  if (persona.kind !== 'lnd') return errorResponse(403, 'forbidden', 'Only the L&D manager can import data or undo an import.');
-  return null;
+/** The L&D manager may import; anyone else is refused (403), an unknown caller 400. Returns who is asking. */
+function importer(request: Request): string {
+  const persona = personaOf(request);
+  assertMayChangeData(persona);
+  return encodePersona(persona);
 }
 
-export function createImportRoutes(state: OrganisationState, commitImportSession: CommitImportSession = commitSessionOfThisPage) {
+async function jsonBody<T>(request: Request, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }): Promise<T> {
+  const body: unknown = await request.json().catch(() => {
+    throw new RequestRefused(400, 'bad-body', 'The request body is not JSON.');
+  });
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new RequestRefused(400, 'bad-request', `The request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+  return parsed.data;
+}
+
+/** Job failures and storage errors as the contract's error answers. */
+function importGuarded(handler: Parameters<typeof guarded>[0]): Parameters<typeof guarded>[0] {
+  return guarded(async (args) => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      if (error instanceof ImportJobError) return errorResponse(error.status, error.code, error.message);
+      if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', QUOTA_MESSAGE);
+      throw error;
+    }
+  });
+}
+
+export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore()) {
+  const jobs = createImportJobs(state, jobStore);
   return [
-    route.get('/api/imports', async ({ request }) => {
-      const persona = decodePersona(request.headers.get(PERSONA_HEADER));
-      if (!persona) return errorResponse(400, 'bad-persona', 'Unknown persona.');
-      if (persona.kind === 'manager') return errorResponse(403, 'forbidden', 'The import history is for the L&D manager and HR.');
+    route.get('/api/imports', guarded(async ({ request }) => {
+      const persona = personaOf(request);
+      if (persona.kind === 'manager') throw new RequestRefused(403, 'forbidden', 'The import history is for the L&D manager and HR.');
       return json(await state.store.history());
-    }),
+    })),
 
     route.post('/api/imports', async ({ request }) => {
-      const refused = refusalForChange(request);
-      if (refused) return refused;
-      const parsed = commitRequestSchema.safeParse(await request.json().catch(() => undefined));
-      if (!parsed.success) return errorResponse(400, 'bad-request', `The import request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
-      const body = parsed.data;
       try {
-        if (body.session) {
-          // The standalone fast path: the page's worker already holds the records and commits them itself.
-          if (body.dryRun) return errorResponse(400, 'bad-request', 'A dry run of a session is the worker’s check step.');
-          const done = await commitImportSession(body.session, { mode: body.mode, validRowsOnly: body.validRowsOnly });
-          if (!done) return errorResponse(404, 'no-session', 'This import is no longer open in this page: pick the files again.');
-          return json<CommitResponse>({
-            committed: true, entry: done.entry, errors: done.entry.errors, warnings: done.entry.warnings, issues: done.entry.issues, counts: done.entry.counts, commitMs: done.commitMs,
-          });
-        }
+        importer(request);
+        const body = await jsonBody(request, commitRequestSchema);
         const files = body.files ?? [];
         const parsedFiles = files.map((file) => readImportFile({ fileName: file.fileName, text: file.text, options: file.options }, state.today()));
-        const stored = await state.store.load();
-        const plan = planImport(parsedFiles, stored?.organisation, stored?.revision ?? 0, body.mode);
+        const { eo, revision, empty } = await state.snapshot();
+        const plan = planImport(parsedFiles, empty ? undefined : eo.org, revision, body.mode);
         const summary = { errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUES_SHOWN), counts: plan.counts };
         if (body.dryRun) return json<CommitResponse>({ committed: false, ...summary });
         const refusal = commitRefusal(plan, body.validRowsOnly);
@@ -71,17 +75,12 @@ export function createImportRoutes(state: OrganisationState, commitImportSession
         return json<CommitResponse>({ committed: true, entry, ...summary });
       } catch (error) {
         if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', QUOTA_MESSAGE);
-        if (error instanceof ImportWorkerError) {
-          const status = error.code === 'refused' ? 422 : error.code === 'stale' ? 409 : error.code === 'quota' ? 507 : error.code === 'cancelled' ? 409 : 500;
-          return errorResponse(status, error.code === 'quota' ? 'quota-exceeded' : error.code, error.message);
-        }
         return responseForError(error);
       }
     }, { maxBodyBytes: IMPORT_BODY_LIMIT }),
 
-    route.post('/api/imports/:id/undo', async ({ request, params }) => {
-      const refused = refusalForChange(request);
-      if (refused) return refused;
+    route.post('/api/imports/:id/undo', guarded(async ({ request, params }) => {
+      importer(request);
       const id = Number(params.id);
       if (!Number.isInteger(id) || id < 1) return errorResponse(400, 'bad-request', `"${String(params.id)}" is not a history entry number.`);
       try {
@@ -92,6 +91,52 @@ export function createImportRoutes(state: OrganisationState, commitImportSession
         if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap: nothing was undone.');
         throw error;
       }
-    }),
+    })),
+
+    // ---- import jobs (the wizard)
+    route.post('/api/import-jobs', importGuarded(async ({ request }) => json(await jobs.create(importer(request)), { status: 201 }))),
+
+    route.get('/api/import-jobs/:job', importGuarded(async ({ request, params }) => json(await jobs.get(param(params.job), importer(request))))),
+
+    route.post('/api/import-jobs/:job/files', importGuarded(async ({ request, params }) => {
+      const caller = importer(request);
+      const fileName = new URL(request.url).searchParams.get('name')?.trim();
+      if (!fileName) throw new RequestRefused(400, 'bad-request', 'Say the file name with ?name=.');
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      return json(await jobs.addFile(param(params.job), caller, fileName, bytes), { status: 201 });
+    }), { maxBodyBytes: IMPORT_BODY_LIMIT }),
+
+    route.patch('/api/import-jobs/:job/files/:file', importGuarded(async ({ request, params }) => {
+      const caller = importer(request);
+      const { options } = await jsonBody(request, fileOptionsRequestSchema);
+      return json(await jobs.configure(param(params.job), caller, param(params.file), options));
+    })),
+
+    route.delete('/api/import-jobs/:job/files/:file', importGuarded(async ({ request, params }) => {
+      await jobs.removeFile(param(params.job), importer(request), param(params.file));
+      return json({ removed: true });
+    })),
+
+    route.post('/api/import-jobs/:job/check', importGuarded(async ({ request, params }) => {
+      const caller = importer(request);
+      const { mode } = await jsonBody(request, jobCheckRequestSchema);
+      return json(await jobs.check(param(params.job), caller, mode));
+    })),
+
+    route.post('/api/import-jobs/:job/commit', importGuarded(async ({ request, params }) => {
+      const caller = importer(request);
+      const { mode, validRowsOnly } = await jsonBody(request, jobCommitRequestSchema);
+      return json(await jobs.commit(param(params.job), caller, mode, validRowsOnly));
+    })),
+
+    route.get('/api/import-jobs/:job/issues', importGuarded(async ({ request, params }) => {
+      const csv = await jobs.issuesCsv(param(params.job), importer(request));
+      return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="import-issues.csv"' } });
+    })),
+
+    route.delete('/api/import-jobs/:job', importGuarded(async ({ request, params }) => {
+      await jobs.cancel(param(params.job), importer(request));
+      return json({ cancelled: true });
+    })),
   ];
 }

@@ -16,6 +16,8 @@ export interface OrganisationState {
   resetToDemo(): Promise<EngineOrganisation>;
   /** True until a first organisation is stored (a new server: the first-run screen). */
   isEmpty(): Promise<boolean>;
+  /** The prepared organisation with the stored revision it was read at. */
+  snapshot(): Promise<{ eo: EngineOrganisation; revision: number; empty: boolean }>;
   /** The date the API computes at unless a request says otherwise. */
   today(): IsoDate;
   readonly store: OrganisationStore;
@@ -97,6 +99,10 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
     async isEmpty() {
       await state.current();
       return empty;
+    },
+    async snapshot() {
+      const eo = await state.current();
+      return { eo, revision: preparedRevision, empty };
     },
     today,
     store,

@@ -3,32 +3,18 @@
 // answering in its own thread each request the page posts (browser.ts), on the organisation in
 // IndexedDB. Loading, seeding the demo and every computation run here; the page's main thread only renders.
 import { todayIso } from '../../../domain/dates';
-import { ImportWorkerError } from '../../import/importWorkerClient';
 import { indexedDbStore } from '../../store/indexedDbStore';
 import { createApp } from '../../http/app';
-import type { CommitImportSession } from '../../http/importRoutes';
 import { createOrganisationState } from '../../state/organisationState';
 import { errorResponse } from '../../http/requestContext';
-import type { ApiRequestMessage, ApiResponseMessage, CommitSessionMessage, FromApiWorker, ToApiWorker } from './apiWorkerProtocol';
+import type { ApiRequestMessage, ApiResponseMessage, FromApiWorker, ToApiWorker } from './apiWorkerProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (message: FromApiWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
-// Import sessions live in the page (its import worker holds the records): ask the page to commit one.
-let nextQuestion = 1;
-const waitingForPage = new Map<number, { resolve: (value: Awaited<ReturnType<CommitImportSession>>) => void; reject: (error: Error) => void }>();
-
-const commitImportSession: CommitImportSession = (session, { mode, validRowsOnly }) =>
-  new Promise((resolve, reject) => {
-    const id = nextQuestion++;
-    waitingForPage.set(id, { resolve, reject });
-    const question: CommitSessionMessage = { type: 'commit-session', id, session, mode, validRowsOnly };
-    post(question);
-  });
-
 const state = createOrganisationState(indexedDbStore(), () => todayIso());
-const app = createApp(state, { commitImportSession });
+const app = createApp(state);
 
 async function answer(message: ApiRequestMessage): Promise<void> {
   const request = new Request(message.url, { method: message.method, headers: message.headers, body: message.body });
@@ -45,15 +31,4 @@ async function answer(message: ApiRequestMessage): Promise<void> {
   post(reply, [body]);
 }
 
-self.onmessage = (event: MessageEvent<ToApiWorker>) => {
-  const message = event.data;
-  if (message.type === 'request') {
-    void answer(message);
-    return;
-  }
-  const waiting = waitingForPage.get(message.id);
-  if (!waiting) return;
-  waitingForPage.delete(message.id);
-  if (message.ok) waiting.resolve(message.result ?? undefined);
-  else waiting.reject(new ImportWorkerError(message.code, message.message));
-};
+self.onmessage = (event: MessageEvent<ToApiWorker>) => void answer(event.data);

@@ -1,10 +1,8 @@
 // The browser host's page side: the backend runs in a Web Worker (api.worker.ts),
 // backed by IndexedDB; the page talks to it through a fetch-shaped transport. The worker keeps
 // loading, seeding and every computation off the main thread, and the page does not load msw.
-import { commitImportSession } from '../../import/importSessions';
-import { ImportWorkerError } from '../../import/importWorkerClient';
 import type { ApiTransport } from '../../../api/transport';
-import type { ApiResponseMessage, CommitSessionMessage, CommitSessionResultMessage, FromApiWorker, ToApiWorker } from './apiWorkerProtocol';
+import type { ApiResponseMessage, FromApiWorker, ToApiWorker } from './apiWorkerProtocol';
 
 
 const unavailable = (message: string) => Response.json({ error: 'unavailable', message }, { status: 503 });
@@ -20,11 +18,7 @@ export function startStandaloneApi(): ApiTransport {
   let nextId = 1;
   let stopped: string | undefined;
 
-  worker.onmessage = (event: MessageEvent<FromApiWorker>) => {
-    const message = event.data;
-    if (message.type === 'commit-session') void commitSession(message);
-    else settle(message);
-  };
+  worker.onmessage = (event: MessageEvent<FromApiWorker>) => settle(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
     stopped = `The in-browser API stopped (${event.message || 'it could not start'}). Reload the page; your stored data is unchanged.`;
@@ -39,18 +33,6 @@ export function startStandaloneApi(): ApiTransport {
     // 204/304 responses may not carry a body, even an empty one.
     const body = message.status === 204 || message.status === 304 ? null : message.body;
     resolve(new Response(body, { status: message.status, statusText: message.statusText, headers: message.headers }));
-  }
-
-  async function commitSession({ id, session, mode, validRowsOnly }: CommitSessionMessage): Promise<void> {
-    let reply: CommitSessionResultMessage;
-    try {
-      const result = await commitImportSession(session, { mode, validRowsOnly });
-      reply = { type: 'commit-session-result', id, ok: true, result: result ?? null };
-    } catch (error) {
-      const code = error instanceof ImportWorkerError ? error.code : 'failed';
-      reply = { type: 'commit-session-result', id, ok: false, code, message: error instanceof Error ? error.message : String(error) };
-    }
-    send(reply);
   }
 
   return async (url, init) => {

@@ -19,6 +19,7 @@ import { createOrganisationState, type OrganisationState } from '../../state/org
 import { CHANGES_CHANNEL, postgresMappingStore, postgresStore } from '../../store/postgresStore';
 import { openDatabase, type DatabaseChoice, type OpenedDatabase } from './openDatabase';
 import { memoryMappingStore } from '../../store/achievementMappingStore';
+import { postgresImportJobStore } from '../../store/postgresImportJobStore';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -64,6 +65,7 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
     host: 'server',
     organisationName: options.organisationName ?? process.env.GAPMAP_ORGANISATION_NAME ?? 'Your organisation',
     achievementMappings: options.database ? postgresMappingStore(options.database.db) : memoryMappingStore(),
+    ...(options.database ? { importJobs: postgresImportJobStore(options.database.db) } : {}),
   });
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));

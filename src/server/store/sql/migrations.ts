@@ -85,6 +85,28 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create table achievement_mappings (achievement text primary key, credential_id text not null);
     `,
   },
+  {
+    version: 2,
+    name: 'import jobs: an import in progress, continued by any process',
+    sql: `
+      create table import_jobs (
+        id text primary key,
+        owner text not null,
+        created_at timestamptz not null default now(),
+        next_file integer not null default 1
+      );
+      create table import_job_files (
+        job_id text not null references import_jobs (id) on delete cascade,
+        file_id text not null,
+        position integer not null,
+        file_name text not null,
+        options jsonb not null default '{}',
+        bytes bytea not null,
+        version integer not null default 1,
+        primary key (job_id, file_id)
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */
