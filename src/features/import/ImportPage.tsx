@@ -29,7 +29,9 @@ export function ImportPage() {
     <section aria-labelledby="import-title">
       <header className="page-header">
         <h1 id="import-title">Import</h1>
-        <p className="subtitle">Your data stays in this browser: nothing is sent anywhere.</p>
+        <p className="subtitle">
+          {session.data?.host === 'server' ? 'Files are read and stored by this Gapmap server, for everyone who signs in to it.' : 'Your data stays in this browser: nothing is sent anywhere.'}
+        </p>
       </header>
       <h2>Stored now</h2>
       <QueryState query={session} label="Reading the stored data">

@@ -10,6 +10,7 @@ import { Figure, Figures } from '../../components/Figure';
 import { countOf, formatCount, formatDate, formatPercent } from '../../components/format';
 import { ChartFrame } from '../../components/ChartFrame';
 import { RenderWhenVisible } from '../../components/RenderWhenVisible';
+import { FirstRunScreen } from './FirstRunScreen';
 
 // The charts (recharts, about 120 KB gzipped) load after the figures and tables have painted,
 // and render only when scrolled near: their first render is the page's longest task.
@@ -28,6 +29,8 @@ function LazyChart({ height, children }: { height: number; children: ReactNode }
 export function OverviewPage() {
   const { persona, asOf, evidence } = useViewContext();
   const overview = useQuery(gapmapQueries.overview(persona, asOf, undefined, evidence));
+  const session = useQuery(gapmapQueries.session(persona));
+  if (session.data?.firstRun) return <FirstRunScreen persona={persona} />;
   return (
     <section aria-labelledby="overview-title">
       <QueryState query={overview} label="Computing the overview">

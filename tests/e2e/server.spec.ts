@@ -1,0 +1,127 @@
+// `gapmap serve` as an organisation runs it: the built page and the /api from one Node process on
+// PostgreSQL (the machine's server when GAPMAP_TEST_DATABASE_URL is set, else the embedded one).
+// A new server's first run, an HR export imported through the API, the heatmap, the gap report
+// export; and two people in two browsers seeing each other's changes.
+import { test, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { expectNoSeriousAxeViolations, watchForeignRequests } from './helpers';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'tests/fixtures/hr-export');
+const HR_EXPORT = ['employees.csv', 'skills.csv', 'roles.csv', 'catalog.csv', 'awards.csv', 'skills-matrix.txt'].map((name) => join(FIXTURES, name));
+
+let server: ChildProcess | undefined;
+let url = '';
+let dropDatabase: (() => Promise<void>) | undefined;
+
+async function databaseArgs(): Promise<string[]> {
+  const admin = process.env.GAPMAP_TEST_DATABASE_URL;
+  if (!admin) return ['--data', mkdtempSync(join(tmpdir(), 'gapmap-e2e-'))];
+  const name = `gapmap_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  dropDatabase = async () => {
+    const dropper = new pg.Client({ connectionString: admin });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  };
+  const target = new URL(admin);
+  target.pathname = `/${name}`;
+  return ['--database-url', target.toString()];
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  const args = ['bin/gapmap.js', 'serve', '--port', '0', '--dist', join(ROOT, 'dist'), ...(await databaseArgs())];
+  server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`gapmap serve did not start:\n${output}`)), 80_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving (http:\/\/[^\s]+) on/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    server!.stdout!.on('data', onData);
+    server!.stderr!.on('data', onData);
+  });
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => server?.once('exit', resolve));
+  await dropDatabase?.();
+});
+
+const stored = (page: Page, label: string) => page.getByRole('definition').filter({ has: page.locator('.figure-value') }).locator('xpath=..').filter({ hasText: new RegExp(`^${label}`) }).locator('.figure-value');
+
+test.describe.serial('gapmap serve', () => {
+  test('a new server offers a first run; an L&D manager imports the HR export, sees it in the heatmap and exports the gap report', async ({ page }) => {
+    test.setTimeout(120_000);
+    const foreign = watchForeignRequests(page, new URL(url).origin);
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Gapmap' })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole('link', { name: 'Import your files' }).click();
+    await expect(page.getByText('Files are read and stored by this Gapmap server')).toBeVisible();
+    await page.getByLabel(/Choose CSV files/).setInputFiles(HR_EXPORT);
+    await page.getByRole('article', { name: 'awards.csv' }).getByLabel(/Dates in “Valid Until”/).selectOption('DMY');
+    const employees = page.getByRole('article', { name: 'employees.csv' });
+    await employees.getByLabel(/^manager_id/).selectOption({ label: 'Boss Ref' });
+    await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeEnabled();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Imported: Import of employees\.csv/ })).toBeVisible();
+    await expect(stored(page, 'Employees')).toHaveText('8');
+
+    // The data lives on the server: a reload (and any browser) shows it.
+    await page.goto(`${url}/heatmap`);
+    await expect(page.getByRole('grid').first()).toContainText('Inbound');
+
+    await page.goto(`${url}/reports`);
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: /gap report/i }).first().click();
+    const download = await downloadPromise;
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('employee_id,employee_name,team,role,skill_id,skill_name,weight,required_level,verified_level,assessed_level,effective_level,gap,status');
+    expect(csv).toContain("Siobhán O'Neill");
+    expect(foreign).toEqual([]);
+  });
+
+  test('two people in two browsers see each other’s changes: a goal assigned in one shows in the other', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const first = await browser.newContext();
+    const second = await browser.newContext();
+    const a = await first.newPage();
+    const b = await second.newPage();
+    await b.goto(`${url}/goals`);
+    await expect(b.getByRole('heading', { level: 1, name: 'Goals' })).toBeVisible();
+    const before = await b.getByRole('row').count();
+
+    // Assigned through the first browser (a cohort on a team page).
+    await a.goto(`${url}/teams`);
+    await a.getByRole('link').filter({ hasText: 'Inbound' }).first().click();
+    const cohorts = a.getByRole('table', { name: /Cohorts/ });
+    const row = cohorts.getByRole('row').filter({ has: a.getByRole('button', { name: /^Assign/ }) }).first();
+    const credentialName = (await row.getByRole('rowheader').innerText()).split('\n')[0]?.trim() ?? '';
+    await row.getByRole('button', { name: /^Assign/ }).click();
+    await row.getByRole('button', { name: /^Assign to/ }).click();
+    await expect(row.getByRole('status')).toContainText(/goals? assigned/);
+
+    // The second browser sees it after a refetch.
+    await b.reload();
+    await expect(b.getByRole('table').filter({ hasText: credentialName }).first()).toBeVisible();
+    expect(await b.getByRole('row').count()).toBeGreaterThan(before);
+    await first.close();
+    await second.close();
+  });
+});
