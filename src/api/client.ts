@@ -82,6 +82,12 @@ export async function postBytes<T>(schema: z.ZodType<T>, persona: Persona, path:
   return schema.parse(await response.json());
 }
 
+/** A file as the server sent it, byte for byte (never decoded as text: that would drop a BOM or break a gzip). */
+export async function getBlob(persona: Persona, path: string, params?: QueryParams): Promise<Blob> {
+  const response = await send(persona, path, { params });
+  return response.blob();
+}
+
 export async function getText(persona: Persona, path: string, params?: QueryParams): Promise<string> {
   const response = await send(persona, path, { params });
   return response.text();

@@ -14,6 +14,7 @@ import { RECORD_KINDS } from '../../domain/schema';
 import { ImportWizard } from './ImportWizard';
 import { HistoryPanel } from './HistoryPanel';
 import { BadgeImport } from './BadgeImport';
+import { BackupDownload } from './BackupDownload';
 import './import.css';
 
 export function ImportPage() {
@@ -59,6 +60,7 @@ export function ImportPage() {
           </li>
         ))}
       </ul>
+      {persona.kind === 'lnd' && session.data ? <BackupDownload persona={persona} today={session.data.asOf} host={session.data.host} /> : null}
       {persona.kind === 'lnd' ? (
         <>
           <h2>Demo organisation</h2>
@@ -68,7 +70,11 @@ export function ImportPage() {
             className="danger"
             disabled={reset.isPending}
             onClick={() => {
-              if (window.confirm('Replace all stored data with the demo organisation?')) reset.mutate();
+              const question =
+                session.data?.host === 'server'
+                  ? 'Replace the organisation everyone on this server sees with the demo organisation? (It can be undone from the history.)'
+                  : 'Replace all stored data with the demo organisation?';
+              if (window.confirm(question)) reset.mutate();
             }}
           >
             Reset to the demo organisation
