@@ -8,11 +8,11 @@ import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '
 import type { EmployeeDetail } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
-import { responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { callerKeyOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
-import { withWhatIf } from '../state/whatIf';
+import { withWhatIf, type DraftStore } from '../state/whatIf';
 import { createImportRoutes } from './importRoutes';
 import type { ImportJobStore } from '../import/importJobStore';
 import { createBadgeRoutes } from './badgeRoutes';
@@ -49,17 +49,19 @@ export interface RouteOptions {
   organisationName?: string;
   /** Where confirmed badge-achievement mappings are kept (default: IndexedDB in a browser, else memory). */
   achievementMappings?: AchievementMappingStore;
+  /** Where what-if drafts are kept (default: memory). */
+  drafts?: DraftStore;
   /** Where import jobs keep their files (default: memory, the browser host's one process). */
   importJobs?: ImportJobStore;
 }
 
 export function createRoutes(storedState: OrganisationState, options: RouteOptions = {}): Route[] {
   // Every view computes on the what-if scenario while one is open.
-  const state = withWhatIf(storedState);
+  const state = withWhatIf(storedState, options.drafts);
   const mappings = options.achievementMappings ?? defaultMappingStore();
   return [
     route.get('/api/session', guarded(async ({ request }) => {
-      const eo = await state.current();
+      const eo = await state.current(callerKeyOf(request));
       const persona = personaOf(request);
       const { org } = eo;
       return json({
@@ -120,13 +122,13 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       return json(goalListResponse(eo, asOfOf(request, state), scope));
     })),
 
-    route.get('/api/catalog', guarded(async () => {
-      const { org } = await state.current();
+    route.get('/api/catalog', guarded(async ({ request }) => {
+      const { org } = await state.current(callerKeyOf(request));
       return json({ credentials: org.credentials, skills: org.skills });
     })),
 
-    route.get('/api/roles', guarded(async () => {
-      const { org } = await state.current();
+    route.get('/api/roles', guarded(async ({ request }) => {
+      const { org } = await state.current(callerKeyOf(request));
       const headcount = new Map<string, number>();
       for (const employee of org.employees) headcount.set(employee.role, (headcount.get(employee.role) ?? 0) + 1);
       return json({ roles: org.roles.map((role) => ({ ...role, employees: headcount.get(role.id) ?? 0 })), skills: org.skills });

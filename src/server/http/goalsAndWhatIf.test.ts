@@ -117,6 +117,21 @@ describe('what-if', () => {
     expect(after.required).toEqual([3, 3]);
   });
 
+  it("is the author's draft: nobody else's figures change while it is open", async () => {
+    const roles = smallOrganisation().roles.map((role) => ({ ...role, requirements: [{ skill: 'sql', level: 5, weight: 'critical' as const }] }));
+    await send('PUT', '/api/whatif', lnd, { roles });
+    const hr: Persona = { kind: 'hr' };
+    const seenByHr = (await (await send('GET', '/api/heatmap/team/Data', hr)).json()) as { required: number[] };
+    expect(seenByHr.required).toEqual([3, 3]);
+    expect(await (await send('GET', '/api/whatif', hr)).json()).toEqual({ active: false, changes: [] });
+    expect(((await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] }).required).toEqual([5, 5]);
+    // A goal assigned by the author meanwhile lands on the stored organisation, without the draft's roles.
+    expect((await send('POST', '/api/goals', lnd, { employees: ['e1'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' })).status).toBe(201);
+    expect((await server.state.current()).org.roles[0]?.requirements[0]?.level).toBe(3);
+    expect((await server.state.current()).org.goals).toHaveLength(1);
+    await send('DELETE', '/api/whatif', lnd);
+  });
+
   it('stores the scenario when kept', async () => {
     const credentials = [...smallOrganisation().credentials, { id: 'sql-5', name: 'SQL Expert', issuer: 'Academy', grants: [{ skill: 'sql', level: 5 }], hours: 40, cost: 900, currency: 'EUR' }];
     await send('PUT', '/api/whatif', lnd, { credentials });

@@ -8,7 +8,7 @@ import { budgetPlan } from '../../domain/recommend/budget';
 import type { Objective } from '../../domain/recommend/optimise';
 import type { IsoDate } from '../../domain/schema';
 import type { BudgetPlanView, CohortsView, PathwayView } from '../../api/contract';
-import type { OrganisationState } from '../state/organisationState';
+import type { WhatIfState } from '../state/whatIf';
 import { lookups } from '../state/responses';
 import { asOfOf, assertMaySeeTeam, errorResponse, guarded, param, personaOf, RequestRefused, viewOf } from './requestContext';
 
@@ -51,7 +51,7 @@ function knownTeam(eo: EngineOrganisation, request: Request, team: string) {
   if (!teamsOf(eo).includes(team)) throw new RequestRefused(404, 'not-found', `There is no team called ${team}.`);
 }
 
-export function createRecommendRoutes(state: OrganisationState) {
+export function createRecommendRoutes(state: WhatIfState) {
   return [
     route.get('/api/employees/:id/pathway', guarded(async ({ request, params }) => {
       const eo = await viewOf(request, state);

@@ -7,8 +7,9 @@ import { prepareOrganisation, teamsOf, type EngineOrganisation, type Scope } fro
 import { isIsoDate } from '../../domain/dates';
 import type { CsvWriteOptions } from '../../domain/csv';
 import type { IsoDate } from '../../domain/schema';
-import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../../api/contract';
+import { decodePersona, encodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../../api/contract';
 import type { OrganisationState } from '../state/organisationState';
+import type { WhatIfState } from '../state/whatIf';
 
 export function errorResponse(status: number, error: string, message: string) {
   return json<ApiErrorBody>({ error, message }, { status });
@@ -28,6 +29,14 @@ export function personaOf(request: Request): Persona {
   const persona = decodePersona(request.headers.get(PERSONA_HEADER));
   if (!persona) throw new RequestRefused(400, 'bad-persona', `Unknown persona "${request.headers.get(PERSONA_HEADER)}".`);
   return persona;
+}
+
+/**
+ * Who is asking, as a stable key: what they own (what-if drafts, import jobs) is kept under it.
+ * In the browser host the persona stands in for a person.
+ */
+export function callerKeyOf(request: Request): string {
+  return encodePersona(personaOf(request));
 }
 
 /** The teams a persona may see: a manager only their own. */
@@ -82,9 +91,9 @@ export function verifiedEvidenceOnly(eo: EngineOrganisation): EngineOrganisation
  * is open), filtered to verified evidence when the request says so. Never store what this returns:
  * a handler that changes data starts from state.current(), or the filtered awards would be lost.
  */
-export async function viewOf(request: Request, state: OrganisationState): Promise<EngineOrganisation> {
+export async function viewOf(request: Request, state: WhatIfState): Promise<EngineOrganisation> {
   const evidence = evidenceOf(request);
-  const eo = await state.current();
+  const eo = await state.current(callerKeyOf(request));
   return evidence === 'verified' ? verifiedEvidenceOnly(eo) : eo;
 }
 

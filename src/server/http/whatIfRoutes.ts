@@ -3,7 +3,7 @@ import { route, json } from './routeTable';
 import type { Organisation } from '../../domain/schema';
 import { whatIfRequestSchema, type WhatIfStatus } from '../../api/contract';
 import type { WhatIfScenario, WhatIfState } from '../state/whatIf';
-import { assertMayChangeData, guarded, personaOf, RequestRefused } from './requestContext';
+import { assertMayChangeData, callerKeyOf, guarded, personaOf, RequestRefused } from './requestContext';
 
 /** What a scenario changes against the stored organisation, in words. */
 function describeChanges(stored: Organisation, scenario: WhatIfScenario | undefined): string[] {
@@ -49,35 +49,38 @@ function checkScenario(stored: Organisation, scenario: WhatIfScenario) {
 }
 
 export function createWhatIfRoutes(state: WhatIfState) {
-  const status = async (): Promise<WhatIfStatus> => {
-    const scenario = state.scenario();
+  const status = async (owner: string): Promise<WhatIfStatus> => {
+    const scenario = await state.scenario(owner);
     return { active: scenario !== undefined, changes: describeChanges((await state.stored()).org, scenario) };
   };
   return [
-    route.get('/api/whatif', guarded(async () => json(await status()))),
+    route.get('/api/whatif', guarded(async ({ request }) => json(await status(callerKeyOf(request))))),
 
     route.put('/api/whatif', guarded(async ({ request }) => {
       assertMayChangeData(personaOf(request));
       const parsed = whatIfRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       const stored = (await state.stored()).org;
-      const scenario: WhatIfScenario = { ...state.scenario(), ...parsed.data };
+      const owner = callerKeyOf(request);
+      const scenario: WhatIfScenario = { ...(await state.scenario(owner)), ...parsed.data };
       checkScenario(stored, scenario);
-      await state.setScenario(scenario);
-      return json(await status());
+      await state.setScenario(owner, scenario);
+      return json(await status(owner));
     })),
 
     route.post('/api/whatif/keep', guarded(async ({ request }) => {
       assertMayChangeData(personaOf(request));
-      if (!state.scenario()) throw new RequestRefused(409, 'no-scenario', 'There is no what-if scenario to keep.');
-      await state.keep();
-      return json(await status());
+      const owner = callerKeyOf(request);
+      if (!(await state.scenario(owner))) throw new RequestRefused(409, 'no-scenario', 'There is no what-if scenario to keep.');
+      await state.keep(owner);
+      return json(await status(owner));
     })),
 
     route.delete('/api/whatif', guarded(async ({ request }) => {
       assertMayChangeData(personaOf(request));
-      state.discard();
-      return json(await status());
+      const owner = callerKeyOf(request);
+      await state.discard(owner);
+      return json(await status(owner));
     })),
   ];
 }

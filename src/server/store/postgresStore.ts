@@ -11,6 +11,7 @@ import { copyColumns, copyLines, recordsOf, selectGeneration } from './sql/recor
 import type { SqlDatabase, SqlQueryable } from './sql/sqlDatabase';
 import type { AchievementMappingStore } from './achievementMappingStore';
 import type { Backup } from '../backup/backupFile';
+import type { DraftStore, WhatIfScenario } from '../state/whatIf';
 
 /** The channel every process LISTENs on; the payload is the new revision. */
 export const CHANGES_CHANNEL = 'gapmap_changes';
@@ -286,4 +287,24 @@ export async function restoreBackup(db: SqlDatabase, backup: Backup, fileName: s
       await tx.query('insert into achievement_mappings (achievement, credential_id) values ($1, $2)', [achievement, credential]);
     }
   });
+}
+
+/** What-if drafts in the database: one per person, the same in every process, kept across restarts. */
+export function postgresDraftStore(db: SqlDatabase): DraftStore {
+  return {
+    async load(owner) {
+      const [row] = await db.query<{ scenario: WhatIfScenario | string }>('select scenario from whatif_drafts where owner = $1', [owner]);
+      if (!row) return undefined;
+      return typeof row.scenario === 'string' ? (JSON.parse(row.scenario) as WhatIfScenario) : row.scenario;
+    },
+    async save(owner, scenario) {
+      await db.query(
+        'insert into whatif_drafts (owner, scenario) values ($1, $2) on conflict (owner) do update set scenario = excluded.scenario, updated_at = now()',
+        [owner, JSON.stringify(scenario)],
+      );
+    },
+    async delete(owner) {
+      await db.query('delete from whatif_drafts where owner = $1', [owner]);
+    },
+  };
 }

@@ -16,7 +16,7 @@ import type { IsoDate } from '../../../domain/schema';
 import { createApp } from '../../http/app';
 import { errorResponse, responseForError } from '../../http/requestContext';
 import { createOrganisationState, type OrganisationState } from '../../state/organisationState';
-import { CHANGES_CHANNEL, postgresMappingStore, postgresStore } from '../../store/postgresStore';
+import { CHANGES_CHANNEL, postgresDraftStore, postgresMappingStore, postgresStore } from '../../store/postgresStore';
 import { openDatabase, type DatabaseChoice, type OpenedDatabase } from './openDatabase';
 import { memoryMappingStore } from '../../store/achievementMappingStore';
 import { postgresImportJobStore } from '../../store/postgresImportJobStore';
@@ -65,7 +65,7 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
     host: 'server',
     organisationName: options.organisationName ?? process.env.GAPMAP_ORGANISATION_NAME ?? 'Your organisation',
     achievementMappings: options.database ? postgresMappingStore(options.database.db) : memoryMappingStore(),
-    ...(options.database ? { importJobs: postgresImportJobStore(options.database.db) } : {}),
+    ...(options.database ? { importJobs: postgresImportJobStore(options.database.db), drafts: postgresDraftStore(options.database.db) } : {}),
   });
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));

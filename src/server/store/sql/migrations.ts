@@ -107,6 +107,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'what-if drafts, one per person',
+    sql: `
+      create table whatif_drafts (
+        owner text primary key,
+        scenario jsonb not null,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */
