@@ -1,10 +1,13 @@
 // Who is looking, at which date and on which evidence: every query of a view is keyed by all three.
+// The date is always the one the page shows — the URL's, else today where the user is — and it is
+// always sent: a server in another time zone then computes the same day as the page says.
 import { useSearch } from '@tanstack/react-router';
 import type { Evidence } from '../api/queries';
+import { todayIso } from '../domain/dates';
 import { useUi } from '../stores/ui';
 
 export function useViewContext() {
   const persona = useUi((state) => state.persona);
   const search: { asOf?: string; evidence?: Evidence } = useSearch({ strict: false });
-  return { persona, asOf: search.asOf, evidence: search.evidence };
+  return { persona, asOf: search.asOf ?? todayIso(), evidence: search.evidence };
 }

@@ -9,7 +9,7 @@ import { BADGE_FORMAT_NAMES, type BadgeResult } from '../../api/badgeContract';
 import { badgeQueries, commitBadges, rememberAchievementMapping } from '../../api/badgeClient';
 import { gapmapQueries } from '../../api/queries';
 import { ErrorMessage, QueryState } from '../../components/QueryState';
-import { useViewContext } from '../../components/useViewContext';
+import { useSearch } from '@tanstack/react-router';
 import { formatDate } from '../../components/format';
 import { pinsOf, readPinnedFile, type PinnedFile } from './badgePins';
 
@@ -65,7 +65,8 @@ function MappingChoice({ persona, result, credentials }: { persona: Persona; res
 }
 
 export function BadgeImport({ persona }: { persona: Persona }) {
-  const { asOf } = useViewContext();
+  // Verified now (expiry and not-before as instants) unless the page looks at a chosen day.
+  const { asOf }: { asOf?: string } = useSearch({ strict: false });
   const queryClient = useQueryClient();
   const inputId = useId();
   const pinInputId = useId();

@@ -16,7 +16,7 @@ afterAll(() => api.server.close());
 
 describe('the Overview page', () => {
   it('shows the readiness, critical gaps and expiring counts the engine computes for the organisation', async () => {
-    renderApp('/');
+    renderApp(`/?asOf=${TODAY}`);
     const figures = await screen.findByLabelText('Headline figures', {}, { timeout: 8000 });
     const expected = overviewFigures(prepareOrganisation(organisation), TODAY);
     const labels = within(figures).getAllByRole('term').map((term) => term.textContent);
