@@ -68,6 +68,19 @@ describe('the /api', () => {
     expect(response.status).toBe(403);
   });
 
+  it('answers bad requests in the contract shape: 413 over the limit, 400 malformed JSON, 404 an unknown route', async () => {
+    const headers = { [PERSONA_HEADER]: encodePersona({ kind: 'lnd' }), 'content-type': 'application/json' };
+    const tooLarge = await server.fetch('/api/goals', { method: 'POST', headers, body: `{"employees":["${'x'.repeat(2 * 1024 * 1024)}"]}` });
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ error: 'too-large', message: expect.stringMatching(/over the limit/) });
+    const malformed = await server.fetch('/api/goals', { method: 'POST', headers, body: '{"employees": [' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: 'bad-body' });
+    const unknown = await get('/api/no-such-thing');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: 'not-found', message: 'The API has no GET /api/no-such-thing.' });
+  });
+
   it('rejects an as-of date that is not a date', async () => {
     const response = await get('/api/overview?asOf=25/11/2026');
     expect(response.status).toBe(400);
