@@ -1,9 +1,10 @@
-// Downloads a CSV export of what the view shows (same scope and date), with the Excel options.
+// Downloads a CSV export of what the view shows (same scope and date), with the Excel options,
+// saved byte for byte as the backend wrote it.
 import { useId, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { getText, type QueryParams } from '../api/client';
+import { getBlob, type QueryParams } from '../api/client';
 import type { Persona } from '../api/contract';
-import { downloadText } from './download';
+import { downloadBlob } from './download';
 import { ErrorMessage } from './QueryState';
 
 interface ExportButtonProps {
@@ -19,8 +20,9 @@ export function ExportButton({ persona, path, params, fileName, label }: ExportB
   const [excel, setExcel] = useState(false);
   const download = useMutation({
     mutationFn: async () => {
-      const csv = await getText(persona, path, { ...params, bom: excel ? 1 : undefined, delimiter: excel ? ';' : undefined });
-      downloadText(fileName, csv);
+      // The bytes as the backend wrote them: the Excel option's BOM must reach the file.
+      const file = await getBlob(persona, path, { ...params, bom: excel ? 1 : undefined, delimiter: excel ? ';' : undefined });
+      downloadBlob(fileName, file);
     },
   });
   return (

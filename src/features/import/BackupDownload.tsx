@@ -4,20 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { getBlob } from '../../api/client';
 import type { Persona } from '../../api/contract';
 import { ErrorMessage } from '../../components/QueryState';
-
-function saveBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadBlob } from '../../components/download';
 
 export function BackupDownload({ persona, today, host }: { persona: Persona; today: string; host: 'browser' | 'server' }) {
-  const download = useMutation({ mutationFn: async () => saveBlob(`gapmap-backup-${today}.json.gz`, await getBlob(persona, '/backup')) });
+  const download = useMutation({ mutationFn: async () => downloadBlob(`gapmap-backup-${today}.json.gz`, await getBlob(persona, '/backup')) });
   return (
     <section aria-labelledby="backup-title">
       <h2 id="backup-title">Download everything</h2>
