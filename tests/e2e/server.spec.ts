@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { expectNoSeriousAxeViolations, watchForeignRequests } from './helpers';
+import { createTestDatabase } from '../support/testDatabase';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/hr-export');
@@ -19,22 +19,10 @@ let url = '';
 let dropDatabase: (() => Promise<void>) | undefined;
 
 async function databaseArgs(): Promise<string[]> {
-  const admin = process.env.GAPMAP_TEST_DATABASE_URL;
-  if (!admin) return ['--data', mkdtempSync(join(tmpdir(), 'gapmap-e2e-'))];
-  const name = `gapmap_e2e_${process.pid}_${Date.now().toString(36)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  dropDatabase = async () => {
-    const dropper = new pg.Client({ connectionString: admin });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  };
-  const target = new URL(admin);
-  target.pathname = `/${name}`;
-  return ['--database-url', target.toString()];
+  const database = await createTestDatabase('e2e');
+  if (!database) return ['--data', mkdtempSync(join(tmpdir(), 'gapmap-e2e-'))];
+  dropDatabase = () => database.drop();
+  return ['--database-url', database.url];
 }
 
 test.beforeAll(async () => {
