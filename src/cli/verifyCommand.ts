@@ -52,9 +52,11 @@ async function readJsonOption(flag: string, path: string): Promise<unknown> {
 }
 
 async function optionsFrom(values: Record<string, string | boolean | string[] | undefined>): Promise<VerifyOptions> {
-  const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : todayIso();
+  const dayChosen = typeof values['as-of'] === 'string';
+  const asOf = dayChosen ? (values['as-of'] as string) : todayIso();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got '${asOf}'`);
-  const options: VerifyOptions = { asOf };
+  // Without --as-of the credential is checked now: nbf and exp are instants. With it, over that day.
+  const options: VerifyOptions = dayChosen ? { asOf } : { asOf, now: Date.now() };
   if (typeof values.email === 'string') {
     if (!values.email.includes('@')) throw new UsageError(`--email must be an email address, got '${values.email}'`);
     options.expectedRecipientEmail = values.email;

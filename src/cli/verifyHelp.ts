@@ -12,7 +12,9 @@ verifiable credential JSON with an embedded proof, or a compact VC-JWT), or a JS
   --did-document FILE  a did:web DID document to trust instead of fetching it (repeatable)
   --status-list [URL=]FILE  a status list credential to use for revocation, for the URL that
                        credentials name (default: the list's own id) (repeatable)
-  --as-of YYYY-MM-DD   the day validity dates are checked at (default: today)
+  --as-of YYYY-MM-DD   check validity over that day (valid if valid at any moment of it); without it the
+                       credential is checked now: a JWT's nbf and exp and any date-time are instants,
+                       so one that expired an hour ago is expired
   --email ADDRESS      the recipient each badge must have been awarded to
 
 Prints CSV: file,status,issuer,recipient,achievement,reason. status is verified, failed (the reason

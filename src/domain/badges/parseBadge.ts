@@ -173,9 +173,12 @@ function parseCredential(credential: JsonObject, format: 'ob3-vc' | 'vc-jwt', jw
     return undefined;
   };
   const issued = pick(['issuanceDate', 'validFrom', 'awardedDate', 'claim:nbf', 'claim:iat']);
-  const validFrom = pick(['validFrom', 'issuanceDate', 'claim:nbf']);
-  const expires = pick(['validUntil', 'expirationDate', 'claim:exp']);
-  return withDates(
+  // Both the credential's own bounds and the JWT's nbf/exp hold: the later start, the earlier end.
+  const starts = [pick(['validFrom', 'issuanceDate']), claims?.nbf !== undefined ? ([claims.nbf, 'the JWT nbf claim'] as [unknown, string]) : undefined];
+  const ends = [pick(['validUntil', 'expirationDate']), claims?.exp !== undefined ? ([claims.exp, 'the JWT exp claim'] as [unknown, string]) : undefined];
+  const validFrom = latest(starts, 'start');
+  const expires = latest(ends, 'end');
+  const dated = withDates(
     {
       format,
       issuer: issuerId ?? issuerName ?? '',
@@ -185,8 +188,45 @@ function parseCredential(credential: JsonObject, format: 'ob3-vc' | 'vc-jwt', jw
       raw: credential,
       ...(jwt ? { jwt } : {}),
     },
-    { ...(issued ? { issuedOn: issued } : {}), ...(validFrom ? { validFrom } : {}), ...(expires ? { expiresOn: expires } : {}) },
+    { ...(issued ? { issuedOn: issued } : {}), ...(validFrom ? { validFrom: validFrom.field } : {}), ...(expires ? { expiresOn: expires.field } : {}) },
   );
+  if (!dated.ok) return dated;
+  return {
+    ok: true,
+    badge: {
+      ...dated.badge,
+      ...(validFrom?.instant !== undefined ? { validFromInstant: validFrom.instant } : {}),
+      ...(expires?.instant !== undefined ? { expiresAtInstant: expires.instant } : {}),
+    },
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** A date field as an instant: epoch seconds exactly, a date-time exactly, a bare date at its start or end. */
+function instantOf(value: unknown, bound: 'start' | 'end'): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value * 1000;
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
+    const start = Date.parse(`${trimmed}T00:00:00Z`);
+    return Number.isNaN(start) ? undefined : bound === 'start' ? start : start + DAY_MS - 1;
+  }
+  const instant = Date.parse(/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed) ? trimmed : `${trimmed}Z`);
+  return Number.isNaN(instant) ? undefined : instant;
+}
+
+/** Of several bounds, the binding one: the latest start, or the earliest end. */
+function latest(candidates: ([unknown, string] | undefined)[], bound: 'start' | 'end'): { field: [unknown, string]; instant: number | undefined } | undefined {
+  let chosen: { field: [unknown, string]; instant: number | undefined } | undefined;
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const instant = instantOf(candidate[0], bound);
+    if (!chosen || (instant !== undefined && (chosen.instant === undefined || (bound === 'start' ? instant > chosen.instant : instant < chosen.instant)))) {
+      chosen = { field: candidate, instant };
+    }
+  }
+  return chosen;
 }
 
 function parseObject(value: JsonObject): ParseResult {

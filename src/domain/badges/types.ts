@@ -31,6 +31,13 @@ export interface ParsedBadge {
   /** First day on which the credential is valid when that is later than issuedOn (VC `validFrom`). */
   validFrom?: IsoDate;
   expiresOn?: IsoDate;
+  /**
+   * The same bounds as instants (ms since 1970), when the credential gives them: the latest of its
+   * start (validFrom / issuanceDate) and a JWT's `nbf`, the earliest of its end (validUntil /
+   * expirationDate) and a JWT's `exp`. A bare date starts at 00:00Z and ends at the end of that day.
+   */
+  validFromInstant?: number;
+  expiresAtInstant?: number;
   /** The credential as decoded JSON (for a JWT: its payload); for a JWT the compact text is in `jwt`. */
   raw: unknown;
   jwt?: string;
@@ -62,6 +69,11 @@ export interface JWKS {
 export interface VerifyOptions {
   /** Validity dates are compared as of this day (SPEC §3: current when issuedOn ≤ D ≤ expiresOn). */
   asOf: IsoDate;
+  /**
+   * Checking "now" rather than a chosen day: `nbf`, `exp` and date-times are then compared as instants
+   * (a credential that expired an hour ago is expired). Absent: the day `asOf` decides.
+   */
+  now?: number;
   expectedRecipientEmail?: string;
   jwks?: JWKS;
   /** did:web documents pinned by the user, keyed by DID (`did:web:example.com`). */

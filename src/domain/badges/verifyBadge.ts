@@ -55,8 +55,18 @@ async function statusOf(badge: ParsedBadge, options: VerifyOptions): Promise<Sta
   return checkCredentialStatus(badge.raw, options.asOf, options.statusLists, options.didDocuments);
 }
 
-function dateFindings(badge: ParsedBadge, asOf: IsoDate): Finding[] {
+function dateFindings(badge: ParsedBadge, asOf: IsoDate, now?: number): Finding[] {
   const findings: Finding[] = [];
+  if (now !== undefined) {
+    // Checked now: the bounds are instants (JWT nbf/exp are seconds), not days.
+    if (badge.expiresAtInstant !== undefined && badge.expiresAtInstant <= now) {
+      findings.push({ check: 'expired', reason: `expired at ${new Date(badge.expiresAtInstant).toISOString()}` });
+    }
+    if (badge.validFromInstant !== undefined && badge.validFromInstant > now) {
+      findings.push({ check: 'not yet valid', reason: `not valid before ${new Date(badge.validFromInstant).toISOString()}` });
+    }
+    if (badge.expiresAtInstant !== undefined || badge.validFromInstant !== undefined) return findings;
+  }
   // SPEC §3 rule 1 compares days: a badge expiring on D is still current on D.
   if (badge.expiresOn !== undefined && badge.expiresOn < asOf) {
     findings.push({ check: 'expired', reason: `expired on ${badge.expiresOn}` });
@@ -104,9 +114,9 @@ export async function verifyBadge(input: string | unknown, options: VerifyOption
     else if (status.state === 'good') passed.push(status.reason);
   }
 
-  const dates = dateFindings(badge, options.asOf);
+  const dates = dateFindings(badge, options.asOf, options.now);
   failures.push(...dates);
-  if (dates.length === 0) passed.push(`valid on ${options.asOf}`);
+  if (dates.length === 0) passed.push(options.now !== undefined ? `valid at ${new Date(options.now).toISOString()}` : `valid on ${options.asOf}`);
 
   if (options.expectedRecipientEmail !== undefined) {
     const matches = recipientIsEmail(badge.recipient, options.expectedRecipientEmail);

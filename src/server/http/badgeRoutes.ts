@@ -38,7 +38,8 @@ async function verifyAsAward(badges: BadgeDomain, credential: unknown, options: 
   const result = await badges.verifyBadge(credential, options);
   const expiresOn = result.badge?.expiresOn;
   if (result.status !== 'failed' || result.check !== 'expired' || expiresOn === undefined) return result;
-  const atExpiry = await badges.verifyBadge(credential, { ...options, asOf: expiresOn });
+  const { now: _checkedNow, ...onDays } = options;
+  const atExpiry = await badges.verifyBadge(credential, { ...onDays, asOf: expiresOn });
   if (atExpiry.status === 'failed') return result;
   return { ...atExpiry, reason: `${atExpiry.reason} (checked as of its expiry date: it expired on ${expiresOn})` };
 }
@@ -197,6 +198,8 @@ export function createBadgeRoutes(state: OrganisationState, mappings: Achievemen
       if (!stored) throw new RequestRefused(409, 'no-organisation', 'There is no organisation to add awards to.');
       const options: VerifyOptions = {
         asOf: body.asOf ?? state.today(),
+        // No day chosen: checked now, so a JWT whose exp passed an hour ago is expired.
+        ...(body.asOf === undefined ? { now: Date.now() } : {}),
         ...(body.pins.jwks ? { jwks: body.pins.jwks } : {}),
         ...(body.pins.didDocuments ? { didDocuments: body.pins.didDocuments } : {}),
         ...(body.pins.statusLists ? { statusLists: body.pins.statusLists } : {}),
