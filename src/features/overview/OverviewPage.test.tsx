@@ -32,6 +32,6 @@ describe('the Overview page', () => {
     const team = [...new Set(organisation.employees.map((employee) => employee.team))].sort()[0] ?? '';
     const members = organisation.employees.filter((employee) => employee.team === team).length;
     renderApp('/', { kind: 'manager', team });
-    expect(await screen.findByText(new RegExp(`${team} · ${members} employees in 1 team\\b`))).toBeInTheDocument();
+    expect(await screen.findByText(new RegExp(`${team} · ${members} employees in 1 team\\b`), {}, { timeout: 8000 })).toBeInTheDocument();
   });
 });

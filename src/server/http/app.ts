@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { route, json, type Route } from './routeTable';
+import { cachedJson } from '../state/responseCache';
 import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '../../domain/engine';
 import type { EmployeeDetail } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
@@ -84,12 +85,15 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const eo = await viewOf(request, state);
       const persona = personaOf(request);
       const { scope, label } = scopeOf(request, eo, persona);
-      return json(overviewResponse(eo, asOfOf(request, state), scope, label));
+      const asOf = asOfOf(request, state);
+      return cachedJson(eo, `overview|${asOf}|${label}|${JSON.stringify(scope ?? null)}`, () => overviewResponse(eo, asOf, scope, label));
     })),
 
     route.get('/api/teams', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      return json(teamListResponse(eo, asOfOf(request, state), visibleTeams(eo, personaOf(request))));
+      const asOf = asOfOf(request, state);
+      const teams = visibleTeams(eo, personaOf(request));
+      return cachedJson(eo, `teams|${asOf}|${JSON.stringify(teams)}`, () => teamListResponse(eo, asOf, teams));
     })),
 
     route.get('/api/teams/:team', guarded(async ({ request, params }) => {
@@ -97,7 +101,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const team = param(params.team);
       assertMaySeeTeam(personaOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
-      return json(teamDetailResponse(eo, team, asOfOf(request, state)));
+      const asOf = asOfOf(request, state);
+      return cachedJson(eo, `team|${asOf}|${team}`, () => teamDetailResponse(eo, team, asOf));
     })),
 
     route.get('/api/employees', guarded(async ({ request }) => {
@@ -113,7 +118,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const employee = eo.org.employees.find((candidate) => candidate.id === id);
       if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
       assertMaySeeTeam(personaOf(request), employee.team);
-      return json(withVerificationReasons(eo, employeeDetailResponse(eo, id, asOfOf(request, state))));
+      const asOf = asOfOf(request, state);
+      return cachedJson(eo, `employee|${asOf}|${id}`, () => withVerificationReasons(eo, employeeDetailResponse(eo, id, asOf)));
     })),
 
     route.get('/api/goals', guarded(async ({ request }) => {
@@ -136,7 +142,9 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
 
     route.get('/api/heatmap/org', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      return json(orgHeatmapResponse(eo, asOfOf(request, state), visibleTeams(eo, personaOf(request))));
+      const asOf = asOfOf(request, state);
+      const teams = visibleTeams(eo, personaOf(request));
+      return cachedJson(eo, `heatmap-org|${asOf}|${JSON.stringify(teams)}`, () => orgHeatmapResponse(eo, asOf, teams));
     })),
 
     route.get('/api/heatmap/team/:team', guarded(async ({ request, params }) => {
@@ -144,7 +152,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const team = param(params.team);
       assertMaySeeTeam(personaOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
-      return json(teamHeatmapResponse(eo, team, asOfOf(request, state)));
+      const asOf = asOfOf(request, state);
+      return cachedJson(eo, `heatmap-team|${asOf}|${team}`, () => teamHeatmapResponse(eo, team, asOf));
     })),
 
     route.get('/api/reports/gaps', guarded(async ({ request }) => {
