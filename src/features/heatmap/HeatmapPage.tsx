@@ -55,7 +55,7 @@ export function HeatmapPage() {
           <option value="coverage">Lowest coverage first</option>
         </select>
         {team && persona.kind !== 'manager' ? (
-          <Link to="/heatmap" search={(previous) => ({ ...previous, team: undefined, role: undefined })}>
+          <Link from="/heatmap" to="/heatmap" search={(previous) => ({ ...previous, team: undefined, role: undefined })}>
             Back to the organisation
           </Link>
         ) : null}
