@@ -5,13 +5,14 @@ import { sortParam } from '../../components/sortSearch';
 export const TEAMS_SORT_KEYS = ['team', 'members', 'readiness', 'spofs'] as const;
 export const SKILLS_SORT_KEYS = ['skill', 'coverage', 'met', 'weightedGap', 'readyToCover'] as const;
 export const MEMBERS_SORT_KEYS = ['name', 'role', 'readiness', 'gaps', 'weightedGap'] as const;
+export const COHORT_SORT_KEYS = ['name', 'people', 'gap', 'cost', 'hours'] as const;
 export const EXPIRING_SORT_KEYS = ['expires', 'employee', 'credential'] as const;
 
 export const teamsSearchSchema = z.object({ sort: sortParam(TEAMS_SORT_KEYS) });
 
 export const teamSearchSchema = z.object({
   objective: z.enum(['cost', 'hours']).optional(),
-  cohortSort: z.enum(['gap', 'people', 'cost', 'hours', 'name']).optional(),
+  cohortSort: sortParam(COHORT_SORT_KEYS),
   budget: z.number().nonnegative().optional(),
   skillsSort: sortParam(SKILLS_SORT_KEYS),
   membersSort: sortParam(MEMBERS_SORT_KEYS),
