@@ -41,8 +41,8 @@ export function PageProblem({ error, what }: { error: unknown; what: string }) {
       <p>
         {refused
           ? persona.kind === 'manager'
-            ? `You are viewing as the manager of ${persona.team}, so ${what} is not yours to see.`
-            : `You may not see ${what}.`
+            ? `You are viewing as the manager of ${persona.team}: the ${what} is not yours to see.`
+            : `You may not see the ${what}.`
           : `Gapmap has no ${what}: it may have been removed by an import, or the address is mistyped.`}
       </p>
       <p>
@@ -76,7 +76,7 @@ export function QueryState<T>({
   query: { data: T | undefined; error: unknown; isPending: boolean };
   children: (data: T) => ReactNode;
   label?: string;
-  /** The query is the page's record ("the team “Payments”"): a refusal or 404 becomes the page. */
+  /** The query is the page's record ("team called “Payments”"): a refusal or 404 becomes the page. */
   page?: string;
 }) {
   const shown = useDeferredValue(query.data !== undefined);

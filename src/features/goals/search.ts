@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { sortParam } from '../../components/sortSearch';
 
-export const GOALS_SORT_KEYS = ['urgency', 'employee', 'team', 'credential', 'kind', 'due', 'status'] as const;
+export const GOALS_SORT_KEYS = ['employee', 'team', 'credential', 'kind', 'due', 'status'] as const;
 
 export const goalsSearchSchema = z.object({
   team: z.string().optional(),

@@ -70,7 +70,7 @@ export function TeamPage() {
   const detail = useQuery(gapmapQueries.team(persona, team, asOf, evidence));
   return (
     <section aria-labelledby="team-title">
-      <QueryState query={detail} label="Computing the team" page={`the team “${team}”`}>
+      <QueryState query={detail} label="Computing the team" page={`team called “${team}”`}>
         {(data) => {
           const spofs = data.skills.filter((skill) => skill.singlePointOfFailure);
           const requiredSkills = data.skills.filter((skill) => skill.coverage !== null);
