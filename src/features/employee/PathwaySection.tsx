@@ -43,8 +43,9 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
               </p>
             ) : null}
             {data.steps.map((step) => (
-              <article key={step.credentialId} className="pathway-step" aria-labelledby={`step-${step.credentialId}`}>
-                <h3 id={`step-${step.credentialId}`}>
+              // Named by its heading's text, not an id reference: credential ids from HR files may hold spaces.
+              <article key={step.credentialId} className="pathway-step" aria-label={step.name}>
+                <h3>
                   {step.name}
                   {step.isStack ? <span className="tag">certificate earned by its parts</span> : null}
                   {step.interesting ? <span className="tag">matches an interest</span> : null}
