@@ -17,6 +17,8 @@ export interface SortableColumn<Row, Key extends string = string> {
   firstDirection?: SortDirection;
   /** The cell is the row's header (th scope="row"). */
   rowHeader?: boolean;
+  /** Controls only (buttons): left off paper, where the column would print empty. */
+  screenOnly?: boolean;
 }
 
 interface SortableTableProps<Row, Key extends string> {
@@ -30,6 +32,10 @@ interface SortableTableProps<Row, Key extends string> {
   /** Breaks ties so equal rows keep a readable order (usually the name). */
   tieBreak?: (row: Row) => SortValue;
   rowClassName?: (row: Row) => string | undefined;
+}
+
+function classOf(column: { numeric?: boolean; screenOnly?: boolean }): string | undefined {
+  return [column.numeric ? 'numeric' : '', column.screenOnly ? 'no-print' : ''].filter(Boolean).join(' ') || undefined;
 }
 
 const DIRECTION_WORD: Record<SortDirection, 'ascending' | 'descending'> = { asc: 'ascending', desc: 'descending' };
@@ -68,7 +74,7 @@ export function SortableTable<Row, Key extends string>({ caption, columns, rows,
           <tr>
             {columns.map((column) => {
               const active = column.key === sort.column;
-              const className = column.numeric ? 'numeric' : undefined;
+              const className = classOf(column);
               if (!column.value) {
                 return (
                   <th key={column.key} scope="col" className={className}>
@@ -95,7 +101,7 @@ export function SortableTable<Row, Key extends string>({ caption, columns, rows,
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((column) => {
                 const content = column.cell ? column.cell(row) : (column.value?.(row) ?? '—');
-                const className = column.numeric ? 'numeric' : undefined;
+                const className = classOf(column);
                 return column.rowHeader ? (
                   <th key={column.key} scope="row" className={className}>
                     {content}

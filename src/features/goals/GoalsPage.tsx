@@ -65,7 +65,7 @@ function columnsFor(persona: Persona): SortableColumn<GoalRow, (typeof GOALS_SOR
       ),
     },
   ];
-  if (persona.kind !== 'hr') columns.push({ key: 'action', label: 'Action', cell: (goal) => <GoalActions persona={persona} goal={goal} /> });
+  if (persona.kind !== 'hr') columns.push({ key: 'action', label: 'Action', screenOnly: true, cell: (goal) => <GoalActions persona={persona} goal={goal} /> });
   return columns;
 }
 

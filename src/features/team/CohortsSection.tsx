@@ -36,6 +36,7 @@ function columnsFor(team: string, currency: string, persona: ReturnType<typeof u
     {
       key: 'goal',
       label: 'Goal',
+      screenOnly: true,
       cell: (cohort) =>
         cohort.isStack ? (
           <span className="muted">assign its parts</span>
