@@ -22,8 +22,11 @@ import {
   type Persona,
 } from './contract';
 
-/** `verified`: figures count only verified awards (and assessments); undefined: every award. */
-export type Evidence = 'verified';
+/**
+ * `verified`: figures count only verified awards, and assessments; `credentials`: only verified
+ * awards (no assessments); undefined: every award and assessment.
+ */
+export type Evidence = 'verified' | 'credentials';
 
 export const gapmapQueries = {
   all: ['gapmap'] as const,

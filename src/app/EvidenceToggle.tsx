@@ -1,29 +1,30 @@
-// "Verified evidence only" (SPEC §2 Award verification): every figure then counts only verified
-// awards. Assessments still count: they are another kind of evidence (a manager's or a test's),
-// not a credential whose signature could be checked, and leaving them out would zero most levels.
-import { useNavigate, useSearch } from '@tanstack/react-router';
+// Which evidence every figure counts (SPEC §2 Award verification), three choices that do what they
+// say: all evidence; verified credentials and assessments; verified credentials only.
+import { useNavigate } from '@tanstack/react-router';
 import type { Evidence } from '../api/queries';
+import { EVIDENCE_CHOICES } from '../components/evidence';
+import { useViewContext } from '../components/useViewContext';
 
 export function EvidenceToggle() {
-  const search: { evidence?: Evidence } = useSearch({ strict: false });
+  const { evidence } = useViewContext();
   const navigate = useNavigate();
   return (
     <div className="evidence-toggle">
-      <input
-        id="evidence-verified"
-        type="checkbox"
-        checked={search.evidence === 'verified'}
-        onChange={(event) =>
-          void navigate({ to: '.', search: (previous: Record<string, unknown>) => ({ ...previous, evidence: event.target.checked ? ('verified' as const) : undefined }) })
-        }
-        aria-describedby="evidence-hint"
-      />
-      <label htmlFor="evidence-verified">
-        Verified evidence only
-        <span id="evidence-hint" className="evidence-hint">
-          verified credentials and assessments
-        </span>
-      </label>
+      <label htmlFor="evidence">Evidence counted</label>
+      <select
+        id="evidence"
+        value={evidence ?? ''}
+        onChange={(event) => {
+          const value = (event.target.value || undefined) as Evidence | undefined;
+          void navigate({ to: '.', search: (previous: Record<string, unknown>) => ({ ...previous, evidence: value }) });
+        }}
+      >
+        {EVIDENCE_CHOICES.map((choice) => (
+          <option key={choice.label} value={choice.value ?? ''}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

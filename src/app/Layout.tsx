@@ -16,6 +16,7 @@ const NAV = [
   { to: '/catalog', label: 'Roles & catalog' },
   { to: '/import', label: 'Import', lndOnly: true },
   { to: '/reports', label: 'Reports' },
+  { to: '/glossary', label: 'Glossary' },
 ] as const;
 
 export function Layout() {

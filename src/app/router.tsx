@@ -6,7 +6,9 @@ import { rootSearchSchema } from './searchSchema';
 import { heatmapSearchSchema } from '../features/heatmap/search';
 import { goalsSearchSchema } from '../features/goals/search';
 import { employeeSearchSchema } from '../features/employee/search';
-import { teamSearchSchema } from '../features/team/search';
+import { teamSearchSchema, teamsSearchSchema } from '../features/team/search';
+import { catalogSearchSchema } from '../features/catalog/search';
+import { GlossaryPage } from './GlossaryPage';
 // The landing page is in the entry chunk (its charts still load on demand): the router renders the
 // shell only once the route's component is loaded, so a lazy landing page delays the first paint.
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -35,6 +37,7 @@ const heatmapRoute = createRoute({
 const teamsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/teams',
+  validateSearch: teamsSearchSchema,
   component: lazyRouteComponent(() => import('../features/team/TeamsPage'), 'TeamsPage'),
 });
 
@@ -62,6 +65,7 @@ const goalsRoute = createRoute({
 const catalogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/catalog',
+  validateSearch: catalogSearchSchema,
   component: lazyRouteComponent(() => import('../features/catalog/CatalogPage'), 'CatalogPage'),
 });
 
@@ -77,7 +81,14 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
 });
 
+const glossaryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/glossary',
+  component: GlossaryPage,
+});
+
 const routeTree = rootRoute.addChildren([
+  glossaryRoute,
   overviewRoute,
   heatmapRoute,
   teamsRoute,

@@ -1,8 +1,9 @@
 // Search params every view shares: the as-of date the figures are computed at, and whether they
-// count only verified evidence (verified credentials and assessments) or every award.
+// count every award and assessment (absent or `all`), verified credentials and assessments
+// (`verified`), or verified credentials alone (`credentials`).
 import { z } from 'zod';
 
-export const EVIDENCE_FILTERS = ['verified'] as const;
+export const EVIDENCE_FILTERS = ['all', 'verified', 'credentials'] as const;
 
 export const rootSearchSchema = z.object({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),

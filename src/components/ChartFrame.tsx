@@ -1,7 +1,7 @@
 // A chart with a title, a note, and its numbers as a table for keyboard and screen-reader users.
 import type { ReactNode } from 'react';
 
-export function ChartFrame({ title, note, chart, table }: { title: string; note?: string; chart: ReactNode; table: ReactNode }) {
+export function ChartFrame({ title, note, chart, table }: { title: string; note?: ReactNode; chart: ReactNode; table: ReactNode }) {
   return (
     <figure className="chart-frame">
       <figcaption>

@@ -71,6 +71,18 @@ describe('the heatmap grid', () => {
   });
 });
 
+describe('returning to the grid', () => {
+  it('focuses the cell it is asked to (the one that opened a page, after Back)', () => {
+    render(<HeatmapGrid label="Levels" rowHeaderLabel="Person" rows={rows} columns={columns} focusOn={{ rowId: 'b', columnId: 'aws' }} cell={(row, col) => ({ text: '', background: '#fff', color: '#000', description: `${rows[row]?.label} ${columns[col]?.label}` })} />);
+    expect(screen.getByRole('gridcell', { name: 'Ben AWS' })).toHaveFocus();
+  });
+
+  it('focuses the row header when no skill is named', () => {
+    render(<HeatmapGrid label="Levels" rowHeaderLabel="Person" rows={rows} columns={columns} focusOn={{ rowId: 'c' }} cell={(row, col) => ({ text: '', background: '#fff', color: '#000', description: `${rows[row]?.label} ${columns[col]?.label}` })} />);
+    expect(screen.getByRole('rowheader', { name: 'Cleo' })).toHaveFocus();
+  });
+});
+
 describe('grid key movement', () => {
   it('stops at the edges and jumps with Ctrl+Home and Ctrl+End', () => {
     expect(nextPosition('ArrowUp', false, { row: 0, col: 0 }, 3, 2)).toEqual({ row: 0, col: 0 });

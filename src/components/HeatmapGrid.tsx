@@ -1,6 +1,7 @@
 // A virtualised heatmap with grid semantics: only visible cells are in the DOM (2,000 × 200 stays
 // smooth), arrow keys move a roving focus across cells, Enter opens the cell, and the focused or
-// hovered cell's tooltip is shown for keyboard and mouse users alike.
+// hovered cell's tooltip is shown for keyboard and mouse users alike. The grid is as tall as its
+// rows (up to most of the screen), and prints as plain tables holding every row and column.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
@@ -35,14 +36,54 @@ interface HeatmapGridProps {
   onActivateRow?: (rowIndex: number) => void;
   rowHeaderLabel: string;
   renderRowHeader?: (row: HeatmapRow, rowIndex: number) => ReactNode;
-  height?: number;
+  /** Most the grid grows before it scrolls inside itself; it is shorter when its rows are fewer. */
+  maxHeight?: number | string;
+  /** The cell to focus once drawn (after Back from the page a cell opened); no column: the row header. */
+  focusOn?: { rowId: string; columnId?: string };
 }
 
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 150;
 const COLUMN_WIDTH = 64;
-const ROW_HEADER_WIDTH = 220;
+const DEFAULT_ROW_HEADER_WIDTH = 220;
+/** On a phone the names column leaves room for the skills. */
+const NARROW_ROW_HEADER_WIDTH = 120;
 const PAGE_ROWS = 10;
+/** Skills per printed table: a row header and this many columns fit an A4 page's width. */
+const PRINT_COLUMNS = 10;
+
+/** True while the page is printed (or print media is emulated): every cell is then drawn. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('print').matches);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const media = window.matchMedia('print');
+    const follow = () => setPrinting(media.matches);
+    const start = () => setPrinting(true);
+    media.addEventListener('change', follow);
+    window.addEventListener('beforeprint', start);
+    window.addEventListener('afterprint', follow);
+    return () => {
+      media.removeEventListener('change', follow);
+      window.removeEventListener('beforeprint', start);
+      window.removeEventListener('afterprint', follow);
+    };
+  }, []);
+  return printing;
+}
+
+function useNarrowScreen(): boolean {
+  const query = '(max-width: 640px)';
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const media = window.matchMedia(query);
+    const follow = () => setNarrow(media.matches);
+    media.addEventListener('change', follow);
+    return () => media.removeEventListener('change', follow);
+  }, []);
+  return narrow;
+}
 
 interface Position {
   row: number;
@@ -76,7 +117,10 @@ export function nextPosition(key: string, ctrl: boolean, from: Position, rowCoun
   }
 }
 
-export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActivateRow, rowHeaderLabel, renderRowHeader, height = 600 }: HeatmapGridProps) {
+export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActivateRow, rowHeaderLabel, renderRowHeader, maxHeight = '75vh', focusOn }: HeatmapGridProps) {
+  const height = 600;
+  const printing = usePrinting();
+  const ROW_HEADER_WIDTH = useNarrowScreen() ? NARROW_ROW_HEADER_WIDTH : DEFAULT_ROW_HEADER_WIDTH;
   const scrollRef = useRef<HTMLDivElement>(null);
   const tooltipId = useId();
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
@@ -117,6 +161,19 @@ export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActi
     }
   });
 
+  // Back from a person or a team: the cell that opened it has the focus again.
+  const focusedFor = useRef<string | undefined>(undefined);
+  const focusKey = focusOn ? `${focusOn.rowId}\u0000${focusOn.columnId ?? ''}` : undefined;
+  useEffect(() => {
+    if (!focusOn || focusKey === focusedFor.current) return;
+    focusedFor.current = focusKey;
+    const row = rows.findIndex((item) => item.id === focusOn.rowId);
+    const col = focusOn.columnId === undefined ? -1 : columns.findIndex((item) => item.id === focusOn.columnId);
+    if (row < 0) return;
+    moveTo({ row, col: focusOn.columnId !== undefined && col < 0 ? 0 : col });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per requested cell, not on every move
+  }, [focusKey]);
+
   function moveTo(position: Position) {
     setActive(position);
     pendingFocus.current = true;
@@ -147,6 +204,8 @@ export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActi
   const tooltipLeft = tooltip ? ROW_HEADER_WIDTH + tooltip.col * COLUMN_WIDTH : 0;
 
   return (
+    <>
+    {printing ? <PrintTables label={label} rows={rows} columns={columns} cell={cell} rowHeaderLabel={rowHeaderLabel} /> : null}
     <div
       ref={scrollRef}
       className="heatmap-grid"
@@ -155,7 +214,7 @@ export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActi
       aria-label={label}
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length + 1}
-      style={{ height: Math.min(height, totalHeight + 2) }}
+      style={{ maxHeight }}
       onKeyDown={onKeyDown}
       onFocus={() => setFocusWithin(true)}
       onBlur={(event) => {
@@ -239,6 +298,52 @@ export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActi
           </div>
         ) : null}
       </div>
+    </div>
+    </>
+  );
+}
+
+/**
+ * The heatmap on paper: every row and every column, as plain tables of PRINT_COLUMNS skills each
+ * (the row headers repeated), so nothing past the first screen is lost.
+ */
+function PrintTables({ label, rows, columns, cell, rowHeaderLabel }: Pick<HeatmapGridProps, 'label' | 'rows' | 'columns' | 'cell' | 'rowHeaderLabel'>) {
+  const chunks: number[][] = [];
+  for (let start = 0; start < columns.length; start += PRINT_COLUMNS) chunks.push(Array.from({ length: Math.min(PRINT_COLUMNS, columns.length - start) }, (_, offset) => start + offset));
+  return (
+    <div className="heatmap-print print-only">
+      {chunks.map((chunk) => (
+        <table key={chunk[0]} className="heatmap-print-table">
+          <caption>
+            {label}: skills {(chunk[0] ?? 0) + 1}–{(chunk.at(-1) ?? 0) + 1} of {columns.length}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeaderLabel}</th>
+              {chunk.map((col) => (
+                <th key={columns[col]?.id ?? col} scope="col">
+                  {columns[col]?.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, rowIndex) => (
+              <tr key={row.id}>
+                <th scope="row">{row.label}</th>
+                {chunk.map((col) => {
+                  const content = cell(rowIndex, col);
+                  return (
+                    <td key={columns[col]?.id ?? col} className={content.className} style={{ background: content.background, color: content.color }}>
+                      {content.text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
     </div>
   );
 }

@@ -34,3 +34,34 @@ export function formatDate(iso: string | undefined): string {
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }
+
+// Words the data stores as codes ("soft", "in-progress"), as people say them.
+const CATEGORY_LABELS: Record<string, string> = {
+  soft: 'People skills',
+  technical: 'Technical',
+  data: 'Data',
+  cloud: 'Cloud',
+  security: 'Security',
+  compliance: 'Compliance',
+  leadership: 'Leadership',
+};
+
+/** A skill category as a heading reads it; an unknown category (from an import) is shown capitalised. */
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? capitalise(category.replace(/[-_]+/g, ' '));
+}
+
+const GOAL_STATUS_LABELS: Record<string, string> = { assigned: 'Assigned', 'in-progress': 'In progress', completed: 'Completed', cancelled: 'Cancelled' };
+
+export function goalStatusLabel(status: string): string {
+  return GOAL_STATUS_LABELS[status] ?? capitalise(status.replace(/-/g, ' '));
+}
+
+/** "nice-to-have" → "Nice to have", "organisational" → "Organisational". */
+export function wordLabel(code: string): string {
+  return capitalise(code.replace(/-/g, ' '));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

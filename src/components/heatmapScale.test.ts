@@ -13,6 +13,8 @@ function contrast(a: string, b: string): number {
   const [high, low] = [lum(a), lum(b)].sort((x, y) => y - x);
   return ((high ?? 0) + 0.05) / ((low ?? 0) + 0.05);
 }
+/** Contrast with black: higher means a lighter colour. */
+const lightness = (hex: string) => contrast(hex, '#000000');
 
 describe('heatmap colours', () => {
   it('keeps every coverage cell readable at the WCAG AA ratio of 4.5', () => {
@@ -26,14 +28,23 @@ describe('heatmap colours', () => {
     for (let gap = 0; gap <= 5; gap++) expect(contrast(gapColour(gap), textOnGap(gap))).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('gets darker as coverage rises and as the gap grows, so order reads without hue', () => {
-    const lightness = (hex: string) => contrast(hex, '#000000');
-    for (let step = 1; step <= 10; step++) expect(lightness(coverageColour(step / 10))).toBeLessThanOrEqual(lightness(coverageColour((step - 1) / 10)));
+  it('speaks one language on both heatmaps: the more is missing, the darker the cell', () => {
+    // Team heatmap: a larger gap is darker.
     for (let gap = 1; gap <= 5; gap++) expect(lightness(gapColour(gap))).toBeLessThan(lightness(gapColour(gap - 1)));
+    // Organisation heatmap: lower coverage is darker (never lighter).
+    for (let step = 1; step <= 10; step++) expect(lightness(coverageColour((step - 1) / 10))).toBeLessThanOrEqual(lightness(coverageColour(step / 10)));
+    // The ends agree: full coverage looks like a met requirement, no coverage like the largest gap.
+    expect(coverageColour(1)).toBe(gapColour(0));
+    expect(coverageColour(0)).toBe(gapColour(5));
   });
 
-  it('puts white text on dark purple and black text on yellow', () => {
-    expect(readableTextOn('#440154')).toBe('#ffffff');
-    expect(readableTextOn('#fde725')).toBe('#000000');
+  it('never draws a coverage short of 100% in the colour of a met requirement', () => {
+    expect(coverageColour(0.99)).not.toBe(gapColour(0));
+    expect(coverageColour(0.9)).not.toBe(coverageColour(1));
+  });
+
+  it('puts white text on dark red and black text on light cream', () => {
+    expect(readableTextOn('#4a0000')).toBe('#ffffff');
+    expect(readableTextOn('#fbfbf7')).toBe('#000000');
   });
 });

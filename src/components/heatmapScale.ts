@@ -1,13 +1,9 @@
-// Colour scales for the heatmaps: sequential, colour-blind safe (a viridis-like ramp whose
-// lightness changes monotonically), and always paired with the number or symbol in the cell.
-const RAMP = ['#fde725', '#b5de2b', '#6ece58', '#35b779', '#1f9e89', '#26828e', '#31688e', '#3e4989', '#482878', '#440154'];
-
-/** Background for a coverage share 0–1 (low coverage = light yellow, full = deep blue-purple). */
-export function coverageColour(coverage: number | null): string {
-  if (coverage === null) return 'transparent';
-  const index = Math.min(RAMP.length - 1, Math.max(0, Math.round(coverage * (RAMP.length - 1))));
-  return RAMP[index] ?? 'transparent';
-}
+// One colour language for every heatmap: the more is missing, the stronger the colour. A team
+// heatmap colours a person's gap in levels (0 light … 5 darkest); the organisation heatmap colours
+// the share of people short of a skill (1 − coverage) on the same ramp, so full coverage is light
+// there too. Sequential orange-red (safe for the common colour blindness), lightness falling
+// monotonically, and always paired with a number or a mark in the cell.
+const NEED_RAMP = ['#fbfbf7', '#fdd49e', '#fc8d59', '#d7301f', '#7f0000', '#4a0000'] as const;
 
 /** Relative luminance of a `#rrggbb` colour (WCAG 2). */
 function luminance(hex: string): number {
@@ -26,20 +22,33 @@ export function readableTextOn(background: string): string {
   return onBlack >= onWhite ? '#000000' : '#ffffff';
 }
 
-/** Readable text colour on a ramp background. */
-export function textOnCoverage(coverage: number | null): string {
-  return coverage === null ? '#111111' : readableTextOn(coverageColour(coverage));
-}
-
-const GAP_COLOURS = ['#f7f7f7', '#fdd49e', '#fc8d59', '#d7301f', '#7f0000', '#4a0000'];
-
-/** Background for a gap of 0–5 levels (orange-red sequential, safe for the common colour blindness). */
+/** Background for a gap of 0–5 levels: 0 (met) light, 5 darkest. */
 export function gapColour(gap: number): string {
-  return GAP_COLOURS[Math.min(5, Math.max(0, gap))] ?? '#f7f7f7';
+  return NEED_RAMP[Math.min(5, Math.max(0, Math.round(gap)))] ?? NEED_RAMP[0];
 }
 
 export function textOnGap(gap: number): string {
   return readableTextOn(gapColour(gap));
 }
 
+/**
+ * Background for a coverage share 0–1: full coverage is the lightest step, no coverage the
+ * darkest; any shortfall at all is at least the first coloured step, so "almost" never reads as met.
+ */
+export function coverageColour(coverage: number | null): string {
+  if (coverage === null) return 'transparent';
+  const shortfall = 1 - Math.min(1, Math.max(0, coverage));
+  const step = shortfall === 0 ? 0 : Math.max(1, Math.round(shortfall * (NEED_RAMP.length - 1)));
+  return NEED_RAMP[step] ?? NEED_RAMP[0];
+}
+
+/** Readable text colour on a coverage background. */
+export function textOnCoverage(coverage: number | null): string {
+  return coverage === null ? '#111111' : readableTextOn(coverageColour(coverage));
+}
+
+/** The coverage steps a legend shows, strongest need first as on the gap legend: 0%, 25% … 100%. */
 export const COVERAGE_LEGEND = [0, 0.25, 0.5, 0.75, 1] as const;
+
+/** How a cell that no role requires is drawn: hatched and marked, never a colour of the ramp. */
+export const NOT_REQUIRED_MARK = '–';

@@ -8,6 +8,7 @@ import { useUi } from '../stores/ui';
 
 export function useViewContext() {
   const persona = useUi((state) => state.persona);
-  const search: { asOf?: string; evidence?: Evidence } = useSearch({ strict: false });
-  return { persona, asOf: search.asOf ?? todayIso(), evidence: search.evidence };
+  const search: { asOf?: string; evidence?: Evidence | 'all' } = useSearch({ strict: false });
+  // `all` in a URL means what no parameter means: the API is asked without a filter.
+  return { persona, asOf: search.asOf ?? todayIso(), evidence: search.evidence === 'all' ? undefined : search.evidence };
 }

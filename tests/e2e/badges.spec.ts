@@ -77,7 +77,7 @@ test.describe('an L&D manager imports earned badges', () => {
 
     // The employee page shows the status, in words, with what was checked.
     await page.goto(`/employees/${encodeURIComponent(employee.id)}?evidence=verified`);
-    await expect(page.getByRole('checkbox', { name: /Verified evidence only/ })).toBeChecked();
+    await expect(page.getByLabel('Evidence counted')).toHaveValue('verified');
     const held = page.getByRole('listitem').filter({ hasText: credential.name }).first();
     await expect(held).toContainText('verified');
     await expect(held.locator('.tag').first()).toHaveAttribute('title', /valid at \d{4}-\d{2}-\d{2}T/);

@@ -1,15 +1,80 @@
 // Roles & catalog (SPEC §7): what each role requires, and the micro-credentials that grant skills.
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { setWhatIf } from '../../api/mutations';
-import type { WhatIfRequest } from '../../api/contract';
+import type { CatalogResponse, RolesResponse, WhatIfRequest } from '../../api/contract';
 import { ErrorMessage } from '../../components/QueryState';
 import { RoleEditor } from './RoleEditor';
 import { AddCredentialForm } from './AddCredentialForm';
 import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
-import { formatMoney } from '../../components/format';
+import { formatMoney, wordLabel } from '../../components/format';
+import { SortableTable, type SortableColumn } from '../../components/SortableTable';
+import { GlossaryLink } from '../../components/GlossaryLink';
+import type { CATALOG_SORT_KEYS } from './search';
+
+type Credential = CatalogResponse['credentials'][number];
+type RoleWithCount = RolesResponse['roles'][number];
+
+function catalogColumns(skillName: Map<string, string>, credentialName: Map<string, string>): SortableColumn<Credential, (typeof CATALOG_SORT_KEYS)[number]>[] {
+  const grants = (credential: Credential) => credential.grants.map((grant) => `${skillName.get(grant.skill) ?? grant.skill} ${grant.level}`).join(', ');
+  return [
+    {
+      key: 'credential',
+      label: 'Credential',
+      rowHeader: true,
+      value: (credential) => credential.name,
+      cell: (credential) => (
+        <>
+          {credential.name}
+          {credential.components ? <span className="muted block">certificate earned by {credential.components.map((id) => credentialName.get(id) ?? id).join(' + ')}</span> : null}
+        </>
+      ),
+    },
+    { key: 'issuer', label: 'Issuer', value: (credential) => credential.issuer },
+    { key: 'grants', label: 'Grants', value: grants },
+    { key: 'hours', label: 'Hours', numeric: true, value: (credential) => (credential.components ? null : (credential.hours ?? null)), cell: (credential) => (credential.components ? '—' : (credential.hours ?? '—')) },
+    {
+      key: 'cost',
+      label: 'Cost',
+      numeric: true,
+      value: (credential) => (credential.components ? null : (credential.cost ?? null)),
+      cell: (credential) => (credential.components || credential.cost === undefined ? '—' : formatMoney(credential.cost, credential.currency ?? 'EUR')),
+    },
+    // A credential that never expires is valid the longest.
+    { key: 'validity', label: 'Valid for', value: (credential) => credential.validityMonths ?? Number.MAX_SAFE_INTEGER, cell: (credential) => (credential.validityMonths ? `${credential.validityMonths} months` : 'does not expire') },
+  ];
+}
+
+function RoleCard({ role, skillName, editing, mayEdit, children, onEdit }: { role: RoleWithCount; skillName: Map<string, string>; editing: boolean; mayEdit: boolean; children: ReactNode; onEdit: () => void }) {
+  // A generated id: role ids from HR files hold spaces ("Data Analyst"), which an id reference cannot.
+  const titleId = useId();
+  return (
+    <article className={editing ? 'card card-editing' : 'card'} aria-labelledby={titleId}>
+      <h3 id={titleId}>{role.name}</h3>
+      <p className="muted">{role.employees} people</p>
+      {editing ? (
+        children
+      ) : (
+        <>
+          <ul className="plain-list compact">
+            {role.requirements.map((requirement) => (
+              <li key={requirement.skill}>
+                {skillName.get(requirement.skill) ?? requirement.skill} — level {requirement.level}, {wordLabel(requirement.weight).toLowerCase()}
+              </li>
+            ))}
+          </ul>
+          {mayEdit ? (
+            <button type="button" className="secondary" onClick={onEdit} aria-label={`Edit the requirements of ${role.name}`}>
+              Edit requirements
+            </button>
+          ) : null}
+        </>
+      )}
+    </article>
+  );
+}
 
 export function CatalogPage() {
   const { persona } = useViewContext();
@@ -30,7 +95,11 @@ export function CatalogPage() {
       <header className="page-header">
         <h1 id="catalog-title">Roles &amp; catalog</h1>
       </header>
-      {mayEdit ? <p className="muted">Edit a role or add a credential to try it: every page updates at once, and nothing is stored until you keep the scenario.</p> : null}
+      {mayEdit ? (
+        <p className="muted">
+          Edit a role or add a credential to try it: every page updates at once, and nothing is stored until you keep the scenario. <GlossaryLink term="what-if" />
+        </p>
+      ) : null}
       {whatIf.error ? <ErrorMessage error={whatIf.error} /> : null}
       <h2>Roles</h2>
       <QueryState query={roles} label="Loading roles">
@@ -39,34 +108,15 @@ export function CatalogPage() {
           return (
             <div className="card-grid">
               {data.roles.map((role) => (
-                <article key={role.id} className="card" aria-labelledby={`role-${role.id}`}>
-                  <h3 id={`role-${role.id}`}>{role.name}</h3>
-                  <p className="muted">{role.employees} people</p>
-                  {editing === role.id ? (
-                    <RoleEditor
-                      role={role}
-                      skills={data.skills}
-                      pending={whatIf.isPending}
-                      onClose={() => setEditing(undefined)}
-                      onApply={(edited) => whatIf.mutate({ roles: data.roles.map(({ employees: _employees, ...other }) => (other.id === edited.id ? { id: edited.id, name: edited.name, requirements: edited.requirements } : other)) })}
-                    />
-                  ) : (
-                    <>
-                      <ul className="plain-list compact">
-                        {role.requirements.map((requirement) => (
-                          <li key={requirement.skill}>
-                            {skillName.get(requirement.skill) ?? requirement.skill} — level {requirement.level}, {requirement.weight}
-                          </li>
-                        ))}
-                      </ul>
-                      {mayEdit ? (
-                        <button type="button" className="secondary" onClick={() => setEditing(role.id)} aria-label={`Edit the requirements of ${role.name}`}>
-                          Edit requirements
-                        </button>
-                      ) : null}
-                    </>
-                  )}
-                </article>
+                <RoleCard key={role.id} role={role} skillName={skillName} editing={editing === role.id} mayEdit={mayEdit} onEdit={() => setEditing(role.id)}>
+                  <RoleEditor
+                    role={role}
+                    skills={data.skills}
+                    pending={whatIf.isPending}
+                    onClose={() => setEditing(undefined)}
+                    onApply={(edited) => whatIf.mutate({ roles: data.roles.map(({ employees: _employees, ...other }) => (other.id === edited.id ? { id: edited.id, name: edited.name, requirements: edited.requirements } : other)) })}
+                  />
+                </RoleCard>
               ))}
             </div>
           );
@@ -75,47 +125,17 @@ export function CatalogPage() {
       <h2>Credential catalog</h2>
       <QueryState query={catalog} label="Loading the catalog">
         {(data) => {
-          const addForm = mayEdit ? (
-            <details className="card">
-              <summary>Add a credential (what-if)</summary>
-              <AddCredentialForm skills={data.skills} existingIds={new Set(data.credentials.map((credential) => credential.id))} pending={whatIf.isPending} onApply={(credential) => whatIf.mutate({ credentials: [...data.credentials, credential] })} />
-            </details>
-          ) : null;
           const skillName = new Map(data.skills.map((skill) => [skill.id, skill.name]));
           const credentialName = new Map(data.credentials.map((credential) => [credential.id, credential.name]));
           return (
             <>
-            {addForm}
-            <table className="data-table">
-              <caption className="visually-hidden">Micro-credentials with the skills they grant</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Credential</th>
-                  <th scope="col">Issuer</th>
-                  <th scope="col">Grants</th>
-                  <th scope="col" className="numeric">Hours</th>
-                  <th scope="col" className="numeric">Cost</th>
-                  <th scope="col">Valid for</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.credentials.map((credential) => (
-                  <tr key={credential.id}>
-                    <th scope="row">
-                      {credential.name}
-                      {credential.components ? (
-                        <span className="muted block">stack of {credential.components.map((id) => credentialName.get(id) ?? id).join(' + ')}</span>
-                      ) : null}
-                    </th>
-                    <td>{credential.issuer}</td>
-                    <td>{credential.grants.map((grant) => `${skillName.get(grant.skill) ?? grant.skill} ${grant.level}`).join(', ')}</td>
-                    <td className="numeric">{credential.components ? '—' : (credential.hours ?? '—')}</td>
-                    <td className="numeric">{credential.components ? '—' : credential.cost === undefined ? '—' : formatMoney(credential.cost, credential.currency ?? 'EUR')}</td>
-                    <td>{credential.validityMonths ? `${credential.validityMonths} months` : 'does not expire'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              {mayEdit ? (
+                <details className="card">
+                  <summary>Add a credential (what-if)</summary>
+                  <AddCredentialForm skills={data.skills} existingIds={new Set(data.credentials.map((credential) => credential.id))} pending={whatIf.isPending} onApply={(credential) => whatIf.mutate({ credentials: [...data.credentials, credential] })} />
+                </details>
+              ) : null}
+              <SortableTable caption="Micro-credentials with the skills they grant" columns={catalogColumns(skillName, credentialName)} rows={data.credentials} rowKey={(credential) => credential.id} sortParam="sort" defaultSort={{ column: 'credential', direction: 'asc' }} />
             </>
           );
         }}

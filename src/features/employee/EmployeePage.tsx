@@ -6,7 +6,12 @@ import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
-import { formatDate, formatPercent } from '../../components/format';
+import { formatDate, formatPercent, goalStatusLabel, wordLabel } from '../../components/format';
+import { SortableTable, type SortableColumn } from '../../components/SortableTable';
+import { GlossaryLink } from '../../components/GlossaryLink';
+import { PrintHeader } from '../../components/PrintHeader';
+import type { EmployeeDetail } from '../../api/contract';
+import type { REQUIREMENTS_SORT_KEYS } from './search';
 import { levelName } from '../../domain/levels';
 import { PathwaySection } from './PathwaySection';
 
@@ -29,66 +34,63 @@ function VerificationTag({ status, reason }: { status: string; reason: string | 
   );
 }
 
+const WEIGHT_ORDER: Record<string, number> = { critical: 3, important: 2, 'nice-to-have': 1 };
+
+const REQUIREMENT_COLUMNS: SortableColumn<EmployeeDetail['requirements'][number], (typeof REQUIREMENTS_SORT_KEYS)[number]>[] = [
+  { key: 'skill', label: 'Skill', rowHeader: true, value: (requirement) => requirement.skillName },
+  { key: 'weight', label: 'Weight', firstDirection: 'desc', value: (requirement) => WEIGHT_ORDER[requirement.weight] ?? 0, cell: (requirement) => wordLabel(requirement.weight) },
+  { key: 'required', label: 'Required', numeric: true, firstDirection: 'desc', value: (requirement) => requirement.required },
+  { key: 'verified', label: 'Verified', numeric: true, firstDirection: 'desc', value: (requirement) => requirement.verified, cell: (requirement) => <span title={requirement.verifiedBy.join(', ')}>{requirement.verified}</span> },
+  { key: 'assessed', label: 'Assessed', numeric: true, firstDirection: 'desc', value: (requirement) => requirement.assessed },
+  {
+    key: 'effective',
+    label: 'Effective',
+    numeric: true,
+    firstDirection: 'desc',
+    value: (requirement) => requirement.effective,
+    cell: (requirement) => (
+      <>
+        {requirement.effective} <span className="muted">({levelName(requirement.effective)})</span>
+      </>
+    ),
+  },
+  { key: 'gap', label: 'Status', firstDirection: 'desc', value: (requirement) => requirement.weightedGap, cell: (requirement) => (requirement.met ? '✓ met' : `✗ gap of ${requirement.gap}`) },
+];
+
 export function EmployeePage() {
   const { employeeId } = useParams({ from: '/employees/$employeeId' });
   const { persona, asOf, evidence } = useViewContext();
   const detail = useQuery(gapmapQueries.employee(persona, employeeId, asOf, evidence));
   return (
     <section aria-labelledby="employee-title">
-      <QueryState query={detail} label="Loading the employee">
+      <QueryState query={detail} label="Loading the employee" page={`employee with id “${employeeId}”`}>
         {(data) => {
           const unmet = data.requirements.filter((requirement) => !requirement.met);
           return (
             <>
               <header className="page-header">
                 <h1 id="employee-title">{data.employee.name}</h1>
+                <PrintHeader title={`Skills of ${data.employee.name}`} asOf={data.asOf} evidence={evidence} />
                 <p className="subtitle">
                   {data.roleName} in{' '}
                   <Link to="/teams/$team" params={{ team: data.employee.team }}>
                     {data.employee.team}
                   </Link>
                   {data.employee.location ? ` · ${data.employee.location}` : ''}
-                  {data.managerName ? ` · reports to ${data.managerName}` : ''}
+                  {data.managerName ? ` · reports to ${data.managerName}` : ''} · as of {formatDate(data.asOf)}
                 </p>
               </header>
               <Figures label="Employee figures">
-                <Figure label="Readiness" value={formatPercent(data.readiness, 1)} />
+                <Figure label="Readiness" value={formatPercent(data.readiness, 1)} term="readiness" />
                 <Figure label="Requirements met" value={`${data.requirements.length - unmet.length} of ${data.requirements.length}`} />
                 <Figure label="Credentials held" value={data.held.length} />
               </Figures>
 
               <h2>Requirements of the role</h2>
-              <table className="data-table">
-                <caption className="visually-hidden">Required, verified, assessed and effective level per skill</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Skill</th>
-                    <th scope="col">Weight</th>
-                    <th scope="col" className="numeric">Required</th>
-                    <th scope="col" className="numeric">Verified</th>
-                    <th scope="col" className="numeric">Assessed</th>
-                    <th scope="col" className="numeric">Effective</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.requirements.map((requirement) => (
-                    <tr key={requirement.skill} className={requirement.met ? undefined : 'row-gap'}>
-                      <th scope="row">{requirement.skillName}</th>
-                      <td>{requirement.weight}</td>
-                      <td className="numeric">{requirement.required}</td>
-                      <td className="numeric" title={requirement.verifiedBy.join(', ')}>
-                        {requirement.verified}
-                      </td>
-                      <td className="numeric">{requirement.assessed}</td>
-                      <td className="numeric">
-                        {requirement.effective} <span className="muted">({levelName(requirement.effective)})</span>
-                      </td>
-                      <td>{requirement.met ? '✓ met' : `✗ gap of ${requirement.gap}`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <p className="muted">
+                Gaps first. <GlossaryLink term="effective-level" />
+              </p>
+              <SortableTable caption="Required, verified, assessed and effective level per skill" columns={REQUIREMENT_COLUMNS} rows={data.requirements} rowKey={(requirement) => requirement.skill} sortParam="sort" defaultSort={{ column: 'gap', direction: 'desc' }} rowClassName={(requirement) => (requirement.met ? undefined : 'row-gap')} />
 
               <PathwaySection employee={data.employee} />
 
@@ -100,7 +102,7 @@ export function EmployeePage() {
                   {data.held.map((held) => (
                     <li key={held.credentialId}>
                       <strong>{held.name}</strong>{' '}
-                      {held.via === 'implied' ? <span className="tag">implied stack: all components held</span> : <span className="muted">issued {formatDate(held.issuedOn)}</span>}
+                      {held.via === 'implied' ? <span className="tag">certificate earned: all its parts held</span> : <span className="muted">issued {formatDate(held.issuedOn)}</span>}
                       {held.expiresOn ? <span className="muted"> · expires {formatDate(held.expiresOn)}</span> : null}
                       {held.verification ? <VerificationTag status={held.verification} reason={held.verificationReason} /> : null}
                     </li>
@@ -128,7 +130,7 @@ export function EmployeePage() {
                 <ul className="plain-list">
                   {data.goals.map((goal) => (
                     <li key={goal.goal.id}>
-                      <strong>{goal.credentialName}</strong> — due {formatDate(goal.goal.dueOn)} · {goal.status}
+                      <strong>{goal.credentialName}</strong> — due {formatDate(goal.goal.dueOn)} · {goalStatusLabel(goal.status)}
                       {goal.overdue ? <span className="tag tag-bad">overdue</span> : null}
                       {goal.completedOn ? <span className="muted"> · completed {formatDate(goal.completedOn)}</span> : null}
                     </li>

@@ -1,5 +1,5 @@
-// The optimal pathway (SPEC §3): the cheapest (or shortest) set of credentials that closes every
-// closable gap, what each closes, stack progress, and the gaps no credential can close.
+// The best pathway (SPEC §3): the cheapest (or shortest) set of credentials that closes every gap
+// a course can close, what each closes, certificate progress, and the gaps no credential can close.
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
@@ -8,6 +8,7 @@ import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { AssignGoalForm } from '../../components/AssignGoalForm';
 import { formatMoney } from '../../components/format';
+import { GlossaryLink } from '../../components/GlossaryLink';
 
 export function PathwaySection({ employee }: { employee: EmployeeDetail['employee'] }) {
   const { persona, asOf, evidence } = useViewContext();
@@ -17,7 +18,10 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
   const pathway = useQuery(gapmapQueries.pathway(persona, employee.id, asOf, objective, evidence));
   return (
     <section aria-labelledby="pathway-title">
-      <h2 id="pathway-title">Optimal pathway</h2>
+      <h2 id="pathway-title">Best pathway</h2>
+      <p className="muted">
+        The courses that close every gap a course can close, at the lowest {objective === 'cost' ? 'cost' : 'number of hours'}. <GlossaryLink term="pathway" />
+      </p>
       <div className="toolbar">
         <span id="objective-label">Minimise</span>
         <div className="segmented" role="group" aria-labelledby="objective-label">
@@ -28,7 +32,7 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
           ))}
         </div>
       </div>
-      <QueryState query={pathway} label="Finding the optimal pathway">
+      <QueryState query={pathway} label="Finding the best pathway">
         {(data) => (
           <>
             {data.steps.length === 0 && data.unclosable.length === 0 ? <p>Every requirement of the role is met: nothing to recommend.</p> : null}
@@ -39,10 +43,11 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
               </p>
             ) : null}
             {data.steps.map((step) => (
-              <article key={step.credentialId} className="pathway-step" aria-labelledby={`step-${step.credentialId}`}>
-                <h3 id={`step-${step.credentialId}`}>
+              // Named by its heading's text, not an id reference: credential ids from HR files may hold spaces.
+              <article key={step.credentialId} className="pathway-step" aria-label={step.name}>
+                <h3>
                   {step.name}
-                  {step.isStack ? <span className="tag">certificate earned by its components</span> : null}
+                  {step.isStack ? <span className="tag">certificate earned by its parts</span> : null}
                   {step.interesting ? <span className="tag">matches an interest</span> : null}
                 </h3>
                 <p className="muted">

@@ -1,31 +1,72 @@
-// Goals (SPEC §7): every credential goal in scope with its status and overdue flag; filters in the URL.
+// Goals (SPEC §7): every credential goal in scope with its status and overdue flag; filters and
+// sort in the URL (most urgent first unless the user sorts otherwise).
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
-import { formatDate, formatPercent } from '../../components/format';
-import type { GoalList } from '../../api/contract';
-import type { GoalsSearch } from './search';
+import { formatDate, formatPercent, goalStatusLabel, wordLabel } from '../../components/format';
+import type { GoalList, Persona } from '../../api/contract';
+import type { GOALS_SORT_KEYS, GoalsSearch } from './search';
 import { ExportButton } from '../../components/ExportButton';
 import { ChartFrame } from '../../components/ChartFrame';
+import { SortableTable, type SortableColumn } from '../../components/SortableTable';
+import { PrintHeader } from '../../components/PrintHeader';
 import { GoalCompletionChart, type TeamGoalCounts } from './GoalCompletionChart';
 import { GoalActions } from './GoalActions';
 
+type GoalRow = GoalList['goals'][number];
 
-function urgency(goal: GoalList['goals'][number]): number {
+/** What needs attention first: overdue, then open, then completed, then cancelled (then by due date). */
+function urgency(goal: GoalRow): number {
   if (goal.overdue) return 0;
   if (goal.status === 'cancelled') return 3;
   return goal.completed ? 2 : 1;
 }
 
-function matches(goal: GoalList['goals'][number], status: GoalsSearch['status']): boolean {
+function matches(goal: GoalRow, status: GoalsSearch['status']): boolean {
   if (!status) return true;
   if (status === 'completed') return goal.completed;
   if (status === 'overdue') return goal.overdue;
   if (status === 'cancelled') return goal.status === 'cancelled';
   return !goal.completed && goal.status !== 'cancelled';
+}
+
+const STATUS_FILTER_LABELS: Record<NonNullable<GoalsSearch['status']>, string> = { open: 'Open', overdue: 'Overdue', completed: 'Completed', cancelled: 'Cancelled' };
+
+function columnsFor(persona: Persona): SortableColumn<GoalRow, (typeof GOALS_SORT_KEYS)[number] | 'action'>[] {
+  const columns: SortableColumn<GoalRow, (typeof GOALS_SORT_KEYS)[number] | 'action'>[] = [
+    {
+      key: 'employee',
+      label: 'Employee',
+      rowHeader: true,
+      value: (goal) => goal.employeeName,
+      cell: (goal) => (
+        <Link to="/employees/$employeeId" params={{ employeeId: goal.goal.employee }}>
+          {goal.employeeName}
+        </Link>
+      ),
+    },
+    { key: 'team', label: 'Team', value: (goal) => goal.team },
+    { key: 'credential', label: 'Credential', value: (goal) => goal.credentialName },
+    { key: 'kind', label: 'Kind', value: (goal) => wordLabel(goal.goal.kind) },
+    { key: 'due', label: 'Due', value: (goal) => goal.goal.dueOn, cell: (goal) => formatDate(goal.goal.dueOn) },
+    {
+      key: 'status',
+      label: 'Status',
+      // Sorted by urgency, then due date (ISO days sort as text): overdue first, cancelled last.
+      value: (goal) => `${urgency(goal)} ${goal.goal.dueOn}`,
+      cell: (goal) => (
+        <>
+          {goalStatusLabel(goal.status)}
+          {goal.overdue ? <span className="tag tag-bad">overdue</span> : null}
+        </>
+      ),
+    },
+  ];
+  if (persona.kind !== 'hr') columns.push({ key: 'action', label: 'Action', screenOnly: true, cell: (goal) => <GoalActions persona={persona} goal={goal} /> });
+  return columns;
 }
 
 export function GoalsPage() {
@@ -48,43 +89,46 @@ export function GoalsPage() {
             open: teamSummary.open - teamSummary.overdue,
             overdue: teamSummary.overdue,
           }));
-          // What needs attention first: overdue, then open by due date, then completed and cancelled.
-          const shown = data.goals.filter((goal) => matches(goal, search.status)).sort((a, b) => urgency(a) - urgency(b) || a.goal.dueOn.localeCompare(b.goal.dueOn));
+          const shown = data.goals.filter((goal) => matches(goal, search.status));
           return (
             <>
+              <PrintHeader title="Goals" asOf={data.asOf} evidence={evidence} filters={[search.team && `team ${search.team}`, search.status && `showing ${STATUS_FILTER_LABELS[search.status].toLowerCase()} goals`]} />
+              <p className="subtitle">As of {formatDate(data.asOf)}</p>
               <Figures label="Goal figures">
                 <Figure label="Goals" value={summary.completed + summary.open} detail="not cancelled" />
-                <Figure label="Completed" value={summary.completed} detail={formatPercent(summary.completionRate)} />
+                <Figure label="Completed" value={summary.completed} detail={formatPercent(summary.completionRate)} term="goal-completion" />
                 <Figure label="Overdue" value={summary.overdue} tone={summary.overdue ? 'warn' : 'good'} />
               </Figures>
-              <ChartFrame
-                title="Goal completion by team"
-                note="Completed goals, open goals still on time, and overdue goals (hatched). Cancelled goals are left out."
-                chart={<GoalCompletionChart counts={counts} />}
-                table={
-                  <table>
-                    <caption className="visually-hidden">Goals per team</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Team</th>
-                        <th scope="col">Completed</th>
-                        <th scope="col">Open</th>
-                        <th scope="col">Overdue</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {counts.map((team) => (
-                        <tr key={team.team}>
-                          <th scope="row">{team.team}</th>
-                          <td>{team.completed}</td>
-                          <td>{team.open}</td>
-                          <td>{team.overdue}</td>
+              {counts.length > 0 ? (
+                <ChartFrame
+                  title="Goal completion by team"
+                  note="Completed goals, open goals still on time, and overdue goals (hatched). Cancelled goals are left out."
+                  chart={<GoalCompletionChart counts={counts} />}
+                  table={
+                    <table>
+                      <caption className="visually-hidden">Goals per team</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Team</th>
+                          <th scope="col">Completed</th>
+                          <th scope="col">Open</th>
+                          <th scope="col">Overdue</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                }
-              />
+                      </thead>
+                      <tbody>
+                        {counts.map((team) => (
+                          <tr key={team.team}>
+                            <th scope="row">{team.team}</th>
+                            <td>{team.completed}</td>
+                            <td>{team.open}</td>
+                            <td>{team.overdue}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  }
+                />
+              ) : null}
               <div className="toolbar">
                 <label htmlFor="goal-status">Show</label>
                 <select
@@ -93,51 +137,19 @@ export function GoalsPage() {
                   onChange={(event) => void navigate({ search: (previous) => ({ ...previous, status: (event.target.value || undefined) as GoalsSearch['status'] }) })}
                 >
                   <option value="">All goals</option>
-                  <option value="open">Open</option>
-                  <option value="overdue">Overdue</option>
-                  <option value="completed">Completed</option>
-                  <option value="cancelled">Cancelled</option>
+                  {Object.entries(STATUS_FILTER_LABELS).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
                 </select>
                 <span role="status">{shown.length} shown</span>
               </div>
-              <table className="data-table">
-                <caption className="visually-hidden">Credential goals</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Employee</th>
-                    <th scope="col">Team</th>
-                    <th scope="col">Credential</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">Status</th>
-                    {persona.kind !== 'hr' ? <th scope="col">Action</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((goal) => (
-                    <tr key={goal.goal.id}>
-                      <th scope="row">
-                        <Link to="/employees/$employeeId" params={{ employeeId: goal.goal.employee }}>
-                          {goal.employeeName}
-                        </Link>
-                      </th>
-                      <td>{goal.team}</td>
-                      <td>{goal.credentialName}</td>
-                      <td>{goal.goal.kind}</td>
-                      <td>{formatDate(goal.goal.dueOn)}</td>
-                      <td>
-                        {goal.status}
-                        {goal.overdue ? <span className="tag tag-bad">overdue</span> : null}
-                      </td>
-                      {persona.kind !== 'hr' ? (
-                        <td>
-                          <GoalActions persona={persona} goal={goal} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              {shown.length === 0 ? (
+                <p>No goal to show.</p>
+              ) : (
+                <SortableTable caption="Credential goals" columns={columnsFor(persona)} rows={shown} rowKey={(goal) => goal.goal.id} sortParam="sort" defaultSort={{ column: 'status', direction: 'asc' }} />
+              )}
             </>
           );
         }}

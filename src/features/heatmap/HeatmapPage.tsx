@@ -1,16 +1,20 @@
 // Heatmap (SPEC §7): the organisation as teams × skills coloured by coverage, or one team as
-// employees × skills coloured by gap. Every filter, sort and the team live in the URL.
+// employees × skills coloured by gap, in one colour language (stronger = more missing). Every
+// filter, sort, the team and the cell that opened a page live in the URL, so Back restores focus.
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
 import type { OrgHeatmap, TeamHeatmap } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
-import { QueryState } from '../../components/QueryState';
+import { PageProblem, QueryState } from '../../components/QueryState';
+import { ApiError } from '../../api/client';
+import { HeatmapLegend } from '../../components/HeatmapLegend';
+import { PrintHeader } from '../../components/PrintHeader';
 import { HeatmapGrid } from '../../components/HeatmapGrid';
 import { ExportButton } from '../../components/ExportButton';
-import { coverageColour, COVERAGE_LEGEND, gapColour, textOnCoverage, textOnGap } from '../../components/heatmapScale';
-import { formatPercent } from '../../components/format';
+import { coverageColour, gapColour, NOT_REQUIRED_MARK, textOnCoverage, textOnGap } from '../../components/heatmapScale';
+import { categoryLabel, formatPercent, wordLabel } from '../../components/format';
 import { orgGridView, teamGridView } from './heatmapModel';
 import type { HeatmapSearch } from './search';
 
@@ -19,8 +23,14 @@ export function HeatmapPage() {
   const navigate = useNavigate({ from: '/heatmap' });
   const { persona, asOf, evidence } = useViewContext();
   const teams = useQuery(gapmapQueries.teams(persona, asOf, evidence));
+  const session = useQuery(gapmapQueries.session(persona));
   const team = search.team ?? (persona.kind === 'manager' ? persona.team : undefined);
-  const setSearch = (patch: Partial<HeatmapSearch>) => void navigate({ search: (previous) => ({ ...previous, ...patch }) });
+  // A filter change starts afresh: the remembered cell belongs to the view before it.
+  const setSearch = (patch: Partial<HeatmapSearch>) => void navigate({ search: (previous) => ({ ...previous, focusRow: undefined, focusSkill: undefined, ...patch }) });
+  if (persona.kind === 'manager' && team !== persona.team) {
+    return <PageProblem error={new ApiError(403, 'forbidden', 'another team')} what={`team called “${team}”`} />;
+  }
+  const filters = [team ? `team ${team}` : 'whole organisation', search.category && `skill category ${categoryLabel(search.category)}`, team && search.weight && `weight ${wordLabel(search.weight).toLowerCase()}`, team && search.role && `role ${search.role}`, search.sort && search.sort !== 'name' && `sorted by ${search.sort === 'gap' ? 'largest gap' : 'lowest coverage'}`];
   return (
     <section aria-labelledby="heatmap-title">
       <header className="page-header page-header-row">
@@ -33,10 +43,11 @@ export function HeatmapPage() {
           label={team ? 'Export what is shown (one row per person and skill)' : 'Export what is shown (one row per team and skill)'}
         />
       </header>
+      <PrintHeader title={team ? `Heatmap of ${team}` : 'Heatmap of the organisation'} asOf={asOf ?? session.data?.asOf} evidence={evidence} filters={filters} />
       <p className="subtitle">
-          {team
-            ? 'Each cell reads effective level / required level; ✓ met, ✗ gap, the darker the larger the gap. Arrow keys move between cells, Enter opens the person.'
-            : 'Each cell is the share of the people whose role requires the skill who meet it. Arrow keys move between cells, Enter opens the team.'}
+        {team
+          ? 'Each cell reads the level a person has / the level their role requires: ✓ met, ✗ short; the stronger the colour, the more is missing. Arrow keys move between cells, Enter opens the person.'
+          : 'Each cell is the share of the people whose role requires the skill who meet it; the stronger the colour, the more people are short. Arrow keys move between cells, Enter opens the team.'}
       </p>
       <div className="toolbar">
         <label htmlFor="heatmap-team">Team</label>
@@ -55,7 +66,7 @@ export function HeatmapPage() {
           <option value="coverage">Lowest coverage first</option>
         </select>
         {team && persona.kind !== 'manager' ? (
-          <Link to="/heatmap" search={(previous) => ({ ...previous, team: undefined, role: undefined })}>
+          <Link from="/heatmap" to="/heatmap" search={(previous) => ({ ...previous, team: undefined, role: undefined })}>
             Back to the organisation
           </Link>
         ) : null}
@@ -78,7 +89,7 @@ function CategoryFilter({ categories, value, onChange }: { categories: string[];
         <option value="">All categories</option>
         {categories.map((category) => (
           <option key={category} value={category}>
-            {category}
+            {categoryLabel(category)}
           </option>
         ))}
       </select>
@@ -93,6 +104,13 @@ function OrgHeatmapSection({ search, setSearch }: SectionProps) {
 }
 
 function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap }) {
+  const navigate = useNavigate({ from: '/heatmap' });
+  /** Remembers the opening cell in this entry (replace), then opens the team with focus on the skill. */
+  const openTeam = async (team: string | undefined, skill?: string) => {
+    if (!team) return;
+    await navigate({ search: (previous) => ({ ...previous, focusRow: team, focusSkill: skill }), replace: true });
+    await navigate({ search: (previous) => ({ ...previous, team, role: undefined, focusRow: undefined, focusSkill: skill }) });
+  };
   const view = useMemo(() => orgGridView(data, search), [data, search]);
   const categories = useMemo(() => [...new Set(data.skills.map((skill) => skill.category))].sort(), [data]);
   const width = data.skills.length;
@@ -105,15 +123,7 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
     <>
       <div className="toolbar">
         <CategoryFilter categories={categories} value={search.category} onChange={(category) => setSearch({ category })} />
-        <div className="legend" role="img" aria-label="Legend: light yellow is low coverage, dark purple full coverage; a blank cell means no role in the team requires the skill">
-          <span>Coverage</span>
-          {COVERAGE_LEGEND.map((share) => (
-            <span key={share} className="legend-swatch" style={{ background: coverageColour(share), color: textOnCoverage(share) }}>
-              {formatPercent(share)}
-            </span>
-          ))}
-          <span className="muted">blank: not required</span>
-        </div>
+        <HeatmapLegend kind="coverage" />
       </div>
       <p className="muted" role="status">
         {rows.length} teams × {columns.length} skills
@@ -131,15 +141,16 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
           const team = data.teams[teamIndex]?.team ?? '';
           const skill = data.skills[skillIndex]?.name ?? '';
           return {
-            text: coverage === null ? '' : formatPercent(coverage),
+            text: coverage === null ? NOT_REQUIRED_MARK : coverage === 1 ? '✓ 100%' : formatPercent(coverage),
             background: coverageColour(coverage),
             color: textOnCoverage(coverage),
             description: coverage === null ? `${team}, ${skill}: no role in the team requires it` : `${team}, ${skill}: ${formatPercent(coverage)} of ${required} people who need it meet the level`,
             className: coverage === null ? 'not-required' : undefined,
           };
         }}
-        onActivateCell={(row) => setSearch({ team: data.teams[view.rows[row] ?? 0]?.team })}
-        onActivateRow={(row) => setSearch({ team: data.teams[view.rows[row] ?? 0]?.team })}
+        focusOn={search.focusRow ? { rowId: search.focusRow, columnId: search.focusSkill } : undefined}
+        onActivateCell={(row, col) => void openTeam(data.teams[view.rows[row] ?? 0]?.team, columns[col]?.id)}
+        onActivateRow={(row) => void openTeam(data.teams[view.rows[row] ?? 0]?.team)}
       />
     </>
   );
@@ -162,10 +173,15 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
     return { id: employee?.id ?? String(index), label: employee?.name ?? '', sublabel: employee?.roleName };
   });
   const columns = view.columns.map((index) => ({ id: data.skills[index]?.id ?? String(index), label: data.skills[index]?.name ?? '' }));
-  const openEmployee = (row: number) => {
+  /** Remembers the opening cell in this entry (replace), so Back lands on it, then opens the person. */
+  const openEmployee = async (row: number, skill?: string) => {
     const employee = data.employees[view.rows[row] ?? 0];
-    if (employee) void navigate({ to: '/employees/$employeeId', params: { employeeId: employee.id } });
+    if (!employee) return;
+    await navigate({ from: '/heatmap', to: '/heatmap', search: (previous) => ({ ...previous, focusRow: employee.id, focusSkill: skill }), replace: true });
+    await navigate({ to: '/employees/$employeeId', params: { employeeId: employee.id } });
   };
+  // Arrived from the organisation heatmap by a skill's cell: the focus goes to that skill's column.
+  const firstRowFocus = search.focusSkill && rows[0] ? { rowId: rows[0].id, columnId: search.focusSkill } : undefined;
   return (
     <>
       <div className="toolbar">
@@ -187,16 +203,7 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
           ))}
         </select>
       </div>
-      <div className="legend" role="img" aria-label="Legend: ✓ met; ✗ gap, darker cells have larger gaps; an asterisk and a dark frame mark a level that is only assessed, not verified by a credential; grey cells are not required by the person's role">
-        <span>Gap</span>
-        {[0, 1, 2, 3, 4].map((gap) => (
-          <span key={gap} className="legend-swatch" style={{ background: gapColour(gap), color: textOnGap(gap) }}>
-            {gap === 0 ? '✓ met' : `✗ ${gap}`}
-          </span>
-        ))}
-        <span className="legend-swatch assessed-only">* assessed only</span>
-        <span className="legend-swatch">grey: not required</span>
-      </div>
+      <HeatmapLegend kind="gap" />
       <p className="muted" role="status">
         {rows.length} people × {columns.length} skills
       </p>
@@ -215,7 +222,7 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
           const name = data.employees[employeeIndex]?.name ?? '';
           const skill = data.skills[skillIndex]?.name ?? '';
           if (required === 0) {
-            return { text: effective > 0 ? String(effective) : '', background: '#fafbfc', color: '#55606e', className: 'not-required', description: `${name}, ${skill}: not required by the role${effective > 0 ? `, level ${effective}` : ''}` };
+            return { text: NOT_REQUIRED_MARK, background: 'transparent', color: '#55606e', className: 'not-required', description: `${name}, ${skill}: not required by the role${effective > 0 ? `, has level ${effective}` : ''}` };
           }
           const gap = data.gap[at] ?? 0;
           const assessedOnly = effective > verified;
@@ -227,8 +234,9 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
             description: `${name}, ${skill}: level ${effective} of ${required} required, ${gap === 0 ? 'met' : `gap of ${gap}`}${assessedOnly ? ' (assessed, not verified by a credential)' : verified > 0 ? ' (verified by a credential)' : ''}`,
           };
         }}
-        onActivateCell={openEmployee}
-        onActivateRow={openEmployee}
+        focusOn={search.focusRow ? { rowId: search.focusRow, columnId: search.focusSkill } : firstRowFocus}
+        onActivateCell={(row, col) => void openEmployee(row, columns[col]?.id)}
+        onActivateRow={(row) => void openEmployee(row)}
       />
     </>
   );

@@ -11,6 +11,8 @@ import { countOf, formatCount, formatDate, formatPercent } from '../../component
 import { ChartFrame } from '../../components/ChartFrame';
 import { RenderWhenVisible } from '../../components/RenderWhenVisible';
 import { FirstRunScreen } from './FirstRunScreen';
+import { GlossaryLink } from '../../components/GlossaryLink';
+import { PrintHeader } from '../../components/PrintHeader';
 
 // The charts (recharts, about 120 KB gzipped) load after the figures and tables have painted,
 // and render only when scrolled near: their first render is the page's longest task.
@@ -38,27 +40,33 @@ export function OverviewPage() {
           <>
             <header className="page-header">
               <h1 id="overview-title">Overview</h1>
+              <PrintHeader title="Overview" asOf={data.asOf} evidence={evidence} filters={[data.scope]} />
               <p className="subtitle">
                 {data.scope} · {countOf(data.employees, 'employee')} in {countOf(data.teams, 'team')} · as of {formatDate(data.asOf)}
               </p>
             </header>
             <Figures label="Headline figures">
-              <Figure label="Readiness" value={formatPercent(data.readiness, 1)} detail="weighted share of required levels met" tone={data.readiness >= 0.8 ? 'good' : data.readiness >= 0.6 ? 'warn' : 'bad'} />
-              <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} if nothing is renewed`} tone={data.forecastReadiness < data.readiness ? 'warn' : undefined} />
-              <Figure label="Critical gaps" value={formatCount(data.criticalGaps)} detail="critical requirements not met" tone={data.criticalGaps > 0 ? 'bad' : 'good'} />
-              <Figure label="Single points of failure" value={formatCount(data.singlePointsOfFailure)} detail="critical team skills held by one person or none" tone={data.singlePointsOfFailure > 0 ? 'warn' : 'good'} />
-              <Figure label="Expiring in 90 days" value={formatCount(data.expiringCount)} detail="current credentials that lapse soon" />
+              <Figure label="Readiness" value={formatPercent(data.readiness, 1)} detail="weighted share of required levels met" term="readiness" tone={data.readiness >= 0.8 ? 'good' : data.readiness >= 0.6 ? 'warn' : 'bad'} />
+              <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} if nothing is renewed`} term="readiness-90-days" tone={data.forecastReadiness < data.readiness ? 'warn' : undefined} />
+              <Figure label="Critical gaps" value={formatCount(data.criticalGaps)} detail="critical requirements not met" term="critical-gap" tone={data.criticalGaps > 0 ? 'bad' : 'good'} />
+              <Figure label="Single points of failure" value={formatCount(data.singlePointsOfFailure)} detail="critical team skills held by one person or none" term="single-point-of-failure" tone={data.singlePointsOfFailure > 0 ? 'warn' : 'good'} />
+              <Figure label="Expiring in 90 days" value={formatCount(data.expiringCount)} detail="current credentials that lapse soon" term="expiring" />
               <Figure
                 label="Goal completion"
                 value={formatPercent(data.goals.completionRate)}
                 detail={`${formatCount(data.goals.completed)} of ${formatCount(data.goals.completed + data.goals.open)} completed (cancelled left out) · ${formatCount(data.goals.overdue)} overdue`}
                 tone={data.goals.overdue > 0 ? 'warn' : undefined}
+                term="goal-completion"
               />
             </Figures>
             <div className="chart-grid">
               <ChartFrame
                 title="Top gaps by weighted gap"
-                note="Weighted gap = weight (critical 3, important 2, nice-to-have 1) × levels missing, summed over people."
+                note={
+                  <>
+                    Weighted gap = weight (critical 3, important 2, nice-to-have 1) × levels missing, summed over people. <GlossaryLink term="weighted-gap" />
+                  </>
+                }
                 chart={<LazyChart height={Math.max(220, data.topGaps.length * 30 + 40)}><TopGapsChart gaps={data.topGaps} /></LazyChart>}
                 table={
                   <table>

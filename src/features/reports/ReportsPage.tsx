@@ -24,7 +24,7 @@ export function ReportsPage() {
     <section aria-labelledby="reports-title">
       <header className="page-header">
         <h1 id="reports-title">Reports</h1>
-        <p className="subtitle">As of {formatDate(effectiveAsOf === 'today' ? undefined : effectiveAsOf)}, as CSV for other systems. Text that a spreadsheet would run as a formula is neutralised.</p>
+        <p className="subtitle">As of {formatDate(asOf ?? session.data?.asOf)}, as CSV for other systems. Text that a spreadsheet would run as a formula is neutralised.</p>
       </header>
       <div className="form-grid">
         <label htmlFor="report-team">Team</label>

@@ -1,5 +1,5 @@
 // The budget box (SPEC §3, under a budget B): the best assignments for a budget, how much of the
-// team's closable gap they close, and what the method guarantees.
+// team's gap that courses can close they close, and what the method guarantees, in plain words.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -7,6 +7,16 @@ import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney, formatPercent } from '../../components/format';
+import { GlossaryLink } from '../../components/GlossaryLink';
+
+/** The API names its method technically ("multiple-choice knapsack…"); people need what it promises. */
+export function planGuarantee(method: string, guarantee: string): string {
+  const caveat = /\(([^)]*)\)\s*$/.exec(guarantee)?.[1];
+  const promise = method.startsWith('exact')
+    ? 'No other choice of these courses within the budget closes more of the gap.'
+    : 'A quick plan for a large selection: it closes at least half of what the best choice within the budget would.';
+  return caveat ? `${promise} Note: ${caveat}.` : promise;
+}
 
 export function BudgetBox({ team }: { team: string }) {
   const { persona, asOf, evidence } = useViewContext();
@@ -38,11 +48,9 @@ export function BudgetBox({ team }: { team: string }) {
                 <strong>
                   {formatMoney(data.spent, data.currency)} of {formatMoney(data.budget, data.currency)}
                 </strong>{' '}
-                closes a weighted gap of <strong>{data.weightedGapClosed}</strong> of {data.totalWeightedGap} closable ({formatPercent(data.totalWeightedGap ? data.weightedGapClosed / data.totalWeightedGap : null)}).
+                closes a weighted gap of <strong>{data.weightedGapClosed}</strong> of the {data.totalWeightedGap} that courses can close ({formatPercent(data.totalWeightedGap ? data.weightedGapClosed / data.totalWeightedGap : null)}). <GlossaryLink term="weighted-gap" />
               </p>
-              <p className="muted">
-                {data.method}: {data.guarantee}
-              </p>
+              <p className="muted">{planGuarantee(data.method, data.guarantee)}</p>
               {data.assignments.length > 0 ? (
                 <ul className="plain-list compact">
                   {data.assignments.map((assignment) => (

@@ -1,15 +1,68 @@
-// A team (SPEC §7): members and their readiness, skills with coverage, bench and single points of
-// failure, expiring credentials and the 90-day forecast.
+// A team (SPEC §7): members and their readiness, skills with coverage, people ready to cover and
+// single points of failure, expiring credentials and the 90-day forecast. A team the viewer may
+// not see shows only why, and the way back (no title, no Export).
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
+import type { TeamDetail } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
 import { formatDate, formatPercent } from '../../components/format';
+import { SortableTable, type SortableColumn } from '../../components/SortableTable';
+import { GlossaryLink } from '../../components/GlossaryLink';
+import { PrintHeader } from '../../components/PrintHeader';
 import { CohortsSection } from './CohortsSection';
 import { ExportButton } from '../../components/ExportButton';
 import { BudgetBox } from './BudgetBox';
+import type { EXPIRING_SORT_KEYS, MEMBERS_SORT_KEYS, SKILLS_SORT_KEYS } from './search';
+
+type SkillRow = TeamDetail['skills'][number];
+type MemberRow = TeamDetail['members'][number];
+type ExpiringRow = TeamDetail['expiring'][number];
+
+const SKILL_COLUMNS: SortableColumn<SkillRow, (typeof SKILLS_SORT_KEYS)[number]>[] = [
+  {
+    key: 'skill',
+    label: 'Skill',
+    rowHeader: true,
+    value: (skill) => skill.skillName,
+    cell: (skill) => (
+      <>
+        {skill.skillName}
+        {skill.critical ? <span className="tag">critical</span> : null}
+      </>
+    ),
+  },
+  { key: 'coverage', label: 'Coverage', numeric: true, value: (skill) => skill.coverage, cell: (skill) => formatPercent(skill.coverage) },
+  { key: 'met', label: 'Met / required', numeric: true, value: (skill) => skill.metCount, cell: (skill) => `${skill.metCount} / ${skill.requiredCount}` },
+  { key: 'weightedGap', label: 'Weighted gap', numeric: true, firstDirection: 'desc', value: (skill) => skill.weightedGap },
+  { key: 'readyToCover', label: 'People ready to cover', numeric: true, value: (skill) => skill.bench },
+];
+
+const MEMBER_COLUMNS: SortableColumn<MemberRow, (typeof MEMBERS_SORT_KEYS)[number]>[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    rowHeader: true,
+    value: (member) => member.name,
+    cell: (member) => (
+      <Link to="/employees/$employeeId" params={{ employeeId: member.id }}>
+        {member.name}
+      </Link>
+    ),
+  },
+  { key: 'role', label: 'Role', value: (member) => member.roleName },
+  { key: 'readiness', label: 'Readiness', numeric: true, value: (member) => member.readiness, cell: (member) => formatPercent(member.readiness, 1) },
+  { key: 'gaps', label: 'Gaps', numeric: true, firstDirection: 'desc', value: (member) => member.gaps },
+  { key: 'weightedGap', label: 'Weighted gap', numeric: true, firstDirection: 'desc', value: (member) => member.weightedGap },
+];
+
+const EXPIRING_COLUMNS: SortableColumn<ExpiringRow, (typeof EXPIRING_SORT_KEYS)[number]>[] = [
+  { key: 'expires', label: 'Expires', value: (item) => item.expiresOn, cell: (item) => formatDate(item.expiresOn) },
+  { key: 'employee', label: 'Employee', rowHeader: true, value: (item) => item.employeeName },
+  { key: 'credential', label: 'Credential', value: (item) => item.credentialName },
+];
 
 export function TeamPage() {
   const { team } = useParams({ from: '/teams/$team' });
@@ -17,29 +70,29 @@ export function TeamPage() {
   const detail = useQuery(gapmapQueries.team(persona, team, asOf, evidence));
   return (
     <section aria-labelledby="team-title">
-      <header className="page-header">
-        <h1 id="team-title">{team}</h1>
-        <p className="subtitle no-print">
-          <Link to="/heatmap" search={{ team }}>
-            Open the team heatmap
-          </Link>
-        </p>
-        <ExportButton persona={persona} path="/reports/gaps" params={{ format: 'long', team, asOf, evidence }} fileName={`gap-report-long-${team}-${asOf ?? 'today'}.csv`} label="Export this team's gap report (CSV)" />
-      </header>
-      <QueryState query={detail} label="Computing the team">
+      <QueryState query={detail} label="Computing the team" page={`team called “${team}”`}>
         {(data) => {
-          const printedOn = <p className="print-only">Team report as of {formatDate(data.asOf)}, printed from Gapmap.</p>;
           const spofs = data.skills.filter((skill) => skill.singlePointOfFailure);
-          const thinnest = [...data.skills].filter((skill) => skill.coverage !== null).sort((a, b) => (a.coverage ?? 0) - (b.coverage ?? 0) || b.weightedGap - a.weightedGap);
+          const requiredSkills = data.skills.filter((skill) => skill.coverage !== null);
           return (
             <>
-              {printedOn}
+              <header className="page-header">
+                <h1 id="team-title">{team}</h1>
+                <PrintHeader title={`Team report for ${team}`} asOf={data.asOf} evidence={evidence} />
+                <p className="subtitle no-print">
+                  As of {formatDate(data.asOf)} ·{' '}
+                  <Link to="/heatmap" search={{ team }}>
+                    Open the team heatmap
+                  </Link>
+                </p>
+                <ExportButton persona={persona} path="/reports/gaps" params={{ format: 'long', team, asOf, evidence }} fileName={`gap-report-long-${team}-${asOf ?? 'today'}.csv`} label="Export this team's gap report (CSV)" />
+              </header>
               <Figures label="Team figures">
-                <Figure label="Readiness" value={formatPercent(data.readiness, 1)} />
-                <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} with no renewals`} />
+                <Figure label="Readiness" value={formatPercent(data.readiness, 1)} term="readiness" />
+                <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} with no renewals`} term="readiness-90-days" />
                 <Figure label="Members" value={data.members.length} />
-                <Figure label="Single points of failure" value={spofs.length} tone={spofs.length ? 'warn' : 'good'} />
-                <Figure label="Expiring in 90 days" value={data.expiring.length} />
+                <Figure label="Single points of failure" value={spofs.length} tone={spofs.length ? 'warn' : 'good'} term="single-point-of-failure" />
+                <Figure label="Expiring in 90 days" value={data.expiring.length} term="expiring" />
               </Figures>
 
               <h2>Single points of failure</h2>
@@ -55,62 +108,15 @@ export function TeamPage() {
                 </ul>
               )}
 
-              <h2>Skills, thinnest first</h2>
-              <table className="data-table">
-                <caption className="visually-hidden">Coverage, gaps and bench per skill</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Skill</th>
-                    <th scope="col" className="numeric">Coverage</th>
-                    <th scope="col" className="numeric">Met / required</th>
-                    <th scope="col" className="numeric">Weighted gap</th>
-                    <th scope="col" className="numeric">Bench</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {thinnest.map((skill) => (
-                    <tr key={skill.skill}>
-                      <th scope="row">
-                        {skill.skillName}
-                        {skill.critical ? <span className="tag">critical</span> : null}
-                      </th>
-                      <td className="numeric">{formatPercent(skill.coverage)}</td>
-                      <td className="numeric">
-                        {skill.metCount} / {skill.requiredCount}
-                      </td>
-                      <td className="numeric">{skill.weightedGap}</td>
-                      <td className="numeric">{skill.bench}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <h2>Skills</h2>
+              <p className="muted">
+                Lowest coverage first. <GlossaryLink term="coverage" /> <GlossaryLink term="people-ready-to-cover" />
+              </p>
+              <SortableTable caption="Coverage, gaps and people ready to cover per skill" columns={SKILL_COLUMNS} rows={requiredSkills} rowKey={(skill) => skill.skill} sortParam="skillsSort" defaultSort={{ column: 'coverage', direction: 'asc' }} />
 
               <h2>Members</h2>
-              <table className="data-table">
-                <caption className="visually-hidden">Members with readiness and open gaps</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Role</th>
-                    <th scope="col" className="numeric">Readiness</th>
-                    <th scope="col" className="numeric">Gaps</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.members.map((member) => (
-                    <tr key={member.id}>
-                      <th scope="row">
-                        <Link to="/employees/$employeeId" params={{ employeeId: member.id }}>
-                          {member.name}
-                        </Link>
-                      </th>
-                      <td>{member.roleName}</td>
-                      <td className="numeric">{formatPercent(member.readiness, 1)}</td>
-                      <td className="numeric">{member.gaps}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <p className="muted">Largest gaps first.</p>
+              <SortableTable caption="Members with readiness and open gaps" columns={MEMBER_COLUMNS} rows={data.members} rowKey={(member) => member.id} sortParam="membersSort" defaultSort={{ column: 'gaps', direction: 'desc' }} />
 
               <CohortsSection team={team} />
               <BudgetBox team={team} />
@@ -119,25 +125,7 @@ export function TeamPage() {
               {data.expiring.length === 0 ? (
                 <p>No credential of this team expires in the next 90 days.</p>
               ) : (
-                <table className="data-table">
-                  <caption className="visually-hidden">Credentials expiring in the next 90 days</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Expires</th>
-                      <th scope="col">Employee</th>
-                      <th scope="col">Credential</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.expiring.map((item) => (
-                      <tr key={`${item.employee}-${item.credential}-${item.issuedOn}`}>
-                        <td>{formatDate(item.expiresOn)}</td>
-                        <th scope="row">{item.employeeName}</th>
-                        <td>{item.credentialName}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <SortableTable caption="Credentials expiring in the next 90 days" columns={EXPIRING_COLUMNS} rows={data.expiring} rowKey={(item) => `${item.employee}-${item.credential}-${item.issuedOn}`} sortParam="expiringSort" defaultSort={{ column: 'expires', direction: 'asc' }} />
               )}
             </>
           );

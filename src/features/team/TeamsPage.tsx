@@ -1,10 +1,33 @@
-// Every team the persona may see, with readiness and single points of failure.
+// Every team the persona may see, with readiness and single points of failure; sortable.
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
+import type { TeamList } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { formatPercent } from '../../components/format';
+import { SortableTable, type SortableColumn } from '../../components/SortableTable';
+import { GlossaryLink } from '../../components/GlossaryLink';
+import type { TEAMS_SORT_KEYS } from './search';
+
+type TeamRow = TeamList['teams'][number];
+
+const COLUMNS: SortableColumn<TeamRow, (typeof TEAMS_SORT_KEYS)[number]>[] = [
+  {
+    key: 'team',
+    label: 'Team',
+    rowHeader: true,
+    value: (team) => team.team,
+    cell: (team) => (
+      <Link to="/teams/$team" params={{ team: team.team }}>
+        {team.team}
+      </Link>
+    ),
+  },
+  { key: 'members', label: 'Members', numeric: true, firstDirection: 'desc', value: (team) => team.members },
+  { key: 'readiness', label: 'Readiness', numeric: true, value: (team) => team.readiness, cell: (team) => formatPercent(team.readiness, 1) },
+  { key: 'spofs', label: 'Single points of failure', numeric: true, firstDirection: 'desc', value: (team) => team.singlePointsOfFailure },
+];
 
 export function TeamsPage() {
   const { persona, asOf, evidence } = useViewContext();
@@ -13,35 +36,12 @@ export function TeamsPage() {
     <section aria-labelledby="teams-title">
       <header className="page-header">
         <h1 id="teams-title">Teams</h1>
+        <p className="subtitle">
+          <GlossaryLink term="readiness">What readiness means</GlossaryLink> · <GlossaryLink term="single-point-of-failure">What a single point of failure is</GlossaryLink>
+        </p>
       </header>
       <QueryState query={teams} label="Loading teams">
-        {(data) => (
-          <table className="data-table">
-            <caption className="visually-hidden">Teams with readiness and single points of failure</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col" className="numeric">Members</th>
-                <th scope="col" className="numeric">Readiness</th>
-                <th scope="col" className="numeric">Single points of failure</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.teams.map((team) => (
-                <tr key={team.team}>
-                  <th scope="row">
-                    <Link to="/teams/$team" params={{ team: team.team }}>
-                      {team.team}
-                    </Link>
-                  </th>
-                  <td className="numeric">{team.members}</td>
-                  <td className="numeric">{formatPercent(team.readiness, 1)}</td>
-                  <td className="numeric">{team.singlePointsOfFailure}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {(data) => <SortableTable caption="Teams with readiness and single points of failure" columns={COLUMNS} rows={data.teams} rowKey={(team) => team.team} sortParam="sort" defaultSort={{ column: 'team', direction: 'asc' }} />}
       </QueryState>
     </section>
   );

@@ -1,0 +1,121 @@
+// The one sortable table of the app: each column header is a button (aria-sort on its th), the
+// sort lives in the URL under the table's own search param, and the table scrolls inside its own
+// box on a narrow screen instead of widening the page.
+import { useId, useMemo, type ReactNode } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { formatSort, parseSort, sortRows, type SortDirection, type SortState, type SortValue } from './sorting';
+
+export interface SortableColumn<Row, Key extends string = string> {
+  key: Key;
+  label: string;
+  /** The value the column sorts by; omit for a column that does not sort (actions). */
+  value?: (row: Row) => SortValue;
+  /** What the cell shows; the sort value when omitted. */
+  cell?: (row: Row) => ReactNode;
+  numeric?: boolean;
+  /** The first click's direction: descending suits "largest gap first". Ascending by default. */
+  firstDirection?: SortDirection;
+  /** The cell is the row's header (th scope="row"). */
+  rowHeader?: boolean;
+  /** Controls only (buttons): left off paper, where the column would print empty. */
+  screenOnly?: boolean;
+}
+
+interface SortableTableProps<Row, Key extends string> {
+  caption: string;
+  columns: readonly SortableColumn<Row, Key>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  /** The URL search param holding this table's sort (each table of a page has its own). */
+  sortParam: string;
+  defaultSort: SortState<Key>;
+  /** Breaks ties so equal rows keep a readable order (usually the name). */
+  tieBreak?: (row: Row) => SortValue;
+  rowClassName?: (row: Row) => string | undefined;
+}
+
+function classOf(column: { numeric?: boolean; screenOnly?: boolean }): string | undefined {
+  return [column.numeric ? 'numeric' : '', column.screenOnly ? 'no-print' : ''].filter(Boolean).join(' ') || undefined;
+}
+
+const DIRECTION_WORD: Record<SortDirection, 'ascending' | 'descending'> = { asc: 'ascending', desc: 'descending' };
+
+/** Reads and writes one table's sort in the URL (replace: a sort is not a page to go Back to). */
+export function useUrlSort<Key extends string>(param: string, keys: readonly Key[], defaultSort: SortState<Key>) {
+  const search: Record<string, unknown> = useSearch({ strict: false });
+  const navigate = useNavigate();
+  const raw = search[param];
+  const sort = parseSort(typeof raw === 'string' ? raw : undefined, keys) ?? defaultSort;
+  const setSort = (next: SortState<Key>) => {
+    const isDefault = next.column === defaultSort.column && next.direction === defaultSort.direction;
+    void navigate({ to: '.', search: (previous: Record<string, unknown>) => ({ ...previous, [param]: isDefault ? undefined : formatSort(next) }), replace: true });
+  };
+  return { sort, setSort };
+}
+
+export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sortParam, defaultSort, tieBreak, rowClassName }: SortableTableProps<Row, Key>) {
+  const captionId = useId();
+  const keys = useMemo(() => columns.filter((column) => column.value).map((column) => column.key), [columns]);
+  const { sort, setSort } = useUrlSort(sortParam, keys, defaultSort);
+  const sortColumn = columns.find((column) => column.key === sort.column);
+  // Equal rows fall back to the row header's order (usually the name), so the order is stable.
+  const tie = tieBreak ?? columns.find((column) => column.rowHeader)?.value;
+  const sorted = sortColumn?.value ? sortRows(rows, sortColumn.value, sort.direction, tie) : rows;
+  return (
+    // A wide table scrolls inside this box (focusable, so keyboard users can scroll it too).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table">
+        <caption id={captionId} className="visually-hidden">
+          {caption}
+          {sortColumn ? `, sorted by ${sortColumn.label.toLowerCase()}, ${DIRECTION_WORD[sort.direction]}` : ''}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              const active = column.key === sort.column;
+              const className = classOf(column);
+              if (!column.value) {
+                return (
+                  <th key={column.key} scope="col" className={className}>
+                    {column.label}
+                  </th>
+                );
+              }
+              const next: SortDirection = active ? (sort.direction === 'asc' ? 'desc' : 'asc') : (column.firstDirection ?? 'asc');
+              return (
+                <th key={column.key} scope="col" className={className} aria-sort={active ? DIRECTION_WORD[sort.direction] : undefined}>
+                  <button type="button" className="sort" onClick={() => setSort({ column: column.key, direction: next })}>
+                    {column.label}
+                    <span className="sort-mark" aria-hidden="true">
+                      {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr key={rowKey(row)} className={rowClassName?.(row)}>
+              {columns.map((column) => {
+                const content = column.cell ? column.cell(row) : (column.value?.(row) ?? '—');
+                const className = classOf(column);
+                return column.rowHeader ? (
+                  <th key={column.key} scope="row" className={className}>
+                    {content}
+                  </th>
+                ) : (
+                  <td key={column.key} className={className}>
+                    {content}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
