@@ -102,6 +102,22 @@ describe('assigning goals', () => {
   });
 });
 
+describe('which evidence counts', () => {
+  it('counts a manager assessment for all evidence and for verified credentials and assessments, but not for verified credentials only', async () => {
+    const stored = (await server.state.current()).org;
+    await server.state.replace({ ...stored, assessments: [{ employee: 'e1', skill: 'sql', level: 3, source: 'manager', assessedOn: '2026-10-01' }] });
+    const effective = async (evidence: string) => {
+      const heatmap = (await (await send('GET', `/api/heatmap/team/Data?evidence=${evidence}`, lnd)).json()) as { employees: { id: string }[]; effective: number[]; skills: { id: string }[] };
+      const row = heatmap.employees.findIndex((employee) => employee.id === 'e1');
+      return heatmap.effective[row * heatmap.skills.length + heatmap.skills.findIndex((skill) => skill.id === 'sql')];
+    };
+    expect(await effective('all')).toBe(3);
+    expect(await effective('verified')).toBe(3);
+    expect(await effective('credentials')).toBe(0);
+    expect((await send('GET', '/api/overview?evidence=everything', lnd)).status).toBe(400);
+  });
+});
+
 describe('what-if', () => {
   it('changes every view at once and leaves the stored data alone until kept', async () => {
     const before = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };

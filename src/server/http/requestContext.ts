@@ -62,19 +62,24 @@ export function asOfOf(request: Request, state: OrganisationState): IsoDate {
   return asOf;
 }
 
-/** `evidence=verified`: figures count only verified awards (assessments still count). */
-export type EvidenceFilter = 'all' | 'verified';
+/**
+ * Which evidence the figures count (SPEC §2 Award verification):
+ * `all`; `verified` — verified credentials and assessments (unverified and failed awards left out);
+ * `credentials` — verified credentials only (assessments left out too).
+ */
+export type EvidenceFilter = 'all' | 'verified' | 'credentials';
 
 export function evidenceOf(request: Request): EvidenceFilter {
   const evidence = new URL(request.url).searchParams.get('evidence');
   if (evidence === null || evidence === '' || evidence === 'all') return 'all';
-  if (evidence === 'verified') return 'verified';
-  throw new RequestRefused(400, 'bad-evidence', `evidence must be verified or all, not "${evidence}".`);
+  if (evidence === 'verified' || evidence === 'credentials') return evidence;
+  throw new RequestRefused(400, 'bad-evidence', `evidence must be all, verified or credentials, not "${evidence}".`);
 }
 
-// One derived organisation per organisation object: the stored one is a new object after every
-// change and the what-if scenario caches its own, so an entry is never stale, and is dropped with it.
+// One derived organisation per organisation object and filter: the stored one is a new object after
+// every change and a what-if draft has its own, so an entry is never stale, and is dropped with it.
 const verifiedOnly = new WeakMap<EngineOrganisation, EngineOrganisation>();
+const credentialsOnly = new WeakMap<EngineOrganisation, EngineOrganisation>();
 
 /** The organisation with unverified and failed awards left out (prepared once per organisation). */
 export function verifiedEvidenceOnly(eo: EngineOrganisation): EngineOrganisation {
@@ -82,6 +87,16 @@ export function verifiedEvidenceOnly(eo: EngineOrganisation): EngineOrganisation
   if (!derived) {
     derived = prepareOrganisation({ ...eo.org, awards: eo.org.awards.filter((award) => award.verification === 'verified') });
     verifiedOnly.set(eo, derived);
+  }
+  return derived;
+}
+
+/** Verified credentials only: no unverified or failed award, and no assessment. */
+export function verifiedCredentialsOnly(eo: EngineOrganisation): EngineOrganisation {
+  let derived = credentialsOnly.get(eo);
+  if (!derived) {
+    derived = prepareOrganisation({ ...eo.org, awards: eo.org.awards.filter((award) => award.verification === 'verified'), assessments: [] });
+    credentialsOnly.set(eo, derived);
   }
   return derived;
 }
@@ -94,7 +109,7 @@ export function verifiedEvidenceOnly(eo: EngineOrganisation): EngineOrganisation
 export async function viewOf(request: Request, state: WhatIfState): Promise<EngineOrganisation> {
   const evidence = evidenceOf(request);
   const eo = await state.current(callerKeyOf(request));
-  return evidence === 'verified' ? verifiedEvidenceOnly(eo) : eo;
+  return evidence === 'verified' ? verifiedEvidenceOnly(eo) : evidence === 'credentials' ? verifiedCredentialsOnly(eo) : eo;
 }
 
 export function scopeOf(request: Request, eo: EngineOrganisation, persona: Persona): { scope: Scope | undefined; label: string } {
