@@ -95,7 +95,7 @@ test.describe('printing the heatmap', () => {
     await page.emulateMedia({ media: 'print' });
     const printed = page.locator('.heatmap-print-table thead th:not(:first-child)');
     await expect(printed).toHaveCount(skills);
-    await expect(page.getByText(/^Heatmap of the organisation, as of \d+ \w{3} \d{4} · All evidence · whole organisation · skill category Data/)).toBeVisible();
+    await expect(page.getByText(/^Heatmap of the organisation as of \d+ \w{3} \d{4} · All evidence · whole organisation · skill category Data/)).toBeVisible();
     await expect(page.getByRole('grid')).toBeHidden();
   });
 });
