@@ -8,7 +8,7 @@ export function PrintHeader({ title, asOf, evidence, filters = [] }: { title: st
   const shown = filters.filter((filter): filter is string => typeof filter === 'string' && filter !== '');
   return (
     <p className="print-only print-header">
-      {title}, as of {formatDate(asOf)} · {evidenceLabel(evidence)}
+      {title} as of {formatDate(asOf)} · {evidenceLabel(evidence)}
       {shown.length ? ` · ${shown.join(' · ')}` : ' · no filter'} · printed from Gapmap
     </p>
   );

@@ -68,7 +68,6 @@ export function SortableTable<Row, Key extends string>({ caption, columns, rows,
       <table className="data-table">
         <caption id={captionId} className="visually-hidden">
           {caption}
-          {sortColumn ? `, sorted by ${sortColumn.label.toLowerCase()}, ${DIRECTION_WORD[sort.direction]}` : ''}
         </caption>
         <thead>
           <tr>

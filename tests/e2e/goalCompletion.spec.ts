@@ -10,6 +10,8 @@ test('a goal assigned to a cohort completes by itself once the award is imported
   // The first bookable cohort of two or more people, as the table shows it: the credential's name,
   // then the people's names (a stack is earned by its components, not booked).
   const table = page.getByRole('table', { name: /Cohorts/ });
+  // The heading shows before the cohorts are computed: wait for the rows.
+  await expect(table.locator('tbody th[scope="row"]').first()).toBeVisible();
   const headers = await table.locator('tbody th[scope="row"]').evaluateAll((cells) =>
     cells.map((cell) => ({
       name: cell.firstChild?.textContent?.trim() ?? '',

@@ -78,7 +78,7 @@ export function TeamPage() {
             <>
               <header className="page-header">
                 <h1 id="team-title">{team}</h1>
-                <PrintHeader title={`Team report for ${team}`} asOf={data.asOf} evidence={evidence} />
+                <PrintHeader title="Team report" asOf={data.asOf} evidence={evidence} filters={[`team ${team}`]} />
                 <p className="subtitle no-print">
                   As of {formatDate(data.asOf)} ·{' '}
                   <Link to="/heatmap" search={{ team }}>
