@@ -7,6 +7,7 @@ import { heatmapSearchSchema } from '../features/heatmap/search';
 import { goalsSearchSchema } from '../features/goals/search';
 import { employeeSearchSchema } from '../features/employee/search';
 import { teamSearchSchema } from '../features/team/search';
+import { listSearchSchema } from '../features/lists/search';
 // The landing page is in the entry chunk (its charts still load on demand): the router renders the
 // shell only once the route's component is loaded, so a lazy landing page delays the first paint.
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -77,6 +78,19 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
 });
 
+const listRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/lists/$list',
+  validateSearch: listSearchSchema,
+  component: lazyRouteComponent(() => import('../features/lists/ListPage'), 'ListPage'),
+});
+
+const skillGapsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teams/$team/skills/$skill',
+  component: lazyRouteComponent(() => import('../features/lists/SkillGapsPage'), 'SkillGapsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   overviewRoute,
   heatmapRoute,
@@ -87,6 +101,8 @@ const routeTree = rootRoute.addChildren([
   catalogRoute,
   importRoute,
   reportsRoute,
+  listRoute,
+  skillGapsRoute,
 ]);
 
 /** The app's router; tests pass a memory history to open any URL. */

@@ -35,8 +35,8 @@ export function HeatmapPage() {
       </header>
       <p className="subtitle">
           {team
-            ? 'Each cell reads effective level / required level; ✓ met, ✗ gap, the darker the larger the gap. Arrow keys move between cells, Enter opens the person.'
-            : 'Each cell is the share of the people whose role requires the skill who meet it. Arrow keys move between cells, Enter opens the team.'}
+            ? 'Each cell reads effective level / required level; ✓ met, ✗ gap, the darker the larger the gap. Arrow keys move between cells; Enter on a cell lists who lacks the skill, on a name opens the person.'
+            : 'Each cell is the share of the people whose role requires the skill who meet it. Arrow keys move between cells; Enter on a cell lists who lacks the skill, on a team name opens the team.'}
       </p>
       <div className="toolbar">
         <label htmlFor="heatmap-team">Team</label>
@@ -93,6 +93,7 @@ function OrgHeatmapSection({ search, setSearch }: SectionProps) {
 }
 
 function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap }) {
+  const navigate = useNavigate();
   const view = useMemo(() => orgGridView(data, search), [data, search]);
   const categories = useMemo(() => [...new Set(data.skills.map((skill) => skill.category))].sort(), [data]);
   const width = data.skills.length;
@@ -138,7 +139,11 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
             className: coverage === null ? 'not-required' : undefined,
           };
         }}
-        onActivateCell={(row) => setSearch({ team: data.teams[view.rows[row] ?? 0]?.team })}
+        onActivateCell={(row, col) => {
+          const team = data.teams[view.rows[row] ?? 0]?.team;
+          const skill = data.skills[view.columns[col] ?? 0]?.id;
+          if (team && skill) void navigate({ to: '/teams/$team/skills/$skill', params: { team, skill } });
+        }}
         onActivateRow={(row) => setSearch({ team: data.teams[view.rows[row] ?? 0]?.team })}
       />
     </>
@@ -227,7 +232,10 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
             description: `${name}, ${skill}: level ${effective} of ${required} required, ${gap === 0 ? 'met' : `gap of ${gap}`}${assessedOnly ? ' (assessed, not verified by a credential)' : verified > 0 ? ' (verified by a credential)' : ''}`,
           };
         }}
-        onActivateCell={openEmployee}
+        onActivateCell={(_row, col) => {
+          const skill = data.skills[view.columns[col] ?? 0]?.id;
+          if (skill) void navigate({ to: '/teams/$team/skills/$skill', params: { team: data.team, skill } });
+        }}
         onActivateRow={openEmployee}
       />
     </>
