@@ -119,6 +119,8 @@ export const searchResultSchema = z.object({
   id: z.string(),
   label: z.string(),
   detail: z.string(),
+  /** A skill's category. */
+  category: z.string().optional(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 export const searchResponseSchema = z.object({ query: z.string(), results: z.array(searchResultSchema) });

@@ -17,6 +17,8 @@ export interface SearchEntry {
   detail: string;
   /** The team a person or a team entry belongs to (scope: a manager sees only their team's). */
   team?: string;
+  /** A skill's category (a link can open the heatmap on it). */
+  category?: string;
 }
 
 export interface SearchIndex {
@@ -52,7 +54,7 @@ export function buildSearchIndex(org: Organisation): SearchIndex {
   const entries: SearchEntry[] = [];
   const teams = [...new Set(org.employees.map((employee) => employee.team))].sort(compareOrdinal);
   for (const team of teams) entries.push({ kind: 'team', id: team, label: team, detail: 'Team', team });
-  for (const skill of org.skills) entries.push({ kind: 'skill', id: skill.id, label: skill.name, detail: skill.category ? `Skill · ${skill.category}` : 'Skill' });
+  for (const skill of org.skills) entries.push({ kind: 'skill', id: skill.id, label: skill.name, detail: skill.category ? `Skill · ${skill.category}` : 'Skill', category: skill.category });
   for (const credential of org.credentials) entries.push({ kind: 'credential', id: credential.id, label: credential.name, detail: `Credential · ${credential.issuer}` });
   for (const role of org.roles) entries.push({ kind: 'role', id: role.id, label: role.name, detail: 'Role' });
   for (const employee of org.employees) {

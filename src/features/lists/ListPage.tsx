@@ -12,6 +12,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { countOf, formatDate } from '../../components/format';
 import { addDays } from '../../domain/dates';
 import { AssignCredential } from './AssignCredential';
+import './lists.css';
 import type { ListSearch } from './search';
 
 const TITLES: Record<ListKind, { title: string; what: string }> = {

@@ -269,7 +269,7 @@ export function createListRoutes(state: WhatIfState) {
       const query = new URL(request.url).searchParams.get('q') ?? '';
       if (query.length > 200) throw new RequestRefused(400, 'bad-query', 'A search is at most 200 characters.');
       const teams = persona.kind === 'manager' ? new Set(visibleTeams(eo, persona)) : undefined;
-      const results = searchEntries(searchIndexOf(eo), query, { teams }).map(({ kind, id, label, detail }) => ({ kind, id, label, detail }));
+      const results = searchEntries(searchIndexOf(eo), query, { teams }).map(({ kind, id, label, detail, category }) => (category === undefined ? { kind, id, label, detail } : { kind, id, label, detail, category }));
       return json<SearchResponse>({ query, results });
     })),
   ];
