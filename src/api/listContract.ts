@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isoDateSchema, weightSchema } from '../domain/schema';
 
 /** A credential that closes a gap, as offered in an "assign" action. */
-export const credentialOptionSchema = z.object({ id: z.string(), name: z.string(), cost: z.number().optional(), currency: z.string().optional(), hours: z.number().optional() });
+export const credentialOptionSchema = z.object({ id: z.string(), name: z.string(), /** The level it grants in the skill at hand. */ level: z.number().optional(), cost: z.number().optional(), currency: z.string().optional(), hours: z.number().optional() });
 export type CredentialOption = z.infer<typeof credentialOptionSchema>;
 
 const personRefSchema = z.object({ id: z.string(), name: z.string() });
@@ -109,7 +109,7 @@ export const skillGapsSchema = z.object({
       gap: z.number(),
     }),
   ),
-  /** Credentials granting the skill at the highest level anyone listed needs, cheapest first. */
+  /** Credentials granting the skill at the lowest level anyone listed needs or above (each with its level), cheapest first. */
   credentials: z.array(credentialOptionSchema),
 });
 export type SkillGaps = z.infer<typeof skillGapsSchema>;

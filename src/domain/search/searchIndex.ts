@@ -21,22 +21,37 @@ export interface SearchEntry {
   category?: string;
 }
 
+/** Words of some entries, sorted, each with the entry it belongs to: a binary search finds a prefix's range. */
+interface TokenList {
+  tokens: readonly string[];
+  entry: Int32Array;
+}
+
 export interface SearchIndex {
   entries: readonly SearchEntry[];
-  /** Every normalised word of every entry, sorted; tokenEntry[i] is the entry token i belongs to. */
-  tokens: readonly string[];
-  tokenEntry: Int32Array;
+  /** Words of the teams, skills, credentials and roles (a few thousand) and, apart, of the people. */
+  named: TokenList;
+  people: TokenList;
+  /** Each team's person entries: a manager's search scans their team instead of everyone's words. */
+  peopleByTeam: ReadonlyMap<string, Int32Array>;
   /** The normalised words of each entry, to check a query's other words. */
   entryTokens: readonly (readonly string[])[];
   /** Each entry's normalised label, to rank "starts with the whole query" first. */
   entryKey: readonly string[];
+  /** Scratch: entry e was already considered by query number seenStamp[e]. */
+  seenStamp: Uint32Array;
+  stamp: number;
 }
 
 // Letters NFKD does not split into a base letter and a mark.
 const FOLDED: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ħ: 'h' };
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, accents and marks dropped, ø æ ß… folded: "Zoë Ørsted" → "zoe orsted". */
 export function normaliseForSearch(text: string): string {
+  // Most names are plain ASCII: lower case is all they need (and 100,000 of them index 3× faster).
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -62,22 +77,41 @@ export function buildSearchIndex(org: Organisation): SearchIndex {
   }
 
   const entryTokens: string[][] = [];
-  const pairs: { token: string; entry: number }[] = [];
+  const namedPairs: { token: string; entry: number }[] = [];
+  const peoplePairs: { token: string; entry: number }[] = [];
+  const peopleByTeam = new Map<string, number[]>();
   entries.forEach((entry, index) => {
     // A person is also found by their id (people search an HR number), anything else by its name.
     const words = [...new Set([...searchWords(entry.label), ...(entry.kind === 'person' ? searchWords(entry.id) : [])])];
     entryTokens.push(words);
+    const pairs = entry.kind === 'person' ? peoplePairs : namedPairs;
     for (const token of words) pairs.push({ token, entry: index });
+    if (entry.kind === 'person' && entry.team !== undefined) {
+      const members = peopleByTeam.get(entry.team);
+      if (members) members.push(index);
+      else peopleByTeam.set(entry.team, [index]);
+    }
   });
-  pairs.sort((a, b) => compareOrdinal(a.token, b.token) || a.entry - b.entry);
   return {
     entries,
-    tokens: pairs.map((pair) => pair.token),
-    tokenEntry: Int32Array.from(pairs, (pair) => pair.entry),
+    named: tokenList(namedPairs),
+    people: tokenList(peoplePairs),
+    peopleByTeam: new Map([...peopleByTeam].map(([team, members]) => [team, Int32Array.from(members)])),
     entryTokens,
     entryKey: entries.map((entry) => normaliseForSearch(entry.label)),
+    seenStamp: new Uint32Array(entries.length),
+    stamp: 0,
   };
 }
+
+function tokenList(pairs: { token: string; entry: number }[]): TokenList {
+  // Plain < on strings is UTF-16 code unit order, the same as compareOrdinal, and faster for 300,000 words.
+  pairs.sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : a.entry - b.entry));
+  return { tokens: pairs.map((pair) => pair.token), entry: Int32Array.from(pairs, (pair) => pair.entry) };
+}
+
+/** Up to this many people in scope, a scoped search checks each of them rather than the word range. */
+const SCAN_TEAM_LIMIT = 20_000;
 
 /** First position in the sorted tokens whose token is ≥ `prefix`. */
 function lowerBound(tokens: readonly string[], prefix: string): number {
@@ -85,7 +119,7 @@ function lowerBound(tokens: readonly string[], prefix: string): number {
   let high = tokens.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareOrdinal(tokens[middle]!, prefix) < 0) low = middle + 1;
+    if (tokens[middle]! < prefix) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -113,18 +147,31 @@ export function searchEntries(index: SearchIndex, query: string, options: Search
   // Enough candidates of a kind to rank well, bounded so a one-letter query stays fast.
   const candidateCap = perKind * 40;
   const found: Record<SearchKind, number[]> = { team: [], skill: [], credential: [], role: [], person: [] };
-  const seen = new Set<number>();
-  for (let i = lowerBound(index.tokens, anchor); i < index.tokens.length && index.tokens[i]!.startsWith(anchor); i++) {
-    const e = index.tokenEntry[i]!;
-    if (seen.has(e)) continue;
-    seen.add(e);
+  const stamp = (index.stamp = (index.stamp + 1) >>> 0 || 1);
+  const consider = (e: number): void => {
+    if (index.seenStamp[e] === stamp) return;
+    index.seenStamp[e] = stamp;
     const entry = index.entries[e]!;
     const bucket = found[entry.kind];
-    if (bucket.length >= candidateCap) continue;
-    if (options.teams && entry.team !== undefined && !options.teams.has(entry.team)) continue;
+    if (bucket.length >= candidateCap) return;
+    if (options.teams && entry.team !== undefined && !options.teams.has(entry.team)) return;
     const tokens = index.entryTokens[e]!;
-    if (!others.every((word) => tokens.some((token) => token.startsWith(word)))) continue;
-    bucket.push(e);
+    if (tokens.some((token) => token.startsWith(anchor)) && others.every((word) => tokens.some((token) => token.startsWith(word)))) bucket.push(e);
+  };
+  const peopleFull = () => found.person.length >= candidateCap;
+  const scan = (list: TokenList) => {
+    for (let i = lowerBound(list.tokens, anchor); i < list.tokens.length && list.tokens[i]!.startsWith(anchor) && !peopleFull(); i++) consider(list.entry[i]!);
+  };
+  scan(index.named);
+  // People: a manager's few teams are scanned member by member; everyone's, by word range, stopping
+  // once enough candidates are found (the range is in word order, so those come first alphabetically).
+  const scopedPeople = options.teams ? [...options.teams].map((team) => index.peopleByTeam.get(team) ?? new Int32Array(0)) : undefined;
+  if (scopedPeople && scopedPeople.reduce((sum, members) => sum + members.length, 0) <= SCAN_TEAM_LIMIT) {
+    for (const members of scopedPeople) {
+      for (let m = 0; m < members.length && !peopleFull(); m++) consider(members[m]!);
+    }
+  } else {
+    scan(index.people);
   }
   const results: SearchEntry[] = [];
   for (const kind of (Object.keys(KIND_ORDER) as SearchKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b])) {

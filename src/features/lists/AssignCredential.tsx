@@ -30,7 +30,7 @@ interface AssignCredentialProps {
 }
 
 function credentialLabel(option: CredentialOption): string {
-  const parts = [option.cost !== undefined ? formatMoney(option.cost, option.currency) : undefined, option.hours !== undefined ? `${option.hours} h` : undefined].filter(Boolean);
+  const parts = [option.level !== undefined ? `level ${option.level}` : undefined, option.cost !== undefined ? formatMoney(option.cost, option.currency) : undefined, option.hours !== undefined ? `${option.hours} h` : undefined].filter(Boolean);
   return parts.length ? `${option.name} (${parts.join(', ')})` : option.name;
 }
 

@@ -94,7 +94,7 @@ export function SkillGapsPage() {
                     </tbody>
                   </table>
                   <h2>Assign a credential</h2>
-                  <p className="muted">Credentials that grant {data.skill.name} at the highest level anyone here needs, cheapest first.</p>
+                  <p className="muted">Credentials that grant {data.skill.name} at a level someone here needs, cheapest first; each says the level it grants.</p>
                   {chosen.length === 0 ? (
                     <p>Tick the people to assign a credential to.</p>
                   ) : (

@@ -56,9 +56,11 @@ function formatOf(url: URL): 'json' | 'csv' {
   throw new RequestRefused(400, 'bad-format', `format must be json or csv, not "${format}".`);
 }
 
-function credentialOption(eo: EngineOrganisation, id: string): CredentialOption {
+function credentialOption(eo: EngineOrganisation, id: string, skill?: string): CredentialOption {
   const credential = eo.org.credentials.find((candidate) => candidate.id === id);
   const option: CredentialOption = { id, name: credential?.name ?? id };
+  const level = skill === undefined ? 0 : Math.max(0, ...(credential?.grants ?? []).filter((grant) => grant.skill === skill).map((grant) => grant.level));
+  if (level > 0) option.level = level;
   if (credential?.cost !== undefined) option.cost = credential.cost;
   if (credential?.currency !== undefined) option.currency = credential.currency;
   if (credential?.hours !== undefined) option.hours = credential.hours;
@@ -243,7 +245,9 @@ export function createListRoutes(state: WhatIfState) {
       if (!eo.skillIndex.has(skill)) return errorResponse(404, 'not-found', `There is no skill with id ${skill}.`);
       const names = lookups(eo);
       const gaps = unmetRequirements(eo, asOf, { teams: [team] }, { skill });
-      const level = gaps.reduce((highest, gap) => Math.max(highest, gap.required), 1);
+      // From the lowest level anyone here needs: a credential below someone's level still helps the others
+      // (and each option says its level); from the highest, a level no course reaches would offer nothing.
+      const level = gaps.length === 0 ? 1 : Math.min(...gaps.map((gap) => gap.required));
       return json<SkillGaps>({
         asOf,
         team,
@@ -259,7 +263,7 @@ export function createListRoutes(state: WhatIfState) {
           effective: gap.effective,
           gap: gap.gap,
         })),
-        credentials: credentialsGranting(eo, skill, level).map((credential) => credentialOption(eo, credential.id)),
+        credentials: credentialsGranting(eo, skill, level).map((credential) => credentialOption(eo, credential.id, skill)),
       });
     })),
 
