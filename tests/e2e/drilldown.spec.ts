@@ -42,7 +42,9 @@ test.describe('drilling down from the figures', () => {
     // so open them in turn until one offers a credential.
     const partial = /: ([0-9]|[1-9][0-9])% of \d+ people/;
     await page.goto('/heatmap');
-    const names = await page.getByRole('grid', { name: 'Coverage per team and skill' }).getByRole('gridcell', { name: partial }).evaluateAll((cells) => cells.slice(0, 12).map((cell) => cell.getAttribute('aria-label') ?? ''));
+    const partialCells = page.getByRole('grid', { name: 'Coverage per team and skill' }).getByRole('gridcell', { name: partial });
+    await expect(partialCells.first()).toBeVisible();
+    const names = await partialCells.evaluateAll((cells) => cells.slice(0, 12).map((cell) => cell.getAttribute('aria-label') ?? ''));
     expect(names.length).toBeGreaterThan(0);
     let opened = false;
     for (const name of names) {

@@ -18,7 +18,12 @@ import type { ListSearch } from './search';
 const TITLES: Record<ListKind, { title: string; what: string }> = {
   'critical-gaps': { title: 'Critical gaps', what: 'Each critical requirement of a role that its holder does not meet yet.' },
   'single-points-of-failure': { title: 'Single points of failure', what: 'Critical team skills held at the level the team needs by one person or none.' },
-  expiring: { title: 'Expiring in 90 days', what: 'Current credentials that lapse within 90 days and have not been renewed.' },
+  expiring: {
+    title: 'Expiring in 90 days',
+    // Rule 11 completes a goal by the credential held on or after its creation, so today a renewal
+    // goal counts as completed while the current award lasts: said here until renewals are tracked apart.
+    what: 'Current credentials that lapse within 90 days and have not been renewed. Renew assigns a goal for the same credential, due before it lapses; while the current one is valid, Goals shows that goal as completed.',
+  },
   'overdue-goals': { title: 'Overdue goals', what: 'Open credential goals past their due date.' },
 };
 
