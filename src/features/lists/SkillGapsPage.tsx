@@ -28,6 +28,8 @@ export function SkillGapsPage() {
         {(data) => {
           const chosen = data.people.filter((person) => !excluded.has(person.employee));
           const allChosen = chosen.length === data.people.length;
+          // HR reads and exports; only managers and L&D assign goals.
+          const mayAssign = persona.kind !== 'hr';
           return (
             <>
               <header className="page-header">
@@ -47,14 +49,16 @@ export function SkillGapsPage() {
                     <caption className="visually-hidden">People of {data.team} short of {data.skill.name}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">
-                          <input
-                            type="checkbox"
-                            aria-label="Choose everyone"
-                            checked={allChosen}
-                            onChange={() => setExcluded(allChosen ? new Set(data.people.map((person) => person.employee)) : new Set())}
-                          />
-                        </th>
+                        {mayAssign ? (
+                          <th scope="col">
+                            <input
+                              type="checkbox"
+                              aria-label="Choose everyone"
+                              checked={allChosen}
+                              onChange={() => setExcluded(allChosen ? new Set(data.people.map((person) => person.employee)) : new Set())}
+                            />
+                          </th>
+                        ) : null}
                         <th scope="col">Person</th>
                         <th scope="col">Role</th>
                         <th scope="col">Weight</th>
@@ -67,19 +71,21 @@ export function SkillGapsPage() {
                     <tbody>
                       {data.people.map((person) => (
                         <tr key={person.employee}>
-                          <td>
-                            <input
-                              type="checkbox"
-                              aria-label={`Choose ${person.name}`}
-                              checked={!excluded.has(person.employee)}
-                              onChange={(event) => {
-                                const next = new Set(excluded);
-                                if (event.target.checked) next.delete(person.employee);
-                                else next.add(person.employee);
-                                setExcluded(next);
-                              }}
-                            />
-                          </td>
+                          {mayAssign ? (
+                            <td>
+                              <input
+                                type="checkbox"
+                                aria-label={`Choose ${person.name}`}
+                                checked={!excluded.has(person.employee)}
+                                onChange={(event) => {
+                                  const next = new Set(excluded);
+                                  if (event.target.checked) next.delete(person.employee);
+                                  else next.add(person.employee);
+                                  setExcluded(next);
+                                }}
+                              />
+                            </td>
+                          ) : null}
                           <th scope="row">
                             <Link to="/employees/$employeeId" params={{ employeeId: person.employee }}>{person.name}</Link>
                           </th>
@@ -93,20 +99,24 @@ export function SkillGapsPage() {
                       ))}
                     </tbody>
                   </table>
-                  <h2>Assign a credential</h2>
-                  <p className="muted">Credentials that grant {data.skill.name} at a level someone here needs, cheapest first; each says the level it grants.</p>
-                  {chosen.length === 0 ? (
-                    <p>Tick the people to assign a credential to.</p>
-                  ) : (
-                    <AssignCredential
-                      // A new selection starts a new form, so its announcement is about this one.
-                      key={chosen.map((person) => person.employee).join(',')}
-                      persona={persona}
-                      people={chosen.map((person) => ({ id: person.employee, name: person.name, team: data.team }))}
-                      credentials={data.credentials}
-                      label={`Assign to ${chosen.length === 1 ? chosen[0]?.name : `${chosen.length} people`}`}
-                    />
-                  )}
+                  {mayAssign ? (
+                    <>
+                      <h2>Assign a credential</h2>
+                      <p className="muted">Credentials that grant {data.skill.name} at a level someone here needs, cheapest first; each says the level it grants.</p>
+                      {chosen.length === 0 ? (
+                        <p>Tick the people to assign a credential to.</p>
+                      ) : (
+                        <AssignCredential
+                          // A new selection starts a new form, so its announcement is about this one.
+                          key={chosen.map((person) => person.employee).join(',')}
+                          persona={persona}
+                          people={chosen.map((person) => ({ id: person.employee, name: person.name, team: data.team }))}
+                          credentials={data.credentials}
+                          label={`Assign to ${chosen.length === 1 ? chosen[0]?.name : `${chosen.length} people`}`}
+                        />
+                      )}
+                    </>
+                  ) : null}
                 </>
               )}
             </>
