@@ -26,7 +26,7 @@ console.log(`organisation: ${organisation.employees.length} employees, ${organis
 
 const buildStart = performance.now();
 const index = buildSearchIndex(organisation);
-console.log(`index built in ${(performance.now() - buildStart).toFixed(0)} ms (${index.people.tokens.length + index.named.tokens.length} words)`);
+console.log(`index built in ${(performance.now() - buildStart).toFixed(0)} ms (${index.people.tokens.length + index.named.tokens.length} distinct words)`);
 
 const someone = organisation.employees[Math.floor(organisation.employees.length / 2)]!;
 const [first = 'a', last = 'b'] = someone.name.split(' ');
