@@ -145,6 +145,11 @@ function lowerBound(tokens: readonly string[], prefix: string): number {
   return low;
 }
 
+/** First position after the words starting with `prefix` (they all sort below prefix + U+FFFF). */
+function upperBound(tokens: readonly string[], prefix: string): number {
+  return lowerBound(tokens, `${prefix}\uffff`);
+}
+
 export interface SearchOptions {
   /** Teams whose people (and which teams) may be shown; undefined: every team. */
   teams?: ReadonlySet<string>;
@@ -160,8 +165,12 @@ export function searchEntries(index: SearchIndex, query: string, options: Search
   const words = searchWords(query);
   if (words.length === 0) return [];
   const perKind = options.perKind ?? 5;
-  // Scan the range of the longest word (the narrowest), check the others per entry.
-  const anchor = words.reduce((longest, word) => (word.length > longest.length ? word : longest));
+  // Scan the range of the word fewest people's words start with ("li ho": whichever is rarer), check the others per entry.
+  const peopleHolding = (word: string) => {
+    const people = index.people;
+    return people.postingStart[upperBound(people.tokens, word)]! - people.postingStart[lowerBound(people.tokens, word)]!;
+  };
+  const anchor = words.reduce((best, word) => (peopleHolding(word) < peopleHolding(best) ? word : best));
   const others = words.filter((word) => word !== anchor);
   const wholeQuery = words.join(' ');
   // Enough candidates of a kind to rank well, bounded so a one-letter query stays fast.
