@@ -7,6 +7,7 @@ import { AsOfPicker } from './AsOfPicker';
 import { EvidenceToggle } from './EvidenceToggle';
 import { Loading } from '../components/QueryState';
 import { useUi } from '../stores/ui';
+import { HeaderSearch } from '../features/search/SearchBox';
 
 const NAV = [
   { to: '/', label: 'Overview' },
@@ -43,6 +44,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="header-controls">
+          <HeaderSearch />
           <AsOfPicker />
           <EvidenceToggle />
           <PersonaSwitch />

@@ -9,6 +9,7 @@ import { employeeSearchSchema } from '../features/employee/search';
 import { teamSearchSchema, teamsSearchSchema } from '../features/team/search';
 import { catalogSearchSchema } from '../features/catalog/search';
 import { GlossaryPage } from './GlossaryPage';
+import { listSearchSchema } from '../features/lists/search';
 // The landing page is in the entry chunk (its charts still load on demand): the router renders the
 // shell only once the route's component is loaded, so a lazy landing page delays the first paint.
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -87,6 +88,19 @@ const glossaryRoute = createRoute({
   component: GlossaryPage,
 });
 
+const listRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/lists/$list',
+  validateSearch: listSearchSchema,
+  component: lazyRouteComponent(() => import('../features/lists/ListPage'), 'ListPage'),
+});
+
+const skillGapsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teams/$team/skills/$skill',
+  component: lazyRouteComponent(() => import('../features/lists/SkillGapsPage'), 'SkillGapsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   glossaryRoute,
   overviewRoute,
@@ -98,6 +112,8 @@ const routeTree = rootRoute.addChildren([
   catalogRoute,
   importRoute,
   reportsRoute,
+  listRoute,
+  skillGapsRoute,
 ]);
 
 /** The app's router; tests pass a memory history to open any URL. */

@@ -35,7 +35,7 @@ test.describe('every route', () => {
 });
 
 test.describe('the heatmap by keyboard', () => {
-  test('arrow keys move across cells, the tooltip follows, Enter drills into the team and then the person', async ({ page }) => {
+  test('arrow keys move across cells, the tooltip follows, Enter on a name drills into the team and then the person', async ({ page }) => {
     await page.goto('/heatmap');
     const grid = page.getByRole('grid', { name: 'Coverage per team and skill' });
     await expect(grid).toBeVisible();
@@ -47,13 +47,14 @@ test.describe('the heatmap by keyboard', () => {
     await expect(focused).toHaveAttribute('aria-colindex', '3');
     await expect(focused.locator('xpath=..')).toHaveAttribute('aria-rowindex', '3');
     await expect(page.getByRole('tooltip')).toHaveText(await focused.getAttribute('aria-label') ?? 'missing');
+    // Enter on a cell lists who lacks the skill (drilldown.spec.ts); on the team's name it opens the team.
+    await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/team=/);
     const teamGrid = page.getByRole('grid', { name: /per person and skill/ });
     await expect(teamGrid).toBeVisible();
     await teamGrid.getByRole('gridcell').first().focus();
-    await page.keyboard.press('End');
-    await expect(page.locator(':focus')).toHaveAttribute('aria-colindex', /\d+/);
+    await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Requirements of the role' })).toBeVisible();
     await page.goBack();

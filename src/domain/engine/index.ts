@@ -15,3 +15,4 @@ export { expiringAwards, DEFAULT_HORIZON_DAYS, type ExpiringAward } from './expi
 export { readinessTrend, type TrendPoint } from './trend';
 export { goalStates, goalExportRows, goalSummary, type GoalState, type GoalSummary } from './goals';
 export { overviewFigures, type OverviewFigures } from './overview';
+export { unmetRequirements, singlePointsOfFailure, overdueGoals, credentialsGranting, type PersonGap, type SinglePointOfFailure } from './lists';

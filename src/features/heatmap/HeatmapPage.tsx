@@ -46,8 +46,8 @@ export function HeatmapPage() {
       <PrintHeader title={team ? `Heatmap of ${team}` : 'Heatmap of the organisation'} asOf={asOf ?? session.data?.asOf} evidence={evidence} filters={filters} />
       <p className="subtitle">
         {team
-          ? 'Each cell reads the level a person has / the level their role requires: ✓ met, ✗ short; the stronger the colour, the more is missing. Arrow keys move between cells, Enter opens the person.'
-          : 'Each cell is the share of the people whose role requires the skill who meet it; the stronger the colour, the more people are short. Arrow keys move between cells, Enter opens the team.'}
+          ? 'Each cell reads the level a person has / the level their role requires: ✓ met, ✗ short; the stronger the colour, the more is missing. Arrow keys move between cells; Enter on a cell lists who lacks the skill, on a name opens the person.'
+          : 'Each cell is the share of the people whose role requires the skill who meet it; the stronger the colour, the more people are short. Arrow keys move between cells; Enter on a cell lists who lacks the skill, on a team name opens the team.'}
       </p>
       <div className="toolbar">
         <label htmlFor="heatmap-team">Team</label>
@@ -111,6 +111,12 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
     await navigate({ search: (previous) => ({ ...previous, focusRow: team, focusSkill: skill }), replace: true });
     await navigate({ search: (previous) => ({ ...previous, team, role: undefined, focusRow: undefined, focusSkill: skill }) });
   };
+  /** Remembers the opening cell (replace), then lists who in the team lacks the skill. */
+  const openSkillGaps = async (team: string | undefined, skill: string | undefined) => {
+    if (!team || !skill) return;
+    await navigate({ search: (previous) => ({ ...previous, focusRow: team, focusSkill: skill }), replace: true });
+    await navigate({ to: '/teams/$team/skills/$skill', params: { team, skill } });
+  };
   const view = useMemo(() => orgGridView(data, search), [data, search]);
   const categories = useMemo(() => [...new Set(data.skills.map((skill) => skill.category))].sort(), [data]);
   const width = data.skills.length;
@@ -149,7 +155,7 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
           };
         }}
         focusOn={search.focusRow ? { rowId: search.focusRow, columnId: search.focusSkill } : undefined}
-        onActivateCell={(row, col) => void openTeam(data.teams[view.rows[row] ?? 0]?.team, columns[col]?.id)}
+        onActivateCell={(row, col) => void openSkillGaps(data.teams[view.rows[row] ?? 0]?.team, columns[col]?.id)}
         onActivateRow={(row) => void openTeam(data.teams[view.rows[row] ?? 0]?.team)}
       />
     </>
@@ -179,6 +185,13 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
     if (!employee) return;
     await navigate({ from: '/heatmap', to: '/heatmap', search: (previous) => ({ ...previous, focusRow: employee.id, focusSkill: skill }), replace: true });
     await navigate({ to: '/employees/$employeeId', params: { employeeId: employee.id } });
+  };
+  /** Remembers the opening cell (replace), then lists who in the team lacks the skill. */
+  const openSkillGaps = async (row: number, skill: string | undefined) => {
+    const employee = data.employees[view.rows[row] ?? 0];
+    if (!employee || !skill) return;
+    await navigate({ from: '/heatmap', to: '/heatmap', search: (previous) => ({ ...previous, focusRow: employee.id, focusSkill: skill }), replace: true });
+    await navigate({ to: '/teams/$team/skills/$skill', params: { team: data.team, skill } });
   };
   // Arrived from the organisation heatmap by a skill's cell: the focus goes to that skill's column.
   const firstRowFocus = search.focusSkill && rows[0] ? { rowId: rows[0].id, columnId: search.focusSkill } : undefined;
@@ -235,7 +248,7 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
           };
         }}
         focusOn={search.focusRow ? { rowId: search.focusRow, columnId: search.focusSkill } : firstRowFocus}
-        onActivateCell={(row, col) => void openEmployee(row, columns[col]?.id)}
+        onActivateCell={(row, col) => void openSkillGaps(row, columns[col]?.id)}
         onActivateRow={(row) => void openEmployee(row)}
       />
     </>

@@ -48,13 +48,13 @@ export function OverviewPage() {
             <Figures label="Headline figures">
               <Figure label="Readiness" value={formatPercent(data.readiness, 1)} detail="weighted share of required levels met" term="readiness" tone={data.readiness >= 0.8 ? 'good' : data.readiness >= 0.6 ? 'warn' : 'bad'} />
               <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} if nothing is renewed`} term="readiness-90-days" tone={data.forecastReadiness < data.readiness ? 'warn' : undefined} />
-              <Figure label="Critical gaps" value={formatCount(data.criticalGaps)} detail="critical requirements not met" term="critical-gap" tone={data.criticalGaps > 0 ? 'bad' : 'good'} />
-              <Figure label="Single points of failure" value={formatCount(data.singlePointsOfFailure)} detail="critical team skills held by one person or none" term="single-point-of-failure" tone={data.singlePointsOfFailure > 0 ? 'warn' : 'good'} />
-              <Figure label="Expiring in 90 days" value={formatCount(data.expiringCount)} detail="current credentials that lapse soon" term="expiring" />
+              <Figure label="Critical gaps" value={<Link to="/lists/$list" params={{ list: 'critical-gaps' }} aria-label={`${formatCount(data.criticalGaps)} critical gaps: list them`}>{formatCount(data.criticalGaps)}</Link>} detail="critical requirements not met" term="critical-gap" tone={data.criticalGaps > 0 ? 'bad' : 'good'} />
+              <Figure label="Single points of failure" value={<Link to="/lists/$list" params={{ list: 'single-points-of-failure' }} aria-label={`${formatCount(data.singlePointsOfFailure)} single points of failure: list them`}>{formatCount(data.singlePointsOfFailure)}</Link>} detail="critical team skills held by one person or none" term="single-point-of-failure" tone={data.singlePointsOfFailure > 0 ? 'warn' : 'good'} />
+              <Figure label="Expiring in 90 days" value={<Link to="/lists/$list" params={{ list: 'expiring' }} aria-label={`${formatCount(data.expiringCount)} expiring in 90 days: list them`}>{formatCount(data.expiringCount)}</Link>} detail="current credentials that lapse soon" term="expiring" />
               <Figure
                 label="Goal completion"
                 value={formatPercent(data.goals.completionRate)}
-                detail={`${formatCount(data.goals.completed)} of ${formatCount(data.goals.completed + data.goals.open)} completed (cancelled left out) · ${formatCount(data.goals.overdue)} overdue`}
+                detail={<>{`${formatCount(data.goals.completed)} of ${formatCount(data.goals.completed + data.goals.open)} completed (cancelled left out) · `}<Link to="/lists/$list" params={{ list: 'overdue-goals' }}>{formatCount(data.goals.overdue)} overdue</Link></>}
                 tone={data.goals.overdue > 0 ? 'warn' : undefined}
                 term="goal-completion"
               />

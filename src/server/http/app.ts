@@ -17,6 +17,7 @@ import { withWhatIf, type DraftStore } from '../state/whatIf';
 import { createImportRoutes } from './importRoutes';
 import type { ImportJobStore } from '../import/importJobStore';
 import { createBadgeRoutes } from './badgeRoutes';
+import { createListRoutes } from './listRoutes';
 import { defaultMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
 import { backupOf, encodeBackup } from '../backup/backupFile';
 import {
@@ -203,6 +204,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     ...createWhatIfRoutes(state),
     ...createImportRoutes(storedState, options.importJobs),
     ...createBadgeRoutes(state, mappings),
+    ...createListRoutes(state),
   ];
 }
 

@@ -1,0 +1,127 @@
+// The /api contract of the drill-down lists, a team's gaps in one skill and search (issue 13):
+// the schemas the client validates and the list routes build. Kept beside contract.ts so the
+// lists can grow without touching the shared contract.
+import { z } from 'zod';
+import { isoDateSchema, weightSchema } from '../domain/schema';
+
+/** A credential that closes a gap, as offered in an "assign" action. */
+export const credentialOptionSchema = z.object({ id: z.string(), name: z.string(), /** The level it grants in the skill at hand. */ level: z.number().optional(), cost: z.number().optional(), currency: z.string().optional(), hours: z.number().optional() });
+export type CredentialOption = z.infer<typeof credentialOptionSchema>;
+
+const personRefSchema = z.object({ id: z.string(), name: z.string() });
+
+export const LIST_KINDS = ['critical-gaps', 'single-points-of-failure', 'expiring', 'overdue-goals'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** The columns a list sorts by (`sort=<column>` or `sort=-<column>` for descending). */
+export const LIST_SORT_COLUMNS = {
+  'critical-gaps': ['team', 'employee', 'skill', 'role', 'required', 'effective', 'gap'],
+  'single-points-of-failure': ['team', 'skill', 'highestRequired', 'requiredCount', 'metCount', 'holders'],
+  expiring: ['expiresOn', 'team', 'employee', 'credential', 'issuedOn'],
+  'overdue-goals': ['dueOn', 'team', 'employee', 'credential', 'daysOverdue'],
+} as const satisfies Record<ListKind, readonly string[]>;
+
+const listEnvelope = {
+  asOf: isoDateSchema,
+  /** "Whole organisation", or the team(s) the caller sees. */
+  scope: z.string(),
+  /** Rows in the list (the JSON answer carries at most `limit` of them; the CSV export all). */
+  total: z.number(),
+  sort: z.string(),
+};
+
+export const criticalGapRowSchema = z.object({
+  employee: z.string(),
+  employeeName: z.string(),
+  team: z.string(),
+  role: z.string(),
+  roleName: z.string(),
+  skill: z.string(),
+  skillName: z.string(),
+  required: z.number(),
+  verified: z.number(),
+  assessed: z.number(),
+  effective: z.number(),
+  gap: z.number(),
+  /** Credentials granting the skill at the required level, cheapest first. */
+  fixes: z.array(z.string()),
+});
+export const criticalGapListSchema = z.object({ ...listEnvelope, rows: z.array(criticalGapRowSchema), credentials: z.array(credentialOptionSchema) });
+export type CriticalGapList = z.infer<typeof criticalGapListSchema>;
+
+export const singlePointOfFailureRowSchema = z.object({
+  team: z.string(),
+  skill: z.string(),
+  skillName: z.string(),
+  highestRequired: z.number(),
+  requiredCount: z.number(),
+  metCount: z.number(),
+  holders: z.array(personRefSchema),
+  /** Team members not holding it: whom to train as a second holder. */
+  candidates: z.array(personRefSchema),
+  fixes: z.array(z.string()),
+});
+export const singlePointOfFailureListSchema = z.object({ ...listEnvelope, rows: z.array(singlePointOfFailureRowSchema), credentials: z.array(credentialOptionSchema) });
+export type SinglePointOfFailureList = z.infer<typeof singlePointOfFailureListSchema>;
+
+export const expiringRowSchema = z.object({
+  employee: z.string(),
+  employeeName: z.string(),
+  team: z.string(),
+  credential: z.string(),
+  credentialName: z.string(),
+  issuedOn: isoDateSchema,
+  expiresOn: isoDateSchema,
+});
+export const expiringListSchema = z.object({ ...listEnvelope, horizonDays: z.number(), rows: z.array(expiringRowSchema) });
+export type ExpiringList = z.infer<typeof expiringListSchema>;
+
+export const overdueGoalRowSchema = z.object({
+  goal: z.string(),
+  employee: z.string(),
+  employeeName: z.string(),
+  team: z.string(),
+  credential: z.string(),
+  credentialName: z.string(),
+  createdOn: isoDateSchema,
+  dueOn: isoDateSchema,
+  daysOverdue: z.number(),
+  status: z.string(),
+});
+export const overdueGoalListSchema = z.object({ ...listEnvelope, rows: z.array(overdueGoalRowSchema) });
+export type OverdueGoalList = z.infer<typeof overdueGoalListSchema>;
+
+/** GET /api/teams/:team/skills/:skill/gaps: the team's people short of the skill, and what closes it. */
+export const skillGapsSchema = z.object({
+  asOf: isoDateSchema,
+  team: z.string(),
+  skill: z.object({ id: z.string(), name: z.string(), category: z.string() }),
+  people: z.array(
+    z.object({
+      employee: z.string(),
+      name: z.string(),
+      roleName: z.string(),
+      weight: weightSchema,
+      required: z.number(),
+      verified: z.number(),
+      assessed: z.number(),
+      effective: z.number(),
+      gap: z.number(),
+    }),
+  ),
+  /** Credentials granting the skill at the lowest level anyone listed needs or above (each with its level), cheapest first. */
+  credentials: z.array(credentialOptionSchema),
+});
+export type SkillGaps = z.infer<typeof skillGapsSchema>;
+
+export const searchResultSchema = z.object({
+  kind: z.enum(['team', 'skill', 'credential', 'role', 'person']),
+  id: z.string(),
+  label: z.string(),
+  detail: z.string(),
+  /** A skill's category. */
+  category: z.string().optional(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
+export const searchResponseSchema = z.object({ query: z.string(), results: z.array(searchResultSchema) });
+export type SearchResponse = z.infer<typeof searchResponseSchema>;

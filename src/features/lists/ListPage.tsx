@@ -1,0 +1,292 @@
+// The organisation-wide list behind each Overview figure (issue 13 point 1): critical gaps, single
+// points of failure, credentials expiring in 90 days, overdue goals. Sortable (sort in the URL),
+// exportable as CSV, each row with the action that fixes it. Scoped by the API to the caller's teams.
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { listQueries } from '../../api/listQueries';
+import { LIST_KINDS, type CredentialOption, type ListKind } from '../../api/listContract';
+import { useViewContext } from '../../components/useViewContext';
+import { QueryState } from '../../components/QueryState';
+import { ExportButton } from '../../components/ExportButton';
+import { countOf, formatDate } from '../../components/format';
+import { addDays } from '../../domain/dates';
+import { AssignCredential } from './AssignCredential';
+import './lists.css';
+import type { ListSearch } from './search';
+
+const TITLES: Record<ListKind, { title: string; what: string }> = {
+  'critical-gaps': { title: 'Critical gaps', what: 'Each critical requirement of a role that its holder does not meet yet.' },
+  'single-points-of-failure': { title: 'Single points of failure', what: 'Critical team skills held at the level the team needs by one person or none.' },
+  expiring: {
+    title: 'Expiring in 90 days',
+    // Rule 11 completes a goal by the credential held on or after its creation, so today a renewal
+    // goal counts as completed while the current award lasts: said here until renewals are tracked apart.
+    what: 'Current credentials that lapse within 90 days and have not been renewed. Renew assigns a goal for the same credential, due before it lapses; while the current one is valid, Goals shows that goal as completed.',
+  },
+  'overdue-goals': { title: 'Overdue goals', what: 'Open credential goals past their due date.' },
+};
+
+/** A column header that sorts the list: ascending on first click, descending on the next. */
+function SortHeader({ column, label, sort, numeric }: { column: string; label: string; sort: string; numeric?: boolean }) {
+  const navigate = useNavigate();
+  const active = sort === column || sort === `-${column}`;
+  const descending = sort === `-${column}`;
+  return (
+    <th scope="col" className={numeric ? 'numeric' : undefined} aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void navigate({ to: '.', search: (previous: ListSearch) => ({ ...previous, listSort: active && !descending ? `-${column}` : column }) })}
+      >
+        {label}
+        {active ? <span aria-hidden="true">{descending ? ' ▼' : ' ▲'}</span> : null}
+      </button>
+    </th>
+  );
+}
+
+function ListFrame({ list, scope, total, shown, asOf, sort, children }: { list: ListKind; scope: string; total: number; shown: number; asOf: string; sort: string; children: ReactNode }) {
+  const { persona, evidence } = useViewContext();
+  const { title, what } = TITLES[list];
+  return (
+    <>
+      <header className="page-header">
+        <h1 id="list-title">{title}</h1>
+        <p className="subtitle">
+          {scope} · {countOf(total, 'row')} · as of {formatDate(asOf)}
+          {shown < total ? ` · the first ${shown} shown, the export has all` : ''}
+        </p>
+        <p className="muted">{what}</p>
+      </header>
+      <ExportButton persona={persona} path={`/lists/${list}`} params={{ asOf, evidence, sort, format: 'csv' }} fileName={`${list}-${asOf}.csv`} label="Export CSV" />
+      {total === 0 ? <p>Nothing to list.</p> : children}
+    </>
+  );
+}
+
+function pickCredentials(all: CredentialOption[], ids: string[]): CredentialOption[] {
+  const byId = new Map(all.map((option) => [option.id, option]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function CriticalGaps({ sort }: { sort: string | undefined }) {
+  const { persona, asOf, evidence } = useViewContext();
+  const query = useQuery(listQueries.criticalGaps(persona, asOf, sort, evidence));
+  return (
+    <QueryState query={query} label="Listing the critical gaps">
+      {(data) => (
+        <ListFrame list="critical-gaps" scope={data.scope} total={data.total} shown={data.rows.length} asOf={data.asOf} sort={data.sort}>
+          <table>
+            <caption className="visually-hidden">Critical gaps</caption>
+            <thead>
+              <tr>
+                <SortHeader column="employee" label="Person" sort={data.sort} />
+                <SortHeader column="team" label="Team" sort={data.sort} />
+                <SortHeader column="role" label="Role" sort={data.sort} />
+                <SortHeader column="skill" label="Skill" sort={data.sort} />
+                <SortHeader column="required" label="Required" sort={data.sort} numeric />
+                <SortHeader column="effective" label="Has" sort={data.sort} numeric />
+                <SortHeader column="gap" label="Gap" sort={data.sort} numeric />
+                <th scope="col">Fix</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={`${row.employee}:${row.skill}`}>
+                  <th scope="row">
+                    <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                  </th>
+                  <td>{row.team}</td>
+                  <td>{row.roleName}</td>
+                  <td>{row.skillName}</td>
+                  <td className="numeric">{row.required}</td>
+                  <td className="numeric">{row.effective}</td>
+                  <td className="numeric">{row.gap}</td>
+                  <td>
+                    <AssignCredential
+                      persona={persona}
+                      people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
+                      credentials={pickCredentials(data.credentials, row.fixes)}
+                      label="Assign a goal"
+                      description={`${row.skillName} for ${row.employeeName}`}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ListFrame>
+      )}
+    </QueryState>
+  );
+}
+
+function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
+  const { persona, asOf, evidence } = useViewContext();
+  const query = useQuery(listQueries.singlePointsOfFailure(persona, asOf, sort, evidence));
+  return (
+    <QueryState query={query} label="Listing the single points of failure">
+      {(data) => (
+        <ListFrame list="single-points-of-failure" scope={data.scope} total={data.total} shown={data.rows.length} asOf={data.asOf} sort={data.sort}>
+          <table>
+            <caption className="visually-hidden">Single points of failure</caption>
+            <thead>
+              <tr>
+                <SortHeader column="skill" label="Skill" sort={data.sort} />
+                <SortHeader column="team" label="Team" sort={data.sort} />
+                <SortHeader column="highestRequired" label="Level needed" sort={data.sort} numeric />
+                <SortHeader column="holders" label="Held by" sort={data.sort} />
+                <SortHeader column="requiredCount" label="Roles needing it" sort={data.sort} numeric />
+                <th scope="col">Fix: train a second person</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={`${row.team}:${row.skill}`}>
+                  <th scope="row">
+                    <Link to="/teams/$team/skills/$skill" params={{ team: row.team, skill: row.skill }}>{row.skillName}</Link>
+                  </th>
+                  <td>
+                    <Link to="/teams/$team" params={{ team: row.team }}>{row.team}</Link>
+                  </td>
+                  <td className="numeric">{row.highestRequired}</td>
+                  <td>{row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}</td>
+                  <td className="numeric">{row.requiredCount}</td>
+                  <td>
+                    <AssignCredential
+                      persona={persona}
+                      people={row.candidates.map((candidate) => ({ ...candidate, team: row.team }))}
+                      credentials={pickCredentials(data.credentials, row.fixes)}
+                      label="Assign a goal"
+                      description={`${row.skillName} in ${row.team}`}
+                      choosePeople
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ListFrame>
+      )}
+    </QueryState>
+  );
+}
+
+function Expiring({ sort }: { sort: string | undefined }) {
+  const { persona, asOf, evidence } = useViewContext();
+  const query = useQuery(listQueries.expiring(persona, asOf, sort, evidence));
+  return (
+    <QueryState query={query} label="Listing the credentials that expire soon">
+      {(data) => (
+        <ListFrame list="expiring" scope={data.scope} total={data.total} shown={data.rows.length} asOf={data.asOf} sort={data.sort}>
+          <table>
+            <caption className="visually-hidden">Credentials expiring in {data.horizonDays} days</caption>
+            <thead>
+              <tr>
+                <SortHeader column="employee" label="Person" sort={data.sort} />
+                <SortHeader column="team" label="Team" sort={data.sort} />
+                <SortHeader column="credential" label="Credential" sort={data.sort} />
+                <SortHeader column="issuedOn" label="Issued" sort={data.sort} />
+                <SortHeader column="expiresOn" label="Expires" sort={data.sort} />
+                <th scope="col">Fix</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => {
+                // Due the day before it lapses, so the renewal lands while the credential still counts.
+                const dayBefore = addDays(row.expiresOn, -1);
+                return (
+                  <tr key={`${row.employee}:${row.credential}:${row.issuedOn}`}>
+                    <th scope="row">
+                      <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                    </th>
+                    <td>{row.team}</td>
+                    <td>{row.credentialName}</td>
+                    <td>{formatDate(row.issuedOn)}</td>
+                    <td>{formatDate(row.expiresOn)}</td>
+                    <td>
+                      <AssignCredential
+                        persona={persona}
+                        people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
+                        credentials={[{ id: row.credential, name: row.credentialName }]}
+                        label="Renew"
+                        description={`${row.credentialName} for ${row.employeeName}`}
+                        dueOn={dayBefore}
+                        latestDue={dayBefore}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ListFrame>
+      )}
+    </QueryState>
+  );
+}
+
+function OverdueGoals({ sort }: { sort: string | undefined }) {
+  const { persona, asOf, evidence } = useViewContext();
+  const query = useQuery(listQueries.overdueGoals(persona, asOf, sort, evidence));
+  return (
+    <QueryState query={query} label="Listing the overdue goals">
+      {(data) => (
+        <ListFrame list="overdue-goals" scope={data.scope} total={data.total} shown={data.rows.length} asOf={data.asOf} sort={data.sort}>
+          <table>
+            <caption className="visually-hidden">Overdue goals</caption>
+            <thead>
+              <tr>
+                <SortHeader column="employee" label="Person" sort={data.sort} />
+                <SortHeader column="team" label="Team" sort={data.sort} />
+                <SortHeader column="credential" label="Credential" sort={data.sort} />
+                <SortHeader column="dueOn" label="Due" sort={data.sort} />
+                <SortHeader column="daysOverdue" label="Days late" sort={data.sort} numeric />
+                <th scope="col">Follow up</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.goal}>
+                  <th scope="row">
+                    <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                  </th>
+                  <td>{row.team}</td>
+                  <td>{row.credentialName}</td>
+                  <td>{formatDate(row.dueOn)}</td>
+                  <td className="numeric">{row.daysOverdue}</td>
+                  <td>
+                    <Link to="/goals" search={{ team: row.team, status: 'overdue' }}>Open in Goals</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ListFrame>
+      )}
+    </QueryState>
+  );
+}
+
+export function ListPage() {
+  const { list } = useParams({ from: '/lists/$list' });
+  const { listSort: sort } = useSearch({ from: '/lists/$list' });
+  const kind = LIST_KINDS.find((candidate) => candidate === list);
+  if (!kind) {
+    return (
+      <section aria-labelledby="list-title">
+        <h1 id="list-title">No such list</h1>
+        <p role="alert">There is no list called “{list}”. The lists are the critical gaps, single points of failure, expiring credentials and overdue goals of the Overview.</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="list-title">
+      {kind === 'critical-gaps' ? <CriticalGaps sort={sort} /> : null}
+      {kind === 'single-points-of-failure' ? <SinglePointsOfFailure sort={sort} /> : null}
+      {kind === 'expiring' ? <Expiring sort={sort} /> : null}
+      {kind === 'overdue-goals' ? <OverdueGoals sort={sort} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,280 @@
+// The people behind every figure (issue 13): the Overview's four lists (JSON, sorted as the URL
+// says, or CSV), a team's gaps in one skill, and search. Scoped like every view: a manager's
+// lists, exports and search results never name anyone outside their team.
+import { route, json } from './routeTable';
+import {
+  credentialsGranting, expiringAwards, overdueGoals, singlePointsOfFailure, teamsOf, unmetRequirements, type EngineOrganisation,
+} from '../../domain/engine';
+import { toDayNumber } from '../../domain/dates';
+import { compareOrdinal } from '../../domain/reports';
+import { writeCsv, type CsvValue } from '../../domain/csv';
+import { buildSearchIndex, searchEntries, type SearchIndex } from '../../domain/search/searchIndex';
+import type { IsoDate } from '../../domain/schema';
+import {
+  LIST_SORT_COLUMNS, type CredentialOption, type CriticalGapList, type ExpiringList, type ListKind, type OverdueGoalList,
+  type SearchResponse, type SinglePointOfFailureList, type SkillGaps,
+} from '../../api/listContract';
+import type { WhatIfState } from '../state/whatIf';
+import { FORECAST_DAYS, lookups } from '../state/responses';
+import {
+  asOfOf, assertMaySeeTeam, callerKeyOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams,
+} from './requestContext';
+
+/** The JSON answer lists at most this many rows unless `limit` says otherwise; the CSV lists all. */
+const DEFAULT_LIMIT = 500;
+
+type Row = Record<string, unknown>;
+
+/** The rows sorted by `sort` (`column` or `-column`), ties kept in the list's own order. */
+function sortRows<T extends Row>(rows: T[], kind: ListKind, sort: string, valueOf: (row: T, column: string) => string | number): T[] {
+  const descending = sort.startsWith('-');
+  const column = descending ? sort.slice(1) : sort;
+  const allowed: readonly string[] = LIST_SORT_COLUMNS[kind];
+  if (!allowed.includes(column)) {
+    throw new RequestRefused(400, 'bad-sort', `sort must be one of ${allowed.join(', ')} (with - in front for descending), not "${sort}".`);
+  }
+  const keyed = rows.map((row, position) => ({ row, position, key: valueOf(row, column) }));
+  keyed.sort((a, b) => {
+    const order = typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : compareOrdinal(String(a.key), String(b.key));
+    return (descending ? -order : order) || a.position - b.position;
+  });
+  return keyed.map((item) => item.row);
+}
+
+function limitOf(url: URL): number {
+  const text = url.searchParams.get('limit');
+  if (text === null || text === '') return DEFAULT_LIMIT;
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1) throw new RequestRefused(400, 'bad-limit', `limit must be a whole number of 1 or more, not "${text}".`);
+  return limit;
+}
+
+function formatOf(url: URL): 'json' | 'csv' {
+  const format = url.searchParams.get('format');
+  if (format === null || format === '' || format === 'json') return 'json';
+  if (format === 'csv') return 'csv';
+  throw new RequestRefused(400, 'bad-format', `format must be json or csv, not "${format}".`);
+}
+
+function credentialOption(eo: EngineOrganisation, id: string, skill?: string): CredentialOption {
+  const credential = eo.org.credentials.find((candidate) => candidate.id === id);
+  const option: CredentialOption = { id, name: credential?.name ?? id };
+  const level = skill === undefined ? 0 : Math.max(0, ...(credential?.grants ?? []).filter((grant) => grant.skill === skill).map((grant) => grant.level));
+  if (level > 0) option.level = level;
+  if (credential?.cost !== undefined) option.cost = credential.cost;
+  if (credential?.currency !== undefined) option.currency = credential.currency;
+  if (credential?.hours !== undefined) option.hours = credential.hours;
+  return option;
+}
+
+/** Credentials closing a gap in skill at level, computed once per (skill, level) of a list. */
+function fixFinder(eo: EngineOrganisation) {
+  const bySkillLevel = new Map<string, string[]>();
+  const used = new Set<string>();
+  return {
+    fixes(skill: string, level: number): string[] {
+      const key = `${skill}\u0000${level}`;
+      let ids = bySkillLevel.get(key);
+      if (!ids) {
+        ids = credentialsGranting(eo, skill, level).map((credential) => credential.id);
+        bySkillLevel.set(key, ids);
+      }
+      for (const id of ids) used.add(id);
+      return ids;
+    },
+    options: (): CredentialOption[] => [...used].sort(compareOrdinal).map((id) => credentialOption(eo, id)),
+  };
+}
+
+// The search index of each prepared organisation (the stored one, or a what-if scenario's), built on first use.
+const searchIndexes = new WeakMap<EngineOrganisation, SearchIndex>();
+
+function searchIndexOf(eo: EngineOrganisation): SearchIndex {
+  let index = searchIndexes.get(eo);
+  if (!index) {
+    index = buildSearchIndex(eo.org);
+    searchIndexes.set(eo, index);
+  }
+  return index;
+}
+
+interface ListAnswer<T extends Row> {
+  kind: ListKind;
+  defaultSort: string;
+  rows: T[];
+  valueOf: (row: T, column: string) => string | number;
+  csvColumns: readonly string[];
+  csvRow: (row: T) => readonly CsvValue[];
+  /** The JSON answer, given the sorted rows shown and the envelope. */
+  body: (shown: T[], envelope: { asOf: IsoDate; scope: string; total: number; sort: string }) => unknown;
+}
+
+function answerList<T extends Row>(request: Request, asOf: IsoDate, scope: string, list: ListAnswer<T>): Response {
+  const url = new URL(request.url);
+  const sort = url.searchParams.get('sort') || list.defaultSort;
+  const format = formatOf(url);
+  const sorted = sortRows(list.rows, list.kind, sort, list.valueOf);
+  if (format === 'csv') return csvResponse(writeCsv(list.csvColumns, sorted.map(list.csvRow), csvOptionsOf(url)), `${list.kind}-${asOf}.csv`);
+  return json(list.body(sorted.slice(0, limitOf(url)), { asOf, scope, total: sorted.length, sort }));
+}
+
+export function createListRoutes(state: WhatIfState) {
+  return [
+    route.get('/api/lists/critical-gaps', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const asOf = asOfOf(request, state);
+      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const names = lookups(eo);
+      const fixes = fixFinder(eo);
+      const rows = unmetRequirements(eo, asOf, scope, { weight: 'critical' }).map((gap) => ({
+        employee: gap.employee,
+        employeeName: names.employeeName(gap.employee),
+        team: gap.team,
+        role: gap.role,
+        roleName: names.roleName(gap.role),
+        skill: gap.skill,
+        skillName: names.skillName(gap.skill),
+        required: gap.required,
+        verified: gap.verified,
+        assessed: gap.assessed,
+        effective: gap.effective,
+        gap: gap.gap,
+        fixes: fixes.fixes(gap.skill, gap.required),
+      }));
+      return answerList(request, asOf, label, {
+        kind: 'critical-gaps',
+        defaultSort: 'team',
+        rows,
+        valueOf: (row, column) => (column === 'employee' ? row.employeeName : column === 'skill' ? row.skillName : column === 'role' ? row.roleName : row[column as 'team' | 'required' | 'effective' | 'gap']),
+        csvColumns: ['team', 'employee_id', 'employee_name', 'role', 'skill_id', 'skill_name', 'required_level', 'effective_level', 'gap', 'credentials_that_close_it'],
+        csvRow: (row) => [row.team, row.employee, row.employeeName, row.roleName, row.skill, row.skillName, row.required, row.effective, row.gap, row.fixes.map(names.credentialName).join('; ')],
+        body: (shown, envelope): CriticalGapList => ({ ...envelope, rows: shown, credentials: fixes.options() }),
+      });
+    })),
+
+    route.get('/api/lists/single-points-of-failure', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const asOf = asOfOf(request, state);
+      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const names = lookups(eo);
+      const fixes = fixFinder(eo);
+      const person = (id: string) => ({ id, name: names.employeeName(id) });
+      const rows = singlePointsOfFailure(eo, asOf, scope).map((point) => ({
+        team: point.team,
+        skill: point.skill,
+        skillName: names.skillName(point.skill),
+        highestRequired: point.highestRequired,
+        requiredCount: point.requiredCount,
+        metCount: point.metCount,
+        holders: point.benchMembers.map(person),
+        candidates: point.candidates.map(person),
+        fixes: fixes.fixes(point.skill, point.highestRequired),
+      }));
+      return answerList(request, asOf, label, {
+        kind: 'single-points-of-failure',
+        defaultSort: 'team',
+        rows,
+        valueOf: (row, column) => (column === 'skill' ? row.skillName : column === 'holders' ? row.holders.length : row[column as 'team' | 'highestRequired' | 'requiredCount' | 'metCount']),
+        csvColumns: ['team', 'skill_id', 'skill_name', 'highest_required_level', 'people_requiring_it', 'people_meeting_it', 'held_by', 'credentials_that_close_it'],
+        csvRow: (row) => [row.team, row.skill, row.skillName, row.highestRequired, row.requiredCount, row.metCount, row.holders.map((holder) => holder.name).join('; '), row.fixes.map(names.credentialName).join('; ')],
+        body: (shown, envelope): SinglePointOfFailureList => ({ ...envelope, rows: shown, credentials: fixes.options() }),
+      });
+    })),
+
+    route.get('/api/lists/expiring', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const asOf = asOfOf(request, state);
+      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const names = lookups(eo);
+      const rows = expiringAwards(eo, asOf, FORECAST_DAYS, scope).map((item) => ({
+        employee: item.employee,
+        employeeName: names.employeeName(item.employee),
+        team: names.employees.get(item.employee)?.team ?? '',
+        credential: item.credential,
+        credentialName: names.credentialName(item.credential),
+        issuedOn: item.issuedOn,
+        expiresOn: item.expiresOn,
+      }));
+      return answerList(request, asOf, label, {
+        kind: 'expiring',
+        defaultSort: 'expiresOn',
+        rows,
+        valueOf: (row, column) => (column === 'employee' ? row.employeeName : column === 'credential' ? row.credentialName : row[column as 'expiresOn' | 'team' | 'issuedOn']),
+        csvColumns: ['team', 'employee_id', 'employee_name', 'credential_id', 'credential_name', 'issued_on', 'expires_on'],
+        csvRow: (row) => [row.team, row.employee, row.employeeName, row.credential, row.credentialName, row.issuedOn, row.expiresOn],
+        body: (shown, envelope): ExpiringList => ({ ...envelope, horizonDays: FORECAST_DAYS, rows: shown }),
+      });
+    })),
+
+    route.get('/api/lists/overdue-goals', guarded(async ({ request }) => {
+      const eo = await viewOf(request, state);
+      const asOf = asOfOf(request, state);
+      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const names = lookups(eo);
+      const today = toDayNumber(asOf);
+      const rows = overdueGoals(eo, asOf, scope).map((goalState) => ({
+        goal: goalState.goal.id,
+        employee: goalState.goal.employee,
+        employeeName: names.employeeName(goalState.goal.employee),
+        team: names.employees.get(goalState.goal.employee)?.team ?? '',
+        credential: goalState.goal.credential,
+        credentialName: names.credentialName(goalState.goal.credential),
+        createdOn: goalState.goal.createdOn,
+        dueOn: goalState.goal.dueOn,
+        daysOverdue: today - toDayNumber(goalState.goal.dueOn),
+        status: goalState.status,
+      }));
+      return answerList(request, asOf, label, {
+        kind: 'overdue-goals',
+        defaultSort: 'dueOn',
+        rows,
+        valueOf: (row, column) => (column === 'employee' ? row.employeeName : column === 'credential' ? row.credentialName : row[column as 'dueOn' | 'team' | 'daysOverdue']),
+        csvColumns: ['team', 'employee_id', 'employee_name', 'goal_id', 'credential_id', 'credential_name', 'created_on', 'due_on', 'days_overdue'],
+        csvRow: (row) => [row.team, row.employee, row.employeeName, row.goal, row.credential, row.credentialName, row.createdOn, row.dueOn, row.daysOverdue],
+        body: (shown, envelope): OverdueGoalList => ({ ...envelope, rows: shown }),
+      });
+    })),
+
+    route.get('/api/teams/:team/skills/:skill/gaps', guarded(async ({ request, params }) => {
+      const eo = await viewOf(request, state);
+      const asOf = asOfOf(request, state);
+      const team = param(params.team);
+      const skill = param(params.skill);
+      assertMaySeeTeam(personaOf(request), team);
+      if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
+      if (!eo.skillIndex.has(skill)) return errorResponse(404, 'not-found', `There is no skill with id ${skill}.`);
+      const names = lookups(eo);
+      const gaps = unmetRequirements(eo, asOf, { teams: [team] }, { skill });
+      // From the lowest level anyone here needs: a credential below someone's level still helps the others
+      // (and each option says its level); from the highest, a level no course reaches would offer nothing.
+      const level = gaps.length === 0 ? 1 : Math.min(...gaps.map((gap) => gap.required));
+      return json<SkillGaps>({
+        asOf,
+        team,
+        skill: names.skillRef(skill),
+        people: gaps.map((gap) => ({
+          employee: gap.employee,
+          name: names.employeeName(gap.employee),
+          roleName: names.roleName(gap.role),
+          weight: gap.weight,
+          required: gap.required,
+          verified: gap.verified,
+          assessed: gap.assessed,
+          effective: gap.effective,
+          gap: gap.gap,
+        })),
+        credentials: credentialsGranting(eo, skill, level).map((credential) => credentialOption(eo, credential.id, skill)),
+      });
+    })),
+
+    route.get('/api/search', guarded(async ({ request }) => {
+      const eo = await state.current(callerKeyOf(request));
+      const persona = personaOf(request);
+      const query = new URL(request.url).searchParams.get('q') ?? '';
+      if (query.length > 200) throw new RequestRefused(400, 'bad-query', 'A search is at most 200 characters.');
+      const teams = persona.kind === 'manager' ? new Set(visibleTeams(eo, persona)) : undefined;
+      const results = searchEntries(searchIndexOf(eo), query, { teams }).map(({ kind, id, label, detail, category }) => (category === undefined ? { kind, id, label, detail } : { kind, id, label, detail, category }));
+      return json<SearchResponse>({ query, results });
+    })),
+  ];
+}
