@@ -12,11 +12,11 @@ export { VERIFY_HELP };
 
 export const VERIFY_COLUMNS = ['file', 'status', 'issuer', 'recipient', 'achievement', 'reason'] as const;
 
-
-
 export interface VerifyIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** The current moment in ms since 1970 (tests pin it); default Date.now. */
+  now?: () => number;
 }
 
 const USAGE_ERROR = 2;
@@ -51,10 +51,12 @@ async function readJsonOption(flag: string, path: string): Promise<unknown> {
   }
 }
 
-async function optionsFrom(values: Record<string, string | boolean | string[] | undefined>): Promise<VerifyOptions> {
-  const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : todayIso();
-  if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got '${asOf}'`);
-  const options: VerifyOptions = { asOf };
+async function optionsFrom(values: Record<string, string | boolean | string[] | undefined>, clock: () => number): Promise<VerifyOptions> {
+  const given = typeof values['as-of'] === 'string' ? values['as-of'] : undefined;
+  if (given !== undefined && !isIsoDate(given)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got '${given}'`);
+  // Without --as-of the check is at this moment (nbf and exp as instants); with it, over that day.
+  const now = clock();
+  const options: VerifyOptions = given !== undefined ? { asOf: given } : { asOf: todayIso(new Date(now)), now };
   if (typeof values.email === 'string') {
     if (!values.email.includes('@')) throw new UsageError(`--email must be an email address, got '${values.email}'`);
     options.expectedRecipientEmail = values.email;
@@ -126,7 +128,7 @@ export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
     }
     positionals = parsed.positionals;
     if (positionals.length === 0) throw new UsageError('give at least one credential FILE');
-    options = await optionsFrom(parsed.values);
+    options = await optionsFrom(parsed.values, io.now ?? Date.now);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`gapmap verify: ${error.message}\nRun 'gapmap verify --help' for usage.\n`);

@@ -12,7 +12,10 @@ verifiable credential JSON with an embedded proof, or a compact VC-JWT), or a JS
   --did-document FILE  a did:web DID document to trust instead of fetching it (repeatable)
   --status-list [URL=]FILE  a status list credential to use for revocation, for the URL that
                        credentials name (default: the list's own id) (repeatable)
-  --as-of YYYY-MM-DD   the day validity dates are checked at (default: today)
+  --as-of YYYY-MM-DD   check validity over that day (UTC): a credential valid at any moment
+                       of the day is valid (SPEC §3 compares days, so one expiring that day
+                       still counts). Without it the check is at this moment: nbf, exp and
+                       validity date-times are instants, so an exp an hour ago has expired
   --email ADDRESS      the recipient each badge must have been awarded to
 
 Prints CSV: file,status,issuer,recipient,achievement,reason. status is verified, failed (the reason

@@ -2,7 +2,7 @@
 // Open Badges 3.0 / W3C VC with an embedded proof, compact VC-JWT — into one ParsedBadge (SPEC §2 Award).
 import { base64urlnopad } from '@scure/base';
 import type { BadgeRecipient, HashedIdentity, ParsedBadge } from './types';
-import { utcDayOf, utcDayOfEpochSeconds } from './validity';
+import { instantOf, utcDayOf, utcDayOfEpochSeconds } from './validity';
 import { isRecord, typesOf } from './json';
 import type { JsonObject } from './json';
 
@@ -173,9 +173,29 @@ function parseCredential(credential: JsonObject, format: 'ob3-vc' | 'vc-jwt', jw
     return undefined;
   };
   const issued = pick(['issuanceDate', 'validFrom', 'awardedDate', 'claim:nbf', 'claim:iat']);
-  const validFrom = pick(['validFrom', 'issuanceDate', 'claim:nbf']);
-  const expires = pick(['validUntil', 'expirationDate', 'claim:exp']);
-  return withDates(
+  // Every bound counts: a VC-JWT's nbf 30 days ahead delays validity even when the credential
+  // states an issuance date of today, and its exp ends it even before validUntil.
+  const starts = all(['validFrom', 'issuanceDate', 'claim:nbf']);
+  const ends = all(['validUntil', 'expirationDate', 'claim:exp']);
+  const start = bound(starts, 'latest');
+  const end = bound(ends, 'earliest');
+  if (!start.ok) return { ok: false, reason: start.reason };
+  if (!end.ok) return { ok: false, reason: end.reason };
+  function all(names: string[]): [unknown, string][] {
+    const found: [unknown, string][] = [];
+    for (const name of names) {
+      if (name.startsWith('claim:')) {
+        const claim = claims?.[name.slice('claim:'.length)];
+        if (claim !== undefined) found.push([claim, `the JWT ${name.slice('claim:'.length)} claim`]);
+      } else if (credential[name] !== undefined) {
+        found.push([credential[name], name]);
+      }
+    }
+    return found;
+  }
+  const validFrom = start.day === undefined ? undefined : ([start.day, 'validFrom'] as [unknown, string]);
+  const expires = end.day === undefined ? undefined : ([end.day, 'expires'] as [unknown, string]);
+  const parsed = withDates(
     {
       format,
       issuer: issuerId ?? issuerName ?? '',
@@ -187,6 +207,30 @@ function parseCredential(credential: JsonObject, format: 'ob3-vc' | 'vc-jwt', jw
     },
     { ...(issued ? { issuedOn: issued } : {}), ...(validFrom ? { validFrom } : {}), ...(expires ? { expiresOn: expires } : {}) },
   );
+  if (parsed.ok) {
+    if (start.instant !== undefined) parsed.badge.validFromAt = start.instant;
+    if (end.instant !== undefined) parsed.badge.expiresAt = end.instant;
+  }
+  return parsed;
+}
+
+/**
+ * The latest (start) or earliest (end) of several validity bounds, as a UTC day and, when any bound
+ * has a time of day, as an instant; or why one of them is not a date.
+ */
+function bound(fields: readonly [unknown, string][], pickBy: 'latest' | 'earliest'): { ok: true; day?: string; instant?: number } | { ok: false; reason: string } {
+  let day: string | undefined;
+  let instant: number | undefined;
+  const later = (a: string | number, b: string | number): boolean => (pickBy === 'latest' ? a > b : a < b);
+  for (const [value, field] of fields) {
+    const parsed = dateField(value, field);
+    if (!parsed.ok) return parsed;
+    if (parsed.day === undefined) continue;
+    if (day === undefined || later(parsed.day, day)) day = parsed.day;
+    const at = typeof value === 'number' ? value * 1000 : typeof value === 'string' ? instantOf(value) : undefined;
+    if (at !== undefined && (instant === undefined || later(at, instant))) instant = at;
+  }
+  return { ok: true, ...(day !== undefined ? { day } : {}), ...(instant !== undefined ? { instant } : {}) };
 }
 
 function parseObject(value: JsonObject): ParseResult {

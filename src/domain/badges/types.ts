@@ -31,6 +31,13 @@ export interface ParsedBadge {
   /** First day on which the credential is valid when that is later than issuedOn (VC `validFrom`). */
   validFrom?: IsoDate;
   expiresOn?: IsoDate;
+  /**
+   * The moments validity starts and ends (ms since 1970), when the credential states them with a
+   * time of day: the latest of validFrom/issuanceDate and the JWT `nbf`, the earliest of
+   * validUntil/expirationDate and the JWT `exp`. Checked when verifying at the current moment.
+   */
+  validFromAt?: number;
+  expiresAt?: number;
   /** The credential as decoded JSON (for a JWT: its payload); for a JWT the compact text is in `jwt`. */
   raw: unknown;
   jwt?: string;
@@ -60,8 +67,17 @@ export interface JWKS {
 }
 
 export interface VerifyOptions {
-  /** Validity dates are compared as of this day (SPEC §3: current when issuedOn ≤ D ≤ expiresOn). */
+  /**
+   * Validity dates are compared as of this day (SPEC §3: current when issuedOn ≤ D ≤ expiresOn): a
+   * credential valid at any moment of the day (UTC) is valid over that day.
+   */
   asOf: IsoDate;
+  /**
+   * Verify at this moment (ms since 1970) instead of over the day: `nbf`/`exp` and validity
+   * date-times are compared as instants, so an `exp` an hour ago has expired. The CLI sets it
+   * when no --as-of is given.
+   */
+  now?: number;
   expectedRecipientEmail?: string;
   jwks?: JWKS;
   /** did:web documents pinned by the user, keyed by DID (`did:web:example.com`). */

@@ -1,4 +1,4 @@
-// Verifies one earned badge offline — signature, revocation status, validity dates as of a day and
+// Verifies one earned badge offline — signature, revocation status, validity over a day or at a moment, and
 // the recipient — into verified / failed (which check, why) / unverified (what could not be had offline).
 // Implements SPEC §2 (Award verification status) and §6 (`gapmap verify` statuses and reasons).
 import type { IsoDate } from '../schema';
@@ -11,6 +11,7 @@ import { checkCredentialStatus } from './statusList';
 import type { StatusOutcome } from './statusList';
 import type { ParsedBadge, VerificationCheck, VerificationResult, VerifyOptions } from './types';
 import { isRecord } from './json';
+import { formatInstant, utcDayOfEpochSeconds } from './validity';
 
 type Finding = { check: VerificationCheck; reason: string };
 
@@ -55,14 +56,24 @@ async function statusOf(badge: ParsedBadge, options: VerifyOptions): Promise<Sta
   return checkCredentialStatus(badge.raw, options.asOf, options.statusLists, options.didDocuments);
 }
 
-function dateFindings(badge: ParsedBadge, asOf: IsoDate): Finding[] {
+/**
+ * Validity over the day `options.asOf` (SPEC §3 rule 1 compares days: a badge expiring on D is current
+ * on D), or, with `options.now`, at that moment: a start or end stated with a time of day is compared
+ * as an instant, a bare date as the UTC day it names.
+ */
+function dateFindings(badge: ParsedBadge, options: VerifyOptions): Finding[] {
   const findings: Finding[] = [];
-  // SPEC §3 rule 1 compares days: a badge expiring on D is still current on D.
-  if (badge.expiresOn !== undefined && badge.expiresOn < asOf) {
+  const now = options.now;
+  const day = now === undefined ? options.asOf : utcDayOfEpochSeconds(now / 1000);
+  const start = badge.validFrom ?? badge.issuedOn;
+  if (now !== undefined && badge.expiresAt !== undefined && badge.expiresAt < now) {
+    findings.push({ check: 'expired', reason: `expired at ${formatInstant(badge.expiresAt)}` });
+  } else if (badge.expiresOn !== undefined && badge.expiresOn < day) {
     findings.push({ check: 'expired', reason: `expired on ${badge.expiresOn}` });
   }
-  const start = badge.validFrom ?? badge.issuedOn;
-  if (start !== undefined && start > asOf) {
+  if (now !== undefined && badge.validFromAt !== undefined && badge.validFromAt > now) {
+    findings.push({ check: 'not yet valid', reason: `not valid before ${formatInstant(badge.validFromAt)}` });
+  } else if (start !== undefined && start > day) {
     findings.push({ check: 'not yet valid', reason: `not valid before ${start}` });
   }
   return findings;
@@ -104,9 +115,9 @@ export async function verifyBadge(input: string | unknown, options: VerifyOption
     else if (status.state === 'good') passed.push(status.reason);
   }
 
-  const dates = dateFindings(badge, options.asOf);
+  const dates = dateFindings(badge, options);
   failures.push(...dates);
-  if (dates.length === 0) passed.push(`valid on ${options.asOf}`);
+  if (dates.length === 0) passed.push(options.now === undefined ? `valid on ${options.asOf}` : `valid at ${formatInstant(options.now)}`);
 
   if (options.expectedRecipientEmail !== undefined) {
     const matches = recipientIsEmail(badge.recipient, options.expectedRecipientEmail);
