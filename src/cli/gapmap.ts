@@ -53,6 +53,8 @@ const DATA_OPTIONS = {
   out: { type: 'string' },
   bom: { type: 'boolean' },
   delimiter: { type: 'string' },
+  'valid-rows-only': { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -70,6 +72,7 @@ const OPTIONS = {
     kind: { type: 'string' },
     'date-format': { type: 'string' },
     'level-scale': { type: 'string' },
+    verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   generate: {
@@ -152,10 +155,7 @@ function writeOptions(command: Command, values: Values): CsvWriteOptions {
 
 // ---------------------------------------------------------------- files
 
-function issueLine(formatIssue: (issue: ImportIssue) => string, issue: ImportIssue): string {
-  // formatIssue says "warning:" itself, after the location.
-  return formatIssue(issue);
-}
+type IssueLines = (issues: readonly ImportIssue[], options?: { verbose?: boolean }) => string[];
 
 function fileIssue(file: string, message: string): ImportIssue {
   return { file, row: 0, column: '', value: '', message, severity: 'error' };
@@ -207,6 +207,10 @@ interface Loaded {
   issues: ImportIssue[];
 }
 
+/** `--valid-rows-only`: rows with errors are left out and the output is still written (SPEC §6). */
+const validRowsOnly = (values: Values): boolean => values['valid-rows-only'] === true;
+const verbose = (values: Values): boolean => values.verbose === true;
+
 const DATA_KINDS: readonly { flag: string; kind: RecordKind; required: boolean }[] = [
   { flag: 'employees', kind: 'employees', required: true },
   { flag: 'roles', kind: 'roles', required: true },
@@ -237,11 +241,13 @@ async function loadOrganisation(command: Command, values: Values): Promise<Loade
     issues.push(...parsed.issues, ...pendingIssues(parsed));
     files.push(parsed);
   }
-  // A file with errors is rejected whole (SPEC §4 import is a transaction): report, write nothing.
-  failOnErrors(csv.formatIssue, issues);
+  // A file with errors is rejected whole (SPEC §4 import is a transaction): report, write nothing —
+  // unless --valid-rows-only asks for the output of the rows without errors.
+  const keepGoing = validRowsOnly(values);
+  if (!keepGoing) failOnErrors(csv.issueLines, issues, verbose(values));
   const assembled = csv.assembleOrganisation(files);
   issues.push(...assembled.issues);
-  failOnErrors(csv.formatIssue, issues);
+  if (!keepGoing) failOnErrors(csv.issueLines, issues, verbose(values));
   return { organisation: assembled.organisation, issues };
 }
 
@@ -345,13 +351,34 @@ const NO_ASSESSMENTS: AssessmentRefColumns = {
   length: 0, employee: new Int32Array(0), employeeIds: [], skill: new Int32Array(0), skillIds: [], day: new Int32Array(0), level: new Int8Array(0),
 };
 
-function failOnErrors(formatIssue: (issue: ImportIssue) => string, issues: readonly ImportIssue[]): void {
-  const errors = issues.filter((issue) => issue.severity === 'error').length;
+function failOnErrors(issueLines: IssueLines, issues: readonly ImportIssue[], verboseLines: boolean): void {
+  const errors = countErrors(issues);
   if (errors === 0) return;
   throw new CliFailure(EXIT_DATA_ERROR, [
-    ...dedupeIssues(issues).map((issue) => issueLine(formatIssue, issue)),
-    `gapmap: ${errors} error${errors === 1 ? '' : 's'} in the input; nothing was written`,
+    ...issueLines(dedupeIssues(issues), { verbose: verboseLines }),
+    `gapmap: ${errors} error${errors === 1 ? '' : 's'} in the input; nothing was written: correct ${errors === 1 ? 'it' : 'them'}, or pass --valid-rows-only to write the output of the rows without errors`,
   ]);
+}
+
+function countErrors(issues: readonly ImportIssue[]): number {
+  let errors = 0;
+  for (const issue of issues) if (issue.severity === 'error') errors++;
+  return errors;
+}
+
+/**
+ * Prints the input's problems (warnings of one kind summarised unless --verbose). With errors (only
+ * possible with --valid-rows-only) it says what was left out, and the exit code becomes 1.
+ */
+function printIssues(issueLines: IssueLines, issues: readonly ImportIssue[], values: Values): number {
+  const unique = dedupeIssues(issues);
+  const lines = issueLines(unique, { verbose: verbose(values) });
+  const errors = countErrors(unique);
+  if (errors > 0) {
+    lines.push(`gapmap: ${errors} error${errors === 1 ? '' : 's'} in the input; the rows with errors (and rows that depend on them) were left out and the output of the other rows was written: correct them and run again for a complete output`);
+  }
+  if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+  return errors > 0 ? EXIT_DATA_ERROR : EXIT_OK;
 }
 
 /**
@@ -404,13 +431,13 @@ async function report(values: Values): Promise<number> {
   const write = writeOptions('report', values);
   const { eo, issues } = await loadEngineOrganisation('report', values);
   const [engine, csv] = await Promise.all([import('../domain/engine/index'), import('../domain/csv/index')]);
-  printWarnings(csv.formatIssue, issues);
+  const exitCode = printIssues(csv.issueLines, issues, values);
   const output =
     format === 'long'
       ? csv.gapLongTableCsvChunks(engine.gapReportLongTable(eo, asOf), write)
       : csv.gapTeamCsvChunks(engine.gapReportTeam(eo, asOf), write);
   await emit(output, text(values, 'out'));
-  return EXIT_OK;
+  return exitCode;
 }
 
 async function recommend(values: Values): Promise<number> {
@@ -435,7 +462,7 @@ async function recommend(values: Values): Promise<number> {
     import('../domain/recommend/pathway'),
     import('../domain/recommend/budget'),
   ]);
-  printWarnings(csv.formatIssue, issues);
+  const exitCode = printIssues(csv.issueLines, issues, values);
 
   let employeeIds: string[];
   if (employee !== undefined) {
@@ -494,7 +521,7 @@ async function recommend(values: Values): Promise<number> {
   warnings.push(...budgetLines);
   if (warnings.length > 0) process.stderr.write(`${warnings.join('\n')}\n`);
   await emit(output, text(values, 'out'));
-  return EXIT_OK;
+  return exitCode;
 }
 
 /**
@@ -587,7 +614,7 @@ async function validate(values: Values, files: string[]): Promise<number> {
     issues.push(...assembled.issues.filter((issue) => given.has(issue.file)));
   }
   const unique = dedupeIssues(issues);
-  if (unique.length > 0) process.stderr.write(`${unique.map((issue) => issueLine(csv.formatIssue, issue)).join('\n')}\n`);
+  if (unique.length > 0) process.stderr.write(`${csv.issueLines(unique, { verbose: verbose(values) }).join('\n')}\n`);
   for (const parsed of parsedFiles) {
     const own = unique.filter((issue) => issue.file === parsed.fileName);
     const errors = own.filter((issue) => issue.severity === 'error').length;
@@ -634,11 +661,6 @@ async function generate(values: Values): Promise<number> {
 }
 
 // ---------------------------------------------------------------- entry point
-
-function printWarnings(formatIssue: (issue: ImportIssue) => string, issues: readonly ImportIssue[]): void {
-  const warnings = issues.filter((issue) => issue.severity === 'warning');
-  if (warnings.length > 0) process.stderr.write(`${warnings.map((issue) => issueLine(formatIssue, issue)).join('\n')}\n`);
-}
 
 function dedupeIssues(issues: readonly ImportIssue[]): ImportIssue[] {
   const seen = new Set<string>();

@@ -19,7 +19,14 @@ Reading options:
   --date-format DMY|MDY  order of day and month in dates like 03/04/2026, when a
                        column cannot tell by itself (never guessed)
   --level-scale MIN-MAX  the scale of level columns from another platform
-                       (e.g. 1-8, 0-100), mapped onto 0–5
+                       (e.g. 1-8, 0-100), mapped onto 0–5. Asked for only when a
+                       column looks like another scale: at least two of its numbers,
+                       and at least half, are off 0–5; a lone 7 is an error at its cell
+  --valid-rows-only    leave out the rows with errors (each still printed) and write
+                       the output of the others; the exit code is 1 when any row was
+                       left out. Without it, any error means nothing is written
+  --verbose            print every warning on its own line (by default warnings of one
+                       kind are one line: their count and the first 3 locations)
 
 Writing options:
   --out F              write the CSV to F instead of stdout
@@ -32,16 +39,19 @@ Usage:
   gapmap report    --employees F --roles F --catalog F --awards F [--skills F] [--assessments F]
                    [--as-of YYYY-MM-DD] [--format long|team] [--date-format DMY|MDY]
                    [--level-scale MIN-MAX] [--out F] [--bom] [--delimiter ;]
+                   [--valid-rows-only] [--verbose]
   gapmap recommend (same data flags) (--employee ID | --team NAME | --all-teams)
                    [--objective cost|hours] [--budget N]
-  gapmap validate  FILE... [--kind KIND]
+  gapmap validate  FILE... [--kind KIND] [--verbose]
   gapmap generate  --employees N [--seed S] [--as-of YYYY-MM-DD] --out DIR
   gapmap verify    FILE... [--jwks F] [--did-document F] [--status-list [URL=]F] [--as-of D] [--email ADDRESS]
                                   Open Badges / verifiable credentials, checked offline: verified or why not
 
 Run 'gapmap COMMAND --help' for a command's options.
 Output is CSV on stdout (or --out); problems go to stderr as FILE:ROW:COLUMN: message.
-Exit codes: 0 ok, 1 data errors, 2 usage errors.`;
+An error is reported once, where it is: a row that refers to a row with an error gets a
+warning saying so. Exact repeats of a row are skipped with a warning.
+Exit codes: 0 ok, 1 data errors (with --valid-rows-only: rows were left out), 2 usage errors.`;
 
 export const COMMAND_HELP: Readonly<Record<Command, string>> = {
   report: `gapmap report — the gap report (SPEC §5) as CSV
@@ -80,10 +90,11 @@ ${DATA_FLAGS}`,
   validate: `gapmap validate — check CSV files before importing them
 
 Usage:
-  gapmap validate FILE... [--kind KIND] [--date-format DMY|MDY] [--level-scale MIN-MAX]
+  gapmap validate FILE... [--kind KIND] [--date-format DMY|MDY] [--level-scale MIN-MAX] [--verbose]
 
   --kind KIND          employees, skills, roles, catalog, awards, assessments, goals or
                        interests (default: detected from the headers)
+  --verbose            every warning on its own line (default: one line per kind of warning)
 
 Prints every problem as FILE:ROW:COLUMN: message (stderr) and one summary line per file
 (stdout). Files given together are also checked against each other, as one import would

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runVerify } from './verifyCommand';
+import { newIssuer, signJwt } from '../domain/badges/testSigners';
 
 const FIXTURES = join(__dirname, '../../tests/fixtures/vc-test-fixtures');
 const VALID = join(FIXTURES, 'v2/ed25519/didKey/legacy-noStatus-noExpiry.json');
@@ -12,10 +13,10 @@ const LEGACY_DID = join(FIXTURES, 'dids/legacy/did.json');
 const STATUS_LIST = join(FIXTURES, 'statusLists/didkey-ed25519Signature2020/e5WK8CbZ1GjycuPombrj');
 const STATUS_URL = 'https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/e5WK8CbZ1GjycuPombrj';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(argv: string[], now?: number): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runVerify(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  const code = await runVerify(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), ...(now !== undefined ? { now: () => now } : {}) });
   return { code, stdout, stderr };
 }
 
@@ -86,5 +87,65 @@ describe('gapmap verify', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('gapmap verify FILE...');
+  });
+});
+
+describe('gapmap verify: nbf and exp', () => {
+  // The moment the tests run at, pinned: 2026-06-15 14:00 UTC.
+  const NOW = Date.UTC(2026, 5, 15, 14, 0, 0);
+  const HOUR = 3_600;
+  const DAY = 86_400;
+
+  /** A VC-JWT (VC Data Model 1.1 §6.3.1) whose credential says it was issued on 2026-06-01. */
+  async function jwtFile(claims: { nbf?: number; exp?: number }): Promise<string> {
+    const issuer = newIssuer();
+    const vc = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential'],
+      issuer: issuer.did,
+      issuanceDate: '2026-06-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:alice', name: 'Alice' },
+      name: 'Kubernetes Operator',
+    };
+    const jwt = await signJwt({ iss: issuer.did, sub: 'did:example:alice', vc, ...claims }, issuer);
+    const file = join(mkdtempSync(join(tmpdir(), 'gapmap-verify-jwt-')), 'credential.jwt');
+    writeFileSync(file, jwt);
+    return file;
+  }
+
+  const statusAndReason = (stdout: string): [string, string] => {
+    const fields = rows(stdout)[1]!.split(',');
+    return [fields[1]!, fields.slice(5).join(',')];
+  };
+
+  it('fails a VC-JWT whose nbf is 30 days ahead as not yet valid, though its issuanceDate has passed', async () => {
+    const nbf = NOW / 1000 + 30 * DAY;
+    const { code, stdout } = await run([await jwtFile({ nbf })], NOW);
+    expect(code).toBe(1);
+    expect(statusAndReason(stdout)).toEqual(['failed', 'not yet valid: not valid before 2026-07-15T14:00:00Z']);
+  });
+
+  it('fails a VC-JWT whose exp passed an hour ago, the same day, as expired', async () => {
+    const exp = NOW / 1000 - HOUR;
+    const { code, stdout } = await run([await jwtFile({ exp })], NOW);
+    expect(code).toBe(1);
+    expect(statusAndReason(stdout)).toEqual(['failed', 'expired: expired at 2026-06-15T13:00:00Z']);
+  });
+
+  it('with --as-of the day of exp, checks over that day: valid, since it was valid during the day', async () => {
+    const exp = NOW / 1000 - HOUR;
+    const file = await jwtFile({ exp });
+    const { code, stdout } = await run([file, '--as-of', '2026-06-15'], NOW);
+    expect(code).toBe(0);
+    expect(statusAndReason(stdout)).toEqual(['verified', expect.stringContaining('valid on 2026-06-15') as unknown as string]);
+    // The next day it has expired.
+    const after = await run([file, '--as-of', '2026-06-16'], NOW);
+    expect(statusAndReason(after.stdout)).toEqual(['failed', 'expired: expired on 2026-06-15']);
+  });
+
+  it('verifies a VC-JWT within its nbf and exp at the current moment', async () => {
+    const { code, stdout } = await run([await jwtFile({ nbf: NOW / 1000 - HOUR, exp: NOW / 1000 + HOUR })], NOW);
+    expect(code).toBe(0);
+    expect(statusAndReason(stdout)).toEqual(['verified', expect.stringContaining('valid at 2026-06-15T14:00:00Z') as unknown as string]);
   });
 });

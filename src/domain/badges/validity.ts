@@ -1,5 +1,6 @@
-// Validity dates of a badge as calendar days (SPEC §3 rule 1: current when issuedOn ≤ D ≤ expiresOn),
-// so a credential expiring at 16:23 UTC on a day is still current on that day.
+// Validity dates of a badge: as calendar days (SPEC §3 rule 1: current when issuedOn ≤ D ≤ expiresOn,
+// so a credential expiring at 16:23 UTC on a day is current over that day), and as instants for a
+// check at the current moment (a JWT `exp` an hour ago has passed, even on the same day).
 import type { IsoDate } from '../schema';
 import { isIsoDate, fromDayNumber } from '../dates';
 
@@ -24,4 +25,21 @@ export function utcDayOf(text: string): IsoDate | undefined {
 /** Seconds since 1970 (JWT `nbf`/`exp`, OB 1.x timestamps) → UTC day. */
 export function utcDayOfEpochSeconds(seconds: number): IsoDate {
   return fromDayNumber(Math.floor((seconds * 1000) / MS_PER_DAY));
+}
+
+/**
+ * The instant (ms since 1970) of an XML Schema date-time with a time of day, in UTC when it names no
+ * offset; undefined for a bare date (it names a day, not a moment) or a text that is not a date-time.
+ */
+export function instantOf(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!DATE_TIME.test(trimmed) || trimmed.length <= 10) return undefined;
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+  const instant = Date.parse(`${trimmed.replace(' ', 'T')}${hasZone ? '' : 'Z'}`);
+  return Number.isNaN(instant) ? undefined : instant;
+}
+
+/** An instant as ISO 8601 in UTC to the second, for messages: 2026-03-02T09:00:00Z. */
+export function formatInstant(instant: number): string {
+  return `${new Date(instant).toISOString().slice(0, 19)}Z`;
 }

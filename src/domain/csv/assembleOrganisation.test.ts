@@ -53,7 +53,7 @@ describe('assembleOrganisation', () => {
       'employees.csv:5:manager_id: no employee "E99" to be the manager: add them to the employees file or correct the manager',
       'awards.csv:3:employee_id: no employee "E7" (by id, email or name): add them to the employees file or correct the reference',
       'awards.csv:4:credential_id: no credential "no-such" in the catalog (by id or name): add it to the catalog or correct the reference',
-      'awards.csv:5:credential_id: the same award (employee E1, credential sql-b, issued 2025-01-01) is also on row 2: this row was skipped',
+      'awards.csv:5:credential_id: warning: this row repeats row 2 exactly, so it was skipped (nothing is lost): remove the repeat',
       'interests.csv:2:skill: no skill "Knitting" (by id or name): add it to the skills file or correct the reference',
     ]);
     expect(result.organisation.employees.map((e) => e.id)).toEqual(['E1']);

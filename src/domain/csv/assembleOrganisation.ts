@@ -3,7 +3,7 @@
 // `replace` (the kinds present are replaced) or `merge` (upsert by id or by natural key).
 import { emptyOrganisation } from '../records';
 import type { Assessment, Award, Credential, Employee, Goal, Grant, Interest, Organisation, RecordKind, Requirement, Role, Skill } from '../schema';
-import type { CatalogRecord, ImportIssue, ParsedFile, RequirementRecord } from './types';
+import type { CatalogRecord, ImportIssue, IssueCode, ParsedFile, RequirementRecord } from './types';
 
 export interface AssembleResult {
   organisation: Organisation;
@@ -24,6 +24,44 @@ interface Item<T> {
 }
 
 type Resolution = { id: string } | { problem: 'unknown' | 'ambiguous'; count: number };
+
+interface RowAt {
+  file: string;
+  row: number;
+}
+
+/** Rows left out for an error, by the references (id, name, email) that would have reached them. */
+class RowsWithErrors {
+  private byRef = new Map<string, RowAt>();
+
+  add(refs: readonly (string | undefined)[], file: string, row: number): void {
+    for (const ref of refs) {
+      if (!ref) continue;
+      const key = ref.trim().toLowerCase();
+      if (!this.byRef.has(key)) this.byRef.set(key, { file, row });
+    }
+  }
+
+  find(ref: string): RowAt | undefined {
+    return this.byRef.size === 0 ? undefined : this.byRef.get(ref.trim().toLowerCase());
+  }
+}
+
+/** Two records read the same, field by field (lists by their items): an exact repeat. */
+function sameRecord(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  for (const key of keys) {
+    const x = left[key];
+    const y = right[key];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.join('\u0000') !== y.join('\u0000')) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
+}
 
 /**
  * Resolves references by exact id, then case-insensitive id, then case-insensitive name or email.
@@ -110,6 +148,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** What one record of a kind is called in a message. */
+const RECORD_NOUN: Record<RecordKind, string> = {
+  employees: 'employee', skills: 'skill', roles: 'requirement', catalog: 'credential', awards: 'award',
+  assessments: 'assessment', goals: 'goal', interests: 'interest',
+};
+
 const ORG_KEY = {
   employees: 'employees', skills: 'skills', roles: 'roles', catalog: 'credentials', awards: 'awards',
   assessments: 'assessments', goals: 'goals', interests: 'interests',
@@ -125,7 +169,7 @@ const ORG_KEY = {
  */
 export function assembleOrganisation(files: readonly ParsedFile[], base: Organisation = emptyOrganisation(), mode: 'replace' | 'merge' = 'replace'): AssembleResult {
   const issues: ImportIssue[] = [];
-  const dropped = new Map<RecordKind, number>();
+  const dropped = new Map<RecordKind, Set<unknown>>();
   const counts: Record<RecordKind, number> = { employees: 0, skills: 0, roles: 0, catalog: 0, awards: 0, assessments: 0, goals: 0, interests: 0 };
   const byKind = new Map<RecordKind, ParsedFile[]>();
   for (const file of files) if (file.kind) push(byKind, file.kind, file);
@@ -134,13 +178,40 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     const index = origin.file.mapping[field];
     return index === undefined ? field : (origin.file.headers[index] ?? field);
   };
-  /** Reports a problem with a record; for an existing record, only counts it for one summary warning. */
-  const report = (kind: RecordKind, origin: Origin | undefined, column: string, value: string, message: string, severity: 'error' | 'warning' = 'error'): void => {
-    if (!origin) {
-      if (severity === 'error') dropped.set(kind, (dropped.get(kind) ?? 0) + 1);
-      return;
-    }
-    issues.push({ file: origin.file.fileName, row: origin.row, column, value, message, severity });
+  /**
+   * Reports a problem with a record read from a file. A problem with an existing record (no origin)
+   * is not reported row by row: the record is counted once by dropBase, for one summary warning.
+   */
+  const report = (kind: RecordKind, origin: Origin | undefined, column: string, value: string, message: string, severity: 'error' | 'warning' = 'error', code?: IssueCode): void => {
+    void kind;
+    if (!origin) return;
+    const issue: ImportIssue = { file: origin.file.fileName, row: origin.row, column, value, message, severity };
+    if (code) issue.code = code;
+    issues.push(issue);
+  };
+  /** Counts an existing record left out because something it refers to is gone: records, not references. */
+  const dropBase = (kind: RecordKind, item: { origin?: Origin | undefined; value: unknown }): void => {
+    if (item.origin) return;
+    let set = dropped.get(kind);
+    if (!set) dropped.set(kind, (set = new Set()));
+    set.add(item.value);
+  };
+  /** Rows left out for an error, by the ids other rows may use for them (read errors and those found here). */
+  const withErrors = { employees: new RowsWithErrors(), skills: new RowsWithErrors(), catalog: new RowsWithErrors() };
+  for (const file of files) {
+    if (file.kind !== 'employees' && file.kind !== 'skills' && file.kind !== 'catalog') continue;
+    for (const { row, refs } of file.rowsWithErrors ?? []) withErrors[file.kind].add(refs, file.fileName, row);
+  }
+  const leaveOut = (kind: 'employees' | 'skills' | 'catalog', origin: Origin | undefined, refs: readonly (string | undefined)[]): void => {
+    if (origin) withErrors[kind].add(refs, origin.file.fileName, origin.row);
+  };
+  /** The warning for a row whose reference is a row left out for its own error: said once, there. */
+  const refersToRowWithError = (kind: RecordKind, origin: Origin | undefined, column: string, ref: string, what: string, at: RowAt, done: string): void =>
+    report(kind, origin, column, ref, `${what} "${ref}" on ${at.file}:${at.row} has an error, so ${done}: correct that row`, 'warning', 'refers-to-row-with-error');
+  /** An exact repeat of a row: counted and skipped with a warning, since nothing is lost. */
+  const repeatedRow = (kind: RecordKind, item: Item<unknown>, first: Origin, column: string, value: string): 'skip' => {
+    report(kind, item.origin, column, value, `this row repeats ${where(first, item.origin!)} exactly, so it was skipped (nothing is lost): remove the repeat`, 'warning', 'duplicate-row');
+    return 'skip';
   };
   const where = (origin: Origin, current: Origin): string =>
     origin.file === current.file ? `row ${origin.row}` : `row ${origin.row} of ${origin.file.fileName}`;
@@ -154,7 +225,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
   }
 
   /** Incoming items deduplicated by key (later duplicates reported), upserted into base items in merge mode. */
-  function combine<T>(kind: RecordKind, base: Item<T>[], incoming: Item<T>[], key: RecordKey<T>, duplicate: (item: Item<T>, first: Origin) => void): Item<T>[] {
+  function combine<T>(kind: RecordKind, base: Item<T>[], incoming: Item<T>[], key: RecordKey<T>, duplicate: (item: Item<T>, kept: Item<T> & { origin: Origin }) => 'skip' | 'replace'): Item<T>[] {
     const groups = new Map<string, number[]>();
     const kept: Item<T>[] = [];
     // Files list one employee's records together: the previous group is looked up only once.
@@ -165,7 +236,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
       let members = group === lastGroup ? lastMembers : groups.get(group);
       const first = samePosition(key, kept, members, item.value);
       if (first >= 0 && item.origin) {
-        duplicate(item, kept[first]!.origin!);
+        if (duplicate(item, kept[first]! as Item<T> & { origin: Origin }) === 'replace') kept[first] = item;
         continue;
       }
       // Only records read from a file can be duplicates of later ones (as before: the first one wins).
@@ -226,9 +297,12 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
 
   // ---------------------------------------------------------------- skills
   const skillItems = itemsOf<Skill>('skills', () => fileItems('skills'));
-  const skills = combine('skills', skillItems.base, skillItems.incoming, { group: (skill) => skill.id }, (item, first) =>
+  const skills = combine('skills', skillItems.base, skillItems.incoming, { group: (skill) => skill.id }, (item, kept) => {
+    if (sameRecord(item.value, kept.value)) return repeatedRow('skills', item, kept.origin, columnOf(item.origin!, 'skill_id'), item.value.id);
     report('skills', item.origin, columnOf(item.origin!, 'skill_id'), item.value.id,
-      `duplicate skill_id "${item.value.id}" (also on ${where(first, item.origin!)}): ids must be unique; this row was skipped`));
+      `duplicate skill_id "${item.value.id}" (also on ${where(kept.origin, item.origin!)}): ids must be unique; this row was skipped`);
+    return 'skip';
+  });
   const skillIndex = new ReferenceIndex();
   for (const { value } of skills) skillIndex.add(value.id, [value.name]);
   const createdSkills: Skill[] = [];
@@ -241,15 +315,21 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
       report(kind, origin, column, ref, `"${ref}" matches ${found.count} skills by name: use the skill_id`);
       return null;
     }
+    const withError = withErrors.skills.find(ref);
     if (!create) {
-      report(kind, origin, column, ref, `no skill "${ref}" (by id or name): add it to the skills file or correct the reference`);
+      if (withError) refersToRowWithError(kind, origin, column, ref, 'skill', withError, 'this row was left out too');
+      else report(kind, origin, column, ref, `no skill "${ref}" (by id or name): add it to the skills file or correct the reference`);
       return null;
     }
     const skill: Skill = { id: ref, name: ref, category: '' };
     skillIndex.add(ref, [ref]);
     createdSkills.push(skill);
-    report(kind, origin, column, ref,
-      `skill "${ref}" is not in the skills file, so it was created with "${ref}" as its id and name: add it to the skills file to give it a category`, 'warning');
+    if (withError) {
+      refersToRowWithError(kind, origin, column, ref, 'skill', withError, `it was created with "${ref}" as its id and name for now`);
+    } else {
+      report(kind, origin, column, ref,
+        `skill "${ref}" is not in the skills file, so it was created with "${ref}" as its id and name: add it to the skills file to give it a category`, 'warning', 'skill-created');
+    }
     return ref;
   };
   const skillColumn = (origin: Origin | undefined, ref: string, field = 'skill'): string =>
@@ -275,22 +355,28 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     return [...drafts.values()];
   }, (role: Role): RoleDraft => ({ role, requirementOrigins: [] }));
   const roleDrafts = combine('roles', roleItems.base, roleItems.incoming,
-    { group: (draft) => draft.role.id }, () => undefined);
+    { group: (draft) => draft.role.id }, () => 'skip');
   const roles: Item<Role>[] = roleDrafts.map(({ value, origin }) => {
     const requirements: Requirement[] = [];
-    const bySkill = new Map<string, Origin | undefined>();
+    const bySkill = new Map<string, { origin: Origin | undefined; requirement: Requirement }>();
     value.role.requirements.forEach((requirement, index) => {
       const reqOrigin = value.requirementOrigins[index] ?? origin;
       const skill = skillRef('roles', requirement.skill, reqOrigin, skillColumn(reqOrigin, requirement.skill), true);
       if (skill === null) return;
-      if (bySkill.has(skill)) {
-        const first = bySkill.get(skill);
+      const before = bySkill.get(skill);
+      if (before) {
+        const first = before.origin;
+        if (first && reqOrigin && before.requirement.level === requirement.level && before.requirement.weight === requirement.weight) {
+          repeatedRow('roles', { value: requirement, origin: reqOrigin }, first, skillColumn(reqOrigin, requirement.skill), requirement.skill);
+          return;
+        }
         report('roles', reqOrigin, skillColumn(reqOrigin, requirement.skill), requirement.skill,
           `role "${value.role.id}" requires skill "${skill}" twice${first && reqOrigin ? ` (also on ${where(first, reqOrigin)})` : ''}: keep one row; this one was skipped`);
         return;
       }
-      bySkill.set(skill, reqOrigin);
-      requirements.push({ ...requirement, skill });
+      const kept = { ...requirement, skill };
+      bySkill.set(skill, { origin: reqOrigin, requirement: kept });
+      requirements.push(kept);
     });
     return { value: { ...value.role, requirements }, origin };
   });
@@ -344,6 +430,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     for (const { entry, grants, grantOrigins, first, origins } of building.values()) {
       if (entry.name === undefined) {
         report('catalog', first, columnOf(first, 'name'), '', `credential "${entry.id}" has no name on any of its rows: write its name`);
+        leaveOut('catalog', first, [entry.id]);
         continue;
       }
       const credential: Credential = { id: entry.id, name: entry.name, issuer: entry.issuer ?? '', grants };
@@ -359,7 +446,7 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     }
     return drafts;
   }, (credential: Credential): CredentialDraft => ({ credential, grantOrigins: [] }));
-  const credentialDrafts = combine('catalog', credentialItems.base, credentialItems.incoming, { group: (draft) => draft.credential.id }, () => undefined);
+  const credentialDrafts = combine('catalog', credentialItems.base, credentialItems.incoming, { group: (draft) => draft.credential.id }, () => 'skip');
   const credentialIndex = new ReferenceIndex();
   for (const { value } of credentialDrafts) credentialIndex.add(value.credential.id, [value.credential.name]);
   const credentialsById = new Map<string, Item<Credential>>();
@@ -376,6 +463,11 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
           continue;
         }
         valid = false;
+        const withError = found.problem === 'unknown' ? withErrors.catalog.find(ref) : undefined;
+        if (withError) {
+          refersToRowWithError('catalog', value.componentsOrigin ?? origin, componentsColumn, ref, `stack component of credential "${credential.id}"`, withError, 'this stack was left out too');
+          continue;
+        }
         report('catalog', value.componentsOrigin ?? origin, componentsColumn, ref, found.problem === 'ambiguous'
           ? `stack component "${ref}" of credential "${credential.id}" matches ${found.count} credentials by name: use the credential_id`
           : `stack component "${ref}" of credential "${credential.id}" does not exist in the catalog: add it or correct the components list`);
@@ -389,68 +481,110 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
       }
     }
     const grants: Grant[] = [];
+    const grantRows: (Origin | undefined)[] = [];
     credential.grants.forEach((grant, index) => {
       const grantOrigin = value.grantOrigins[index] ?? origin;
       const skill = skillRef('catalog', grant.skill, grantOrigin, skillColumn(grantOrigin, grant.skill), true);
       if (skill === null) return;
-      if (grants.some((other) => other.skill === skill)) {
+      const twice = grants.findIndex((other) => other.skill === skill);
+      if (twice >= 0 && grants[twice]!.level === grant.level && grantOrigin && grantRows[twice]) {
+        repeatedRow('catalog', { value: grant, origin: grantOrigin }, grantRows[twice]!, skillColumn(grantOrigin, grant.skill), grant.skill);
+        return;
+      }
+      if (twice >= 0) {
         report('catalog', grantOrigin, skillColumn(grantOrigin, grant.skill), grant.skill,
           `credential "${credential.id}" grants skill "${skill}" on more than one row: keep one row; this one was skipped`);
         return;
       }
       grants.push({ skill, level: grant.level });
+      grantRows.push(grantOrigin);
     });
     credential.grants = grants;
-    if (!valid) continue;
+    if (!valid) {
+      dropBase('catalog', { value: value.credential, origin });
+      leaveOut('catalog', origin, [credential.id, credential.name]);
+      continue;
+    }
     credentialsById.set(credential.id, origin ? { value: credential, origin } : { value: credential });
   }
-  removeBrokenStacks(credentialsById, (item, message, value) =>
-    report('catalog', item.origin, item.origin ? columnOf(item.origin, 'components') : '', value, message));
+  removeBrokenStacks(credentialsById, (item, message, value, severity) => {
+    report('catalog', item.origin, item.origin ? columnOf(item.origin, 'components') : '', value, message, severity,
+      severity === 'warning' ? 'refers-to-row-with-error' : undefined);
+    dropBase('catalog', item);
+    leaveOut('catalog', item.origin, [item.value.id, item.value.name]);
+  });
   const credentials = credentialDrafts.map(({ value }) => credentialsById.get(value.credential.id)).filter((item): item is Item<Credential> => item !== undefined);
   const finalCredentialIndex = new ReferenceIndex();
   for (const { value } of credentials) finalCredentialIndex.add(value.id, [value.name]);
 
   // ---------------------------------------------------------------- employees
   const employeeItems = itemsOf<Employee>('employees', () => fileItems('employees'));
-  const combinedEmployees = combine('employees', employeeItems.base, employeeItems.incoming, { group: (employee) => employee.id }, (item, first) =>
+  const combinedEmployees = combine('employees', employeeItems.base, employeeItems.incoming, { group: (employee) => employee.id }, (item, kept) => {
+    if (sameRecord(item.value, kept.value)) return repeatedRow('employees', item, kept.origin, columnOf(item.origin!, 'employee_id'), item.value.id);
     report('employees', item.origin, columnOf(item.origin!, 'employee_id'), item.value.id,
-      `duplicate employee_id "${item.value.id}" (also on ${where(first, item.origin!)}): ids must be unique; this row was skipped`));
+      `duplicate employee_id "${item.value.id}" (also on ${where(kept.origin, item.origin!)}): ids must be unique; this row was skipped`);
+    return 'skip';
+  });
   const roleIndex = new ReferenceIndex();
   for (const { value } of roles) roleIndex.add(value.id, [value.name]);
+  // Managers resolve among every employee row that reads, so a manager left out for an error of
+  // their own is named as such, not as unknown.
+  const everyEmployee = new ReferenceIndex();
+  for (const { value } of combinedEmployees) everyEmployee.add(value.id, [value.email, value.name]);
   const withRoles: Item<Employee>[] = [];
   for (const item of combinedEmployees) {
-    const found = roleIndex.resolve(item.value.role);
+    let value = item.value;
+    const found = roleIndex.resolve(value.role);
     if (!('id' in found)) {
-      report('employees', item.origin, item.origin ? columnOf(item.origin, 'role') : '', item.value.role, found.problem === 'ambiguous'
-        ? `"${item.value.role}" matches ${found.count} roles: use the role's id`
-        : `no role "${item.value.role}" in the roles file: add the role or correct the employee's role`);
+      report('employees', item.origin, item.origin ? columnOf(item.origin, 'role') : '', value.role, found.problem === 'ambiguous'
+        ? `"${value.role}" matches ${found.count} roles: use the role's id`
+        : `no role "${value.role}" in the roles file: add the role or correct the employee's role`);
+      dropBase('employees', item);
+      leaveOut('employees', item.origin, [value.id, value.email, value.name]);
       continue;
     }
-    withRoles.push(found.id === item.value.role ? item : { ...item, value: { ...item.value, role: found.id } });
-  }
-  const employeeIndex = new ReferenceIndex();
-  for (const { value } of withRoles) employeeIndex.add(value.id, [value.email, value.name]);
-  const employees: Item<Employee>[] = [];
-  for (const item of withRoles) {
-    if (item.value.manager === undefined) {
-      employees.push(item);
-      continue;
+    if (found.id !== value.role) value = { ...value, role: found.id };
+    if (value.manager !== undefined) {
+      const manager = everyEmployee.resolve(value.manager);
+      if (!('id' in manager)) {
+        const withError = manager.problem === 'unknown' ? withErrors.employees.find(value.manager) : undefined;
+        const column = item.origin ? columnOf(item.origin, 'manager_id') : '';
+        if (withError) {
+          refersToRowWithError('employees', item.origin, column, value.manager, 'manager', withError, 'this employee was kept without a manager');
+          const { manager: _dropped, ...rest } = value;
+          void _dropped;
+          value = rest;
+        } else {
+          report('employees', item.origin, column, value.manager, manager.problem === 'ambiguous'
+            ? `manager "${value.manager}" matches ${manager.count} employees by name: use the manager's employee_id`
+            : `no employee "${value.manager}" to be the manager: add them to the employees file or correct the manager`);
+          dropBase('employees', item);
+          leaveOut('employees', item.origin, [value.id, value.email, value.name]);
+          continue;
+        }
+      } else if (manager.id !== value.manager) {
+        value = { ...value, manager: manager.id };
+      }
     }
-    const found = employeeIndex.resolve(item.value.manager);
-    if (!('id' in found)) {
-      report('employees', item.origin, item.origin ? columnOf(item.origin, 'manager_id') : '', item.value.manager, found.problem === 'ambiguous'
-        ? `manager "${item.value.manager}" matches ${found.count} employees by name: use the manager's employee_id`
-        : `no employee "${item.value.manager}" to be the manager: add them to the employees file or correct the manager`);
-      continue;
+    withRoles.push(value === item.value ? item : { ...item, value });
+  }
+  // A manager left out above (for their own error) is said once at their row; the people they
+  // manage stay, without a manager, with a warning.
+  const keptIds = new Set(withRoles.map((item) => item.value.id));
+  const employees: Item<Employee>[] = withRoles.map((item) => {
+    const manager = item.value.manager;
+    if (manager === undefined || keptIds.has(manager)) return item;
+    const origin = everyEmployee.has(manager) ? combinedEmployees.find((other) => other.value.id === manager)?.origin : undefined;
+    if (origin) {
+      refersToRowWithError('employees', item.origin, item.origin ? columnOf(item.origin, 'manager_id') : '', manager, 'manager',
+        { file: origin.file.fileName, row: origin.row }, 'this employee was kept without a manager');
     }
-    employees.push(found.id === item.value.manager ? item : { ...item, value: { ...item.value, manager: found.id } });
-  }
-  // Built again only when a manager left someone out: otherwise it holds the same ids and names.
-  let finalEmployeeIndex = employeeIndex;
-  if (employees.length !== withRoles.length) {
-    finalEmployeeIndex = new ReferenceIndex();
-    for (const { value } of employees) finalEmployeeIndex.add(value.id, [value.email, value.name]);
-  }
+    const { manager: _dropped, ...rest } = item.value;
+    void _dropped;
+    return { ...item, value: rest };
+  });
+  const finalEmployeeIndex = new ReferenceIndex();
+  for (const { value } of employees) finalEmployeeIndex.add(value.id, [value.email, value.name]);
 
   const employeeColumn = (origin: Origin | undefined): string => {
     if (!origin) return '';
@@ -462,6 +596,11 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
   const employeeRef = (kind: RecordKind, ref: string, origin: Origin | undefined): string | null => {
     const found = finalEmployeeIndex.resolve(ref);
     if ('id' in found) return found.id;
+    const withError = found.problem === 'unknown' ? withErrors.employees.find(ref) : undefined;
+    if (withError) {
+      refersToRowWithError(kind, origin, employeeColumn(origin), ref, 'employee', withError, `this ${RECORD_NOUN[kind]} was left out too`);
+      return null;
+    }
     report(kind, origin, employeeColumn(origin), ref, found.problem === 'ambiguous'
       ? `"${ref}" matches ${found.count} employees by name: use the employee_id or email`
       : `no employee "${ref}" (by id, email or name): add them to the employees file or correct the reference`);
@@ -470,6 +609,11 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
   const credentialRef = (kind: RecordKind, ref: string, origin: Origin | undefined): string | null => {
     const found = finalCredentialIndex.resolve(ref);
     if ('id' in found) return found.id;
+    const withError = found.problem === 'unknown' ? withErrors.catalog.find(ref) : undefined;
+    if (withError) {
+      refersToRowWithError(kind, origin, credentialColumn(origin), ref, 'credential', withError, `this ${RECORD_NOUN[kind]} was left out too`);
+      return null;
+    }
     report(kind, origin, credentialColumn(origin), ref, found.problem === 'ambiguous'
       ? `"${ref}" matches ${found.count} credentials by name: use the credential_id`
       : `no credential "${ref}" in the catalog (by id or name): add it to the catalog or correct the reference`);
@@ -482,8 +626,8 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     for (const item of items) {
       const value = resolveOne(item.value, item.origin);
       if (value !== null) resolved.push(value === item.value ? item : { ...item, value });
+      else dropBase(kind, item);
     }
-    void kind;
     return resolved;
   }
 
@@ -498,9 +642,12 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     group: (award) => award.employee,
     same: (a, b) => a.credential === b.credential && a.issuedOn === b.issuedOn,
   };
-  const awards = combine('awards', resolveAll('awards', awardItems.base, resolveAward), resolveAll('awards', awardItems.incoming, resolveAward), awardKey, (item, first) =>
+  const awards = combine('awards', resolveAll('awards', awardItems.base, resolveAward), resolveAll('awards', awardItems.incoming, resolveAward), awardKey, (item, kept) => {
+    if (sameRecord(item.value, kept.value)) return repeatedRow('awards', item, kept.origin, credentialColumn(item.origin), item.value.credential);
     report('awards', item.origin, credentialColumn(item.origin), item.value.credential,
-      `the same award (employee ${item.value.employee}, credential ${item.value.credential}, issued ${item.value.issuedOn}) is also on ${where(first, item.origin!)}: this row was skipped`));
+      `the same award (employee ${item.value.employee}, credential ${item.value.credential}, issued ${item.value.issuedOn}) is also on ${where(kept.origin, item.origin!)} with other details (expiry or evidence): keep one row; this one was skipped`);
+    return 'skip';
+  });
 
   const assessmentItems = itemsOf<Assessment>('assessments', () => fileItems('assessments'));
   const resolveAssessment = (assessment: Assessment, origin: Origin | undefined): Assessment | null => {
@@ -514,9 +661,17 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     same: (a, b) => a.skill === b.skill && (a.assessedOn ?? '') === (b.assessedOn ?? '') && a.source === b.source,
   };
   const assessments = combine('assessments', resolveAll('assessments', assessmentItems.base, resolveAssessment),
-    resolveAll('assessments', assessmentItems.incoming, resolveAssessment), assessmentKey, (item, first) =>
-      report('assessments', item.origin, skillColumn(item.origin, item.value.skill), String(item.value.level),
-        `employee ${item.value.employee} already has a ${item.value.source} assessment of ${item.value.skill}${item.value.assessedOn ? ` on ${item.value.assessedOn}` : ''} (${where(first, item.origin!)}): this one was skipped`));
+    resolveAll('assessments', assessmentItems.incoming, resolveAssessment), assessmentKey, (item, kept) => {
+      const column = skillColumn(item.origin, item.value.skill);
+      if (sameRecord(item.value, kept.value)) return repeatedRow('assessments', item, kept.origin, column, String(item.value.level));
+      // SPEC §3 rule 3: of assessments on the same day (or both undated), the highest counts.
+      const { employee, skill, source, assessedOn } = item.value;
+      const highest = Math.max(item.value.level, kept.value.level);
+      report('assessments', item.origin, column, String(item.value.level),
+        `employee ${employee} has two ${source} assessments of ${skill} ${assessedOn ? `on ${assessedOn}` : 'without a date'} (level ${item.value.level} here, ${kept.value.level} on ${where(kept.origin, item.origin!)}): the highest, ${highest}, counts as SPEC §3 says and the other was skipped; keep one row to silence this`,
+        'warning', 'assessment-conflict');
+      return item.value.level > kept.value.level ? 'replace' : 'skip';
+    });
 
   const goalItems = itemsOf<Goal>('goals', () => fileItems('goals'));
   const resolveGoal = (goal: Goal, origin: Origin | undefined): Goal | null => {
@@ -525,9 +680,13 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     if (employee === null || credential === null) return null;
     return employee === goal.employee && credential === goal.credential ? goal : { ...goal, employee, credential };
   };
-  const goals = combine('goals', resolveAll('goals', goalItems.base, resolveGoal), resolveAll('goals', goalItems.incoming, resolveGoal), { group: (goal) => goal.id }, (item, first) =>
-    report('goals', item.origin, item.origin!.file.mapping.goal_id !== undefined ? columnOf(item.origin!, 'goal_id') : '', item.value.id,
-      `duplicate goal "${item.value.id}" (also on ${where(first, item.origin!)}): goal ids must be unique; this row was skipped`));
+  const goals = combine('goals', resolveAll('goals', goalItems.base, resolveGoal), resolveAll('goals', goalItems.incoming, resolveGoal), { group: (goal) => goal.id }, (item, kept) => {
+    const column = item.origin!.file.mapping.goal_id !== undefined ? columnOf(item.origin!, 'goal_id') : '';
+    if (sameRecord(item.value, kept.value)) return repeatedRow('goals', item, kept.origin, column, item.value.id);
+    report('goals', item.origin, column, item.value.id,
+      `duplicate goal "${item.value.id}" (also on ${where(kept.origin, item.origin!)}): goal ids must be unique; this row was skipped`);
+    return 'skip';
+  });
 
   const interestItems = itemsOf<Interest>('interests', () => fileItems('interests'));
   const resolveInterest = (interest: Interest, origin: Origin | undefined): Interest | null => {
@@ -537,9 +696,11 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
     return employee === interest.employee && skill === interest.skill ? interest : { employee, skill };
   };
   const interests = combine('interests', resolveAll('interests', interestItems.base, resolveInterest),
-    resolveAll('interests', interestItems.incoming, resolveInterest), { group: (interest) => interest.employee, same: (a, b) => a.skill === b.skill }, (item, first) =>
+    resolveAll('interests', interestItems.incoming, resolveInterest), { group: (interest) => interest.employee, same: (a, b) => a.skill === b.skill }, (item, kept) => {
       report('interests', item.origin, skillColumn(item.origin, item.value.skill), item.value.skill,
-        `employee ${item.value.employee}'s interest in ${item.value.skill} is also on ${where(first, item.origin!)}: this row was skipped`, 'warning'));
+        `employee ${item.value.employee}'s interest in ${item.value.skill} is also on ${where(kept.origin, item.origin!)}: this row was skipped (nothing is lost)`, 'warning', 'duplicate-row');
+      return 'skip';
+    });
 
   // ---------------------------------------------------------------- result
   const allSkills = [...skills.map((item) => item.value), ...createdSkills];
@@ -552,7 +713,8 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
   counts.assessments = fromFiles(assessments);
   counts.goals = fromFiles(goals);
   counts.interests = fromFiles(interests);
-  for (const [kind, count] of dropped) {
+  for (const [kind, records] of dropped) {
+    const count = records.size;
     issues.push({
       file: '', row: 0, column: '', value: String(count), severity: 'warning',
       message: `${count} existing ${ORG_KEY[kind]} record${count === 1 ? '' : 's'} referred to something this import removed and ${count === 1 ? 'was' : 'were'} dropped`,
@@ -576,14 +738,15 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
 }
 
 /** Drops stacks with a missing component, or whose components lead back to themselves, until none is left. */
-function removeBrokenStacks(credentials: Map<string, Item<Credential>>, report: (item: Item<Credential>, message: string, value: string) => void): void {
+function removeBrokenStacks(credentials: Map<string, Item<Credential>>, report: (item: Item<Credential>, message: string, value: string, severity: 'error' | 'warning') => void): void {
   let changed = true;
   while (changed) {
     changed = false;
     for (const [id, item] of credentials) {
       const missing = item.value.components?.find((component) => !credentials.has(component));
       if (missing !== undefined) {
-        report(item, `stack component "${missing}" of credential "${id}" was rejected above, so this stack was skipped too: fix the component`, missing);
+        // The component's own error is reported where it is; here it is only the reason.
+        report(item, `stack component "${missing}" of credential "${id}" was left out for an error of its own, so this stack was left out too: correct the component`, missing, 'warning');
         credentials.delete(id);
         changed = true;
       }
@@ -607,7 +770,7 @@ function removeBrokenStacks(credentials: Map<string, Item<Credential>>, report: 
   for (const id of onCycle) {
     const item = credentials.get(id);
     if (!item) continue;
-    report(item, `credential "${id}" contains itself through its components: remove the loop from the components lists`, (item.value.components ?? []).join(';'));
+    report(item, `credential "${id}" contains itself through its components: remove the loop from the components lists`, (item.value.components ?? []).join(';'), 'error');
     credentials.delete(id);
   }
   if (onCycle.size > 0) removeBrokenStacks(credentials, report);

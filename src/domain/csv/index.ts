@@ -2,12 +2,13 @@
 // or text, the same in a browser Web Worker and in Node.
 export type {
   CatalogRecord, ColumnMapping, CsvReadOptions, CsvValue, CsvWriteOptions, DateOrder, Delimiter, ImportIssue,
-  KindRecords, LevelScale, ParsedFile, PendingDecision, RequirementRecord, TextEncodingName,
+  IssueCode, KindRecords, LevelScale, ParsedFile, PendingDecision, RequirementRecord, RowWithError, TextEncodingName,
 } from './types';
 export { decodeCsvBytes } from './decode';
 export type { DecodedText } from './decode';
 export { detectDelimiter } from './detectDelimiter';
-export { formatIssue } from './formatIssue';
+export { formatIssue, issueLines } from './formatIssue';
+export type { IssueLineOptions } from './formatIssue';
 export { neutraliseFormula, undoNeutralisation, looksLikeFormula } from './formula';
 export { CANONICAL_COLUMNS, detectKind, normaliseHeader, proposeMapping } from './headers';
 export type { ProposedMapping } from './headers';

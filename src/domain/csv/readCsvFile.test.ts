@@ -162,13 +162,25 @@ describe('levels', () => {
     expect(read(text, 'a.csv').records.values.map((a) => ('level' in a ? a.level : null))).toEqual([5, 3, 0, 1, 2]);
   });
 
-  it('never maps another scale silently: a pending decision and an error per row above 5', () => {
-    const text = 'employee_id,skill,level\r\nE1,sql,7\r\nE2,sql,3\r\nE3,sql,expert\r\n';
+  it('never maps another scale silently: a column mostly off 0–5 asks its scale, and its numeric levels wait', () => {
+    const text = 'employee_id,skill,level\r\nE1,sql,7\r\nE2,sql,3\r\nE3,sql,expert\r\nE4,sql,8\r\n';
     const file = read(text, 'lms.csv');
-    expect(file.pending).toEqual([{ type: 'level-scale', column: 'level', observedMin: 3, observedMax: 7 }]);
+    expect(file.pending).toEqual([{ type: 'level-scale', column: 'level', observedMin: 3, observedMax: 8 }]);
     expect(errors(file)).toContain('lms.csv:2:level: level 7 is outside 0–5: confirm the scale of this column (e.g. --level-scale 1-8) so it can be mapped onto 0–5');
     // The 3 may be on the other scale too, so it waits; a word is unambiguous.
     expect(file.records.values).toEqual([{ employee: 'E3', skill: 'sql', level: 5, source: 'manager' }]);
+  });
+
+  it('reports a lone level above 5 among 0–5 levels at its cell, and keeps the column\'s other levels', () => {
+    const file = read('role,skill,level\r\nData Analyst,sql,3\r\nData Analyst,python,7\r\nData Analyst,excel,expertish\r\nData Analyst,,2\r\n', 'roles.csv');
+    expect(file.pending).toEqual([]);
+    expect(errors(file)).toEqual([
+      'roles.csv:3:level: level 7 is outside 0–5 while the column\'s other levels are on 0–5: correct it (if the whole column is on another scale, confirm it with --level-scale MIN-MAX); this row was left out',
+      'roles.csv:4:level: "expertish" is not a level: write 0–5 or a word (none, awareness, basic, intermediate, advanced, expert)',
+      'roles.csv:5:skill: skill is blank: write the skill this role requires',
+    ]);
+    const requirements = file.records.values.filter((r) => 'skill' in r && r.skill !== '');
+    expect(requirements).toEqual([{ role: 'Data Analyst', roleName: 'Data Analyst', skill: 'sql', level: 3, weight: 'important' }]);
   });
 
   it('maps a confirmed scale linearly: 1–8 onto 1–5, percent onto 0–5', () => {
@@ -193,7 +205,8 @@ describe('weights', () => {
   it('reads critical/important/nice-to-have and their synonyms; blank is important', () => {
     const text = 'Job Title,Competency,Required Level,Priority\r\nAnalyst,sql,3,High\r\nAnalyst,py,2,should\r\nAnalyst,go,1,Nice to have\r\nAnalyst,r,2,\r\nAnalyst,bi,2,1\r\nAnalyst,ml,2,urgent-ish\r\n';
     const file = read(text, 'roles.csv');
-    expect(file.records.values.map((r) => ('weight' in r ? r.weight : ''))).toEqual(['critical', 'important', 'nice-to-have', 'important', 'nice-to-have']);
+    // The row with a bad weight keeps its role (a role-only record), not its requirement.
+    expect(file.records.values.filter((r) => 'skill' in r && r.skill !== '').map((r) => ('weight' in r ? r.weight : ''))).toEqual(['critical', 'important', 'nice-to-have', 'important', 'nice-to-have']);
     expect(errors(file)).toEqual(['roles.csv:7:Priority: "urgent-ish" is not a weight: write critical, important or nice-to-have (or high/medium/low, 3/2/1)']);
   });
 });

@@ -10,7 +10,7 @@ import { describeMapping, detectKind, fieldSynonyms, proposeMapping } from './he
 import { parseCsvRecords } from './parse';
 import type {
   CatalogRecord, ColumnMapping, CsvReadOptions, DateOrder, Delimiter, ImportIssue, KindRecords, LevelScale,
-  ParsedFile, PendingDecision, RequirementRecord, TextEncodingName,
+  ParsedFile, PendingDecision, RequirementRecord, RowWithError, TextEncodingName,
 } from './types';
 import {
   WEIGHT_HELP, isIsoDateFast, mapLevelOntoScale, readDateShape, readGoalKind, readGoalStatus, readLevelCell,
@@ -39,6 +39,13 @@ const DATE_FIELDS: Partial<Record<RecordKind, readonly string[]>> = {
 
 const KIND_LIST = RECORD_KINDS.join(', ');
 
+/** The kinds other files refer to, and the columns they may be referred to by (SPEC §4: id, then name/email). */
+const REFERENCED_FIELDS: Partial<Record<RecordKind, readonly string[]>> = {
+  employees: ['employee_id', 'email', 'name'],
+  skills: ['skill_id', 'name'],
+  catalog: ['credential_id', 'name'],
+};
+
 /** Cells that mean "nothing here" in a wide file. */
 const EMPTY_MARKS = new Set(['', '-', '–', '—', 'n/a', 'na', 'N/A', 'NA', 'x', 'X', '.']);
 
@@ -46,6 +53,8 @@ interface DateColumn {
   index: number;
   header: string;
   order: DateOrder | undefined;
+  /** The column's one ambiguous date is reported at its cell instead of asking the column's order. */
+  ambiguousAtCell?: boolean;
 }
 
 interface LevelColumns {
@@ -187,8 +196,10 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
     return parsed;
   }
 
-  const context = new RowReader(file, kind, headers, mapping, delimiter, options, issues, parsed.pending);
+  const rowsWithErrors: RowWithError[] = [];
+  const context = new RowReader(file, kind, headers, mapping, delimiter, options, issues, parsed.pending, rowsWithErrors);
   parsed.records = context.readAll(records, headerIndex + 1, brokenRecords, described.wide ? described.skillColumns : []);
+  if (rowsWithErrors.length > 0) parsed.rowsWithErrors = rowsWithErrors;
   return parsed;
 }
 
@@ -232,6 +243,7 @@ class RowReader {
     readonly options: CsvReadOptions,
     readonly issues: ImportIssue[],
     readonly pending: PendingDecision[],
+    readonly rowsWithErrors: RowWithError[],
   ) {}
 
   columnOf(field: string): number {
@@ -257,6 +269,8 @@ class RowReader {
       rows.push(row);
     };
     const read = this.rowFunction(skillColumns, push);
+    const refFields = REFERENCED_FIELDS[this.kind];
+    const refColumns = refFields?.map((field) => this.columnOf(field)).filter((index) => index >= 0) ?? [];
     for (let r = start; r < records.length; r++) {
       const record = records[r]!;
       if (broken.has(r)) continue;
@@ -269,7 +283,18 @@ class RowReader {
             `this row has ${record.length} values but the header has ${this.headers.length} columns: the extra values were ignored; quote fields that contain "${this.delimiter === '\t' ? 'tab' : this.delimiter}"`, 'warning');
         }
       }
+      const before = values.length;
       read(record, r + 1);
+      // A row of a kind other files refer to that defined nothing (an error, or a decision it waits
+      // for): remember the ids it would have defined, so references to it are not called unknown.
+      if (refFields && values.length === before) {
+        const refs = refColumns.map((index) => clean(record[index])).filter((ref) => ref !== '');
+        if (this.columnOf('first_name') >= 0 || this.columnOf('last_name') >= 0) {
+          const joined = [clean(record[this.columnOf('first_name')]), clean(record[this.columnOf('last_name')])].filter(Boolean).join(' ');
+          if (joined !== '') refs.push(joined);
+        }
+        if (refs.length > 0) this.rowsWithErrors.push({ row: r + 1, refs });
+      }
     }
     return { kind: this.kind, values, rows } as KindRecords;
   }
@@ -288,7 +313,7 @@ class RowReader {
       let dayFirst = false;
       let monthFirst = false;
       const samples: string[] = [];
-      let ambiguous = false;
+      let ambiguous = 0;
       for (let r = start; r < records.length; r++) {
         const raw = records[r]![index];
         if (raw === undefined || raw === '' || isIsoDateFast(raw)) continue;
@@ -297,13 +322,16 @@ class RowReader {
         if (shape.first > 12 && shape.second <= 12) dayFirst = true;
         else if (shape.second > 12 && shape.first <= 12) monthFirst = true;
         else if (shape.first !== shape.second && shape.first <= 12 && shape.second <= 12) {
-          ambiguous = true;
+          ambiguous++;
           if (samples.length < 5) samples.push(clean(raw));
         }
       }
       if (dayFirst && !monthFirst) column.order = 'DMY';
       else if (monthFirst && !dayFirst) column.order = 'MDY';
-      else if (ambiguous || (dayFirst && monthFirst)) {
+      else if (ambiguous === 1 && !dayFirst && !monthFirst) {
+        // One ambiguous date among ISO ones says nothing about a column order: it is that cell's error.
+        column.ambiguousAtCell = true;
+      } else if (ambiguous > 0 || (dayFirst && monthFirst)) {
         this.pending.push({ type: 'date-order', column: header, samples });
         this.error(0, header, samples.join(' '),
           dayFirst && monthFirst
@@ -319,7 +347,8 @@ class RowReader {
     if (columns.length === 0 || this.options.levelScale) return;
     let min = Infinity;
     let max = -Infinity;
-    let beyond = false;
+    let numeric = 0;
+    let offScale = 0;
     const beyondColumns = new Set<number>();
     for (let r = start; r < records.length; r++) {
       const record = records[r]!;
@@ -328,17 +357,22 @@ class RowReader {
         if (text === '' || EMPTY_MARKS.has(text)) continue;
         const cell = readLevelCell(skillColumns.length > 0 ? splitWideCell(text).level : text);
         if (cell.type === 'level' && cell.fromNumber) {
+          numeric++;
           min = Math.min(min, cell.level);
           max = Math.max(max, cell.level);
         } else if (cell.type === 'scale') {
-          beyond = true;
+          numeric++;
+          offScale++;
           beyondColumns.add(index);
           min = Math.min(min, cell.value);
           max = Math.max(max, cell.value);
         }
       }
     }
-    if (!beyond) return;
+    // The column is taken to be on another scale only when it looks like one as a whole: at least
+    // two numbers off 0–5, and at least half of its numbers. A lone 7 among 0–5 levels is a typo,
+    // reported at its cell, and the column's other levels stand.
+    if (offScale < 2 || offScale * 2 < numeric) return;
     this.levels.pending = true;
     const column = [...beyondColumns].map((index) => this.headers[index] ?? '').join(', ');
     this.pending.push({ type: 'level-scale', column, observedMin: min, observedMax: max });
@@ -369,6 +403,11 @@ class RowReader {
         shape = resolveDatePair(shape, column.order, text);
       } else if (shape.first > 12) {
         shape = { type: 'invalid', message: `"${text}" is not a date: neither day nor month can be over 12 in both places` };
+      } else if (column.ambiguousAtCell) {
+        shape = {
+          type: 'invalid',
+          message: `"${text}" could be DD/MM/YYYY or MM/DD/YYYY and the column's other dates do not tell: write it as YYYY-MM-DD (or choose the order with --date-format DMY or MDY); this row was left out`,
+        };
       } else {
         return { ok: false }; // waits for the date-order decision reported once for the column
       }
@@ -393,7 +432,9 @@ class RowReader {
     if (cell.type === 'scale' || (scale && cell.fromNumber)) {
       const value = cell.type === 'scale' ? cell.value : cell.level;
       if (!scale) {
-        this.error(row, column, text, `level ${text} is outside 0–5: confirm the scale of this column (e.g. --level-scale 1-8) so it can be mapped onto 0–5`);
+        this.error(row, column, text, this.levels.pending
+          ? `level ${text} is outside 0–5: confirm the scale of this column (e.g. --level-scale 1-8) so it can be mapped onto 0–5`
+          : `level ${text} is outside 0–5 while the column's other levels are on 0–5: correct it (if the whole column is on another scale, confirm it with --level-scale MIN-MAX); this row was left out`);
         return { ok: false, message: null };
       }
       const mapped = mapLevelOntoScale(value, scale);
@@ -515,12 +556,15 @@ class RowReader {
             push({ role, roleName, skill: '', level: 0, weight: 'important' } satisfies RequirementRecord, row);
             return;
           }
+          // A bad requirement is left out, never its role: the role's other requirements and the
+          // people in it stay (a role-only record keeps the role in existence).
+          const roleOnly = (): void => push({ role, roleName, skill: '', level: 0, weight: 'important' } satisfies RequirementRecord, row);
           let ok = this.required(skill, 'skill', row, 'write the skill this role requires');
           ok = this.required(levelText, 'level', row, 'write the level required, 1–5') && ok;
-          if (!ok) return;
+          if (!ok) return roleOnly();
           const level = this.level(levelText, this.header('level'), row, 1);
           const weight = weightOf(cell(record, iWeight), this.header('weight'), row);
-          if (!level.ok || !weight) return;
+          if (!level.ok || !weight) return roleOnly();
           push({ role, roleName, skill, level: level.level, weight } satisfies RequirementRecord, row);
         };
       }

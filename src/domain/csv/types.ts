@@ -16,6 +16,28 @@ export interface ImportIssue {
   /** Says what is wrong and what to do. */
   message: string;
   severity: 'error' | 'warning';
+  /**
+   * What kind of finding this is, for findings that repeat by nature (a created skill, a repeated
+   * row…): the CLI prints one summary line per code instead of one line per row.
+   */
+  code?: IssueCode;
+}
+
+/** Kinds of finding the CLI summarises (see formatIssue.summariseWarnings). */
+export type IssueCode =
+  | 'skill-created'
+  | 'duplicate-row'
+  | 'assessment-conflict'
+  | 'refers-to-row-with-error';
+
+/**
+ * A data row left out because of an error in it: `refs` are the values other files may use to
+ * refer to its record (id, email, name), so a row referring to it can say "has an error" instead
+ * of "does not exist".
+ */
+export interface RowWithError {
+  row: number;
+  refs: string[];
 }
 
 export type DateOrder = 'DMY' | 'MDY';
@@ -112,6 +134,8 @@ export interface ParsedFile {
   records: KindRecords;
   issues: ImportIssue[];
   pending: PendingDecision[];
+  /** Rows left out for an error, with the ids they would have defined (absent: none). */
+  rowsWithErrors?: RowWithError[];
 }
 
 export type CsvValue = string | number | null | undefined;
