@@ -27,9 +27,9 @@ test.describe('acting on the gaps', () => {
     await expect(page.getByText('What-if scenario: every figure shows the edited roles and catalog.')).toBeVisible();
     // In-app navigation: the scenario lives in this tab's API until it is kept or discarded.
     await page.getByRole('link', { name: 'Heatmap' }).click();
-    await page.getByRole('combobox', { name: 'Team' }).selectOption('Payments');
-    await page.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Product Manager' });
-    await page.getByRole('combobox', { name: 'Weight' }).selectOption('critical');
+    await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption('Payments');
+    await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption({ label: 'Product Manager' });
+    await page.getByRole('combobox', { name: 'Weight', exact: true }).selectOption('critical');
     await expect(page.getByRole('grid')).toBeVisible();
     await expect(page.getByText('What-if scenario')).toBeVisible();
     await expect(page.getByRole('gridcell', { name: new RegExp(`${skillLabel}: level \\d of 5 required`) }).first()).toBeAttached();

@@ -5,6 +5,8 @@ import { test, expect } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './helpers';
 
 test.describe('drilling down from the figures', () => {
+  // Each flow loads several views and runs axe: generous on a busy 2-core machine.
+  test.describe.configure({ timeout: 120_000 });
   test('the critical gaps figure opens its list, which sorts in the URL, exports, and assigns a goal from a row', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('link', { name: /critical gaps: list them/ }).click();
