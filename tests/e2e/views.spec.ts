@@ -23,6 +23,8 @@ test.describe('every route', () => {
   }
 
   test('a team heatmap and an employee page have no serious accessibility violation', async ({ page }) => {
+    // axe walks every cell of a team's grid: a minute and more on a busy 2-core machine.
+    test.setTimeout(150_000);
     await page.goto('/heatmap?team=Payments');
     await expect(page.getByRole('grid')).toBeVisible();
     await expectNoSeriousAxeViolations(page);
