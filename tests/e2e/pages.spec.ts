@@ -6,6 +6,9 @@ import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expectNoSeriousAxeViolations } from './helpers';
 
+// Every flow here renders whole pages at two widths and runs axe: generous on a busy 2-core machine.
+test.describe.configure({ timeout: 150_000 });
+
 const PHONE = { width: 390, height: 844 };
 const FIXTURES = join(import.meta.dirname, '../fixtures/hr-export');
 const HR_EXPORT = ['employees.csv', 'skills.csv', 'roles.csv', 'catalog.csv', 'awards.csv', 'skills-matrix.txt'].map((name) => join(FIXTURES, name));
