@@ -9,7 +9,7 @@ import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile
 import { createImportJobs, ImportJobError } from '../import/importJobs';
 import { memoryImportJobStore, type ImportJobStore } from '../import/importJobStore';
 import type { OrganisationState } from '../state/organisationState';
-import { assertMayChangeData, errorResponse, guarded, param, personaOf, RequestRefused, responseForError } from './requestContext';
+import { assertMayChangeData, errorResponse, guarded, param, personaOf, RequestRefused } from './requestContext';
 
 /** Files travel whole in one request: an awards file of 1,000,000 rows is about 65 MB. */
 export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
@@ -58,26 +58,21 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       return json(await state.store.history());
     })),
 
-    route.post('/api/imports', async ({ request }) => {
-      try {
-        importer(request);
-        const body = await jsonBody(request, commitRequestSchema);
-        const files = body.files ?? [];
-        const parsedFiles = files.map((file) => readImportFile({ fileName: file.fileName, text: file.text, options: file.options }, state.today()));
-        const { eo, revision, empty } = await state.snapshot();
-        const plan = planImport(parsedFiles, empty ? undefined : eo.org, revision, body.mode);
-        const summary = { errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUES_SHOWN), counts: plan.counts };
-        if (body.dryRun) return json<CommitResponse>({ committed: false, ...summary });
-        const refusal = commitRefusal(plan, body.validRowsOnly);
-        if (refusal) return json({ error: 'refused', message: refusal, ...summary }, { status: 422 });
-        // Assembled over the stored revision it read: a change stored meanwhile refuses it (409), never interleaves.
-        const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly), { expectedRevision: plan.baseRevision });
-        return json<CommitResponse>({ committed: true, entry, ...summary });
-      } catch (error) {
-        if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', QUOTA_MESSAGE);
-        return responseForError(error);
-      }
-    }, { maxBodyBytes: IMPORT_BODY_LIMIT }),
+    route.post('/api/imports', importGuarded(async ({ request }) => {
+      importer(request);
+      const body = await jsonBody(request, commitRequestSchema);
+      const files = body.files ?? [];
+      const parsedFiles = files.map((file) => readImportFile({ fileName: file.fileName, text: file.text, options: file.options }, state.today()));
+      const { eo, revision, empty } = await state.snapshot();
+      const plan = planImport(parsedFiles, empty ? undefined : eo.org, revision, body.mode);
+      const summary = { errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUES_SHOWN), counts: plan.counts };
+      if (body.dryRun) return json<CommitResponse>({ committed: false, ...summary });
+      const refusal = commitRefusal(plan, body.validRowsOnly);
+      if (refusal) return json({ error: 'refused', message: refusal, ...summary }, { status: 422 });
+      // Assembled over the stored revision it read: a change stored meanwhile refuses it (409), never interleaves.
+      const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly), { expectedRevision: plan.baseRevision });
+      return json<CommitResponse>({ committed: true, entry, ...summary });
+    }), { maxBodyBytes: IMPORT_BODY_LIMIT }),
 
     route.post('/api/imports/:id/undo', guarded(async ({ request, params }) => {
       importer(request);

@@ -78,27 +78,21 @@ export function evidenceOf(request: Request): EvidenceFilter {
 
 // One derived organisation per organisation object and filter: the stored one is a new object after
 // every change and a what-if draft has its own, so an entry is never stale, and is dropped with it.
-const verifiedOnly = new WeakMap<EngineOrganisation, EngineOrganisation>();
-const credentialsOnly = new WeakMap<EngineOrganisation, EngineOrganisation>();
+const derived = { verified: new WeakMap<EngineOrganisation, EngineOrganisation>(), credentials: new WeakMap<EngineOrganisation, EngineOrganisation>() };
 
-/** The organisation with unverified and failed awards left out (prepared once per organisation). */
-export function verifiedEvidenceOnly(eo: EngineOrganisation): EngineOrganisation {
-  let derived = verifiedOnly.get(eo);
-  if (!derived) {
-    derived = prepareOrganisation({ ...eo.org, awards: eo.org.awards.filter((award) => award.verification === 'verified') });
-    verifiedOnly.set(eo, derived);
+/**
+ * The organisation a filter leaves (prepared once per organisation): `verified` drops unverified and
+ * failed awards; `credentials` drops the assessments too.
+ */
+export function withEvidence(eo: EngineOrganisation, evidence: EvidenceFilter): EngineOrganisation {
+  if (evidence === 'all') return eo;
+  let filtered = derived[evidence].get(eo);
+  if (!filtered) {
+    const awards = eo.org.awards.filter((award) => award.verification === 'verified');
+    filtered = prepareOrganisation({ ...eo.org, awards, ...(evidence === 'credentials' ? { assessments: [] } : {}) });
+    derived[evidence].set(eo, filtered);
   }
-  return derived;
-}
-
-/** Verified credentials only: no unverified or failed award, and no assessment. */
-export function verifiedCredentialsOnly(eo: EngineOrganisation): EngineOrganisation {
-  let derived = credentialsOnly.get(eo);
-  if (!derived) {
-    derived = prepareOrganisation({ ...eo.org, awards: eo.org.awards.filter((award) => award.verification === 'verified'), assessments: [] });
-    credentialsOnly.set(eo, derived);
-  }
-  return derived;
+  return filtered;
 }
 
 /**
@@ -109,7 +103,7 @@ export function verifiedCredentialsOnly(eo: EngineOrganisation): EngineOrganisat
 export async function viewOf(request: Request, state: WhatIfState): Promise<EngineOrganisation> {
   const evidence = evidenceOf(request);
   const eo = await state.current(callerKeyOf(request));
-  return evidence === 'verified' ? verifiedEvidenceOnly(eo) : evidence === 'credentials' ? verifiedCredentialsOnly(eo) : eo;
+  return withEvidence(eo, evidence);
 }
 
 export function scopeOf(request: Request, eo: EngineOrganisation, persona: Persona): { scope: Scope | undefined; label: string } {

@@ -19,8 +19,10 @@ export interface ImportJobStore {
   putFile(jobId: string, file: { fileName: string; bytes: Uint8Array }): Promise<StoredJobFile>;
   setOptions(jobId: string, fileId: string, options: FileReadOptions): Promise<StoredJobFile | undefined>;
   removeFile(jobId: string, fileId: string): Promise<void>;
-  /** The files in upload order; `withBytes: false` leaves the bytes out (an empty array). */
-  files(jobId: string, withBytes?: boolean): Promise<StoredJobFile[]>;
+  /** The files in upload order, without their bytes (an empty array): what a check needs to know is stale. */
+  files(jobId: string): Promise<StoredJobFile[]>;
+  /** One file with its bytes, to be read again. */
+  file(jobId: string, fileId: string): Promise<StoredJobFile | undefined>;
   delete(jobId: string): Promise<void>;
 }
 
@@ -59,6 +61,9 @@ export function memoryImportJobStore(): ImportJobStore {
     },
     async files(jobId) {
       return jobs.get(jobId)?.files ?? [];
+    },
+    async file(jobId, fileId) {
+      return jobs.get(jobId)?.files.find((file) => file.fileId === fileId);
     },
     async delete(jobId) {
       jobs.delete(jobId);

@@ -67,15 +67,22 @@ export function createImportJobs(state: OrganisationState, store: ImportJobStore
     return copy;
   }
 
-  /** Every file of the job, parsed (reading from the store only what this process has not parsed). */
+  /** Every file of the job, parsed; only a file this process has not parsed at its version is fetched with its bytes. */
   async function parsedFiles(jobId: string): Promise<ParsedCopy[]> {
-    const copies = parsedByJob.get(jobId);
-    const listed = await store.files(jobId, false);
-    const missing = listed.some((file) => copies?.get(file.fileId)?.version !== file.version);
-    const files = missing ? await store.files(jobId, true) : listed;
-    const result = files.map((file) => (missing ? read(jobId, file) : copies!.get(file.fileId)!));
+    const listed = await store.files(jobId);
+    const result: ParsedCopy[] = [];
+    for (const file of listed) {
+      const held = parsedByJob.get(jobId)?.get(file.fileId);
+      if (held && held.version === file.version) {
+        result.push(held);
+        continue;
+      }
+      const withBytes = await store.file(jobId, file.fileId);
+      if (withBytes) result.push(read(jobId, withBytes));
+    }
     // A file removed by another process is no longer part of the job here either.
-    if (copies) for (const id of [...copies.keys()]) if (!files.some((file) => file.fileId === id)) copies.delete(id);
+    const copies = parsedByJob.get(jobId);
+    if (copies) for (const id of [...copies.keys()]) if (!listed.some((file) => file.fileId === id)) copies.delete(id);
     return result;
   }
 
@@ -118,8 +125,8 @@ export function createImportJobs(state: OrganisationState, store: ImportJobStore
     async configure(jobId: string, caller: string, fileId: string, options: FileReadOptions): Promise<FileSummary> {
       await assertJob(jobId, caller);
       const stored = await store.setOptions(jobId, fileId, options);
-      if (!stored) throw new ImportJobError(404, 'no-file', 'This file is no longer part of the import.');
-      const withBytes = (await store.files(jobId, true)).find((file) => file.fileId === fileId)!;
+      const withBytes = stored && (await store.file(jobId, fileId));
+      if (!withBytes) throw new ImportJobError(404, 'no-file', 'This file is no longer part of the import.');
       return read(jobId, withBytes).summary;
     },
 

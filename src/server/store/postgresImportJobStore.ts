@@ -57,12 +57,13 @@ export function postgresImportJobStore(db: SqlDatabase): ImportJobStore {
     async removeFile(jobId, fileId) {
       await db.query('delete from import_job_files where job_id = $1 and file_id = $2', [jobId, fileId]);
     },
-    async files(jobId, withBytes = true) {
-      const rows = await db.query<FileRow>(
-        `select file_id, file_name, options, version${withBytes ? ', bytes' : ''} from import_job_files where job_id = $1 order by position`,
-        [jobId],
-      );
+    async files(jobId) {
+      const rows = await db.query<FileRow>('select file_id, file_name, options, version from import_job_files where job_id = $1 order by position', [jobId]);
       return rows.map(fileOf);
+    },
+    async file(jobId, fileId) {
+      const [row] = await db.query<FileRow>('select file_id, file_name, options, version, bytes from import_job_files where job_id = $1 and file_id = $2', [jobId, fileId]);
+      return row ? fileOf(row) : undefined;
     },
     async delete(jobId) {
       await db.query('delete from import_jobs where id = $1', [jobId]);
