@@ -17,6 +17,8 @@ export const VERIFY_COLUMNS = ['file', 'status', 'issuer', 'recipient', 'achieve
 export interface VerifyIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** The current moment in ms (Date.now unless a test pins it). */
+  now?: () => number;
 }
 
 const USAGE_ERROR = 2;
@@ -51,12 +53,12 @@ async function readJsonOption(flag: string, path: string): Promise<unknown> {
   }
 }
 
-async function optionsFrom(values: Record<string, string | boolean | string[] | undefined>): Promise<VerifyOptions> {
+async function optionsFrom(values: Record<string, string | boolean | string[] | undefined>, now: number): Promise<VerifyOptions> {
   const dayChosen = typeof values['as-of'] === 'string';
-  const asOf = dayChosen ? (values['as-of'] as string) : todayIso();
+  const asOf = dayChosen ? (values['as-of'] as string) : todayIso(new Date(now));
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got '${asOf}'`);
   // Without --as-of the credential is checked now: nbf and exp are instants. With it, over that day.
-  const options: VerifyOptions = dayChosen ? { asOf } : { asOf, now: Date.now() };
+  const options: VerifyOptions = dayChosen ? { asOf } : { asOf, now };
   if (typeof values.email === 'string') {
     if (!values.email.includes('@')) throw new UsageError(`--email must be an email address, got '${values.email}'`);
     options.expectedRecipientEmail = values.email;
@@ -128,7 +130,7 @@ export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
     }
     positionals = parsed.positionals;
     if (positionals.length === 0) throw new UsageError('give at least one credential FILE');
-    options = await optionsFrom(parsed.values);
+    options = await optionsFrom(parsed.values, (io.now ?? Date.now)());
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`gapmap verify: ${error.message}\nRun 'gapmap verify --help' for usage.\n`);

@@ -2,7 +2,7 @@
 // Open Badges 3.0 / W3C VC with an embedded proof, compact VC-JWT — into one ParsedBadge (SPEC §2 Award).
 import { base64urlnopad } from '@scure/base';
 import type { BadgeRecipient, HashedIdentity, ParsedBadge } from './types';
-import { utcDayOf, utcDayOfEpochSeconds } from './validity';
+import { instantOf, utcDayOf, utcDayOfEpochSeconds } from './validity';
 import { isRecord, typesOf } from './json';
 import type { JsonObject } from './json';
 
@@ -199,21 +199,6 @@ function parseCredential(credential: JsonObject, format: 'ob3-vc' | 'vc-jwt', jw
       ...(expires?.instant !== undefined ? { expiresAtInstant: expires.instant } : {}),
     },
   };
-}
-
-const DAY_MS = 86_400_000;
-
-/** A date field as an instant: epoch seconds exactly, a date-time exactly, a bare date at its start or end. */
-function instantOf(value: unknown, bound: 'start' | 'end'): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value * 1000;
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
-    const start = Date.parse(`${trimmed}T00:00:00Z`);
-    return Number.isNaN(start) ? undefined : bound === 'start' ? start : start + DAY_MS - 1;
-  }
-  const instant = Date.parse(/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed) ? trimmed : `${trimmed}Z`);
-  return Number.isNaN(instant) ? undefined : instant;
 }
 
 /** Of several bounds, the binding one: the latest start, or the earliest end. */

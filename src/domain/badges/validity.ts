@@ -28,12 +28,19 @@ export function utcDayOfEpochSeconds(seconds: number): IsoDate {
 }
 
 /**
- * The instant (ms since 1970) of an XML Schema date-time with a time of day, in UTC when it names no
- * offset; undefined for a bare date (it names a day, not a moment) or a text that is not a date-time.
+ * A validity bound as an instant (ms since 1970): epoch seconds (JWT `nbf`/`exp`) exactly, a
+ * date-time exactly (UTC when it names no offset), a bare date at the start or the end of its UTC
+ * day; undefined when the value is none of these.
  */
-export function instantOf(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!DATE_TIME.test(trimmed) || trimmed.length <= 10) return undefined;
+export function instantOf(value: unknown, bound: 'start' | 'end'): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value * 1000;
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (!DATE_TIME.test(trimmed)) return undefined;
+  if (trimmed.length <= 10) {
+    const start = Date.parse(`${trimmed}T00:00:00Z`);
+    return Number.isNaN(start) ? undefined : bound === 'start' ? start : start + MS_PER_DAY - 1;
+  }
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
   const instant = Date.parse(`${trimmed.replace(' ', 'T')}${hasZone ? '' : 'Z'}`);
   return Number.isNaN(instant) ? undefined : instant;

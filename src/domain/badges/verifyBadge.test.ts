@@ -160,14 +160,14 @@ describe('VC-JWT credentials signed with jose', () => {
     const result = await verifyBadge(jwt, { asOf: '2026-12-04', now });
     expect(result).toMatchObject({ status: 'failed', check: 'not yet valid' });
     // 30 days ahead is 2027-01-03T10:00Z.
-    expect(result.reason).toContain('2027-01-03T10:00:00.000Z');
+    expect(result.reason).toContain('2027-01-03T10:00:00Z');
   });
 
   it('checked now, honours exp as an instant: expired an hour ago (the same day) is expired; checked over that day it was valid', async () => {
     const issuer = newIssuer();
     const now = Date.UTC(2026, 11, 4, 15, 0);
     const jwt = await signJwt(jwtPayload(issuer.did, { exp: now / 1000 - 3600 }), issuer);
-    expect(await verifyBadge(jwt, { asOf: '2026-12-04', now })).toMatchObject({ status: 'failed', check: 'expired', reason: 'expired: expired at 2026-12-04T14:00:00.000Z' });
+    expect(await verifyBadge(jwt, { asOf: '2026-12-04', now })).toMatchObject({ status: 'failed', check: 'expired', reason: 'expired: expired at 2026-12-04T14:00:00Z' });
     expect(await verifyBadge(jwt, { asOf: '2026-12-04' })).toMatchObject({ status: 'verified' });
     expect(await verifyBadge(jwt, { asOf: '2026-12-05' })).toMatchObject({ status: 'failed', check: 'expired' });
   });

@@ -11,6 +11,7 @@ import { checkCredentialStatus } from './statusList';
 import type { StatusOutcome } from './statusList';
 import type { ParsedBadge, VerificationCheck, VerificationResult, VerifyOptions } from './types';
 import { isRecord } from './json';
+import { formatInstant } from './validity';
 
 type Finding = { check: VerificationCheck; reason: string };
 
@@ -60,10 +61,10 @@ function dateFindings(badge: ParsedBadge, asOf: IsoDate, now?: number): Finding[
   if (now !== undefined) {
     // Checked now: the bounds are instants (JWT nbf/exp are seconds), not days.
     if (badge.expiresAtInstant !== undefined && badge.expiresAtInstant <= now) {
-      findings.push({ check: 'expired', reason: `expired at ${new Date(badge.expiresAtInstant).toISOString()}` });
+      findings.push({ check: 'expired', reason: `expired at ${formatInstant(badge.expiresAtInstant)}` });
     }
     if (badge.validFromInstant !== undefined && badge.validFromInstant > now) {
-      findings.push({ check: 'not yet valid', reason: `not valid before ${new Date(badge.validFromInstant).toISOString()}` });
+      findings.push({ check: 'not yet valid', reason: `not valid before ${formatInstant(badge.validFromInstant)}` });
     }
     if (badge.expiresAtInstant !== undefined || badge.validFromInstant !== undefined) return findings;
   }
@@ -116,7 +117,7 @@ export async function verifyBadge(input: string | unknown, options: VerifyOption
 
   const dates = dateFindings(badge, options.asOf, options.now);
   failures.push(...dates);
-  if (dates.length === 0) passed.push(options.now !== undefined ? `valid at ${new Date(options.now).toISOString()}` : `valid on ${options.asOf}`);
+  if (dates.length === 0) passed.push(options.now !== undefined ? `valid at ${formatInstant(options.now)}` : `valid on ${options.asOf}`);
 
   if (options.expectedRecipientEmail !== undefined) {
     const matches = recipientIsEmail(badge.recipient, options.expectedRecipientEmail);
