@@ -5,8 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { route, json, type Route } from './routeTable';
 import { cachedJson } from '../state/responseCache';
-import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '../../domain/engine';
-import type { EmployeeDetail } from '../../api/contract';
+import { gapReportLong, gapReportTeam, teamsOf } from '../../domain/engine';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
 import { callerKeyOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
@@ -30,20 +29,6 @@ import {
   teamHeatmapResponse,
   teamListResponse,
 } from '../state/responses';
-
-/** Each held award with the reason of its verification status (SPEC §7 Employee: verified / failed, why). */
-function withVerificationReasons(eo: EngineOrganisation, detail: EmployeeDetail | undefined): EmployeeDetail | undefined {
-  if (!detail) return detail;
-  const own = eo.org.awards.filter((award) => award.employee === detail.employee.id);
-  return {
-    ...detail,
-    held: detail.held.map((item) => {
-      if (item.via !== 'award' || item.verificationReason !== undefined) return item;
-      const award = own.find((candidate) => candidate.credential === item.credentialId && candidate.issuedOn === item.issuedOn);
-      return award?.verificationReason ? { ...item, verificationReason: award.verificationReason } : item;
-    }),
-  };
-}
 
 export interface RouteOptions {
   /** Which host serves the app (the page adapts: persona switch or sign-in, first-run screen). */
@@ -120,7 +105,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
       assertMaySeeTeam(personaOf(request), employee.team);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `employee|${asOf}|${id}`, () => withVerificationReasons(eo, employeeDetailResponse(eo, id, asOf)));
+      return cachedJson(eo, `employee|${asOf}|${id}`, () => employeeDetailResponse(eo, id, asOf));
     })),
 
     route.get('/api/goals', guarded(async ({ request }) => {
