@@ -199,7 +199,13 @@ export function createApp(storedState: OrganisationState, options: RouteOptions 
   for (const { method, path, handler, maxBodyBytes } of createRoutes(storedState, options)) {
     const limit = bodyLimit({
       maxSize: maxBodyBytes,
-      onError: () => errorResponse(413, 'too-large', `The request body is over the limit of this route (${formatBytes(maxBodyBytes)}).`),
+      onError: () => {
+        const refused = errorResponse(413, 'too-large', `The request body is over the limit of this route (${formatBytes(maxBodyBytes)}).`);
+        // The rest of the body is never read, so this connection cannot carry another request:
+        // say so, or a keep-alive client sends its next request into a socket that is closing.
+        refused.headers.set('connection', 'close');
+        return refused;
+      },
     });
     app.on(method, path, limit, (c) => handler({ request: c.req.raw, params: c.req.param() as Record<string, string> }));
   }
