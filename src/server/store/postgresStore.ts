@@ -9,6 +9,7 @@ import { UNDO_DEPTH, StaleRevisionError } from './organisationDatabase';
 import type { NewEntry, OrganisationStore, StoreCommitOptions, UndoOutcome } from './organisationStore';
 import { copyColumns, copyLines, recordsOf, selectGeneration } from './sql/recordTables';
 import type { SqlDatabase, SqlQueryable } from './sql/sqlDatabase';
+import { decodeSnapshot, encodeSnapshot } from './sql/generationSnapshots';
 import type { AchievementMappingStore } from './achievementMappingStore';
 import type { Backup } from '../backup/backupFile';
 import type { DraftStore, WhatIfScenario } from '../state/whatIf';
@@ -82,7 +83,17 @@ async function pointers(db: SqlQueryable): Promise<Map<StoredKind, KindPointer>>
 }
 
 async function dropGeneration(tx: SqlQueryable, kind: StoredKind, pointer: KindPointer | null | undefined): Promise<void> {
-  if (pointer) await tx.query(`delete from ${kind} where generation = $1`, [pointer.generation]);
+  if (!pointer) return;
+  await tx.query(`delete from ${kind} where generation = $1`, [pointer.generation]);
+  await tx.query('delete from generation_snapshots where generation = $1', [pointer.generation]);
+}
+
+/** A generation's records: from its snapshot when it has one (one value), else from its rows. */
+async function readGeneration(db: SqlQueryable, kind: StoredKind, generation: number): Promise<object[]> {
+  // As base64 text: pg would send bytea as hex, twice the bytes, and parse it slower.
+  const [snapshot] = await db.query<{ data: string }>(`select encode(data, 'base64') as data from generation_snapshots where generation = $1`, [generation]);
+  if (snapshot) return decodeSnapshot(Buffer.from(snapshot.data, 'base64'));
+  return recordsOf(kind, await db.queryArrays(selectGeneration(kind), [generation]));
 }
 
 export interface PostgresStoreOptions {
@@ -98,7 +109,7 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
     if (!pointer) return [];
     const cached = cache.get(kind);
     if (cached && cached.generation === pointer.generation) return cached.records;
-    const records = recordsOf(kind, await db.queryArrays(selectGeneration(kind), [pointer.generation]));
+    const records = await readGeneration(db, kind, pointer.generation);
     cache.set(kind, { generation: pointer.generation, records });
     return records;
   }
@@ -110,7 +121,9 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
       if (!state?.initialised) return undefined;
       const kinds = await pointers(db);
       const organisation = {} as Record<StoredKind, object[]>;
-      for (const kind of STORED_KINDS) organisation[kind] = await readKind(kind, kinds.get(kind));
+      // Every kind at once: the database reads the next while this process parses the last.
+      const read = await Promise.all(STORED_KINDS.map((kind) => readKind(kind, kinds.get(kind))));
+      STORED_KINDS.forEach((kind, k) => (organisation[kind] = read[k]!));
       const [after] = await db.query<StateRow>('select revision from organisation_state');
       // A change landed while reading: read again (rare; the pointers moved under us).
       if (Number(after?.revision) !== Number(state.revision)) return this.load();
@@ -160,6 +173,7 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
       await db.transaction(async (tx) => {
         await lockedState(tx);
         for (const kind of STORED_KINDS) await tx.query(`delete from ${kind}`);
+        await tx.query('delete from generation_snapshots');
         await tx.query('delete from kind_generations');
         await tx.query('delete from change_history');
         await tx.query('update organisation_state set revision = revision + 1, head = 0, next_entry_id = 1, initialised = false');
@@ -192,7 +206,10 @@ async function commitChanges(
     const records = changes[kind] as readonly object[] | undefined;
     if (!records) continue;
     const generation = nextGeneration++;
-    if (records.length > 0) await tx.copyIn(kind, copyColumns(kind), copyLines(kind, generation, records));
+    if (records.length > 0) {
+      await tx.copyIn(kind, copyColumns(kind), copyLines(kind, generation, records));
+      await tx.query('insert into generation_snapshots (generation, data) values ($1, $2)', [generation, encodeSnapshot(kind, records)]);
+    }
     const before = current.get(kind) ?? null;
     const pointer = { generation, count: records.length };
     await tx.query('insert into kind_generations (kind, generation, count) values ($1, $2, $3) on conflict (kind) do update set generation = excluded.generation, count = excluded.count', [kind, generation, records.length]);

@@ -118,6 +118,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'generation snapshots: each generation of records also as one columnar value, for fast starts',
+    sql: `
+      create table generation_snapshots (
+        generation bigint primary key,
+        data bytea not null
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */
