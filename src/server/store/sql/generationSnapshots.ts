@@ -12,6 +12,10 @@ import { storedShape } from './recordTables';
 
 type TypedArrayName = 'Uint32Array' | 'Float64Array' | 'Uint8Array';
 type BinaryRef = { array: TypedArrayName; offset: number; length: number };
+/** A dictionary's strings as UTF-8 joined by NUL, which no stored text can hold (PostgreSQL refuses it in text). */
+type StringsRef = { strings: BinaryRef };
+
+const SEPARATOR = '\u0000';
 
 /** The chunk with its typed arrays replaced by references into the binary part. */
 type ChunkHeader = { count: number; columns: ({ type: string } & Record<string, unknown>)[] };
@@ -34,7 +38,10 @@ export function encodeSnapshot(kind: StoredKind, records: readonly object[]): Ui
   const header: ChunkHeader = {
     count: chunk.count,
     columns: chunk.columns.map((column): ChunkHeader['columns'][number] => {
-      if (column.type === 'dictionary') return { ...column, index: reference(column.index) };
+      if (column.type === 'dictionary') {
+        const strings: StringsRef = { strings: reference(new TextEncoder().encode(column.values.join(SEPARATOR))) };
+        return { ...column, values: strings, index: reference(column.index) };
+      }
       if (column.type === 'number') return { ...column, values: reference(column.values), present: column.present ? reference(column.present) : null };
       return { ...column };
     }),
@@ -66,7 +73,10 @@ export function decodeSnapshot(stored: Uint8Array): object[] {
     return new Uint8Array(bytes.buffer, offset, ref.length);
   };
   const columns = header.columns.map((column) => {
-    if (column.type === 'dictionary') return { ...column, index: view(column.index as BinaryRef) };
+    if (column.type === 'dictionary') {
+      const values = new TextDecoder().decode(view((column.values as StringsRef).strings)).split(SEPARATOR);
+      return { ...column, values, index: view(column.index as BinaryRef) };
+    }
     if (column.type === 'number') return { ...column, values: view(column.values as BinaryRef), present: column.present ? view(column.present as BinaryRef) : null };
     // JSON wrote an absent value as null; stored records never hold null (storedShape), so null is absent.
     return { ...column, values: (column.values as unknown[]).map((value) => (value === null ? undefined : value)) };
