@@ -88,11 +88,26 @@ async function dropGeneration(tx: SqlQueryable, kind: StoredKind, pointer: KindP
   await tx.query('delete from generation_snapshots where generation = $1', [pointer.generation]);
 }
 
-/** A generation's records: from its snapshot when it has one (one value), else from its rows. */
+/**
+ * A snapshot is stored in parts of SNAPSHOT_PART_BYTES: the driver gathers each row's message in one
+ * buffer, copying it again as every network chunk arrives, so one 15 MB row costs seconds, 15 rows of
+ * 1 MB a few milliseconds.
+ */
+const SNAPSHOT_PART_BYTES = 1 << 20;
+
+async function writeSnapshot(tx: SqlQueryable, kind: StoredKind, generation: number, records: readonly object[]): Promise<void> {
+  const snapshot = encodeSnapshot(kind, records);
+  for (let part = 0; part * SNAPSHOT_PART_BYTES < snapshot.length; part++) {
+    const data = snapshot.subarray(part * SNAPSHOT_PART_BYTES, (part + 1) * SNAPSHOT_PART_BYTES);
+    await tx.query('insert into generation_snapshots (generation, part, data) values ($1, $2, $3)', [generation, part, data]);
+  }
+}
+
+/** A generation's records: from its snapshot when it has one, else from its rows. */
 async function readGeneration(db: SqlQueryable, kind: StoredKind, generation: number): Promise<object[]> {
   // As base64 text: pg would send bytea as hex, twice the bytes, and parse it slower.
-  const [snapshot] = await db.query<{ data: string }>(`select encode(data, 'base64') as data from generation_snapshots where generation = $1`, [generation]);
-  if (snapshot) return decodeSnapshot(Buffer.from(snapshot.data, 'base64'));
+  const parts = await db.query<{ data: string }>(`select encode(data, 'base64') as data from generation_snapshots where generation = $1 order by part`, [generation]);
+  if (parts.length > 0) return decodeSnapshot(Buffer.concat(parts.map((part) => Buffer.from(part.data, 'base64'))));
   return recordsOf(kind, await db.queryArrays(selectGeneration(kind), [generation]));
 }
 
@@ -208,7 +223,7 @@ async function commitChanges(
     const generation = nextGeneration++;
     if (records.length > 0) {
       await tx.copyIn(kind, copyColumns(kind), copyLines(kind, generation, records));
-      await tx.query('insert into generation_snapshots (generation, data) values ($1, $2)', [generation, encodeSnapshot(kind, records)]);
+      await writeSnapshot(tx, kind, generation, records);
     }
     const before = current.get(kind) ?? null;
     const pointer = { generation, count: records.length };

@@ -123,8 +123,10 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     name: 'generation snapshots: each generation of records also as one columnar value, for fast starts',
     sql: `
       create table generation_snapshots (
-        generation bigint primary key,
-        data bytea not null
+        generation bigint not null,
+        part integer not null,
+        data bytea not null,
+        primary key (generation, part)
       );
     `,
   },
