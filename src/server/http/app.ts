@@ -8,7 +8,7 @@ import { cachedJson } from '../state/responseCache';
 import { gapReportLong, gapReportTeam, teamsOf } from '../../domain/engine';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
-import { callerKeyOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
@@ -30,13 +30,24 @@ import {
   teamListResponse,
 } from '../state/responses';
 
+/**
+ * A file downloaded while looking at a what-if draft says so in its name, so a hypothetical report is
+ * never mistaken for a real one; its columns stay those of SPEC §5.
+ */
+function markedIfWhatIf(request: Request, response: Response): Response {
+  const disposition = response.headers.get('content-disposition');
+  if (draftIdOf(request) === undefined || !disposition) return response;
+  response.headers.set('content-disposition', disposition.replace(/filename="/, 'filename="what-if-draft-'));
+  return response;
+}
+
 export interface RouteOptions {
   /** Which host serves the app (the page adapts: persona switch or sign-in, first-run screen). */
   host?: 'browser' | 'server';
   organisationName?: string;
   /** Where confirmed badge-achievement mappings are kept (default: IndexedDB in a browser, else memory). */
   achievementMappings?: AchievementMappingStore;
-  /** Where what-if drafts are kept (default: memory). */
+  /** Where what-if drafts are kept (default: IndexedDB in a browser, else memory). */
   drafts?: DraftStore;
   /** Where import jobs keep their files (default: memory, the browser host's one process). */
   importJobs?: ImportJobStore;
@@ -48,7 +59,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
   const mappings = options.achievementMappings ?? defaultMappingStore();
   return [
     route.get('/api/session', guarded(async ({ request }) => {
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const persona = personaOf(request);
       const { org } = eo;
       return json({
@@ -115,12 +126,12 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     })),
 
     route.get('/api/catalog', guarded(async ({ request }) => {
-      const { org } = await state.current(callerKeyOf(request));
+      const { org } = await state.current(draftIdOf(request));
       return json({ credentials: org.credentials, skills: org.skills });
     })),
 
     route.get('/api/roles', guarded(async ({ request }) => {
-      const { org } = await state.current(callerKeyOf(request));
+      const { org } = await state.current(draftIdOf(request));
       const headcount = new Map<string, number>();
       for (const employee of org.employees) headcount.set(employee.role, (headcount.get(employee.role) ?? 0) + 1);
       return json({ roles: org.roles.map((role) => ({ ...role, employees: headcount.get(role.id) ?? 0 })), skills: org.skills });
@@ -207,7 +218,7 @@ export function createApp(storedState: OrganisationState, options: RouteOptions 
         return refused;
       },
     });
-    app.on(method, path, limit, (c) => handler({ request: c.req.raw, params: c.req.param() as Record<string, string> }));
+    app.on(method, path, limit, async (c) => markedIfWhatIf(c.req.raw, await handler({ request: c.req.raw, params: c.req.param() as Record<string, string> })));
   }
   app.notFound((c) => errorResponse(404, 'not-found', `The API has no ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.onError((error) => responseForError(error));

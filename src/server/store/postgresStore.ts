@@ -321,22 +321,22 @@ export async function restoreBackup(db: SqlDatabase, backup: Backup, fileName: s
   });
 }
 
-/** What-if drafts in the database: one per person, the same in every process, kept across restarts. */
+/** What-if drafts in the database: the same in every process, kept across restarts. */
 export function postgresDraftStore(db: SqlDatabase): DraftStore {
   return {
-    async load(owner) {
-      const [row] = await db.query<{ scenario: WhatIfScenario | string }>('select scenario from whatif_drafts where owner = $1', [owner]);
+    async load(id) {
+      const [row] = await db.query<{ owner: string; scenario: WhatIfScenario | string }>('select owner, scenario from whatif_drafts where id = $1', [id]);
       if (!row) return undefined;
-      return typeof row.scenario === 'string' ? (JSON.parse(row.scenario) as WhatIfScenario) : row.scenario;
+      return { id, owner: row.owner, scenario: typeof row.scenario === 'string' ? (JSON.parse(row.scenario) as WhatIfScenario) : row.scenario };
     },
-    async save(owner, scenario) {
+    async save(draft) {
       await db.query(
-        'insert into whatif_drafts (owner, scenario) values ($1, $2) on conflict (owner) do update set scenario = excluded.scenario, updated_at = now()',
-        [owner, JSON.stringify(scenario)],
+        'insert into whatif_drafts (id, owner, scenario) values ($1, $2, $3) on conflict (id) do update set scenario = excluded.scenario, updated_at = now()',
+        [draft.id, draft.owner, JSON.stringify(draft.scenario)],
       );
     },
-    async delete(owner) {
-      await db.query('delete from whatif_drafts where owner = $1', [owner]);
+    async delete(id) {
+      await db.query('delete from whatif_drafts where id = $1', [id]);
     },
   };
 }
