@@ -7,7 +7,9 @@ import { decodeCsvBytes } from './decode';
 import { detectDelimiter } from './detectDelimiter';
 import { undoNeutralisation } from './formula';
 import { describeMapping, detectKind, fieldSynonyms, proposeMapping } from './headers';
-import { parseCsvRecords } from './parse';
+import { parseCsvRecords, type ParseProblem } from './parse';
+import { locateInSheets } from './sheetCells';
+import { isOldOfficeFile, isZip, readXlsxSheet } from '../xlsx/readXlsx';
 import type {
   CatalogRecord, ColumnMapping, CsvReadOptions, DateOrder, Delimiter, ImportIssue, KindRecords, LevelScale,
   ParsedFile, PendingDecision, RequirementRecord, RowWithError, TextEncodingName,
@@ -97,7 +99,9 @@ export function notCsvReason(text: string): string | null {
  */
 export function readCsvFile(input: { fileName: string; bytes?: Uint8Array; text?: string }, options: CsvReadOptions = {}): ParsedFile {
   try {
-    return readCsvFileOrThrow(input, options);
+    const parsed = readCsvFileOrThrow(input, options);
+    locateInSheets(parsed.issues, [parsed]);
+    return parsed;
   } catch (error) {
     // Only a bug gets here; the user still gets a located answer instead of a crash.
     const parsed = emptyParsedFile(input.fileName, 'utf-8', false, ',');
@@ -114,6 +118,15 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
   let text: string;
   let encoding: TextEncodingName = 'utf-8';
   let bom = false;
+  if (input.bytes && isZip(input.bytes)) return readWorkbook(file, input.bytes, options);
+  if (input.bytes && isOldOfficeFile(input.bytes)) {
+    const parsed = emptyParsedFile(file, 'utf-8', false, ',');
+    parsed.issues.push({
+      file, row: 0, column: '', value: '', severity: 'error',
+      message: 'this is an old Excel 97–2003 workbook (.xls): in Excel use File › Save As › "Excel Workbook (.xlsx)" or "CSV UTF-8", then import that file',
+    });
+    return parsed;
+  }
   if (input.bytes) {
     const decoded = decodeCsvBytes(input.bytes);
     ({ text, encoding, bom } = decoded);
@@ -141,6 +154,34 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
   }
 
   const { records, problems } = parseCsvRecords(text, delimiter);
+  return readRecords(parsed, records, problems, options);
+}
+
+/** One sheet of an .xlsx workbook, read as CSV records are: the same detection, mapping and checks. */
+function readWorkbook(file: string, bytes: Uint8Array, options: CsvReadOptions): ParsedFile {
+  const parsed = emptyParsedFile(file, 'utf-8', false, ',');
+  const sheet = readXlsxSheet(bytes, options.sheet);
+  parsed.sheets = sheet.sheets;
+  if (!sheet.ok) {
+    parsed.issues.push({ file, row: 0, column: '', value: options.sheet ?? '', message: sheet.message, severity: 'error' });
+    return parsed;
+  }
+  parsed.sheet = sheet.sheet;
+  if (sheet.records.every(isBlankRecord)) {
+    parsed.issues.push({ file, row: 0, column: '', value: sheet.sheet, severity: 'error', message: `the sheet "${sheet.sheet}" is empty: choose the sheet that holds the data, with a header row` });
+    return parsed;
+  }
+  return readRecords(parsed, sheet.records, [], options);
+}
+
+/** The records of a file (CSV or a sheet), from its header row on, into `parsed`. */
+function readRecords(parsed: ParsedFile, records: string[][], problems: readonly ParseProblem[], options: CsvReadOptions): ParsedFile {
+  const file = parsed.fileName;
+  const issues = parsed.issues;
+  const delimiter = parsed.delimiter;
+  const fileIssue = (message: string, severity: 'error' | 'warning' = 'error', column = '', value = ''): void => {
+    issues.push({ file, row: 0, column, value, message, severity });
+  };
   let headerIndex = 0;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex]!)) headerIndex++;
   const headerRecord = records[headerIndex];

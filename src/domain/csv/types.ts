@@ -21,6 +21,8 @@ export interface ImportIssue {
    * row…): the CLI prints one summary line per code instead of one line per row.
    */
   code?: IssueCode;
+  /** In a workbook: the sheet and cell (`Awards!C7`), or the sheet and row (`Awards!7`). */
+  cell?: string;
 }
 
 /** Kinds of finding the CLI summarises (see formatIssue.summariseWarnings). */
@@ -67,6 +69,8 @@ export interface CsvReadOptions {
    * (capped at their due date). Default: today.
    */
   importedOn?: IsoDate;
+  /** The sheet of an .xlsx workbook to read (default: the first; see readXlsxSheet). */
+  sheet?: string;
 }
 
 /** A choice the user must make before some rows can be committed; never guessed. */
@@ -134,6 +138,9 @@ export interface ParsedFile {
   records: KindRecords;
   issues: ImportIssue[];
   pending: PendingDecision[];
+  /** An .xlsx workbook: the sheet read, and all its sheets (absent for CSV). */
+  sheet?: string;
+  sheets?: string[];
   /** Rows left out for an error, with the ids they would have defined (absent: none). */
   rowsWithErrors?: RowWithError[];
 }
