@@ -77,7 +77,7 @@ describe('readXlsxSheet', () => {
     expect(readXlsxSheet(zip)).toMatchObject({ ok: false, message: 'this is a zip file but not an Excel workbook (.xlsx): export the data as .xlsx or CSV' });
     const damaged = readXlsxSheet(zip.subarray(0, 20));
     expect(damaged.ok).toBe(false);
-    expect(!damaged.ok && damaged.message).toMatch(/^this zip file is damaged and cannot be opened/);
+    expect(!damaged.ok && damaged.message).toMatch(/^this Excel workbook \(or zip file\) is damaged and cannot be opened/);
   });
 });
 

@@ -173,7 +173,7 @@ export function readXlsxSheet(bytes: Uint8Array, sheetName?: string): XlsxReadRe
   try {
     files = unzipSync(bytes, { filter: (file) => file.name.startsWith('xl/') && !file.name.startsWith('xl/media/') });
   } catch (error) {
-    return { ok: false, sheets: [], message: `this zip file is damaged and cannot be opened (${error instanceof Error ? error.message : String(error)}): save it again from Excel, or as CSV` };
+    return { ok: false, sheets: [], message: `this Excel workbook (or zip file) is damaged and cannot be opened (${error instanceof Error ? error.message : String(error)}): save it again from Excel as .xlsx or CSV` };
   }
   const workbook = workbookOf(files);
   if (!workbook) {
