@@ -160,7 +160,9 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
 /** One sheet of an .xlsx workbook, read as CSV records are: the same detection, mapping and checks. */
 function readWorkbook(file: string, bytes: Uint8Array, options: CsvReadOptions): ParsedFile {
   const parsed = emptyParsedFile(file, 'utf-8', false, ',');
-  const sheet = readXlsxSheet(bytes, options.sheet);
+  // A workbook with a sheet per kind: the sheet named after the kind asked for, unless one is chosen.
+  const preferred = options.kind === undefined ? [] : options.kind === 'catalog' ? ['catalog', 'credentials'] : [options.kind];
+  const sheet = readXlsxSheet(bytes, options.sheet, preferred);
   parsed.sheets = sheet.sheets;
   if (!sheet.ok) {
     parsed.issues.push({ file, row: 0, column: '', value: options.sheet ?? '', message: sheet.message, severity: 'error' });

@@ -8,3 +8,4 @@ export {
   gapTeamReportTable, goalsReportTable, readableHeader, reportWorkbook,
 } from './reportWorkbook';
 export type { ReportAbout, ReportTable, ReportWorkbook, ReportWorkbookOptions } from './reportWorkbook';
+export { organisationWorkbook } from './organisationWorkbook';

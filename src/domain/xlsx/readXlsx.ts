@@ -165,10 +165,11 @@ export function listXlsxSheets(bytes: Uint8Array): string[] {
 }
 
 /**
- * Reads the named sheet (default: the first, after a Gapmap "About this report" sheet) as rows of
- * text. Never throws: a damaged or foreign zip comes back as a message for the user.
+ * Reads the named sheet as rows of text. Without a name: the first sheet named as one of `preferred`
+ * (a workbook with a sheet per kind), else the first, after a Gapmap "About this report" sheet.
+ * Never throws: a damaged or foreign zip comes back as a message for the user.
  */
-export function readXlsxSheet(bytes: Uint8Array, sheetName?: string): XlsxReadResult {
+export function readXlsxSheet(bytes: Uint8Array, sheetName?: string, preferred: readonly string[] = []): XlsxReadResult {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (file) => file.name.startsWith('xl/') && !file.name.startsWith('xl/media/') });
@@ -186,8 +187,10 @@ export function readXlsxSheet(bytes: Uint8Array, sheetName?: string): XlsxReadRe
     const found = workbook.sheets.find((sheet) => sheet.name === sheetName) ?? workbook.sheets.find((sheet) => sheet.name.toLowerCase() === sheetName.toLowerCase());
     if (!found) return { ok: false, sheets: names, message: `the workbook has no sheet called "${sheetName}" (its sheets: ${names.join(', ')}): choose one of them` };
     chosen = found;
-  } else if (chosen.name === ABOUT_SHEET_NAME && workbook.sheets.length > 1) {
-    chosen = workbook.sheets[1]!;
+  } else {
+    const named = workbook.sheets.find((sheet) => preferred.includes(sheet.name.trim().toLowerCase()));
+    if (named) chosen = named;
+    else if (chosen.name === ABOUT_SHEET_NAME && workbook.sheets.length > 1) chosen = workbook.sheets[1]!;
   }
   const sheetBytes = files[chosen.path];
   if (!sheetBytes) return { ok: false, sheets: names, message: `the sheet "${chosen.name}" is missing from the workbook: save it again from Excel` };
