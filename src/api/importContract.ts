@@ -13,6 +13,8 @@ export const importIssueSchema = z.object({
   value: z.string(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
+  /** In an .xlsx workbook: the sheet and cell (`Awards!C7`). */
+  cell: z.string().optional(),
 });
 
 /** The organisation's collections (catalog records are `credentials`). */
@@ -58,6 +60,8 @@ export const fileReadOptionsSchema = z.object({
   mapping: z.record(z.string(), z.number()).optional(),
   dateOrderByColumn: z.record(z.string(), z.enum(['DMY', 'MDY'])).optional(),
   levelScale: z.object({ min: z.number(), max: z.number() }).optional(),
+  /** The sheet to read of an .xlsx workbook (default: the first). */
+  sheet: z.string().optional(),
 });
 export type FileReadOptions = z.infer<typeof fileReadOptionsSchema>;
 
@@ -113,6 +117,9 @@ export const fileSummarySchema = z.object({
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.number()),
   wide: z.boolean(),
+  /** An .xlsx workbook: the sheet read and all its sheets, for the sheet picker. */
+  sheet: z.string().optional(),
+  sheets: z.array(z.string()).optional(),
   rowCount: z.number(),
   recordCount: z.number(),
   pending: z.array(pendingDecisionSchema),

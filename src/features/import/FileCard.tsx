@@ -44,19 +44,30 @@ interface FileCardProps {
 export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProps) {
   const headingId = useId();
   const kindId = useId();
+  const sheetId = useId();
+  const workbook = file.sheets !== undefined;
   const change = (patch: Partial<FileReadOptions>) => onConfigure({ ...file.options, ...patch });
   return (
     <article className="card import-file" aria-labelledby={headingId}>
       <h3 id={headingId}>{file.fileName}</h3>
       <dl className="import-facts">
-        <div>
-          <dt>Encoding</dt>
-          <dd>{describeEncoding(file)}</dd>
-        </div>
-        <div>
-          <dt>Delimiter</dt>
-          <dd>{DELIMITER_NAMES[file.delimiter] ?? file.delimiter}</dd>
-        </div>
+        {workbook ? (
+          <div>
+            <dt>Excel workbook</dt>
+            <dd>{file.sheets!.length === 1 ? 'one sheet' : `${file.sheets!.length} sheets`}</dd>
+          </div>
+        ) : (
+          <>
+            <div>
+              <dt>Encoding</dt>
+              <dd>{describeEncoding(file)}</dd>
+            </div>
+            <div>
+              <dt>Delimiter</dt>
+              <dd>{DELIMITER_NAMES[file.delimiter] ?? file.delimiter}</dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>Rows</dt>
           <dd>{formatCount(file.rowCount)}</dd>
@@ -70,6 +81,25 @@ export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProp
           <dd>{(file.readMs / 1000).toFixed(2)} s</dd>
         </div>
       </dl>
+      {workbook && file.sheets!.length > 1 ? (
+        <p>
+          <label htmlFor={sheetId}>Sheet </label>
+          <select
+            id={sheetId}
+            value={file.sheet ?? file.options.sheet ?? ''}
+            disabled={disabled}
+            // Another sheet has other headers: its kind and mapping are detected again.
+            onChange={(event) => onConfigure({ sheet: event.target.value })}
+          >
+            {file.sheet === undefined ? <option value="">— choose the sheet that holds the data —</option> : null}
+            {file.sheets!.map((sheet) => (
+              <option key={sheet} value={sheet}>
+                {sheet}
+              </option>
+            ))}
+          </select>
+        </p>
+      ) : null}
       <p>
         <label htmlFor={kindId}>Holds </label>
         <select
@@ -77,7 +107,7 @@ export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProp
           value={file.kind ?? ''}
           disabled={disabled}
           // A new kind means new fields: the mapping is proposed again from the headers.
-          onChange={(event) => onConfigure({ kind: event.target.value as RecordKind })}
+          onChange={(event) => onConfigure({ kind: event.target.value as RecordKind, ...(file.options.sheet ? { sheet: file.options.sheet } : {}) })}
         >
           {file.kind === null ? <option value="">— choose what this file holds —</option> : null}
           {RECORD_KINDS.map((kind) => (

@@ -57,7 +57,7 @@ export function ImportWizard({ persona }: { persona: Persona }) {
           id={inputId}
           type="file"
           multiple
-          accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+          accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={busy !== null}
           onChange={(event) => {
             const picked = Array.from(event.target.files ?? []);
