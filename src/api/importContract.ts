@@ -103,6 +103,7 @@ export interface OrganisationChangedMessage {
 export const pendingDecisionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('date-order'), column: z.string(), samples: z.array(z.string()) }),
   z.object({ type: z.literal('level-scale'), column: z.string(), observedMin: z.number(), observedMax: z.number() }),
+  z.object({ type: z.literal('badge-template'), column: z.string(), templateId: z.string(), templateName: z.string().optional(), rows: z.number() }),
 ]);
 
 /** What the wizard shows of one read file (no records: a million rows stay on the backend). */

@@ -13,6 +13,7 @@ import type { Pathway, UnclosableGap } from '../domain/recommend/pathway';
 import type { EngineOrganisation } from '../domain/engine/index';
 import type { AssessmentRefColumns, AwardRefColumns } from '../domain/csv/readRecordColumns';
 import type * as XlsxModule from '../domain/xlsx/index';
+import type * as CsvModule from '../domain/csv/index';
 import type * as EngineModule from '../domain/engine/index';
 import { compareOrdinal } from '../domain/reports';
 import { isIsoDate, todayIso } from '../domain/dates';
@@ -59,6 +60,7 @@ const DATA_OPTIONS = {
   'valid-rows-only': { type: 'boolean' },
   verbose: { type: 'boolean' },
   sheet: { type: 'string' },
+  'badge-templates': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -75,6 +77,7 @@ const OPTIONS = {
   validate: {
     kind: { type: 'string' },
     sheet: { type: 'string' },
+    'badge-templates': { type: 'string' },
     'date-format': { type: 'string' },
     'level-scale': { type: 'string' },
     verbose: { type: 'boolean' },
@@ -189,7 +192,8 @@ async function readBytes(path: string): Promise<Uint8Array | string> {
  */
 function pendingIssues(parsed: ParsedFile, locate: (issues: readonly ImportIssue[], files: readonly ParsedFile[]) => void): ImportIssue[] {
   const reported = new Set(parsed.issues.filter((issue) => issue.row === 0).map((issue) => issue.column));
-  const pending = parsed.pending.filter((decision) => !reported.has(decision.column)).map((decision): ImportIssue =>
+  // A badge template waiting for its credential is already an error at its first row.
+  const pending = parsed.pending.filter((decision) => decision.type !== 'badge-template' && !reported.has(decision.column)).map((decision): ImportIssue =>
     decision.type === 'date-order'
       ? {
           file: parsed.fileName,
@@ -199,7 +203,9 @@ function pendingIssues(parsed: ParsedFile, locate: (issues: readonly ImportIssue
           message: `every date (e.g. ${decision.samples.slice(0, 2).join(', ')}) could be day/month or month/day: pass --date-format DMY or MDY`,
           severity: 'error',
         }
-      : {
+      : decision.type === 'badge-template'
+        ? { file: parsed.fileName, row: 1, column: decision.column, value: decision.templateId, message: '', severity: 'error' }
+        : {
           file: parsed.fileName,
           row: 1,
           column: decision.column,
@@ -210,6 +216,30 @@ function pendingIssues(parsed: ParsedFile, locate: (issues: readonly ImportIssue
   );
   locate(pending, [parsed]);
   return pending;
+}
+
+/**
+ * Maps the badge templates of Credly files to the catalog among `files` (read before them), with
+ * the user's own mapping from --badge-templates F (CSV: badge template id, credential id).
+ */
+async function badgeTemplateMapper(command: Command, values: Values, csv: typeof CsvModule): Promise<(parsed: ParsedFile, files: readonly ParsedFile[]) => void> {
+  const path = text(values, 'badge-templates');
+  const remembered: Record<string, string> = {};
+  if (path !== undefined) {
+    const bytes = await readBytes(path);
+    if (typeof bytes === 'string') throw usageError(command, `--badge-templates ${path}: ${bytes}`);
+    const { text: content } = csv.decodeCsvBytes(bytes);
+    const { records } = csv.parseCsvRecords(content, csv.detectDelimiter(content));
+    for (const [index, record] of records.entries()) {
+      const [template = '', credential = ''] = record.map((cell) => cell.trim());
+      if (index === 0 && /template/i.test(template)) continue;
+      if (template !== '' && credential !== '') remembered[template] = credential;
+    }
+  }
+  return (parsed, files) => {
+    const catalog = files.flatMap((file) => (file.records.kind === 'catalog' ? file.records.values.map((row) => ({ id: row.id, name: row.name ?? row.id, ...(row.url ? { url: row.url } : {}) })) : []));
+    if (catalog.length > 0) csv.mapBadgeTemplates(parsed, catalog, remembered);
+  };
 }
 
 interface Loaded {
@@ -237,6 +267,7 @@ async function loadOrganisation(command: Command, values: Values): Promise<Loade
   for (const { flag, required } of DATA_KINDS) if (required) requireText(command, values, flag);
   const options = readOptions(command, values);
   const csv = await import('../domain/csv/index');
+  const mapTemplates = await badgeTemplateMapper(command, values, csv);
   const issues: ImportIssue[] = [];
   const files: ParsedFile[] = [];
   for (const { flag, kind } of DATA_KINDS) {
@@ -248,6 +279,7 @@ async function loadOrganisation(command: Command, values: Values): Promise<Loade
       continue;
     }
     const parsed = csv.readCsvFile({ fileName: path, bytes }, { ...options, kind });
+    mapTemplates(parsed, files);
     issues.push(...parsed.issues, ...pendingIssues(parsed, csv.locateInSheets));
     files.push(parsed);
   }
@@ -651,6 +683,7 @@ async function validate(values: Values, files: string[]): Promise<number> {
   }
   const options = readOptions('validate', values);
   const csv = await import('../domain/csv/index');
+  const mapTemplates = await badgeTemplateMapper('validate', values, csv);
   const issues: ImportIssue[] = [];
   const parsedFiles: ParsedFile[] = [];
   const summaries: string[] = [];
@@ -661,9 +694,12 @@ async function validate(values: Values, files: string[]): Promise<number> {
       summaries.push(`${file}: not read`);
       continue;
     }
-    const parsed = csv.readCsvFile({ fileName: file, bytes }, kind === undefined ? options : { ...options, kind });
+    parsedFiles.push(csv.readCsvFile({ fileName: file, bytes }, kind === undefined ? options : { ...options, kind }));
+  }
+  // Credly files after every file is read: their templates map to a catalog given in any position.
+  for (const parsed of parsedFiles) {
+    mapTemplates(parsed, parsedFiles);
     issues.push(...parsed.issues, ...pendingIssues(parsed, csv.locateInSheets));
-    parsedFiles.push(parsed);
   }
   // Files given together are checked against each other, as one import would. A kind that is not
   // among them is stood in for by every id the files refer to, so an awards file alone still gets

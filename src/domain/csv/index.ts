@@ -15,6 +15,7 @@ export type { ProposedMapping } from './headers';
 export { parseCsvRecords } from './parse';
 export { readCsvFile } from './readCsvFile';
 export { locateInSheets, sheetCell } from './sheetCells';
+export { credlyJsonRecords, isBadgeTemplateFile, mapBadgeTemplates } from './credly';
 export {
   columnReferences, readAssessmentColumns, readAssessmentRefColumns, readAwardColumns, readAwardRefColumns,
   resolveAssessmentColumns, resolveAwardColumns,

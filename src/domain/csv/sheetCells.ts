@@ -16,12 +16,13 @@ export function sheetCell(sheet: string, headers: readonly string[], row: number
 
 /** Gives each row-level issue about a sheet of `files` its cell (issues of other files unchanged). */
 export function locateInSheets(issues: readonly ImportIssue[], files: readonly ParsedFile[]): void {
-  const sheets = new Map<string, ParsedFile>();
-  for (const file of files) if (file.sheet !== undefined) sheets.set(file.fileName, file);
-  if (sheets.size === 0) return;
+  const located = new Map<string, ParsedFile>();
+  for (const file of files) if (file.sheet !== undefined || file.jsonArray !== undefined) located.set(file.fileName, file);
+  if (located.size === 0) return;
   for (const issue of issues) {
-    const file = sheets.get(issue.file);
+    const file = located.get(issue.file);
     if (file === undefined || issue.row <= 0 || issue.cell !== undefined) continue;
-    issue.cell = sheetCell(file.sheet!, file.headers, issue.row, issue.column);
+    // A JSON file's entries stand on rows 2…: entry i is `data[i]`.
+    issue.cell = file.sheet !== undefined ? sheetCell(file.sheet, file.headers, issue.row, issue.column) : `${file.jsonArray}[${issue.row - 2}]`;
   }
 }

@@ -34,14 +34,24 @@ export function describeEncoding(file: Pick<SessionFile, 'encoding' | 'bom'>): s
   return `${ENCODING_NAMES[file.encoding] ?? file.encoding}${file.bom ? ' with BOM' : ''}`;
 }
 
+/** A catalog credential a badge template can be mapped to. */
+export interface CredentialChoice {
+  id: string;
+  name: string;
+}
+
 interface FileCardProps {
   file: SessionFile;
   disabled: boolean;
   onConfigure: (options: FileReadOptions) => void;
   onRemove: () => void;
+  /** The catalog, for mapping a badge platform's templates. */
+  credentials?: readonly CredentialChoice[];
+  /** Remembers that a badge template is a catalog credential, then reads the file again. */
+  onMapTemplate?: (template: { id: string; name?: string }, credentialId: string) => void;
 }
 
-export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProps) {
+export function FileCard({ file, disabled, onConfigure, onRemove, credentials = [], onMapTemplate }: FileCardProps) {
   const headingId = useId();
   const kindId = useId();
   const sheetId = useId();
@@ -119,7 +129,7 @@ export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProp
         {file.wide ? <span>(wide: one column per skill)</span> : null}
       </p>
       {file.kind ? <MappingTable file={file} kind={file.kind} disabled={disabled} onChange={(mapping) => change({ kind: file.kind ?? undefined, mapping })} /> : null}
-      {file.pending.length > 0 ? <Decisions file={file} disabled={disabled} onChange={change} /> : null}
+      {file.pending.length > 0 ? <Decisions file={file} disabled={disabled} onChange={change} credentials={credentials} onMapTemplate={onMapTemplate} /> : null}
       <button type="button" disabled={disabled} onClick={onRemove}>
         Remove {file.fileName}
       </button>
@@ -181,7 +191,15 @@ function MappingTable({ file, kind, disabled, onChange }: { file: SessionFile; k
   );
 }
 
-function Decisions({ file, disabled, onChange }: { file: SessionFile; disabled: boolean; onChange: (patch: Partial<FileReadOptions>) => void }) {
+interface DecisionsProps {
+  file: SessionFile;
+  disabled: boolean;
+  onChange: (patch: Partial<FileReadOptions>) => void;
+  credentials: readonly CredentialChoice[];
+  onMapTemplate: FileCardProps['onMapTemplate'];
+}
+
+function Decisions({ file, disabled, onChange, credentials, onMapTemplate }: DecisionsProps) {
   return (
     <fieldset className="import-decisions">
       <legend>Decide before importing</legend>
@@ -193,6 +211,15 @@ function Decisions({ file, disabled, onChange }: { file: SessionFile; disabled: 
             samples={decision.samples}
             disabled={disabled}
             onChoose={(order) => onChange({ dateOrderByColumn: { ...file.options.dateOrderByColumn, [decision.column]: order } })}
+          />
+        ) : decision.type === 'badge-template' ? (
+          <BadgeTemplateChoice
+            key={`t-${decision.templateId}`}
+            template={{ id: decision.templateId, ...(decision.templateName ? { name: decision.templateName } : {}) }}
+            rows={decision.rows}
+            credentials={credentials}
+            disabled={disabled || onMapTemplate === undefined}
+            onChoose={(credentialId) => onMapTemplate?.({ id: decision.templateId, ...(decision.templateName ? { name: decision.templateName } : {}) }, credentialId)}
           />
         ) : (
           <LevelScaleChoice
@@ -206,6 +233,27 @@ function Decisions({ file, disabled, onChange }: { file: SessionFile; disabled: 
         ),
       )}
     </fieldset>
+  );
+}
+
+function BadgeTemplateChoice({ template, rows, credentials, disabled, onChoose }: { template: { id: string; name?: string }; rows: number; credentials: readonly CredentialChoice[]; disabled: boolean; onChoose: (credentialId: string) => void }) {
+  const id = useId();
+  return (
+    <p>
+      <label htmlFor={id}>
+        Credly badge template {template.name ? `“${template.name}” (${template.id})` : template.id}, {rows} award{rows === 1 ? '' : 's'}, is the catalog credential
+      </label>{' '}
+      <select id={id} defaultValue="" disabled={disabled} onChange={(event) => onChoose(event.target.value)}>
+        <option value="" disabled>
+          — choose (remembered for later imports) —
+        </option>
+        {credentials.map((credential) => (
+          <option key={credential.id} value={credential.id}>
+            {credential.name} ({credential.id})
+          </option>
+        ))}
+      </select>
+    </p>
   );
 }
 

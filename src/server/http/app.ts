@@ -222,7 +222,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     ...createGoalRoutes(state, options.host ?? 'browser'),
     ...createRecommendRoutes(state),
     ...createWhatIfRoutes(state),
-    ...createImportRoutes(storedState, options.importJobs),
+    ...createImportRoutes(storedState, options.importJobs, mappings),
     ...createBadgeRoutes(state, mappings),
     ...createListRoutes(state, options.host ?? 'browser'),
   ];
