@@ -3,7 +3,7 @@
 // hand-computed report; `report --format xlsx|team-xlsx` writes a workbook; findings name SHEET!CELL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -99,5 +99,21 @@ describe('gapmap with Excel workbooks', () => {
     const run = gapmap('validate', workbookPath, '--sheet', 'Goals');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('the workbook has no sheet called "Goals" (its sheets: Read me, employees, roles, catalog, awards, skills, assessments, broken awards)');
+  });
+});
+
+describe('gapmap with Credly files', () => {
+  const BROKEN = join(ROOT, 'tests/fixtures/broken');
+  const base = ['skills', 'roles', 'employees', 'catalog'].map((kind) => join(BROKEN, '_base', `${kind}.csv`));
+
+  it('maps a badge template the catalog does not know with --badge-templates', () => {
+    const credly = join(BROKEN, '37-credly-bulk-unmapped-template.csv');
+    const unmapped = gapmap('validate', credly, ...base);
+    expect(unmapped.stderr).toContain('the Credly badge template 9d2e7c41-0b6a-4f3e-8c5d-2a1b0e9f7d63 is not a catalog credential yet');
+    const map = join(dir, 'templates.csv');
+    writeFileSync(map, 'badge_template_id,credential_id\n9d2e7c41-0b6a-4f3e-8c5d-2a1b0e9f7d63,sql-4\n');
+    const mapped = gapmap('validate', credly, ...base, '--badge-templates', map);
+    // Only the unknown recipient is left.
+    expect(mapped.stderr.trim().split('\n')).toEqual([`${credly}:5:Recipient Email: no employee "nobody@example.com" (by id, email or name): add them to the employees file or correct the reference`]);
   });
 });

@@ -162,7 +162,8 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
   const fileIssue = (message: string, severity: 'error' | 'warning' = 'error', column = '', value = ''): void => {
     issues.push({ file, row: 0, column, value, message, severity });
   };
-  if (encoding === 'windows-1252') {
+  // Binary data decodes as Windows-1252 too: only a text file is told about its encoding.
+  if (encoding === 'windows-1252' && notCsvReason(text) === null) {
     fileIssue('the file is not UTF-8, so it was read as Windows-1252 (Western European): check names with accents, or save it as "CSV UTF-8" and import again', 'warning');
   }
   const credly = credlyJsonRecords(text);
