@@ -17,6 +17,8 @@ import { createImportRoutes } from './importRoutes';
 import type { ImportJobStore } from '../import/importJobStore';
 import { createBadgeRoutes } from './badgeRoutes';
 import { createListRoutes } from './listRoutes';
+import { xlsxReportResponse } from './xlsxExport';
+import { gapLongReportTable, gapTeamReportTable } from '../../domain/xlsx';
 import { defaultMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
 import { backupOf, encodeBackup } from '../backup/backupFile';
 import {
@@ -28,7 +30,12 @@ import {
   teamDetailResponse,
   teamHeatmapResponse,
   teamListResponse,
+  lookups,
 } from '../state/responses';
+
+/** The gap report's filters, as the About sheet of its workbook names them. */
+const GAP_LONG_FILTERS = { role: 'role', category: 'skill category', weight: 'weight' };
+const GAP_TEAM_FILTERS = { role: 'role', category: 'skill category' };
 
 /**
  * A file downloaded while looking at a what-if draft says so in its name, so a hypothetical report is
@@ -157,21 +164,34 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const eo = await viewOf(request, state);
       const url = new URL(request.url);
       const asOf = asOfOf(request, state);
-      const options = csvOptionsOf(url);
+      const csvOptions = csvOptionsOf(url);
       const format = url.searchParams.get('format') ?? 'long';
-      if (format !== 'long' && format !== 'team') throw new RequestRefused(400, 'bad-format', `format must be long or team, not "${format}".`);
+      if (format !== 'long' && format !== 'team' && format !== 'xlsx' && format !== 'team-xlsx') {
+        throw new RequestRefused(400, 'bad-format', `format must be long, team, xlsx (the long report as an Excel workbook) or team-xlsx, not "${format}".`);
+      }
+      const layout = format === 'team' || format === 'team-xlsx' ? 'team' : 'long';
       // The export follows what is on screen: team and role narrow who is counted; category and
       // weight (long format) narrow which rows are written. Unfiltered, it is `gapmap report` byte for byte.
-      const { scope: teamScope } = scopeOf(request, eo, personaOf(request));
+      const { scope: teamScope, label } = scopeOf(request, eo, personaOf(request));
       const role = url.searchParams.get('role');
       const scope = role ? { ...teamScope, roles: [role] } : teamScope;
       const category = url.searchParams.get('category');
       const weight = url.searchParams.get('weight');
       const inCategory = category ? new Set(eo.org.skills.filter((skill) => skill.category === category).map((skill) => skill.id)) : undefined;
-      const csv =
-        format === 'long'
-          ? gapLongCsv(gapReportLong(eo, asOf, scope).filter((row) => (!inCategory || inCategory.has(row.skill_id)) && (!weight || row.weight === weight)), options)
-          : gapTeamCsv(gapReportTeam(eo, asOf, scope).filter((row) => !inCategory || inCategory.has(row.skill_id)), options);
+      const longRows = () => gapReportLong(eo, asOf, scope).filter((row) => (!inCategory || inCategory.has(row.skill_id)) && (!weight || row.weight === weight));
+      const teamRows = () => gapReportTeam(eo, asOf, scope).filter((row) => !inCategory || inCategory.has(row.skill_id));
+      if (format === 'xlsx' || format === 'team-xlsx') {
+        const about = {
+          title: layout === 'long' ? 'Gap report, one row per person and required skill' : 'Team report, one row per team and required skill',
+          asOf,
+          scope: label,
+          filters: layout === 'long' ? GAP_LONG_FILTERS : GAP_TEAM_FILTERS,
+          host: options.host ?? 'browser',
+        };
+        const table = layout === 'long' ? gapLongReportTable(longRows(), lookups(eo).roleName) : gapTeamReportTable(teamRows());
+        return xlsxReportResponse(request, about, table, `gap-report-${layout}-${asOf}.xlsx`);
+      }
+      const csv = layout === 'long' ? gapLongCsv(longRows(), csvOptions) : gapTeamCsv(teamRows(), csvOptions);
       return csvResponse(csv, `gap-report-${format}-${asOf}.csv`);
     })),
 
@@ -195,12 +215,12 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const eo = await state.resetToDemo();
       return json({ ok: true as const, employees: eo.org.employees.length });
     })),
-    ...createGoalRoutes(state),
+    ...createGoalRoutes(state, options.host ?? 'browser'),
     ...createRecommendRoutes(state),
     ...createWhatIfRoutes(state),
-    ...createImportRoutes(storedState, options.importJobs),
+    ...createImportRoutes(storedState, options.importJobs, mappings),
     ...createBadgeRoutes(state, mappings),
-    ...createListRoutes(state),
+    ...createListRoutes(state, options.host ?? 'browser'),
   ];
 }
 

@@ -6,6 +6,8 @@ import { goalsCsv } from '../../domain/csv';
 import type { Goal } from '../../domain/schema';
 import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResponse, type Persona } from '../../api/contract';
 import type { WhatIfState } from '../state/whatIf';
+import { goalsReportTable } from '../../domain/xlsx';
+import { xlsxReportResponse, type ExportHost } from './xlsxExport';
 import { draftIdOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf } from './requestContext';
 
 function assertMaySetGoals(persona: Persona) {
@@ -24,7 +26,7 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
-export function createGoalRoutes(state: WhatIfState) {
+export function createGoalRoutes(state: WhatIfState, host: ExportHost = 'browser') {
   return [
     route.post('/api/goals', guarded(async ({ request }) => {
       const persona = personaOf(request);
@@ -78,9 +80,17 @@ export function createGoalRoutes(state: WhatIfState) {
 
     route.get('/api/reports/goals', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const { scope } = scopeOf(request, eo, personaOf(request));
+      const { scope, label } = scopeOf(request, eo, personaOf(request));
       const asOf = asOfOf(request, state);
-      return csvResponse(goalsCsv(goalExportRows(eo, asOf, scope), csvOptionsOf(new URL(request.url))), `goals-${asOf}.csv`);
+      const url = new URL(request.url);
+      const format = url.searchParams.get('format') ?? 'csv';
+      if (format !== 'csv' && format !== 'xlsx') throw new RequestRefused(400, 'bad-format', `format must be csv or xlsx, not "${format}".`);
+      const rows = goalExportRows(eo, asOf, scope);
+      if (format === 'xlsx') {
+        const about = { title: 'Credential goals, with status and overdue flag', asOf, scope: label, filters: {}, host };
+        return xlsxReportResponse(request, about, goalsReportTable(rows), `goals-${asOf}.xlsx`);
+      }
+      return csvResponse(goalsCsv(rows, csvOptionsOf(url)), `goals-${asOf}.csv`);
     })),
   ];
 }

@@ -9,6 +9,8 @@ import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile
 import { createImportJobs, ImportJobError } from '../import/importJobs';
 import { memoryImportJobStore, type ImportJobStore } from '../import/importJobStore';
 import type { OrganisationState } from '../state/organisationState';
+import type { AchievementMappingStore } from '../store/achievementMappingStore';
+import { isBadgeTemplateFile, mapBadgeTemplates } from '../../domain/csv';
 import { assertMayChangeData, errorResponse, guarded, param, personaOf, RequestRefused } from './requestContext';
 
 /** Files travel whole in one request: an awards file of 1,000,000 rows is about 65 MB. */
@@ -49,8 +51,8 @@ function importGuarded(handler: Parameters<typeof guarded>[0]): Parameters<typeo
   });
 }
 
-export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore()) {
-  const jobs = createImportJobs(state, jobStore);
+export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore(), mappings?: AchievementMappingStore) {
+  const jobs = createImportJobs(state, jobStore, mappings);
   return [
     route.get('/api/imports', guarded(async ({ request }) => {
       const persona = personaOf(request);
@@ -64,6 +66,8 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       const files = body.files ?? [];
       const parsedFiles = files.map((file) => readImportFile({ fileName: file.fileName, text: file.text, options: file.options }, state.today()));
       const { eo, revision, empty } = await state.snapshot();
+      const remembered = mappings ? await mappings.load() : {};
+      for (const parsed of parsedFiles) if (isBadgeTemplateFile(parsed)) mapBadgeTemplates(parsed, eo.org.credentials, remembered);
       const plan = planImport(parsedFiles, empty ? undefined : eo.org, revision, body.mode);
       const summary = { errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUES_SHOWN), counts: plan.counts };
       if (body.dryRun) return json<CommitResponse>({ committed: false, ...summary });
