@@ -12,7 +12,7 @@ import type { Award, Organisation } from '../../domain/schema';
 import type { VerificationResult, VerifyOptions } from '../../domain/badges';
 import type { OrganisationState } from '../state/organisationState';
 import { defaultMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
-import { assertMayChangeData, guarded, personaOf, RequestRefused } from './requestContext';
+import { assertMayChangeData, guarded, callerOf, RequestRefused } from './requestContext';
 
 // The verifier brings jsonld and the bundled contexts (~500 KB): loaded on the first badge only.
 const loadBadges = () => import('../../domain/badges');
@@ -168,12 +168,12 @@ function historyEntryOf(files: ReadonlyArray<{ fileName: string }>, evaluated: r
 export function createBadgeRoutes(state: OrganisationState, mappings: AchievementMappingStore = defaultMappingStore()) {
   return [
     route.get('/api/badges/mappings', guarded(async ({ request }) => {
-      personaOf(request);
+      callerOf(request);
       return json<AchievementMappings>({ mappings: await mappings.load() });
     })),
 
     route.put('/api/badges/mappings', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const parsed = rememberMappingRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', `The mapping is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
       const { achievement, credentialId } = parsed.data;
@@ -189,7 +189,7 @@ export function createBadgeRoutes(state: OrganisationState, mappings: Achievemen
     })),
 
     route.post('/api/badges/commit', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const parsed = badgeCommitRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', `The badge import is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
       const body = parsed.data;

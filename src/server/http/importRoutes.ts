@@ -3,13 +3,12 @@
 // - POST /api/imports with the files' text in one request, as a script (a nightly HR upload) would.
 // The history and undo of every stored change. Only the L&D manager may change data.
 import { route, json } from './routeTable';
-import { encodePersona } from '../../api/contract';
 import { commitRequestSchema, fileOptionsRequestSchema, jobCheckRequestSchema, jobCommitRequestSchema, type CommitResponse } from '../../api/importContract';
 import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile } from '../import/importPipeline';
 import { createImportJobs, ImportJobError } from '../import/importJobs';
 import { memoryImportJobStore, type ImportJobStore } from '../import/importJobStore';
 import type { OrganisationState } from '../state/organisationState';
-import { assertMayChangeData, errorResponse, guarded, param, personaOf, RequestRefused } from './requestContext';
+import { assertMayChangeData, errorResponse, guarded, param, callerOf, RequestRefused } from './requestContext';
 
 /** Files travel whole in one request: an awards file of 1,000,000 rows is about 65 MB. */
 export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
@@ -22,9 +21,9 @@ function isQuotaError(error: unknown): boolean {
 
 /** The L&D manager may import; anyone else is refused (403), an unknown caller 400. Returns who is asking. */
 function importer(request: Request): string {
-  const persona = personaOf(request);
-  assertMayChangeData(persona);
-  return encodePersona(persona);
+  const caller = callerOf(request);
+  assertMayChangeData(caller);
+  return caller.accountId;
 }
 
 async function jsonBody<T>(request: Request, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }): Promise<T> {
@@ -53,8 +52,8 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
   const jobs = createImportJobs(state, jobStore);
   return [
     route.get('/api/imports', guarded(async ({ request }) => {
-      const persona = personaOf(request);
-      if (persona.kind === 'manager') throw new RequestRefused(403, 'forbidden', 'The import history is for the L&D manager and HR.');
+      const caller = callerOf(request);
+      if (caller.role === 'manager') throw new RequestRefused(403, 'forbidden', 'The import history is for admins and HR.');
       return json(await state.store.history());
     })),
 

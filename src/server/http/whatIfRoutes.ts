@@ -3,7 +3,7 @@ import { route, json } from './routeTable';
 import type { Organisation } from '../../domain/schema';
 import { whatIfRequestSchema, type WhatIfStatus } from '../../api/contract';
 import type { WhatIfScenario, WhatIfState } from '../state/whatIf';
-import { assertMayChangeData, callerKeyOf, guarded, personaOf, RequestRefused } from './requestContext';
+import { assertMayChangeData, callerKeyOf, guarded, callerOf, RequestRefused } from './requestContext';
 
 /** What a scenario changes against the stored organisation, in words. */
 function describeChanges(stored: Organisation, scenario: WhatIfScenario | undefined): string[] {
@@ -57,7 +57,7 @@ export function createWhatIfRoutes(state: WhatIfState) {
     route.get('/api/whatif', guarded(async ({ request }) => json(await status(callerKeyOf(request))))),
 
     route.put('/api/whatif', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const parsed = whatIfRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       const stored = (await state.stored()).org;
@@ -69,7 +69,7 @@ export function createWhatIfRoutes(state: WhatIfState) {
     })),
 
     route.post('/api/whatif/keep', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const owner = callerKeyOf(request);
       if (!(await state.scenario(owner))) throw new RequestRefused(409, 'no-scenario', 'There is no what-if scenario to keep.');
       await state.keep(owner);
@@ -77,7 +77,7 @@ export function createWhatIfRoutes(state: WhatIfState) {
     })),
 
     route.delete('/api/whatif', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const owner = callerKeyOf(request);
       await state.discard(owner);
       return json(await status(owner));

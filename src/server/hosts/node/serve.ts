@@ -20,6 +20,11 @@ import { CHANGES_CHANNEL, postgresDraftStore, postgresMappingStore, postgresStor
 import { openDatabase, type DatabaseChoice, type OpenedDatabase } from './openDatabase';
 import { memoryMappingStore } from '../../store/achievementMappingStore';
 import { postgresImportJobStore } from '../../store/postgresImportJobStore';
+import { memoryAccountStore, type AccountStore } from '../../store/accountStore';
+import { memoryAuditLog, type AuditLog } from '../../store/auditLog';
+import { postgresAccountStore, postgresAuditLog } from '../../store/postgresAccountStore';
+import { createSignIn, type SignIn, type SignInOptions } from '../../auth/signIn';
+import { createAccessRoutes } from '../../http/accessRoutes';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -60,16 +65,37 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-export function createNodeApp(options: { state: OrganisationState; database?: OpenedDatabase; distDir?: string; organisationName?: string }): Hono {
+/** Who may use a server and what they did: accounts, sessions, tokens and the audit log. */
+export interface ServerAccess {
+  accounts: AccountStore;
+  audit: AuditLog;
+  signIn: SignIn;
+}
+
+export function serverAccess(database: OpenedDatabase | undefined, options: Omit<SignInOptions, 'accounts' | 'audit'> = {}): ServerAccess {
+  const accounts = database ? postgresAccountStore(database.db) : memoryAccountStore();
+  const audit = database ? postgresAuditLog(database.db) : memoryAuditLog();
+  return { accounts, audit, signIn: createSignIn({ ...options, accounts, audit }) };
+}
+
+export function createNodeApp(options: { state: OrganisationState; database?: OpenedDatabase; distDir?: string; organisationName?: string; access?: ServerAccess }): Hono {
+  const access = options.access ?? serverAccess(options.database);
   const api = createApp(options.state, {
     host: 'server',
     organisationName: options.organisationName ?? process.env.GAPMAP_ORGANISATION_NAME ?? 'Your organisation',
     achievementMappings: options.database ? postgresMappingStore(options.database.db) : memoryMappingStore(),
     ...(options.database ? { importJobs: postgresImportJobStore(options.database.db), drafts: postgresDraftStore(options.database.db) } : {}),
+    // Who is asking comes from the session or the token alone: the persona header is never read here.
+    identify: access.signIn.identify,
+    audit: access.audit,
+    moreRoutes: () => createAccessRoutes(access.accounts, access.audit),
   });
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));
   app.use('*', compress());
+  app.use('/api/*', access.signIn.sameOrigin);
+  app.use('/auth/*', access.signIn.sameOrigin);
+  app.route('/', access.signIn.routes);
   app.use('/api/*', async (c, next) => {
     await next();
     // Answers carry people's data: never kept by a shared cache or the browser's disk cache.
