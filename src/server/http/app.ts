@@ -9,7 +9,7 @@ import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '
 import type { EmployeeDetail, SessionInfo } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
-import { setCaller, personaOf, callerKeyOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { recordChange, setCaller, personaOf, callerKeyOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
@@ -230,13 +230,14 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     route.post('/api/demo/reset', guarded(async ({ request }) => {
       assertMayChangeData(callerOf(request));
       const eo = await state.resetToDemo();
+      await recordChange(audit, request, 'demo-reset', '', { employees: eo.org.employees.length });
       return json({ ok: true as const, employees: eo.org.employees.length });
     })),
-    ...createGoalRoutes(state),
+    ...createGoalRoutes(state, audit),
     ...createRecommendRoutes(state),
-    ...createWhatIfRoutes(state),
-    ...createImportRoutes(storedState, options.importJobs),
-    ...createBadgeRoutes(state, mappings),
+    ...createWhatIfRoutes(state, audit),
+    ...createImportRoutes(storedState, options.importJobs, audit),
+    ...createBadgeRoutes(state, mappings, audit),
     ...createListRoutes(state),
     ...(options.moreRoutes?.({ state: storedState, audit }) ?? []),
   ];

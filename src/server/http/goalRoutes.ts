@@ -7,7 +7,8 @@ import type { Goal } from '../../domain/schema';
 import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResponse } from '../../api/contract';
 import type { Caller } from '../auth/caller';
 import type { WhatIfState } from '../state/whatIf';
-import { callerKeyOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, forbidden, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf } from './requestContext';
+import type { AuditLog } from '../store/auditLog';
+import { recordChange, callerKeyOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, forbidden, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf } from './requestContext';
 
 /** Admins set goals for anyone, managers for the people in their teams (checked per person); HR only reads. */
 function assertMaySetGoals(caller: Caller) {
@@ -22,7 +23,7 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
-export function createGoalRoutes(state: WhatIfState) {
+export function createGoalRoutes(state: WhatIfState, audit: AuditLog) {
   return [
     route.post('/api/goals', guarded(async ({ request }) => {
       const caller = callerOf(request);
@@ -59,6 +60,7 @@ export function createGoalRoutes(state: WhatIfState) {
       }
       if (created.length > 0) {
         await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, callerKeyOf(request));
+        await recordChange(audit, request, 'goals-assigned', credential, { credential, dueOn, kind, goals: created.map((goal) => ({ id: goal.id, employee: goal.employee })) });
       }
       return json<AssignGoalsResponse>({ created, skipped }, { status: 201 });
     })),
@@ -75,6 +77,7 @@ export function createGoalRoutes(state: WhatIfState) {
       assertMaySeeTeam(caller, findEmployee(eo, goal.employee)?.team ?? '');
       const updated = { ...goal, status: parsed.data.status };
       await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, callerKeyOf(request));
+      await recordChange(audit, request, 'goal-status-changed', id, { goal: id, employee: goal.employee, credential: goal.credential, from: goal.status, to: updated.status });
       return json({ goal: updated });
     })),
 

@@ -8,7 +8,9 @@ import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile
 import { createImportJobs, ImportJobError } from '../import/importJobs';
 import { memoryImportJobStore, type ImportJobStore } from '../import/importJobStore';
 import type { OrganisationState } from '../state/organisationState';
-import { assertMayChangeData, errorResponse, guarded, param, callerOf, RequestRefused } from './requestContext';
+import { memoryAuditLog, type AuditLog } from '../store/auditLog';
+import type { HistoryEntry } from '../../api/importContract';
+import { recordChange, assertMayChangeData, errorResponse, guarded, param, callerOf, RequestRefused } from './requestContext';
 
 /** Files travel whole in one request: an awards file of 1,000,000 rows is about 65 MB. */
 export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
@@ -35,6 +37,12 @@ async function jsonBody<T>(request: Request, schema: { safeParse(value: unknown)
   return parsed.data;
 }
 
+/** What the audit log keeps of a stored change: which entry, which files, how many records of each kind. */
+function importDetail(entry: HistoryEntry | undefined): Record<string, unknown> {
+  if (!entry) return {};
+  return { entry: entry.id, mode: entry.mode, files: entry.files.map((file) => file.fileName), counts: entry.counts };
+}
+
 /** Job failures and storage errors as the contract's error answers. */
 function importGuarded(handler: Parameters<typeof guarded>[0]): Parameters<typeof guarded>[0] {
   return guarded(async (args) => {
@@ -48,7 +56,7 @@ function importGuarded(handler: Parameters<typeof guarded>[0]): Parameters<typeo
   });
 }
 
-export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore()) {
+export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore(), audit: AuditLog = memoryAuditLog()) {
   const jobs = createImportJobs(state, jobStore);
   return [
     route.get('/api/imports', guarded(async ({ request }) => {
@@ -70,6 +78,7 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       if (refusal) return json({ error: 'refused', message: refusal, ...summary }, { status: 422 });
       // Assembled over the stored revision it read: a change stored meanwhile refuses it (409), never interleaves.
       const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly), { expectedRevision: plan.baseRevision });
+      await recordChange(audit, request, 'import', entry?.label ?? 'import', importDetail(entry));
       return json<CommitResponse>({ committed: true, entry, ...summary });
     }), { maxBodyBytes: IMPORT_BODY_LIMIT }),
 
@@ -80,6 +89,7 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       try {
         const outcome = await state.store.undo(id);
         if (!outcome.ok) return errorResponse(outcome.reason === 'not-found' ? 404 : 409, outcome.reason, outcome.message);
+        await recordChange(audit, request, 'import-undone', outcome.entry.label, { undone: id, ...importDetail(outcome.entry) });
         return json({ entry: outcome.entry });
       } catch (error) {
         if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap: nothing was undone.');
@@ -120,7 +130,9 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
     route.post('/api/import-jobs/:job/commit', importGuarded(async ({ request, params }) => {
       const caller = importer(request);
       const { mode, validRowsOnly } = await jsonBody(request, jobCommitRequestSchema);
-      return json(await jobs.commit(param(params.job), caller, mode, validRowsOnly));
+      const committed = await jobs.commit(param(params.job), caller, mode, validRowsOnly);
+      await recordChange(audit, request, 'import', committed.entry.label, importDetail(committed.entry));
+      return json(committed);
     })),
 
     route.get('/api/import-jobs/:job/issues', importGuarded(async ({ request, params }) => {

@@ -9,6 +9,7 @@ import type { CsvWriteOptions } from '../../domain/csv';
 import type { IsoDate } from '../../domain/schema';
 import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../../api/contract';
 import { mayChangeData, maySeeTeam, type Caller } from '../auth/caller';
+import type { AuditAction, AuditLog } from '../store/auditLog';
 import type { OrganisationState } from '../state/organisationState';
 import type { WhatIfState } from '../state/whatIf';
 
@@ -52,6 +53,12 @@ export function callerOf(request: Request): Caller {
  */
 export function callerKeyOf(request: Request): string {
   return callerOf(request).accountId;
+}
+
+/** Records a change made by the request's caller in the audit log (after the change is stored). */
+export async function recordChange(audit: AuditLog, request: Request, action: AuditAction, subject: string, detail: Record<string, unknown>) {
+  const caller = callerOf(request);
+  await audit.append({ actorId: caller.accountId, actor: caller.email ?? caller.displayName, action, subject, detail: { ...detail, role: caller.role, via: caller.via } });
 }
 
 /** The one refusal for anything outside a caller's scope: it says nothing about what was asked for. */

@@ -3,7 +3,8 @@ import { route, json } from './routeTable';
 import type { Organisation } from '../../domain/schema';
 import { whatIfRequestSchema, type WhatIfStatus } from '../../api/contract';
 import type { WhatIfScenario, WhatIfState } from '../state/whatIf';
-import { assertMayChangeData, callerKeyOf, guarded, callerOf, RequestRefused } from './requestContext';
+import type { AuditLog } from '../store/auditLog';
+import { recordChange, assertMayChangeData, callerKeyOf, guarded, callerOf, RequestRefused } from './requestContext';
 
 /** What a scenario changes against the stored organisation, in words. */
 function describeChanges(stored: Organisation, scenario: WhatIfScenario | undefined): string[] {
@@ -48,7 +49,7 @@ function checkScenario(stored: Organisation, scenario: WhatIfScenario) {
   }
 }
 
-export function createWhatIfRoutes(state: WhatIfState) {
+export function createWhatIfRoutes(state: WhatIfState, audit: AuditLog) {
   const status = async (owner: string): Promise<WhatIfStatus> => {
     const scenario = await state.scenario(owner);
     return { active: scenario !== undefined, changes: describeChanges((await state.stored()).org, scenario) };
@@ -72,7 +73,9 @@ export function createWhatIfRoutes(state: WhatIfState) {
       assertMayChangeData(callerOf(request));
       const owner = callerKeyOf(request);
       if (!(await state.scenario(owner))) throw new RequestRefused(409, 'no-scenario', 'There is no what-if scenario to keep.');
+      const changes = describeChanges((await state.stored()).org, await state.scenario(owner));
       await state.keep(owner);
+      await recordChange(audit, request, 'whatif-kept', 'roles and catalog', { changes });
       return json(await status(owner));
     })),
 

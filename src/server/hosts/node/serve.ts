@@ -36,13 +36,20 @@ export interface ServeOptions extends DatabaseChoice {
   demo?: boolean;
   today?: () => IsoDate;
   organisationName?: string;
+  /** The identity provider's sign-in (oidc.ts), when configured. */
+  oidc?: SignInOptions['oidc'];
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** The address it listens on (127.0.0.1 until sign-in is configured). */
+  host: string;
   state: OrganisationState;
   database: OpenedDatabase;
+  access: ServerAccess;
+  /** The one-time link that creates the first admin, when there is no admin yet. */
+  setupUrl?: string;
   close(): Promise<void>;
 }
 
@@ -135,13 +142,22 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   }
   // Another process stored a change: load it now, so the next request does not wait for it.
   const stopListening = await database.db.listen(CHANGES_CHANNEL, () => void state.current().catch(() => undefined));
-  const app = createNodeApp({ state, database, distDir: options.distDir, organisationName: options.organisationName });
-  const listening = await listen(app, { port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  const access = serverAccess(database, { publicOrigin: process.env.GAPMAP_PUBLIC_URL, oidc: options.oidc });
+  const app = createNodeApp({ state, database, distDir: options.distDir, organisationName: options.organisationName, access });
+  // Beyond this machine only when someone can sign in: without an account the port is open to nobody but localhost.
+  const signInConfigured = options.oidc !== undefined || (await access.accounts.accounts()).some((account) => account.role === 'admin');
+  const host = options.host && (signInConfigured || isLoopback(options.host)) ? options.host : '127.0.0.1';
+  if (options.host && host !== options.host) throw new SignInNotConfiguredError(options.host);
+  const listening = await listen(app, { port: options.port ?? 8080, host });
+  const setupSecret = await access.signIn.setupLinkIfNoAdmin();
   let closing: Promise<void> | undefined;
   return {
     ...listening,
+    host,
     state,
     database,
+    access,
+    ...(setupSecret ? { setupUrl: `${process.env.GAPMAP_PUBLIC_URL ?? listening.url}/auth/setup?token=${setupSecret}` } : {}),
     close() {
       closing ??= (async () => {
         await listening.close();
@@ -151,6 +167,17 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       return closing;
     },
   };
+}
+
+export class SignInNotConfiguredError extends Error {
+  constructor(host: string) {
+    super(`Gapmap listens on ${host} only once sign-in is configured: add an admin with 'gapmap users add --role admin --email …' or configure OpenID Connect (GAPMAP_OIDC_ISSUER…). Until then it serves 127.0.0.1 only.`);
+    this.name = 'SignInNotConfiguredError';
+  }
+}
+
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
 }
 
 /** Serves a Hono app over HTTP (port 0: any free port). */
