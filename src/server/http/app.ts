@@ -14,7 +14,7 @@ import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
 import { withWhatIf, type DraftStore } from '../state/whatIf';
-import { identityOfPersona, scopeOf as scopeOfIdentity, type Caller, type Identity, type TeamScope } from '../auth/caller';
+import { maySeeTeam, identityOfPersona, scopeOf as scopeOfIdentity, type Caller, type Identity, type TeamScope } from '../auth/caller';
 import { memoryAuditLog, type AuditLog } from '../store/auditLog';
 import { createImportRoutes } from './importRoutes';
 import type { ImportJobStore } from '../import/importJobStore';
@@ -153,7 +153,15 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       if (!employee) return notFound(caller, `There is no employee with id ${id}.`);
       assertMaySeeTeam(caller, employee.team);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `employee|${asOf}|${id}`, () => withVerificationReasons(eo, employeeDetailResponse(eo, id, asOf)));
+      // Their manager is named only to someone who may see the manager too.
+      const managerTeam = employee.manager ? eo.org.employees.find((candidate) => candidate.id === employee.manager)?.team : undefined;
+      const showManager = managerTeam !== undefined && maySeeTeam(caller, managerTeam);
+      return cachedJson(eo, `employee|${asOf}|${id}|${showManager}`, () => {
+        const detail = withVerificationReasons(eo, employeeDetailResponse(eo, id, asOf));
+        if (!detail || showManager) return detail;
+        const { manager: _hidden, ...person } = detail.employee;
+        return { ...detail, employee: person, managerName: undefined };
+      });
     })),
 
     route.get('/api/goals', guarded(async ({ request }) => {
