@@ -9,6 +9,8 @@ import type { AccountStore } from '../store/accountStore';
 import { AUDIT_ACTIONS, type AuditAction, type AuditLog } from '../store/auditLog';
 import { callerOf, csvOptionsOf, csvResponse, guarded, param, RequestRefused } from './requestContext';
 import type { Caller } from '../auth/caller';
+import type { OrganisationState } from '../state/organisationState';
+import { erasePerson, ErasureUnsupportedError } from '../state/erasure';
 
 function assertAdmin(caller: Caller) {
   if (caller.role !== 'admin') throw new RequestRefused(403, 'forbidden', 'Only an admin manages people and access.');
@@ -40,7 +42,7 @@ const newTokenSchema = z.object({ email: z.string().max(254), role: z.enum(ACCOU
 
 export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'subject', 'detail'] as const;
 
-export function createAccessRoutes(accounts: AccountStore, audit: AuditLog) {
+export function createAccessRoutes(accounts: AccountStore, audit: AuditLog, state: OrganisationState) {
   const actorOf = (caller: Caller) => ({ actorId: caller.accountId, actor: caller.email ?? caller.displayName });
   return [
     route.get('/api/accounts', guarded(async ({ request }) => {
@@ -107,6 +109,19 @@ export function createAccessRoutes(accounts: AccountStore, audit: AuditLog) {
       if (await accounts.revokeToken(id, new Date().toISOString())) {
         const account = await accounts.accountById(token.accountId);
         await audit.append({ ...actorOf(caller), action: 'token-revoked', subject: account?.email ?? token.accountId, detail: { tokenId: id, label: token.label } });
+      }
+      return json({ ok: true });
+    })),
+
+    route.post('/api/people/:id/erase', guarded(async ({ request, params }) => {
+      const caller = callerOf(request);
+      assertAdmin(caller);
+      try {
+        const done = await erasePerson(state, audit, param(params.id), actorOf(caller), 'request');
+        if (!done) throw new RequestRefused(404, 'not-found', 'There is no employee with this id.');
+      } catch (error) {
+        if (error instanceof ErasureUnsupportedError) throw new RequestRefused(501, 'unsupported', error.message);
+        throw error;
       }
       return json({ ok: true });
     })),

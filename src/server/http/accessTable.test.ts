@@ -124,6 +124,8 @@ const TABLE: Record<string, Row | (() => Row)> = {
   'GET /api/tokens': { path: '/api/tokens', expect: adminOnly(200) },
   'POST /api/tokens': { path: '/api/tokens', body: { email: 'hr@table.test', expiresInDays: 1 }, expect: adminOnly(201) },
   'GET /api/audit': { path: '/api/audit', expect: adminOnly(200) },
+  // Admin last: Gina is erased (the fixture comes back after the row).
+  'POST /api/people/:id/erase': { path: '/api/people/emp-gina/erase', expect: adminOnly(200), changes: true },
 };
 
 let server: TestServer;
@@ -149,7 +151,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function routeKeys(): string[] {
-  return createRoutes(server.state, { moreRoutes: () => createAccessRoutes(server.access.accounts, server.access.audit) }).map((route) => `${route.method} ${route.path}`);
+  return createRoutes(server.state, { moreRoutes: ({ state }) => createAccessRoutes(server.access.accounts, server.access.audit, state) }).map((route) => `${route.method} ${route.path}`);
 }
 
 async function call(caller: CallerName, method: string, row: Row): Promise<Response> {

@@ -25,6 +25,7 @@ import { memoryAuditLog, type AuditLog } from '../../store/auditLog';
 import { postgresAccountStore, postgresAuditLog } from '../../store/postgresAccountStore';
 import { createSignIn, type SignIn, type SignInOptions } from '../../auth/signIn';
 import { createAccessRoutes } from '../../http/accessRoutes';
+import { eraseLeavers } from '../../state/erasure';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -36,6 +37,8 @@ export interface ServeOptions extends DatabaseChoice {
   demo?: boolean;
   today?: () => IsoDate;
   organisationName?: string;
+  /** Erase leavers this many months after they left (default: GAPMAP_RETENTION_MONTHS; unset keeps them). */
+  retentionMonths?: number;
   /** The identity provider's sign-in (oidc.ts), when configured. */
   oidc?: SignInOptions['oidc'];
 }
@@ -95,7 +98,7 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
     // Who is asking comes from the session or the token alone: the persona header is never read here.
     identify: access.signIn.identify,
     audit: access.audit,
-    moreRoutes: () => createAccessRoutes(access.accounts, access.audit),
+    moreRoutes: ({ state }) => createAccessRoutes(access.accounts, access.audit, state),
   });
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));
@@ -150,6 +153,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (options.host && host !== options.host) throw new SignInNotConfiguredError(options.host);
   const listening = await listen(app, { port: options.port ?? 8080, host });
   const setupSecret = await access.signIn.setupLinkIfNoAdmin();
+  // Retention (SPEC §9): leavers are erased N months after they left — at start, then daily.
+  const retentionMonths = options.retentionMonths ?? (process.env.GAPMAP_RETENTION_MONTHS ? Number(process.env.GAPMAP_RETENTION_MONTHS) : undefined);
+  let retentionTimer: ReturnType<typeof setInterval> | undefined;
+  if (retentionMonths !== undefined && Number.isInteger(retentionMonths) && retentionMonths > 0) {
+    const applyRetention = () => eraseLeavers(state, access.audit, retentionMonths, today()).catch((error: unknown) => console.error('gapmap: retention failed:', error));
+    await applyRetention();
+    retentionTimer = setInterval(() => void applyRetention(), 24 * 60 * 60_000);
+    retentionTimer.unref();
+  }
   let closing: Promise<void> | undefined;
   return {
     ...listening,
@@ -160,6 +172,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(setupSecret ? { setupUrl: `${process.env.GAPMAP_PUBLIC_URL ?? listening.url}/auth/setup?token=${setupSecret}` } : {}),
     close() {
       closing ??= (async () => {
+        if (retentionTimer) clearInterval(retentionTimer);
         await listening.close();
         await stopListening();
         await database.close();

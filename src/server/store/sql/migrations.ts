@@ -170,6 +170,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         for each statement execute function audit_log_is_append_only();
     `,
   },
+  {
+    version: 5,
+    name: 'leavers: who left the employees and when, for the retention rule',
+    sql: `
+      create table leavers (
+        employee_id text primary key,
+        name text not null,
+        left_on date not null
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */
