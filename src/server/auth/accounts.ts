@@ -178,7 +178,7 @@ export async function identifySession(store: AccountStore, secret: string, polic
   }
   const account = await store.accountById(session.accountId);
   if (!account) return undefined;
-  if (t - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await store.touchSession(digest, now.toISOString());
+  if (t - Date.parse(session.lastSeenAt) > Math.min(TOUCH_EVERY_MS, policy.idleMs / 4)) await store.touchSession(digest, now.toISOString());
   return identityOf(account, account.role, 'session');
 }
 

@@ -55,6 +55,11 @@ export interface AccountStore {
   removeSession(digest: string): Promise<void>;
   removeSessionsOf(accountId: string): Promise<number>;
 
+  /** A sign-in started at the identity provider: its state, nonce and PKCE verifier until it comes back. */
+  addPendingLogin(digest: string, data: string, expiresAt: string): Promise<void>;
+  /** The pending sign-in, removed as it is read (a second use finds nothing), if not expired. */
+  takePendingLogin(digest: string, at: string): Promise<string | undefined>;
+
   addSetupLink(digest: string, expiresAt: string): Promise<void>;
   /** Marks the link used; true only the first time, and only before it expires. */
   useSetupLink(digest: string, at: string): Promise<boolean>;
@@ -65,6 +70,7 @@ export function memoryAccountStore(): AccountStore {
   const tokens = new Map<string, { token: ApiToken; digest: string }>();
   const sessions = new Map<string, StoredSession>();
   const setupLinks = new Map<string, { expiresAt: string; usedAt?: string }>();
+  const pendingLogins = new Map<string, { data: string; expiresAt: string }>();
   const copy = <T>(value: T): T => structuredClone(value);
   return {
     async addAccount(account) {
@@ -134,6 +140,14 @@ export function memoryAccountStore(): AccountStore {
         }
       }
       return removed;
+    },
+    async addPendingLogin(digest, data, expiresAt) {
+      pendingLogins.set(digest, { data, expiresAt });
+    },
+    async takePendingLogin(digest, at) {
+      const pending = pendingLogins.get(digest);
+      pendingLogins.delete(digest);
+      return pending && pending.expiresAt > at ? pending.data : undefined;
     },
     async addSetupLink(digest, expiresAt) {
       setupLinks.set(digest, { expiresAt });

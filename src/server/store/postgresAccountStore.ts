@@ -133,6 +133,15 @@ export function postgresAccountStore(db: SqlDatabase): AccountStore {
     async removeSessionsOf(accountId) {
       return (await db.query('delete from sessions where account_id = $1 returning digest', [accountId])).length;
     },
+    async addPendingLogin(digest, data, expiresAt) {
+      // Old abandoned sign-ins go as new ones arrive.
+      await db.query('delete from pending_logins where expires_at < now()');
+      await db.query('insert into pending_logins (digest, data, expires_at) values ($1, $2, $3)', [digest, data, expiresAt]);
+    },
+    async takePendingLogin(digest, at) {
+      const [row] = await db.query<{ data: string; expires_at: Date | string }>('delete from pending_logins where digest = $1 returning data, expires_at', [digest]);
+      return row && iso(row.expires_at)! > at ? row.data : undefined;
+    },
     async addSetupLink(digest, expiresAt) {
       await db.query('insert into setup_links (digest, expires_at) values ($1, $2)', [digest, expiresAt]);
     },

@@ -26,6 +26,8 @@ import { postgresAccountStore, postgresAuditLog } from '../../store/postgresAcco
 import { createSignIn, type SignIn, type SignInOptions } from '../../auth/signIn';
 import { createAccessRoutes } from '../../http/accessRoutes';
 import { eraseLeavers } from '../../state/erasure';
+import { createOidcSignIn, oidcSettingsFromEnv } from '../../auth/oidc';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../auth/accounts';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -145,10 +147,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   }
   // Another process stored a change: load it now, so the next request does not wait for it.
   const stopListening = await database.db.listen(CHANGES_CHANNEL, () => void state.current().catch(() => undefined));
-  const access = serverAccess(database, { publicOrigin: process.env.GAPMAP_PUBLIC_URL, oidc: options.oidc });
+  const settings = options.oidc === undefined ? oidcSettingsFromEnv() : undefined;
+  const oidc = options.oidc ?? (settings ? createOidcSignIn(settings) : undefined);
+  const access = serverAccess(database, { publicOrigin: process.env.GAPMAP_PUBLIC_URL, oidc, sessionPolicy: sessionPolicyFromEnv() });
   const app = createNodeApp({ state, database, distDir: options.distDir, organisationName: options.organisationName, access });
   // Beyond this machine only when someone can sign in: without an account the port is open to nobody but localhost.
-  const signInConfigured = options.oidc !== undefined || (await access.accounts.accounts()).some((account) => account.role === 'admin');
+  const signInConfigured = oidc !== undefined || (await access.accounts.accounts()).some((account) => account.role === 'admin');
   const host = options.host && (signInConfigured || isLoopback(options.host)) ? options.host : '127.0.0.1';
   if (options.host && host !== options.host) throw new SignInNotConfiguredError(options.host);
   const listening = await listen(app, { port: options.port ?? 8080, host });
@@ -179,6 +183,16 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       })();
       return closing;
     },
+  };
+}
+
+/** GAPMAP_SESSION_IDLE_MINUTES and GAPMAP_SESSION_MAX_HOURS, else the defaults (2 hours idle, 12 hours in all). */
+function sessionPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): SessionPolicy {
+  const idle = Number(env.GAPMAP_SESSION_IDLE_MINUTES);
+  const max = Number(env.GAPMAP_SESSION_MAX_HOURS);
+  return {
+    idleMs: idle > 0 ? idle * 60_000 : DEFAULT_SESSION_POLICY.idleMs,
+    absoluteMs: max > 0 ? max * 3_600_000 : DEFAULT_SESSION_POLICY.absoluteMs,
   };
 }
 

@@ -172,8 +172,9 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   {
     version: 5,
-    name: 'leavers: who left the employees and when, for the retention rule',
+    name: 'leavers (for the retention rule) and sign-ins pending at the identity provider',
     sql: `
+      create table pending_logins (digest text primary key, data text not null, expires_at timestamptz not null);
       create table leavers (
         employee_id text primary key,
         name text not null,
