@@ -50,9 +50,8 @@ export function SignInPage() {
     setError(undefined);
     try {
       await signInWithPassword(email, password);
-      // Everything the page held belonged to nobody: start afresh as the person now signed in.
-      queryClient.clear();
-      await queryClient.invalidateQueries();
+      // Everything the page held belonged to nobody: start afresh (and ask again who is signed in).
+      await queryClient.resetQueries();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Gapmap cannot reach its server. Try again in a moment.');
     } finally {
