@@ -66,6 +66,8 @@ export function createOidcSignIn(settings: OidcSettings): NonNullable<SignInOpti
     name: settings.name,
     mount(app: Hono, signIn: SignInContext) {
       async function refuse(c: Context, reason: string, subject = '') {
+        // The operator sees why (the person only that it did not work).
+        console.warn(`gapmap: OpenID Connect sign-in refused: ${reason}`);
         await signIn.audit.append({ actorId: 'anonymous', actor: signIn.addressOf(c), action: 'sign-in-refused', subject, detail: { reason, via: 'oidc', address: signIn.addressOf(c) } });
         const message = subject && reason === 'no account for this identity' ? `There is no Gapmap account for ${subject}. Ask your Gapmap administrator for one.` : 'Sign-in did not complete. Please try again.';
         return c.redirect(`/?signin-error=${encodeURIComponent(message)}`, 303);
@@ -109,6 +111,11 @@ export function createOidcSignIn(settings: OidcSettings): NonNullable<SignInOpti
           current.search = new URL(c.req.url).search;
           const tokens = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
           claims = tokens.claims();
+          // Many providers keep the email out of the ID token: then it comes from the userinfo endpoint (same subject).
+          if (claims && typeof claims.email !== 'string') {
+            const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+            claims = { ...claims, email: info.email, email_verified: info.email_verified };
+          }
         } catch (error) {
           return refuse(c, `the provider's answer was refused: ${describe(error)}`);
         }
