@@ -139,10 +139,10 @@ function identityOf(account: Account, role: AccountRole, via: Identity['via']): 
 }
 
 export async function identifyToken(store: AccountStore, secret: string, now: Date = new Date()): Promise<Identity | undefined> {
-  const token = await store.tokenByDigest(digestOf(secret));
-  if (!token || token.revokedAt || token.expiresAt <= now.toISOString()) return undefined;
-  const account = await store.accountById(token.accountId);
-  if (!account) return undefined;
+  const found = await store.tokenWithAccount(digestOf(secret));
+  if (!found) return undefined;
+  const { token, account } = found;
+  if (token.revokedAt || token.expiresAt <= now.toISOString()) return undefined;
   if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS) await store.touchToken(token.id, now.toISOString());
   // An account demoted since the token was made keeps only what it may do now.
   const role = account.role === 'admin' ? token.role : account.role;
@@ -169,15 +169,14 @@ export async function startSession(store: AccountStore, accountId: string, via: 
 
 export async function identifySession(store: AccountStore, secret: string, policy: SessionPolicy = DEFAULT_SESSION_POLICY, now: Date = new Date()): Promise<Identity | undefined> {
   const digest = digestOf(secret);
-  const session = await store.sessionByDigest(digest);
-  if (!session) return undefined;
+  const found = await store.sessionWithAccount(digest);
+  if (!found) return undefined;
+  const { session, account } = found;
   const t = now.getTime();
   if (t - Date.parse(session.lastSeenAt) > policy.idleMs || t - Date.parse(session.createdAt) > policy.absoluteMs) {
     await store.removeSession(digest);
     return undefined;
   }
-  const account = await store.accountById(session.accountId);
-  if (!account) return undefined;
   if (t - Date.parse(session.lastSeenAt) > Math.min(TOUCH_EVERY_MS, policy.idleMs / 4)) await store.touchSession(digest, now.toISOString());
   return identityOf(account, account.role, 'session');
 }

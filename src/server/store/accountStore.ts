@@ -49,6 +49,11 @@ export interface AccountStore {
   revokeToken(id: string, at: string): Promise<boolean>;
   touchToken(id: string, at: string): Promise<void>;
 
+  /** The token and its account in one read (every script request asks this). */
+  tokenWithAccount(digest: string): Promise<{ token: ApiToken; account: Account } | undefined>;
+  /** The session and its account in one read (every page request asks this). */
+  sessionWithAccount(digest: string): Promise<{ session: StoredSession; account: Account } | undefined>;
+
   addSession(digest: string, session: StoredSession): Promise<void>;
   sessionByDigest(digest: string): Promise<StoredSession | undefined>;
   touchSession(digest: string, at: string): Promise<void>;
@@ -116,6 +121,16 @@ export function memoryAccountStore(): AccountStore {
     async touchToken(id, at) {
       const entry = tokens.get(id);
       if (entry) entry.token.lastUsedAt = at;
+    },
+    async tokenWithAccount(digest) {
+      const token = await this.tokenByDigest(digest);
+      const account = token && (await this.accountById(token.accountId));
+      return token && account ? { token, account } : undefined;
+    },
+    async sessionWithAccount(digest) {
+      const session = await this.sessionByDigest(digest);
+      const account = session && (await this.accountById(session.accountId));
+      return session && account ? { session, account } : undefined;
     },
     async addSession(digest, session) {
       sessions.set(digest, copy(session));

@@ -114,6 +114,28 @@ export function postgresAccountStore(db: SqlDatabase): AccountStore {
     async touchToken(id, at) {
       await db.query('update api_tokens set last_used_at = $2 where id = $1', [id, at]);
     },
+    async tokenWithAccount(digest) {
+      const [row] = await db.query<TokenRow & { email: string; display_name: string; teams: string[]; password_hash: string | null; account_role: AccountRole; account_created_at: Date | string }>(
+        `select t.id, t.account_id, t.role, t.label, t.created_at, t.expires_at, t.revoked_at, t.last_used_at,
+                a.email, a.display_name, a.teams, a.password_hash, a.role as account_role, a.created_at as account_created_at
+           from api_tokens t join accounts a on a.id = t.account_id where t.digest = $1`,
+        [digest],
+      );
+      if (!row) return undefined;
+      return {
+        token: tokenOf(row),
+        account: accountOf({ id: row.account_id, email: row.email, display_name: row.display_name, role: row.account_role, teams: row.teams, password_hash: row.password_hash, created_at: row.account_created_at }),
+      };
+    },
+    async sessionWithAccount(digest) {
+      const [row] = await db.query<AccountRow & { via: StoredSession['via']; session_created_at: Date | string; last_seen_at: Date | string }>(
+        `select a.id, a.email, a.display_name, a.role, a.teams, a.password_hash, a.created_at, s.via, s.created_at as session_created_at, s.last_seen_at
+           from sessions s join accounts a on a.id = s.account_id where s.digest = $1`,
+        [digest],
+      );
+      if (!row) return undefined;
+      return { session: { accountId: row.id, via: row.via, createdAt: iso(row.session_created_at)!, lastSeenAt: iso(row.last_seen_at)! }, account: accountOf(row) };
+    },
     async addSession(digest, session) {
       await db.query('insert into sessions (digest, account_id, via, created_at, last_seen_at) values ($1, $2, $3, $4, $5)', [digest, session.accountId, session.via, session.createdAt, session.lastSeenAt]);
     },
