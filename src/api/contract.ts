@@ -45,6 +45,8 @@ const skillRefSchema = z.object({ id: z.string(), name: z.string(), category: z.
 export const sessionSchema = z.object({
   /** Which backend answers: the browser's own (demo, single user) or a server (`gapmap serve`). */
   host: z.enum(['browser', 'server']).default('browser'),
+  /** Who is signed in (on a server; in the browser host, the persona). */
+  user: z.object({ name: z.string(), email: z.string().optional(), role: z.enum(['admin', 'manager', 'hr']), via: z.enum(['persona', 'session', 'token']) }).optional(),
   /** Nothing is stored yet (a new server): the page shows its first-run screen. */
   firstRun: z.boolean().default(false),
   asOf: isoDateSchema,

@@ -4,6 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { createAppRouter } from './router';
 import { watchOrganisationChanges } from '../api/importClient';
+import { isServerHost } from '../api/access';
+import { SignInGate } from './SignIn';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } });
@@ -20,9 +22,11 @@ export function App({ history, queryClient: givenClient }: AppProps) {
   const [router] = useState(() => createAppRouter(history));
   // Another tab, the import worker or an undo changed the data: every page refetches.
   useEffect(() => watchOrganisationChanges(queryClient), [queryClient]);
+  const app = <RouterProvider router={router} />;
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      {/* A server's page shows nothing before sign-in; the browser host (the demo) has no sign-in. */}
+      {isServerHost() ? <SignInGate>{app}</SignInGate> : app}
     </QueryClientProvider>
   );
 }

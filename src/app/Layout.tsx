@@ -2,6 +2,8 @@
 import { Suspense } from 'react';
 import { Link, Outlet } from '@tanstack/react-router';
 import { PersonaSwitch } from './PersonaSwitch';
+import { SignedInAs } from './SignIn';
+import { isServerHost } from '../api/access';
 import { WhatIfBanner } from './WhatIfBanner';
 import { AsOfPicker } from './AsOfPicker';
 import { EvidenceToggle } from './EvidenceToggle';
@@ -18,6 +20,8 @@ const NAV = [
   { to: '/import', label: 'Import', lndOnly: true },
   { to: '/reports', label: 'Reports' },
   { to: '/glossary', label: 'Glossary' },
+  { to: '/access', label: 'People & access', lndOnly: true, serverOnly: true },
+  { to: '/audit', label: 'Audit log', lndOnly: true, serverOnly: true },
 ] as const;
 
 export function Layout() {
@@ -34,7 +38,7 @@ export function Layout() {
         </div>
         <nav aria-label="Main">
           <ul>
-            {NAV.filter((item) => !('lndOnly' in item) || persona.kind === 'lnd').map((item) => (
+            {NAV.filter((item) => (!('lndOnly' in item) || persona.kind === 'lnd') && (!('serverOnly' in item) || isServerHost())).map((item) => (
               <li key={item.to}>
                 <Link to={item.to} activeOptions={{ exact: item.to === '/', includeSearch: false }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
                   {item.label}
@@ -47,7 +51,7 @@ export function Layout() {
           <HeaderSearch />
           <AsOfPicker />
           <EvidenceToggle />
-          <PersonaSwitch />
+          {isServerHost() ? <SignedInAs /> : <PersonaSwitch />}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

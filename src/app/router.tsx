@@ -102,7 +102,22 @@ const skillGapsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/lists/SkillGapsPage'), 'SkillGapsPage'),
 });
 
+// Server mode, admins: People & access and the audit log (the server refuses everyone else).
+const accessRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/access',
+  component: lazyRouteComponent(() => import('../features/access/AccessPage'), 'AccessPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('../features/access/AuditPage'), 'AuditPage'),
+});
+
 const routeTree = rootRoute.addChildren([
+  accessRoute,
+  auditRoute,
   glossaryRoute,
   overviewRoute,
   heatmapRoute,

@@ -16,7 +16,7 @@ backup   writes the whole organisation (records, goals, change history, badge ma
 restore  replaces the database's organisation with FILE's, in one transaction; refuses a database that
          holds data unless --force (the replaced data stays in the history as the change before)`;
 
-export async function runBackupCommand(command: Exclude<ServerCommand, 'serve'>, args: string[], io: Io): Promise<number> {
+export async function runBackupCommand(command: Exclude<ServerCommand, 'serve' | 'users'>, args: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

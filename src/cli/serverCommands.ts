@@ -15,7 +15,10 @@ Serves the app and its /api for a whole organisation from one origin.
   --database-url URL  any PostgreSQL 15+ (or DATABASE_URL); several processes may share it
   --demo              store the demo organisation when the database is empty
   --dist DIR          the built page (default: the dist/ folder of this installation; run 'npm run build' first)
-Listens on 127.0.0.1 only until sign-in is configured.`;
+  --host H            the address to listen on (default 127.0.0.1; another only once sign-in is configured)
+Everyone signs in (an account made with 'gapmap users add', or OpenID Connect: GAPMAP_OIDC_ISSUER,
+GAPMAP_OIDC_CLIENT_ID, GAPMAP_OIDC_CLIENT_SECRET, GAPMAP_OIDC_REDIRECT_URL). With no admin yet,
+a one-time setup link is printed at start.`;
 
 interface Io {
   stdout(text: string): void;
@@ -30,8 +33,12 @@ function installationDist(): string {
 
 export async function runServerCommand(command: ServerCommand, args: string[], io: Io = defaultIo): Promise<number> {
   if (command === 'serve') return serveCommand(args, io);
+  if (command === 'users') {
+    const { runUsersCommand } = await import('./usersCommand');
+    return runUsersCommand(args, io);
+  }
   const { runBackupCommand } = await import('./backupCommands');
-  return runBackupCommand(command, args, io);
+  return runBackupCommand(command as Exclude<ServerCommand, 'serve' | 'users'>, args, io);
 }
 
 async function serveCommand(args: string[], io: Io): Promise<number> {
@@ -45,6 +52,7 @@ async function serveCommand(args: string[], io: Io): Promise<number> {
         'database-url': { type: 'string' },
         demo: { type: 'boolean' },
         dist: { type: 'string' },
+        host: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -69,6 +77,7 @@ async function serveCommand(args: string[], io: Io): Promise<number> {
   }
   const { startServer } = await import('../server/hosts/node/serve');
   const { DataFolderBusyError } = await import('../server/hosts/node/dataFolderLock');
+  const { SignInNotConfiguredError } = await import('../server/hosts/node/serve');
   let server;
   try {
     server = await startServer({
@@ -77,9 +86,10 @@ async function serveCommand(args: string[], io: Io): Promise<number> {
       databaseUrl: values['database-url'] ?? process.env.DATABASE_URL,
       demo: values.demo === true,
       distDir,
+      host: values.host ?? process.env.HOST,
     });
   } catch (error) {
-    if (error instanceof DataFolderBusyError) {
+    if (error instanceof DataFolderBusyError || error instanceof SignInNotConfiguredError) {
       io.stderr(`gapmap serve: ${error.message}\n`);
       return 1;
     }
@@ -93,7 +103,12 @@ async function serveCommand(args: string[], io: Io): Promise<number> {
   }
   io.stdout(
     `Gapmap is serving ${server.url} on ${server.database.description}.\n` +
-      'It listens on 127.0.0.1 only: sign-in is not configured, so only this machine can reach it.\n' +
+      (server.setupUrl
+        ? 'Everyone signs in, and there is no admin yet. It listens on 127.0.0.1 only until there is.\n' +
+          `Create the first admin with 'gapmap users add --role admin --email you@example.com --password-stdin', or open this one-time link within an hour:\n  ${server.setupUrl}\n`
+        : server.host === '127.0.0.1'
+          ? 'It listens on 127.0.0.1 only (give --host 0.0.0.0 to serve the network: sign-in is configured).\n'
+          : '') +
       'Press Ctrl+C to stop.\n',
   );
   await new Promise<void>((done) => {

@@ -20,6 +20,10 @@ import { createApp } from '../../src/server/http/app';
 import { createOrganisationState } from '../../src/server/state/organisationState';
 import { memoryStore } from '../../src/server/store/organisationStore';
 import { planImport, readImportFile } from '../../src/server/import/importPipeline';
+import { connectPostgres } from '../../src/server/store/sql/postgresDatabase';
+import { migrate } from '../../src/server/store/sql/migrations';
+import { postgresAccountStore } from '../../src/server/store/postgresAccountStore';
+import { addAccount, createApiToken } from '../../src/server/auth/accounts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'tests/bench/data');
@@ -29,6 +33,31 @@ const AS_OF = '2026-06-30';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DURATION_S = Number(process.env.SERVER_BENCH_SECONDS ?? 60);
 const LND = { [PERSONA_HEADER]: encodePersona({ kind: 'lnd' }) };
+/** The server ignores personas: an admin's API token, made by the product on the bench database. */
+let ADMIN: Record<string, string> = {};
+
+async function adminToken(url: string): Promise<Record<string, string>> {
+  const db = await connectPostgres(url);
+  try {
+    await migrate(db);
+    const accounts = postgresAccountStore(db);
+    await addAccount(accounts, { email: 'bench@example.test', role: 'admin' });
+    return { authorization: `Bearer ${(await createApiToken(accounts, { email: 'bench@example.test', expiresInMs: 24 * 3_600_000 })).secret}` };
+  } finally {
+    await db.close();
+  }
+}
+
+/** The session and scope check as the server times it (Server-Timing: auth), sampled while the load runs. */
+async function sampleAuthTimes(url: string, next: () => string, until: number, into: number[]): Promise<void> {
+  while (Date.now() < until) {
+    const response = await fetch(`${url}${next()}`, { headers: ADMIN }).catch(() => undefined);
+    const match = /auth;dur=([\d.]+)/.exec(response?.headers.get('server-timing') ?? '');
+    if (match) into.push(Number(match[1]));
+    await response?.arrayBuffer().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 const median = (values: number[]) => {
   const sorted = values.slice().sort((a, b) => a - b);
@@ -91,7 +120,7 @@ function peakMb(pid: number): number {
 
 async function untilAnswered(url: string): Promise<void> {
   for (;;) {
-    const response = await fetch(`${url}/api/overview?asOf=${AS_OF}`, { headers: LND }).catch(() => undefined);
+    const response = await fetch(`${url}/api/overview?asOf=${AS_OF}`, { headers: ADMIN }).catch(() => undefined);
     if (response?.status === 200) {
       await response.arrayBuffer();
       return;
@@ -121,7 +150,7 @@ function loadOn(url: string, next: () => string, latencies: number[], statuses: 
         connections: 25,
         overallRate: 50,
         duration: DURATION_S,
-        headers: LND,
+        headers: ADMIN,
         requests: [{ setupRequest: (request) => ({ ...request, path: next() }) }],
       },
       (error, result) => (error ? reject(error) : resolveRun(result)),
@@ -140,6 +169,7 @@ async function main(): Promise<void> {
   await admin(`drop database if exists ${name} with (force)`);
   await admin(`create database ${name}`);
   const url = databaseUrl(name);
+  ADMIN = await adminToken(url);
   const lines: string[] = [];
   try {
     const files = KINDS.map((kind) => ({ fileName: `${kind}.csv`, text: readFileSync(join(DATA, `${kind}.csv`), 'utf8') }));
@@ -149,7 +179,7 @@ async function main(): Promise<void> {
     let server = await startServer(url, 8201);
     const loadBeforeImport = load();
     const importStarted = performance.now();
-    const imported = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { ...LND, 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'replace', files }) });
+    const imported = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { ...ADMIN, 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'replace', files }) });
     const importSeconds = (performance.now() - importStarted) / 1000;
     const importBody = (await imported.json()) as { committed?: boolean; counts?: Record<string, { after: number }>; message?: string };
     if (!importBody.committed) throw new Error(`the import was not committed: ${imported.status} ${importBody.message ?? ''}`);
@@ -168,15 +198,19 @@ async function main(): Promise<void> {
     // 3. Steady load on two processes sharing the database.
     const second = await startServer(url, 8202);
     await untilAnswered(second.url);
-    const session = (await (await fetch(`${server.url}/api/teams?asOf=${AS_OF}`, { headers: LND })).json()) as { teams: { team: string }[] };
-    const people = (await (await fetch(`${server.url}/api/employees`, { headers: LND })).json()) as { employees: { id: string }[] };
+    const session = (await (await fetch(`${server.url}/api/teams?asOf=${AS_OF}`, { headers: ADMIN })).json()) as { teams: { team: string }[] };
+    const people = (await (await fetch(`${server.url}/api/employees`, { headers: ADMIN })).json()) as { employees: { id: string }[] };
     const teams = session.teams.map((team) => team.team);
     const employees = people.employees.map((employee) => employee.id);
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     const next = requestMix(teams, employees);
     const loadBefore = load();
-    const results = await Promise.all([loadOn(server.url, next, latencies, statuses), loadOn(second.url, next, latencies, statuses)]);
+    const authTimes: number[] = [];
+    const [results] = await Promise.all([
+      Promise.all([loadOn(server.url, next, latencies, statuses), loadOn(second.url, next, latencies, statuses)]),
+      sampleAuthTimes(server.url, next, Date.now() + DURATION_S * 1000, authTimes),
+    ]);
     const loadDuring = load();
     const errors = results.reduce((sum, result) => sum + result.errors + result.timeouts, 0);
     const non2xx = results.reduce((sum, result) => sum + result.non2xx, 0);
@@ -222,6 +256,7 @@ async function main(): Promise<void> {
       `| cold start: process start → first \`/api/overview\` answered (3 runs: ${coldStarts.map((s) => s.toFixed(2)).join(', ')}) | ${median(coldStarts).toFixed(2)} s | < 5 s | ${median(coldStarts) < 5 ? 'met' : '**not met**'} |`,
       `| steady load: 100 requests/s for ${DURATION_S} s, 50 connections, two processes on one PostgreSQL (load before ${loadBefore}, after ${loadDuring}): p50 / p95 / p99 | ${p(percentile(latencies, 50))} / **${p(p95)}** / ${p(percentile(latencies, 99))} (${latencies.length} requests) | p95 < 200 ms | ${p95 < 200 ? 'met' : '**not met**'} |`,
       `| … errors and timeouts / non-2xx answers | ${errors} / ${non2xx} (${[...statuses].map(([status, count]) => `${status}: ${count}`).join(', ')}) | 0 | ${errors + non2xx === 0 ? 'met' : '**not met**'} |`,
+      `| session and scope check inside the server (Server-Timing: auth, an admin's API token, ${authTimes.length} samples during the load): p50 / p95 | ${percentile(authTimes, 50).toFixed(2)} ms / **${percentile(authTimes, 95).toFixed(2)} ms** | p95 < 2 ms | ${percentile(authTimes, 95) < 2 ? 'met' : '**not met**'} |`,
       `| peak memory (VmHWM) of each server process under load | ${peaks.map((mb) => `${mb.toFixed(0)} MB`).join(', ')} | < 1.5 GB | ${Math.max(...peaks) < 1536 ? 'met' : '**not met**'} |`,
       `| peak memory of the process that received the import | ${importPeak.toFixed(0)} MB | — | |`,
       '',

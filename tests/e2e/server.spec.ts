@@ -2,8 +2,8 @@
 // PostgreSQL (the machine's server when GAPMAP_TEST_DATABASE_URL is set, else the embedded one).
 // A new server's first run, an HR export imported through the API, the heatmap, the gap report
 // export; and two people in two browsers seeing each other's changes.
-import { test, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,14 @@ const HR_EXPORT = ['employees.csv', 'skills.csv', 'roles.csv', 'catalog.csv', 'a
 
 let server: ChildProcess | undefined;
 let url = '';
+const ADMIN = { email: 'admin@e2e.test', password: 'a long enough e2e password' };
+/** The admin's signed-in browser state, made once by signing in through the page and reused by every test. */
+const ADMIN_STATE = join(mkdtempSync(join(tmpdir(), 'gapmap-e2e-state-')), 'admin.json');
+
+async function signedIn(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ storageState: ADMIN_STATE });
+  return context.newPage();
+}
 let dropDatabase: (() => Promise<void>) | undefined;
 
 async function databaseArgs(): Promise<string[]> {
@@ -27,7 +35,10 @@ async function databaseArgs(): Promise<string[]> {
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  const args = ['bin/gapmap.js', 'serve', '--port', '0', '--dist', join(ROOT, 'dist'), ...(await databaseArgs())];
+  const database = await databaseArgs();
+  // The first admin, made with the product's own command before the server starts.
+  execFileSync(process.execPath, ['bin/gapmap.js', 'users', 'add', '--email', ADMIN.email, '--role', 'admin', '--password-stdin', ...database], { cwd: ROOT, input: `${ADMIN.password}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+  const args = ['bin/gapmap.js', 'serve', '--port', '0', '--dist', join(ROOT, 'dist'), ...database];
   server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -54,8 +65,27 @@ test.afterAll(async () => {
 const stored = (page: Page, label: string) => page.getByRole('definition').filter({ has: page.locator('.figure-value') }).locator('xpath=..').filter({ hasText: new RegExp(`^${label}`) }).locator('.figure-value');
 
 test.describe.serial('gapmap serve', () => {
-  test('a new server offers a first run; an L&D manager imports the HR export, sees it in the heatmap and exports the gap report', async ({ page }) => {
+  test('shows nothing before sign-in; a wrong password is refused; the admin signs in and the header says who', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Gapmap' })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('do not match');
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText(`${ADMIN.email} · Admin`)).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Viewing as' })).toHaveCount(0);
+    await context.storageState({ path: ADMIN_STATE });
+    await context.close();
+  });
+
+  test('a new server offers a first run; an L&D manager imports the HR export, sees it in the heatmap and exports the gap report', async ({ browser }) => {
     test.setTimeout(120_000);
+    const page = await signedIn(browser);
     const foreign = watchForeignRequests(page, new URL(url).origin);
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Gapmap' })).toBeVisible();
@@ -83,12 +113,13 @@ test.describe.serial('gapmap serve', () => {
     expect(csv.split('\r\n')[0]).toBe('employee_id,employee_name,team,role,skill_id,skill_name,weight,required_level,verified_level,assessed_level,effective_level,gap,status');
     expect(csv).toContain("Siobhán O'Neill");
     expect(foreign).toEqual([]);
+    await page.context().close();
   });
 
   test('two people in two browsers see each other’s changes: a goal assigned in one shows in the other', async ({ browser }) => {
     test.setTimeout(90_000);
-    const first = await browser.newContext();
-    const second = await browser.newContext();
+    const first = await browser.newContext({ storageState: ADMIN_STATE });
+    const second = await browser.newContext({ storageState: ADMIN_STATE });
     const a = await first.newPage();
     const b = await second.newPage();
     await b.goto(`${url}/goals`);

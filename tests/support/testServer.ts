@@ -9,7 +9,9 @@ import { connectPostgres } from '../../src/server/store/sql/postgresDatabase';
 import { openPglite } from '../../src/server/store/sql/pgliteDatabase';
 import { migrate } from '../../src/server/store/sql/migrations';
 import type { SqlDatabase } from '../../src/server/store/sql/sqlDatabase';
-import { createNodeApp, listen } from '../../src/server/hosts/node/serve';
+import { createNodeApp, listen, serverAccess, type ServerAccess } from '../../src/server/hosts/node/serve';
+import { addAccount, createApiToken } from '../../src/server/auth/accounts';
+import { encodePersona, type Persona } from '../../src/api/contract';
 import { createTestDatabase, TEST_DATABASE_URL } from './testDatabase';
 
 export type TestStoreKind = 'memory' | 'pglite' | 'postgres';
@@ -24,8 +26,34 @@ export interface TestServer {
   db?: SqlDatabase;
   /** The database's URL (postgres only): a second process can connect to it. */
   databaseUrl?: string;
+  /** Accounts, sessions, tokens and the audit log of this server. */
+  access: ServerAccess;
+  /**
+   * The headers of a caller with an API token made by the product (an account per persona: L&D is an
+   * admin, a persona manager a manager granted that team). Made once per persona and reused.
+   */
+  authHeaders(persona?: Persona): Promise<Record<string, string>>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
+}
+
+/** Tokens for test callers, made through the product's own account functions. */
+export function testCallers(access: ServerAccess) {
+  const tokens = new Map<string, Promise<string>>();
+  return (persona: Persona = { kind: 'lnd' }): Promise<Record<string, string>> => {
+    const key = encodePersona(persona);
+    let token = tokens.get(key);
+    if (!token) {
+      token = (async () => {
+        const role = persona.kind === 'lnd' ? 'admin' : persona.kind;
+        const email = persona.kind === 'manager' ? `manager.${tokens.size}@callers.test` : `${persona.kind}@callers.test`;
+        await addAccount(access.accounts, { email, role, teams: persona.kind === 'manager' ? [persona.team] : [], displayName: persona.kind === 'manager' ? `Manager of ${persona.team}` : undefined });
+        return (await createApiToken(access.accounts, { email, expiresInMs: 24 * 60 * 60_000 })).secret;
+      })();
+      tokens.set(key, token);
+    }
+    return token.then((secret) => ({ authorization: `Bearer ${secret}` }));
+  };
 }
 
 export async function openTestDatabase(kind: Exclude<TestStoreKind, 'memory'>, label: string): Promise<{ db: SqlDatabase; url?: string; drop(): Promise<void> }> {
@@ -62,7 +90,9 @@ export async function startTestServer(kind: TestStoreKind, options: { today: Iso
   }
   const state = createOrganisationState(store, () => options.today, { whenEmpty: 'stay-empty' });
   const stopListening = opened ? await opened.db.listen(CHANGES_CHANNEL, () => void state.current().catch(() => undefined)) : async () => undefined;
-  const app = createNodeApp({ state, database: opened ? { db: opened.db, description: kind, close: async () => undefined } : undefined });
+  const database = opened ? { db: opened.db, description: kind, close: async () => undefined } : undefined;
+  const access = serverAccess(database);
+  const app = createNodeApp({ state, database, access });
   const server = await listen(app, { port: 0, host: '127.0.0.1' });
   return {
     url: server.url,
@@ -70,6 +100,8 @@ export async function startTestServer(kind: TestStoreKind, options: { today: Iso
     store,
     db: opened?.db,
     databaseUrl: opened?.url,
+    access,
+    authHeaders: testCallers(access),
     fetch: (path, init) => fetch(`${server.url}${path}`, init),
     async close() {
       await server.close();

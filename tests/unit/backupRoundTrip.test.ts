@@ -70,11 +70,15 @@ describe('an organisation built in the browser moves to a server without loss', 
     // A second restore into a database with data is refused unless --force.
     expect(() => execFileSync(process.execPath, ['bin/gapmap.js', 'restore', file, ...databaseArgs], { cwd: ROOT, stdio: 'pipe' })).toThrow(/--force/);
 
+    // The server's admin and their token, made with the product's own command.
+    execFileSync(process.execPath, ['bin/gapmap.js', 'users', 'add', '--email', 'admin@backup.test', '--role', 'admin', ...databaseArgs], { cwd: ROOT, stdio: 'pipe' });
+    const token = execFileSync(process.execPath, ['bin/gapmap.js', 'users', 'token', '--email', 'admin@backup.test', '--expires', '1d', ...databaseArgs], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    const ADMIN = { authorization: `Bearer ${token}` };
     const opened = await openDatabase(database ? { databaseUrl: database.url } : { dataDir: join(folder, 'data') });
     closeDatabase = () => opened.close();
     const state = createOrganisationState(postgresStore(opened.db), () => TODAY, { whenEmpty: 'stay-empty' });
     server = await listen(createNodeApp({ state, database: opened }), { port: 0, host: '127.0.0.1' });
-    const onServer = (path: string) => fetch(`${server.url}${path}`, { headers: LND });
+    const onServer = (path: string) => fetch(`${server.url}${path}`, { headers: ADMIN });
 
     const employees = ((await (await inBrowser('/api/employees')).json()) as { employees: { id: string; team: string }[] }).employees;
     const someone = employees[7]!;

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation } from '../../src/domain/schema';
-import { encodePersona, PERSONA_HEADER } from '../../src/api/contract';
+import { postgresAccountStore } from '../../src/server/store/postgresAccountStore';
+import { addAccount, createApiToken } from '../../src/server/auth/accounts';
 import { connectPostgres } from '../../src/server/store/sql/postgresDatabase';
 import { migrate, MIGRATIONS } from '../../src/server/store/sql/migrations';
 import type { SqlDatabase } from '../../src/server/store/sql/sqlDatabase';
@@ -17,7 +18,8 @@ import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../sup
 import { serveRefusal, startServerProcess } from '../support/serverProcess';
 
 const TODAY = '2026-11-25';
-const LND = { [PERSONA_HEADER]: encodePersona({ kind: 'lnd' }) };
+/** An admin's API token, made by the product on the seeded database (set by seeded()). */
+let LND: Record<string, string> = {};
 
 const PEOPLE = 10_000;
 const id = (n: number) => `E${String(n).padStart(5, '0')}`;
@@ -56,6 +58,9 @@ async function seeded(label: string): Promise<{ database: TestDatabase; db: SqlD
   const db = await connectPostgres(database.url);
   await migrate(db);
   await postgresStore(db).commit(organisation(), { source: 'edit', label: 'seed', mode: null, validRowsOnly: false, files: [], errors: 0, warnings: 0, issues: [] });
+  const accounts = postgresAccountStore(db);
+  await addAccount(accounts, { email: 'admin@processes.test', role: 'admin' });
+  LND = { authorization: `Bearer ${(await createApiToken(accounts, { email: 'admin@processes.test', expiresInMs: 3_600_000 })).secret}` };
   return { database, db };
 }
 

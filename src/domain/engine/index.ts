@@ -11,6 +11,7 @@ export {
 } from './gaps';
 export { teamSkillStats, teamReadiness, orgReadiness, gapReportTeam, type TeamSkillStat } from './coverage';
 export { teamsOf, membersOf, findEmployee, type Scope } from './lookup';
+export { teamsLedBy, employeeIdByEmail } from './ledTeams';
 export { expiringAwards, DEFAULT_HORIZON_DAYS, type ExpiringAward } from './expiry';
 export { readinessTrend, type TrendPoint } from './trend';
 export { goalStates, goalStatesOf, goalExportRows, goalSummary, type GoalState, type GoalSummary } from './goals';

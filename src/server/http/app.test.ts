@@ -4,7 +4,7 @@ import { startTestServer, TEST_STORES, type TestServer } from '../../../tests/su
 import { demoOrganisation } from '../../domain/demo/generate';
 import { gapReportLong, prepareOrganisation } from '../../domain/engine';
 import { gapLongCsv } from '../../domain/csv';
-import { encodePersona, overviewSchema, PERSONA_HEADER, teamDetailSchema, type Persona } from '../../api/contract';
+import { overviewSchema, teamDetailSchema, type Persona } from '../../api/contract';
 
 const TODAY = '2026-11-25';
 const organisation = demoOrganisation(TODAY);
@@ -15,8 +15,8 @@ const otherTeam = teams[1] ?? '';
 const manager: Persona = { kind: 'manager', team: ownTeam };
 
 
-function get(path: string, persona: Persona = { kind: 'lnd' }) {
-  return server.fetch(path, { headers: { [PERSONA_HEADER]: encodePersona(persona) } });
+async function get(path: string, persona: Persona = { kind: 'lnd' }) {
+  return server.fetch(path, { headers: await server.authHeaders(persona) });
 }
 
 for (const kind of TEST_STORES) {
@@ -64,12 +64,12 @@ describe('the /api', () => {
   });
 
   it('refuses HR a change to the data', async () => {
-    const response = await server.fetch('/api/demo/reset', { method: 'POST', headers: { [PERSONA_HEADER]: 'hr' } });
+    const response = await server.fetch('/api/demo/reset', { method: 'POST', headers: await server.authHeaders({ kind: 'hr' }) });
     expect(response.status).toBe(403);
   });
 
   it('answers bad requests in the contract shape: 413 over the limit, 400 malformed JSON, 404 an unknown route', async () => {
-    const headers = { [PERSONA_HEADER]: encodePersona({ kind: 'lnd' }), 'content-type': 'application/json' };
+    const headers = { ...(await server.authHeaders()), 'content-type': 'application/json' };
     const tooLarge = await server.fetch('/api/goals', { method: 'POST', headers, body: `{"employees":["${'x'.repeat(2 * 1024 * 1024)}"]}` });
     expect(tooLarge.status).toBe(413);
     // The unread rest of the body leaves the socket unusable: the client is told not to reuse it.

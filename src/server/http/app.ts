@@ -6,13 +6,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { route, json, type Route } from './routeTable';
 import { cachedJson } from '../state/responseCache';
 import { gapReportLong, gapReportTeam, teamsOf } from '../../domain/engine';
+import type { SessionInfo } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
-import { draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { recordChange, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
 import { withWhatIf, type DraftStore } from '../state/whatIf';
+import { maySeeTeam, identityOfPersona, scopeOf as scopeOfIdentity, type Caller, type Identity, type TeamScope } from '../auth/caller';
+import { memoryAuditLog, type AuditLog } from '../store/auditLog';
 import { createImportRoutes } from './importRoutes';
 import type { ImportJobStore } from '../import/importJobStore';
 import { createBadgeRoutes } from './badgeRoutes';
@@ -58,23 +61,53 @@ export interface RouteOptions {
   drafts?: DraftStore;
   /** Where import jobs keep their files (default: memory, the browser host's one process). */
   importJobs?: ImportJobStore;
+  /**
+   * Who is asking. Default: the persona header (the browser host's demo switch). A server passes
+   * its sign-in (session or API token) and never reads the persona header; undefined = signed out (401).
+   */
+  identify?: (request: Request) => Promise<Identity | undefined>;
+  /** Where changes are recorded (default: an audit log in memory). */
+  audit?: AuditLog;
+  /** More routes with the same caller checks (the server's accounts and audit pages). */
+  moreRoutes?: (context: { state: OrganisationState; audit: AuditLog }) => Route[];
+}
+
+/** The browser host's caller: the persona header stands in for sign-in. */
+export async function identifyByPersona(request: Request): Promise<Identity> {
+  return identityOfPersona(personaOf(request));
+}
+
+// A manager's led teams per stored organisation: worked out once per revision, not per request.
+const ledTeamsCache = new WeakMap<object, Map<string, TeamScope>>();
+
+async function callerFor(identity: Identity, state: OrganisationState): Promise<Caller> {
+  if (identity.role !== 'manager' || !identity.email) return { ...identity, scope: scopeOfIdentity(identity, undefined) };
+  const { org } = await state.current();
+  let byAccount = ledTeamsCache.get(org);
+  if (!byAccount) ledTeamsCache.set(org, (byAccount = new Map()));
+  const key = `${identity.email}\u0000${identity.grantedTeams.join('\u0000')}`;
+  let scope = byAccount.get(key);
+  if (!scope) byAccount.set(key, (scope = scopeOfIdentity(identity, org)));
+  return { ...identity, scope };
 }
 
 export function createRoutes(storedState: OrganisationState, options: RouteOptions = {}): Route[] {
   // Every view computes on the what-if scenario while one is open.
   const state = withWhatIf(storedState, options.drafts);
+  const audit = options.audit ?? memoryAuditLog();
   const mappings = options.achievementMappings ?? defaultMappingStore();
   return [
     route.get('/api/session', guarded(async ({ request }) => {
       const eo = await state.current(draftIdOf(request));
-      const persona = personaOf(request);
+      const caller = callerOf(request);
       const { org } = eo;
-      return json({
+      return json<SessionInfo>({
         host: options.host ?? 'browser',
+        user: { name: caller.displayName, ...(caller.email ? { email: caller.email } : {}), role: caller.role, via: caller.via },
         firstRun: await state.isEmpty(),
         asOf: asOfOf(request, state),
         organisationName: options.organisationName ?? 'Northwind Group (demo)',
-        teams: visibleTeams(eo, persona),
+        teams: visibleTeams(eo, caller),
         counts: {
           employees: org.employees.length,
           teams: teamsOf(eo).length,
@@ -87,8 +120,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
 
     route.get('/api/overview', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const persona = personaOf(request);
-      const { scope, label } = scopeOf(request, eo, persona);
+      const caller = callerOf(request);
+      const { scope, label } = scopeOf(request, eo, caller);
       const asOf = asOfOf(request, state);
       return cachedJson(eo, `overview|${asOf}|${label}|${JSON.stringify(scope ?? null)}`, () => overviewResponse(eo, asOf, scope, label));
     })),
@@ -96,14 +129,14 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     route.get('/api/teams', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
-      const teams = visibleTeams(eo, personaOf(request));
+      const teams = visibleTeams(eo, callerOf(request));
       return cachedJson(eo, `teams|${asOf}|${JSON.stringify(teams)}`, () => teamListResponse(eo, asOf, teams));
     })),
 
     route.get('/api/teams/:team', guarded(async ({ request, params }) => {
       const eo = await viewOf(request, state);
       const team = param(params.team);
-      assertMaySeeTeam(personaOf(request), team);
+      assertMaySeeTeam(callerOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
       const asOf = asOfOf(request, state);
       return cachedJson(eo, `team|${asOf}|${team}`, () => teamDetailResponse(eo, team, asOf));
@@ -111,8 +144,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
 
     route.get('/api/employees', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const persona = personaOf(request);
-      const { scope } = scopeOf(request, eo, persona);
+      const caller = callerOf(request);
+      const { scope } = scopeOf(request, eo, caller);
       return json(employeeListResponse(eo, scope?.teams));
     })),
 
@@ -120,15 +153,24 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const eo = await viewOf(request, state);
       const id = param(params.id);
       const employee = eo.org.employees.find((candidate) => candidate.id === id);
-      if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
-      assertMaySeeTeam(personaOf(request), employee.team);
+      const caller = callerOf(request);
+      if (!employee) return notFound(caller, `There is no employee with id ${id}.`);
+      assertMaySeeTeam(caller, employee.team);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `employee|${asOf}|${id}`, () => employeeDetailResponse(eo, id, asOf));
+      // Their manager is named only to someone who may see the manager too.
+      const managerTeam = employee.manager ? eo.org.employees.find((candidate) => candidate.id === employee.manager)?.team : undefined;
+      const showManager = managerTeam !== undefined && maySeeTeam(caller, managerTeam);
+      return cachedJson(eo, `employee|${asOf}|${id}|${showManager}`, () => {
+        const detail = employeeDetailResponse(eo, id, asOf);
+        if (!detail || showManager) return detail;
+        const { manager: _hidden, ...person } = detail.employee;
+        return { ...detail, employee: person, managerName: undefined };
+      });
     })),
 
     route.get('/api/goals', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const { scope } = scopeOf(request, eo, personaOf(request));
+      const { scope } = scopeOf(request, eo, callerOf(request));
       return json(goalListResponse(eo, asOfOf(request, state), scope));
     })),
 
@@ -147,14 +189,14 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     route.get('/api/heatmap/org', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
-      const teams = visibleTeams(eo, personaOf(request));
+      const teams = visibleTeams(eo, callerOf(request));
       return cachedJson(eo, `heatmap-org|${asOf}|${JSON.stringify(teams)}`, () => orgHeatmapResponse(eo, asOf, teams));
     })),
 
     route.get('/api/heatmap/team/:team', guarded(async ({ request, params }) => {
       const eo = await viewOf(request, state);
       const team = param(params.team);
-      assertMaySeeTeam(personaOf(request), team);
+      assertMaySeeTeam(callerOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
       const asOf = asOfOf(request, state);
       return cachedJson(eo, `heatmap-team|${asOf}|${team}`, () => teamHeatmapResponse(eo, team, asOf));
@@ -172,7 +214,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const layout = format === 'team' || format === 'team-xlsx' ? 'team' : 'long';
       // The export follows what is on screen: team and role narrow who is counted; category and
       // weight (long format) narrow which rows are written. Unfiltered, it is `gapmap report` byte for byte.
-      const { scope: teamScope, label } = scopeOf(request, eo, personaOf(request));
+      const { scope: teamScope, label } = scopeOf(request, eo, callerOf(request));
       const role = url.searchParams.get('role');
       const scope = role ? { ...teamScope, roles: [role] } : teamScope;
       const category = url.searchParams.get('category');
@@ -197,7 +239,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
 
     route.get('/api/backup', guarded(async ({ request }) => {
       // "Download everything": the stored organisation (never a what-if scenario), its history and badge mappings.
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const stored = await state.stored();
       const backup = backupOf({
         organisation: stored.org,
@@ -211,22 +253,25 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     })),
 
     route.post('/api/demo/reset', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const eo = await state.resetToDemo();
+      await recordChange(audit, request, 'demo-reset', '', { employees: eo.org.employees.length });
       return json({ ok: true as const, employees: eo.org.employees.length });
     })),
-    ...createGoalRoutes(state, options.host ?? 'browser'),
+    ...createGoalRoutes(state, audit, options.host ?? 'browser'),
     ...createRecommendRoutes(state),
-    ...createWhatIfRoutes(state),
-    ...createImportRoutes(storedState, options.importJobs, mappings),
-    ...createBadgeRoutes(state, mappings),
+    ...createWhatIfRoutes(state, audit),
+    ...createImportRoutes(storedState, options.importJobs, audit, mappings),
+    ...createBadgeRoutes(state, mappings, audit),
     ...createListRoutes(state, options.host ?? 'browser'),
+    ...(options.moreRoutes?.({ state: storedState, audit }) ?? []),
   ];
 }
 
 /** Mounts the routes on a Hono app: body limits per route, and every failure in the contract's error shape. */
 export function createApp(storedState: OrganisationState, options: RouteOptions = {}): Hono {
   const app = new Hono();
+  const identify = options.identify ?? identifyByPersona;
   for (const { method, path, handler, maxBodyBytes } of createRoutes(storedState, options)) {
     const limit = bodyLimit({
       maxSize: maxBodyBytes,
@@ -238,11 +283,38 @@ export function createApp(storedState: OrganisationState, options: RouteOptions 
         return refused;
       },
     });
-    app.on(method, path, limit, async (c) => markedIfWhatIf(c.req.raw, await handler({ request: c.req.raw, params: c.req.param() as Record<string, string> })));
+    app.on(method, path, limit, async (c) => {
+      const request = c.req.raw;
+      // Who is asking and what they may see, decided here for every route; the time it takes is
+      // reported (Server-Timing: auth) so the load bench can hold it to its budget.
+      const started = performance.now();
+      let caller: Caller;
+      try {
+        const identity = await identify(request);
+        if (!identity) return errorResponse(401, 'signed-out', 'Sign in to use Gapmap.');
+        caller = await callerFor(identity, storedState);
+      } catch (error) {
+        return responseForError(error);
+      }
+      setCaller(request, caller);
+      const authMs = performance.now() - started;
+      const response = markedIfWhatIf(request, await handler({ request, params: c.req.param() as Record<string, string> }));
+      return withTiming(response, authMs);
+    });
   }
   app.notFound((c) => errorResponse(404, 'not-found', `The API has no ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.onError((error) => responseForError(error));
   return app;
+}
+
+function withTiming(response: Response, authMs: number): Response {
+  try {
+    response.headers.append('Server-Timing', `auth;dur=${authMs.toFixed(3)}`);
+    return response;
+  } catch {
+    // Immutable headers (a response passed through from fetch): the timing is only a nicety.
+    return response;
+  }
 }
 
 function formatBytes(bytes: number): string {

@@ -12,7 +12,8 @@ import type { Award, Organisation } from '../../domain/schema';
 import type { VerificationResult, VerifyOptions } from '../../domain/badges';
 import type { OrganisationState } from '../state/organisationState';
 import { defaultMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
-import { assertMayChangeData, guarded, personaOf, RequestRefused } from './requestContext';
+import { memoryAuditLog, type AuditLog } from '../store/auditLog';
+import { recordChange, assertMayChangeData, guarded, callerOf, RequestRefused } from './requestContext';
 
 // The verifier brings jsonld and the bundled contexts (~500 KB): loaded on the first badge only.
 const loadBadges = () => import('../../domain/badges');
@@ -165,15 +166,15 @@ function historyEntryOf(files: ReadonlyArray<{ fileName: string }>, evaluated: r
   };
 }
 
-export function createBadgeRoutes(state: OrganisationState, mappings: AchievementMappingStore = defaultMappingStore()) {
+export function createBadgeRoutes(state: OrganisationState, mappings: AchievementMappingStore = defaultMappingStore(), audit: AuditLog = memoryAuditLog()) {
   return [
     route.get('/api/badges/mappings', guarded(async ({ request }) => {
-      personaOf(request);
+      callerOf(request);
       return json<AchievementMappings>({ mappings: await mappings.load() });
     })),
 
     route.put('/api/badges/mappings', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const parsed = rememberMappingRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', `The mapping is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
       const { achievement, credentialId } = parsed.data;
@@ -185,11 +186,12 @@ export function createBadgeRoutes(state: OrganisationState, mappings: Achievemen
       if (key === undefined) throw new RequestRefused(400, 'bad-request', 'The achievement has neither an id nor a name to remember it by.');
       const next = { ...(await mappings.load()), [key]: credentialId };
       await mappings.save(next);
+      await recordChange(audit, request, 'badge-mappings-changed', key, { achievement: key, credential: credentialId });
       return json<AchievementMappings>({ mappings: next });
     })),
 
     route.post('/api/badges/commit', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const parsed = badgeCommitRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', `The badge import is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
       const body = parsed.data;
@@ -210,6 +212,7 @@ export function createBadgeRoutes(state: OrganisationState, mappings: Achievemen
       const { awards, added, updated } = mergeAwards(stored.awards, incoming);
       if (body.dryRun || incoming.length === 0) return json<BadgeCommitResponse>({ committed: false, results, added, updated });
       const { entry } = await state.store.commit({ awards }, historyEntryOf(body.files, evaluated, added, updated));
+      await recordChange(audit, request, 'import', entry?.label ?? 'badges', { entry: entry?.id, files: body.files.length, added, updated });
       return json<BadgeCommitResponse>({ committed: true, ...(entry ? { entry } : {}), results, added, updated });
     })),
   ];

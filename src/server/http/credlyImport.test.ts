@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { encodePersona, PERSONA_HEADER, type Persona } from '../../api/contract';
+import type { Persona } from '../../api/contract';
 import { fileSummarySchema, importJobSchema, jobCommitResponseSchema, planSummarySchema } from '../../api/importContract';
 import type { Organisation } from '../../domain/schema';
 import { startTestServer, type TestServer } from '../../../tests/support/testServer';
@@ -46,8 +46,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server.close());
 
-function call(method: string, path: string, body?: BodyInit, contentType = 'application/json') {
-  return server.fetch(path, { method, body, headers: { [PERSONA_HEADER]: encodePersona(LND), 'content-type': contentType } });
+async function call(method: string, path: string, body?: BodyInit, contentType = 'application/json') {
+  return server.fetch(path, { method, body, headers: { ...(await server.authHeaders(LND)), 'content-type': contentType } });
 }
 
 async function jobWith(fileName: string, bytes: Uint8Array) {

@@ -4,18 +4,17 @@ import { route, json } from './routeTable';
 import { findEmployee, goalExportRows } from '../../domain/engine';
 import { goalsCsv } from '../../domain/csv';
 import type { Goal } from '../../domain/schema';
-import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResponse, type Persona } from '../../api/contract';
+import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResponse } from '../../api/contract';
+import type { Caller } from '../auth/caller';
 import type { WhatIfState } from '../state/whatIf';
 import { goalsReportTable } from '../../domain/xlsx';
 import { xlsxReportResponse, type ExportHost } from './xlsxExport';
-import { draftIdOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf } from './requestContext';
+import type { AuditLog } from '../store/auditLog';
+import { recordChange, draftIdOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, forbidden, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf } from './requestContext';
 
-function assertMaySetGoals(persona: Persona) {
-  if (persona.kind === 'hr') throw new RequestRefused(403, 'forbidden', 'HR can read and export goals, not assign or change them.');
-}
-
-function assignerOf(persona: Persona): string {
-  return persona.kind === 'manager' ? `Manager of ${persona.team}` : 'L&D manager';
+/** Admins set goals for anyone, managers for the people in their teams (checked per person); HR only reads. */
+function assertMaySetGoals(caller: Caller) {
+  if (caller.role === 'hr') throw new RequestRefused(403, 'forbidden', 'HR can read and export goals, not assign or change them.');
 }
 
 async function jsonBody(request: Request): Promise<unknown> {
@@ -26,11 +25,11 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
-export function createGoalRoutes(state: WhatIfState, host: ExportHost = 'browser') {
+export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: ExportHost = 'browser') {
   return [
     route.post('/api/goals', guarded(async ({ request }) => {
-      const persona = personaOf(request);
-      assertMaySetGoals(persona);
+      const caller = callerOf(request);
+      assertMaySetGoals(caller);
       const parsed = assignGoalsRequestSchema.safeParse(await jsonBody(request));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       const { employees, credential, dueOn, kind } = parsed.data;
@@ -40,8 +39,12 @@ export function createGoalRoutes(state: WhatIfState, host: ExportHost = 'browser
       if (dueOn < today) throw new RequestRefused(400, 'past-due-date', `The due date ${dueOn} is in the past: choose today or later.`);
       for (const id of employees) {
         const employee = findEmployee(eo, id);
-        if (!employee) throw new RequestRefused(400, 'unknown-employee', `There is no employee with id ${id}.`);
-        assertMaySeeTeam(persona, employee.team);
+        if (!employee) {
+          // A manager guessing ids learns nothing: unknown is answered as out of scope.
+          if (caller.scope !== 'all') throw forbidden();
+          throw new RequestRefused(400, 'unknown-employee', `There is no employee with id ${id}.`);
+        }
+        assertMaySeeTeam(caller, employee.team);
       }
       const existing = new Set(eo.org.goals.map((goal) => goal.id));
       const open = new Set(eo.org.goals.filter((goal) => goal.status !== 'cancelled' && goal.status !== 'completed').map((goal) => `${goal.employee}\u0000${goal.credential}`));
@@ -55,32 +58,34 @@ export function createGoalRoutes(state: WhatIfState, host: ExportHost = 'browser
         let id = `${employee}:${credential}:${today}`;
         for (let n = 2; existing.has(id); n++) id = `${employee}:${credential}:${today}:${n}`;
         existing.add(id);
-        created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: assignerOf(persona), createdOn: today });
+        created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: caller.displayName, createdOn: today });
       }
       if (created.length > 0) {
         await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, draftIdOf(request));
+        await recordChange(audit, request, 'goals-assigned', credential, { credential, dueOn, kind, goals: created.map((goal) => ({ id: goal.id, employee: goal.employee })) });
       }
       return json<AssignGoalsResponse>({ created, skipped }, { status: 201 });
     })),
 
     route.patch('/api/goals/:id', guarded(async ({ request, params }) => {
-      const persona = personaOf(request);
-      assertMaySetGoals(persona);
+      const caller = callerOf(request);
+      assertMaySetGoals(caller);
       const parsed = updateGoalRequestSchema.safeParse(await jsonBody(request));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', 'status must be assigned, in-progress, completed or cancelled.');
       const eo = await state.current(draftIdOf(request));
       const id = param(params.id);
       const goal = eo.org.goals.find((candidate) => candidate.id === id);
-      if (!goal) return errorResponse(404, 'not-found', `There is no goal ${id}.`);
-      assertMaySeeTeam(persona, findEmployee(eo, goal.employee)?.team ?? '');
+      if (!goal) return notFound(caller, `There is no goal ${id}.`);
+      assertMaySeeTeam(caller, findEmployee(eo, goal.employee)?.team ?? '');
       const updated = { ...goal, status: parsed.data.status };
       await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, draftIdOf(request));
+      await recordChange(audit, request, 'goal-status-changed', id, { goal: id, employee: goal.employee, credential: goal.credential, from: goal.status, to: updated.status });
       return json({ goal: updated });
     })),
 
     route.get('/api/reports/goals', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const { scope, label } = scopeOf(request, eo, callerOf(request));
       const asOf = asOfOf(request, state);
       const url = new URL(request.url);
       const format = url.searchParams.get('format') ?? 'csv';

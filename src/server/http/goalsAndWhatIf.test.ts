@@ -1,7 +1,7 @@
 // Goals and what-if over HTTP against the real handlers: scope checks, completion, scenarios.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_STORES, type TestServer } from '../../../tests/support/testServer';
-import { encodePersona, PERSONA_HEADER, type Persona } from '../../api/contract';
+import type { Persona } from '../../api/contract';
 import type { Organisation } from '../../domain/schema';
 
 const TODAY = '2026-11-25';
@@ -29,10 +29,10 @@ function smallOrganisation(): Organisation {
 
 let server: TestServer;
 
-function send(method: string, path: string, persona: Persona, body?: unknown) {
+async function send(method: string, path: string, persona: Persona, body?: unknown) {
   return server.fetch(path, {
     method,
-    headers: { [PERSONA_HEADER]: encodePersona(persona), 'content-type': 'application/json' },
+    headers: { ...(await server.authHeaders(persona)), 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePersona, PERSONA_HEADER, type Persona } from '../../api/contract';
+import type { Persona } from '../../api/contract';
 import { fileSummarySchema, importJobSchema, jobCommitResponseSchema, planSummarySchema } from '../../api/importContract';
 import { emptyOrganisation } from '../../domain/records';
 import { startTestServer, TEST_STORES, type TestServer } from '../../../tests/support/testServer';
@@ -15,8 +15,8 @@ const HR = join(import.meta.dirname, '../../../tests/fixtures/hr-export');
 const HR_FILES = ['skills.csv', 'roles.csv', 'catalog.csv', 'employees.csv', 'skills-matrix.txt', 'awards.csv'];
 const LND: Persona = { kind: 'lnd' };
 
-function call(server: TestServer, method: string, path: string, body?: BodyInit, persona: Persona = LND, contentType = 'application/json') {
-  return server.fetch(path, { method, body, headers: { [PERSONA_HEADER]: encodePersona(persona), 'content-type': contentType } });
+async function call(server: TestServer, method: string, path: string, body?: BodyInit, persona: Persona = LND, contentType = 'application/json') {
+  return server.fetch(path, { method, body, headers: { ...(await server.authHeaders(persona)), 'content-type': contentType } });
 }
 
 async function upload(server: TestServer, job: string, fileName: string, bytes: Uint8Array | string) {
@@ -139,7 +139,7 @@ describe.skipIf(!TEST_DATABASE_URL)('an import job on PostgreSQL', () => {
       const job = await newJob(first);
       expect((await upload(first, job, 'skills.csv', 'skill_id,name,category\nsql,SQL,data\n')).status).toBe(201);
       const viaSecond = await fetch(`${second.url}/api/import-jobs/${job}/commit`, {
-        method: 'POST', body: JSON.stringify({ mode: 'replace' }), headers: { [PERSONA_HEADER]: encodePersona(LND), 'content-type': 'application/json' },
+        method: 'POST', body: JSON.stringify({ mode: 'replace' }), headers: { ...(await first.authHeaders(LND)), 'content-type': 'application/json' },
       });
       expect(viaSecond.status).toBe(200);
       const catalog = (await (await call(first, 'GET', '/api/catalog')).json()) as { skills: { id: string }[] };

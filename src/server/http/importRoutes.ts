@@ -3,7 +3,6 @@
 // - POST /api/imports with the files' text in one request, as a script (a nightly HR upload) would.
 // The history and undo of every stored change. Only the L&D manager may change data.
 import { route, json } from './routeTable';
-import { encodePersona } from '../../api/contract';
 import { commitRequestSchema, fileOptionsRequestSchema, jobCheckRequestSchema, jobCommitRequestSchema, type CommitResponse } from '../../api/importContract';
 import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile } from '../import/importPipeline';
 import { createImportJobs, ImportJobError } from '../import/importJobs';
@@ -11,7 +10,9 @@ import { memoryImportJobStore, type ImportJobStore } from '../import/importJobSt
 import type { OrganisationState } from '../state/organisationState';
 import type { AchievementMappingStore } from '../store/achievementMappingStore';
 import { isBadgeTemplateFile, mapBadgeTemplates } from '../../domain/csv';
-import { assertMayChangeData, errorResponse, guarded, param, personaOf, RequestRefused } from './requestContext';
+import { memoryAuditLog, type AuditLog } from '../store/auditLog';
+import type { HistoryEntry } from '../../api/importContract';
+import { recordChange, assertMayChangeData, errorResponse, guarded, param, callerOf, RequestRefused } from './requestContext';
 
 /** Files travel whole in one request: an awards file of 1,000,000 rows is about 65 MB. */
 export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
@@ -24,9 +25,9 @@ function isQuotaError(error: unknown): boolean {
 
 /** The L&D manager may import; anyone else is refused (403), an unknown caller 400. Returns who is asking. */
 function importer(request: Request): string {
-  const persona = personaOf(request);
-  assertMayChangeData(persona);
-  return encodePersona(persona);
+  const caller = callerOf(request);
+  assertMayChangeData(caller);
+  return caller.accountId;
 }
 
 async function jsonBody<T>(request: Request, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }): Promise<T> {
@@ -36,6 +37,12 @@ async function jsonBody<T>(request: Request, schema: { safeParse(value: unknown)
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new RequestRefused(400, 'bad-request', `The request is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
   return parsed.data;
+}
+
+/** What the audit log keeps of a stored change: which entry, which files, how many records of each kind. */
+function importDetail(entry: HistoryEntry | undefined): Record<string, unknown> {
+  if (!entry) return {};
+  return { entry: entry.id, mode: entry.mode, files: entry.files.map((file) => file.fileName), counts: entry.counts };
 }
 
 /** Job failures and storage errors as the contract's error answers. */
@@ -51,12 +58,12 @@ function importGuarded(handler: Parameters<typeof guarded>[0]): Parameters<typeo
   });
 }
 
-export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore(), mappings?: AchievementMappingStore) {
+export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore(), audit: AuditLog = memoryAuditLog(), mappings?: AchievementMappingStore) {
   const jobs = createImportJobs(state, jobStore, mappings);
   return [
     route.get('/api/imports', guarded(async ({ request }) => {
-      const persona = personaOf(request);
-      if (persona.kind === 'manager') throw new RequestRefused(403, 'forbidden', 'The import history is for the L&D manager and HR.');
+      const caller = callerOf(request);
+      if (caller.role === 'manager') throw new RequestRefused(403, 'forbidden', 'The import history is for admins and HR.');
       return json(await state.store.history());
     })),
 
@@ -75,6 +82,7 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       if (refusal) return json({ error: 'refused', message: refusal, ...summary }, { status: 422 });
       // Assembled over the stored revision it read: a change stored meanwhile refuses it (409), never interleaves.
       const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly), { expectedRevision: plan.baseRevision });
+      await recordChange(audit, request, 'import', entry?.label ?? 'import', importDetail(entry));
       return json<CommitResponse>({ committed: true, entry, ...summary });
     }), { maxBodyBytes: IMPORT_BODY_LIMIT }),
 
@@ -85,6 +93,7 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       try {
         const outcome = await state.store.undo(id);
         if (!outcome.ok) return errorResponse(outcome.reason === 'not-found' ? 404 : 409, outcome.reason, outcome.message);
+        await recordChange(audit, request, 'import-undone', outcome.entry.label, { undone: id, ...importDetail(outcome.entry) });
         return json({ entry: outcome.entry });
       } catch (error) {
         if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap: nothing was undone.');
@@ -125,7 +134,9 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
     route.post('/api/import-jobs/:job/commit', importGuarded(async ({ request, params }) => {
       const caller = importer(request);
       const { mode, validRowsOnly } = await jsonBody(request, jobCommitRequestSchema);
-      return json(await jobs.commit(param(params.job), caller, mode, validRowsOnly));
+      const committed = await jobs.commit(param(params.job), caller, mode, validRowsOnly);
+      await recordChange(audit, request, 'import', committed.entry.label, importDetail(committed.entry));
+      return json(committed);
     })),
 
     route.get('/api/import-jobs/:job/issues', importGuarded(async ({ request, params }) => {

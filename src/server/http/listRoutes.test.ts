@@ -3,7 +3,7 @@
 // manager never seeing anyone outside their team (JSON, CSV and search alike).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_STORES, type TestServer } from '../../../tests/support/testServer';
-import { encodePersona, PERSONA_HEADER, type Persona } from '../../api/contract';
+import type { Persona } from '../../api/contract';
 import type { Organisation } from '../../domain/schema';
 
 const TODAY = '2026-11-25';
@@ -44,8 +44,8 @@ let server: TestServer;
 const lnd: Persona = { kind: 'lnd' };
 const dataManager: Persona = { kind: 'manager', team: 'Data' };
 
-function get(path: string, persona: Persona = lnd) {
-  return server.fetch(path, { headers: { [PERSONA_HEADER]: encodePersona(persona) } });
+async function get(path: string, persona: Persona = lnd) {
+  return server.fetch(path, { headers: await server.authHeaders(persona) });
 }
 async function getJson<T>(path: string, persona: Persona = lnd): Promise<T> {
   const response = await get(path, persona);

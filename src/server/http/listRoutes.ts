@@ -19,7 +19,7 @@ import { columnsOfCsv, type ReportTable } from '../../domain/xlsx';
 import { xlsxReportResponse, type ExportHost } from './xlsxExport';
 import { FORECAST_DAYS, lookups } from '../state/responses';
 import {
-  asOfOf, assertMaySeeTeam, draftIdOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams,
+  asOfOf, assertMaySeeTeam, draftIdOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams,
 } from './requestContext';
 
 /** The JSON answer lists at most this many rows unless `limit` says otherwise; the CSV lists all. */
@@ -140,7 +140,7 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
     route.get('/api/lists/critical-gaps', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
-      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const { scope, label } = scopeOf(request, eo, callerOf(request));
       const names = lookups(eo);
       const fixes = fixFinder(eo);
       const rows = unmetRequirements(eo, asOf, scope, { weight: 'critical' }).map((gap) => ({
@@ -173,7 +173,7 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
     route.get('/api/lists/single-points-of-failure', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
-      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const { scope, label } = scopeOf(request, eo, callerOf(request));
       const names = lookups(eo);
       const fixes = fixFinder(eo);
       const person = (id: string) => ({ id, name: names.employeeName(id) });
@@ -203,7 +203,7 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
     route.get('/api/lists/expiring', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
-      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const { scope, label } = scopeOf(request, eo, callerOf(request));
       const names = lookups(eo);
       const rows = expiringAwards(eo, asOf, FORECAST_DAYS, scope).map((item) => ({
         employee: item.employee,
@@ -229,7 +229,7 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
     route.get('/api/lists/overdue-goals', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
-      const { scope, label } = scopeOf(request, eo, personaOf(request));
+      const { scope, label } = scopeOf(request, eo, callerOf(request));
       const names = lookups(eo);
       const today = toDayNumber(asOf);
       const rows = overdueGoals(eo, asOf, scope).map((goalState) => ({
@@ -261,7 +261,7 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
       const asOf = asOfOf(request, state);
       const team = param(params.team);
       const skill = param(params.skill);
-      assertMaySeeTeam(personaOf(request), team);
+      assertMaySeeTeam(callerOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
       if (!eo.skillIndex.has(skill)) return errorResponse(404, 'not-found', `There is no skill with id ${skill}.`);
       const names = lookups(eo);
@@ -290,10 +290,10 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
 
     route.get('/api/search', guarded(async ({ request }) => {
       const eo = await state.current(draftIdOf(request));
-      const persona = personaOf(request);
+      const caller = callerOf(request);
       const query = new URL(request.url).searchParams.get('q') ?? '';
       if (query.length > 200) throw new RequestRefused(400, 'bad-query', 'A search is at most 200 characters.');
-      const teams = persona.kind === 'manager' ? new Set(visibleTeams(eo, persona)) : undefined;
+      const teams = caller.scope === 'all' ? undefined : new Set(visibleTeams(eo, caller));
       const results = searchEntries(searchIndexOf(eo), query, { teams }).map(({ kind, id, label, detail, category }) => (category === undefined ? { kind, id, label, detail } : { kind, id, label, detail, category }));
       return json<SearchResponse>({ query, results });
     })),

@@ -10,7 +10,7 @@ import type { IsoDate } from '../../domain/schema';
 import type { BudgetPlanView, CohortsView, PathwayView } from '../../api/contract';
 import type { WhatIfState } from '../state/whatIf';
 import { lookups } from '../state/responses';
-import { asOfOf, assertMaySeeTeam, errorResponse, guarded, param, personaOf, RequestRefused, viewOf } from './requestContext';
+import { asOfOf, assertMaySeeTeam, guarded, notFound, param, callerOf, RequestRefused, viewOf } from './requestContext';
 
 function objectiveOf(request: Request): Objective {
   const objective = new URL(request.url).searchParams.get('objective') ?? 'cost';
@@ -47,7 +47,7 @@ function teamPathways(eo: EngineOrganisation, team: string, asOf: IsoDate, objec
 }
 
 function knownTeam(eo: EngineOrganisation, request: Request, team: string) {
-  assertMaySeeTeam(personaOf(request), team);
+  assertMaySeeTeam(callerOf(request), team);
   if (!teamsOf(eo).includes(team)) throw new RequestRefused(404, 'not-found', `There is no team called ${team}.`);
 }
 
@@ -57,8 +57,9 @@ export function createRecommendRoutes(state: WhatIfState) {
       const eo = await viewOf(request, state);
       const id = param(params.id);
       const employee = findEmployee(eo, id);
-      if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
-      assertMaySeeTeam(personaOf(request), employee.team);
+      const caller = callerOf(request);
+      if (!employee) return notFound(caller, `There is no employee with id ${id}.`);
+      assertMaySeeTeam(caller, employee.team);
       const asOf = asOfOf(request, state);
       return json(pathwayView(eo, recommendPathway(eo, id, asOf, objectiveOf(request)), asOf));
     })),

@@ -1,4 +1,4 @@
-// What every handler needs from a request: the persona and its scope, the as-of date, and
+// What every handler needs from a request: the caller and its scope, the as-of date, and
 // refusals turned into typed JSON errors (never an unhandled exception).
 import { json, type Handler } from './routeTable';
 import { StaleRevisionError } from '../store/organisationDatabase';
@@ -7,7 +7,9 @@ import { prepareOrganisation, teamsOf, type EngineOrganisation, type Scope } fro
 import { isIsoDate } from '../../domain/dates';
 import type { CsvWriteOptions } from '../../domain/csv';
 import type { IsoDate } from '../../domain/schema';
-import { decodePersona, encodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../../api/contract';
+import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../../api/contract';
+import { mayChangeData, maySeeTeam, type Caller } from '../auth/caller';
+import type { AuditAction, AuditLog } from '../store/auditLog';
 import type { OrganisationState } from '../state/organisationState';
 import { NoSuchDraftError, type WhatIfState } from '../state/whatIf';
 
@@ -31,12 +33,26 @@ export function personaOf(request: Request): Persona {
   return persona;
 }
 
+// The caller of each request, found once by the app before its handler runs (app.ts).
+const callers = new WeakMap<Request, Caller>();
+
+export function setCaller(request: Request, caller: Caller) {
+  callers.set(request, caller);
+}
+
+/** Who is asking: set by the app for every route; a handler reached without one is refused. */
+export function callerOf(request: Request): Caller {
+  const caller = callers.get(request);
+  if (!caller) throw new RequestRefused(401, 'signed-out', 'Sign in to use Gapmap.');
+  return caller;
+}
+
 /**
  * Who is asking, as a stable key: what they own (what-if drafts, import jobs) is kept under it.
- * In the browser host the persona stands in for a person.
+ * On a server it is the account; in the browser host the persona stands in for a person.
  */
 export function callerKeyOf(request: Request): string {
-  return encodePersona(personaOf(request));
+  return callerOf(request).accountId;
 }
 
 /** The what-if draft a request computes on (`?scenario=ID`), if it names one. */
@@ -45,20 +61,38 @@ export function draftIdOf(request: Request): string | undefined {
   return id === null || id === '' ? undefined : id;
 }
 
-/** The teams a persona may see: a manager only their own. */
-export function visibleTeams(eo: EngineOrganisation, persona: Persona): string[] {
+/** Records a change made by the request's caller in the audit log (after the change is stored). */
+export async function recordChange(audit: AuditLog, request: Request, action: AuditAction, subject: string, detail: Record<string, unknown>) {
+  const caller = callerOf(request);
+  await audit.append({ actorId: caller.accountId, actor: caller.email ?? caller.displayName, action, subject, detail: { ...detail, role: caller.role, via: caller.via } });
+}
+
+/** The one refusal for anything outside a caller's scope: it says nothing about what was asked for. */
+export function forbidden(): RequestRefused {
+  return new RequestRefused(403, 'forbidden', 'This is outside what you may see or change.');
+}
+
+/** The teams a caller may see: a manager only theirs. */
+export function visibleTeams(eo: EngineOrganisation, caller: Caller): string[] {
   const all = teamsOf(eo);
-  return persona.kind === 'manager' ? all.filter((team) => team === persona.team) : all;
+  return caller.scope === 'all' ? all : all.filter((team) => maySeeTeam(caller, team));
 }
 
-export function assertMaySeeTeam(persona: Persona, team: string) {
-  if (persona.kind === 'manager' && persona.team !== team) {
-    throw new RequestRefused(403, 'forbidden', `A manager of ${persona.team} cannot see the team ${team}.`);
-  }
+export function assertMaySeeTeam(caller: Caller, team: string) {
+  if (!maySeeTeam(caller, team)) throw forbidden();
 }
 
-export function assertMayChangeData(persona: Persona) {
-  if (persona.kind !== 'lnd') throw new RequestRefused(403, 'forbidden', 'Only the L&D manager can change the organisation data.');
+/**
+ * Something asked for by id does not exist: 404 to those who may see everything; to a scoped caller
+ * the same 403 as for something outside their scope, so guessing ids tells them nothing.
+ */
+export function notFound(caller: Caller, message: string): Response {
+  if (caller.scope !== 'all') throw forbidden();
+  return errorResponse(404, 'not-found', message);
+}
+
+export function assertMayChangeData(caller: Caller) {
+  if (!mayChangeData(caller)) throw new RequestRefused(403, 'forbidden', 'Only an admin can change the organisation data.');
 }
 
 export function asOfOf(request: Request, state: OrganisationState): IsoDate {
@@ -112,13 +146,16 @@ export async function viewOf(request: Request, state: WhatIfState): Promise<Engi
   return withEvidence(eo, evidence);
 }
 
-export function scopeOf(request: Request, eo: EngineOrganisation, persona: Persona): { scope: Scope | undefined; label: string } {
+export function scopeOf(request: Request, eo: EngineOrganisation, caller: Caller): { scope: Scope | undefined; label: string } {
   const team = new URL(request.url).searchParams.get('team');
   if (team) {
-    assertMaySeeTeam(persona, team);
+    assertMaySeeTeam(caller, team);
     return { scope: { teams: [team] }, label: team };
   }
-  if (persona.kind === 'manager') return { scope: { teams: visibleTeams(eo, persona) }, label: persona.team };
+  if (caller.scope !== 'all') {
+    const teams = [...caller.scope].sort();
+    return { scope: { teams: visibleTeams(eo, caller) }, label: teams.length === 1 ? teams[0]! : 'Your teams' };
+  }
   return { scope: undefined, label: 'Whole organisation' };
 }
 

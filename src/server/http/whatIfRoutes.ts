@@ -4,7 +4,8 @@ import { route, json } from './routeTable';
 import type { Organisation } from '../../domain/schema';
 import { whatIfRequestSchema, type WhatIfStatus } from '../../api/contract';
 import { NoSuchDraftError, type WhatIfDraft, type WhatIfScenario, type WhatIfState } from '../state/whatIf';
-import { assertMayChangeData, callerKeyOf, draftIdOf, guarded, personaOf, RequestRefused } from './requestContext';
+import type { AuditLog } from '../store/auditLog';
+import { recordChange, assertMayChangeData, callerKeyOf, callerOf, draftIdOf, guarded, RequestRefused } from './requestContext';
 
 /** What a scenario changes against the stored organisation, in words. */
 function describeChanges(stored: Organisation, scenario: WhatIfScenario | undefined): string[] {
@@ -49,14 +50,14 @@ function checkScenario(stored: Organisation, scenario: WhatIfScenario) {
   }
 }
 
-export function createWhatIfRoutes(state: WhatIfState) {
+export function createWhatIfRoutes(state: WhatIfState, audit: AuditLog) {
   const status = async (request: Request, draft: WhatIfDraft | undefined): Promise<WhatIfStatus> => {
     if (!draft) return { active: false, changes: [] };
     return { active: true, id: draft.id, mine: draft.owner === callerKeyOf(request), changes: describeChanges((await state.stored()).org, draft.scenario) };
   };
   /** The draft the request names, which only its author may change, keep or discard. */
   const ownDraft = async (request: Request): Promise<WhatIfDraft> => {
-    assertMayChangeData(personaOf(request));
+    assertMayChangeData(callerOf(request));
     const id = draftIdOf(request);
     if (id === undefined) throw new RequestRefused(409, 'no-scenario', 'Name the what-if draft (scenario=ID) to keep or discard.');
     const draft = await state.draft(id);
@@ -75,7 +76,7 @@ export function createWhatIfRoutes(state: WhatIfState) {
 
     // Without scenario=ID a new draft; with it, the author's draft changed.
     route.put('/api/whatif', guarded(async ({ request }) => {
-      assertMayChangeData(personaOf(request));
+      assertMayChangeData(callerOf(request));
       const parsed = whatIfRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       const stored = (await state.stored()).org;
@@ -87,7 +88,9 @@ export function createWhatIfRoutes(state: WhatIfState) {
 
     route.post('/api/whatif/keep', guarded(async ({ request }) => {
       const draft = await ownDraft(request);
+      const changes = describeChanges((await state.stored()).org, draft.scenario);
       await state.keep(draft.id);
+      await recordChange(audit, request, 'whatif-kept', 'roles and catalog', { changes });
       return json(await status(request, undefined));
     })),
 

@@ -5,7 +5,7 @@ import type { ReportAbout, ReportTable, ReportWorkbook } from '../../domain/xlsx
 import { reportWorkbook } from '../../domain/xlsx';
 import type { IsoDate } from '../../domain/schema';
 import type { Persona } from '../../api/contract';
-import { errorResponse, evidenceOf, personaOf, RequestRefused, type EvidenceFilter } from './requestContext';
+import { callerOf, errorResponse, evidenceOf, personaOf, RequestRefused, type EvidenceFilter } from './requestContext';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,6 +21,14 @@ const EVIDENCE_WORDS: Record<EvidenceFilter, string> = {
 function personaWords(persona: Persona): string {
   if (persona.kind === 'manager') return `Manager of ${persona.team}`;
   return persona.kind === 'hr' ? 'HR / people analytics' : 'L&D manager';
+}
+
+/** Who made the file: the signed-in account on a server, the persona in the browser's demo. */
+function madeBy(request: Request): string {
+  const caller = callerOf(request);
+  if (caller.via === 'persona') return personaWords(personaOf(request));
+  const who = !caller.email || caller.displayName === caller.email ? caller.displayName : `${caller.displayName} <${caller.email}>`;
+  return `${who} (${caller.role})`;
 }
 
 /** The filters a request names, in words ("team Data Platform; skill category technical"). */
@@ -51,7 +59,7 @@ export function aboutOf(request: Request, about: AboutRequest): ReportAbout {
     filters: filterWords(new URL(request.url), about.filters),
     scope: about.scope,
     madeAt: new Date().toISOString(),
-    madeBy: personaWords(personaOf(request)),
+    madeBy: madeBy(request),
     madeWith: about.host === 'server' ? 'Gapmap server' : 'Gapmap in this browser (its built-in backend)',
   };
 }

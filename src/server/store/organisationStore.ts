@@ -30,6 +30,14 @@ export interface OrganisationStore {
   /** Undoes the latest change; any other is refused with the reason. */
   undo(id: number): Promise<UndoOutcome>;
   clear(): Promise<void>;
+  /**
+   * Erases a person (SPEC §9): stores `changes` (the organisation without them) and removes every
+   * other trace the store keeps — earlier generations, the history's issue lists, open imports — in
+   * one transaction. Nothing before it can be undone any more (an undo would bring them back).
+   */
+  erasePerson?(changes: Partial<Organisation>, entry: NewEntry, person: { id: string; name: string }): Promise<{ revision: number }>;
+  /** People no longer among the employees since before `cutoff` (a leaver's day is when a change removed them). */
+  leaversBefore?(cutoff: string): Promise<{ id: string; name: string }[]>;
 }
 
 interface MemoryEntry {
@@ -104,6 +112,16 @@ export function memoryStore(initial?: Organisation, now: () => string = () => ne
       revision++;
       head = 0;
       entries.length = 0;
+    },
+    async erasePerson(changes, newEntry) {
+      const { revision: stored } = await this.commit(changes, newEntry);
+      // The records an undo would bring back go: nothing before the erasure can be undone.
+      for (const item of entries) {
+        item.previous = {};
+        item.entry.undoable = false;
+        item.entry.issues = [];
+      }
+      return { revision: stored };
     },
   };
 }

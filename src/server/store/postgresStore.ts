@@ -154,6 +154,22 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
       return db.transaction((tx) => commitChanges(tx, changes, newEntry, commitOptions, now));
     },
 
+    async erasePerson(changes, newEntry, person) {
+      return db.transaction(async (tx) => {
+        const { revision } = await commitChanges(tx, changes, newEntry, {}, now);
+        await purgePerson(tx, person);
+        cache.clear();
+        return { revision };
+      });
+    },
+
+    async leaversBefore(cutoff) {
+      const rows = await db.query<{ employee_id: string; name: string }>(`select employee_id, name from leavers where left_on < $1::date
+           and employee_id not in (select id from employees where generation = (select generation from kind_generations where kind = 'employees'))
+         order by employee_id`, [cutoff]);
+      return rows.map((row) => ({ id: row.employee_id, name: row.name }));
+    },
+
     async history(): Promise<ImportHistory> {
       const rows = await db.query<HistoryRow>('select * from change_history order by id desc');
       const [state] = await db.query<StateRow>('select head from organisation_state');
@@ -231,6 +247,7 @@ async function commitChanges(
     previous[kind] = before;
     next[kind] = pointer;
     counts[kind] = { before: before?.count ?? 0, after: records.length };
+    if (kind === 'employees') await trackLeavers(tx, before, pointer, now().slice(0, 10));
     if (!record) await dropGeneration(tx, kind, before);
   }
   const revision = Number(state.revision) + 1;
@@ -253,6 +270,34 @@ async function commitChanges(
   await tx.query('update organisation_state set revision = $1, head = $2, next_generation = $3, next_entry_id = $4, initialised = true', [revision, head, nextGeneration, nextEntryId]);
   if (commitOptions.announce ?? true) await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(revision)]);
   return { entry, revision };
+}
+
+/**
+ * Every trace of a person beyond the current organisation: their rows in every generation, their
+ * name as manager, history issue lists that quote them, open imports whose files hold them. The
+ * history's earlier changes become final (their generations no longer hold what undo would restore).
+ */
+async function purgePerson(tx: SqlQueryable, person: { id: string; name: string }): Promise<void> {
+  for (const kind of ['awards', 'assessments', 'goals', 'interests'] as const) await tx.query(`delete from ${kind} where employee_id = $1`, [person.id]);
+  await tx.query('delete from employees where id = $1', [person.id]);
+  await tx.query('update employees set manager_id = null where manager_id = $1', [person.id]);
+  const mentions = (column: string) => `(strpos(${column}, $1) > 0 or ($2 <> '' and strpos(${column}, $2) > 0))`;
+  await tx.query(`update change_history set issues = case when ${mentions('issues::text')} then '[]'::jsonb else issues end, undoable = false, previous = '{}'`, [person.id, person.name]);
+  await tx.query(`delete from import_jobs where id in (select job_id from import_job_files where position(convert_to($1, 'UTF8') in bytes) > 0 or ($2 <> '' and position(convert_to($2, 'UTF8') in bytes) > 0))`, [person.id, person.name]);
+  await tx.query('delete from leavers where employee_id = $1', [person.id]);
+}
+
+/** Who left with this change (a leaver's day starts retention), and who came back. */
+async function trackLeavers(tx: SqlQueryable, before: KindPointer | null, after: KindPointer, day: string): Promise<void> {
+  if (before) {
+    await tx.query(
+      `insert into leavers (employee_id, name, left_on)
+         select id, name, $3::date from employees where generation = $1 and id not in (select id from employees where generation = $2)
+       on conflict (employee_id) do nothing`,
+      [before.generation, after.generation, day],
+    );
+  }
+  await tx.query('delete from leavers where employee_id in (select id from employees where generation = $1)', [after.generation]);
 }
 
 /** Changes more than UNDO_DEPTH back lose their previous records and become final. */

@@ -20,6 +20,14 @@ import { CHANGES_CHANNEL, postgresDraftStore, postgresMappingStore, postgresStor
 import { openDatabase, type DatabaseChoice, type OpenedDatabase } from './openDatabase';
 import { memoryMappingStore } from '../../store/achievementMappingStore';
 import { postgresImportJobStore } from '../../store/postgresImportJobStore';
+import { memoryAccountStore, type AccountStore } from '../../store/accountStore';
+import { memoryAuditLog, type AuditLog } from '../../store/auditLog';
+import { postgresAccountStore, postgresAuditLog } from '../../store/postgresAccountStore';
+import { createSignIn, type SignIn, type SignInOptions } from '../../auth/signIn';
+import { createAccessRoutes } from '../../http/accessRoutes';
+import { eraseLeavers } from '../../state/erasure';
+import { createOidcSignIn, oidcSettingsFromEnv } from '../../auth/oidc';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../auth/accounts';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -31,13 +39,22 @@ export interface ServeOptions extends DatabaseChoice {
   demo?: boolean;
   today?: () => IsoDate;
   organisationName?: string;
+  /** Erase leavers this many months after they left (default: GAPMAP_RETENTION_MONTHS; unset keeps them). */
+  retentionMonths?: number;
+  /** The identity provider's sign-in (oidc.ts), when configured. */
+  oidc?: SignInOptions['oidc'];
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** The address it listens on (127.0.0.1 until sign-in is configured). */
+  host: string;
   state: OrganisationState;
   database: OpenedDatabase;
+  access: ServerAccess;
+  /** The one-time link that creates the first admin, when there is no admin yet. */
+  setupUrl?: string;
   close(): Promise<void>;
 }
 
@@ -60,16 +77,37 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-export function createNodeApp(options: { state: OrganisationState; database?: OpenedDatabase; distDir?: string; organisationName?: string }): Hono {
+/** Who may use a server and what they did: accounts, sessions, tokens and the audit log. */
+export interface ServerAccess {
+  accounts: AccountStore;
+  audit: AuditLog;
+  signIn: SignIn;
+}
+
+export function serverAccess(database: OpenedDatabase | undefined, options: Omit<SignInOptions, 'accounts' | 'audit'> = {}): ServerAccess {
+  const accounts = database ? postgresAccountStore(database.db) : memoryAccountStore();
+  const audit = database ? postgresAuditLog(database.db) : memoryAuditLog();
+  return { accounts, audit, signIn: createSignIn({ ...options, accounts, audit }) };
+}
+
+export function createNodeApp(options: { state: OrganisationState; database?: OpenedDatabase; distDir?: string; organisationName?: string; access?: ServerAccess }): Hono {
+  const access = options.access ?? serverAccess(options.database);
   const api = createApp(options.state, {
     host: 'server',
     organisationName: options.organisationName ?? process.env.GAPMAP_ORGANISATION_NAME ?? 'Your organisation',
     achievementMappings: options.database ? postgresMappingStore(options.database.db) : memoryMappingStore(),
     ...(options.database ? { importJobs: postgresImportJobStore(options.database.db), drafts: postgresDraftStore(options.database.db) } : {}),
+    // Who is asking comes from the session or the token alone: the persona header is never read here.
+    identify: access.signIn.identify,
+    audit: access.audit,
+    moreRoutes: ({ state }) => createAccessRoutes(access.accounts, access.audit, state),
   });
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));
   app.use('*', compress());
+  app.use('/api/*', access.signIn.sameOrigin);
+  app.use('/auth/*', access.signIn.sameOrigin);
+  app.route('/', access.signIn.routes);
   app.use('/api/*', async (c, next) => {
     await next();
     // Answers carry people's data: never kept by a shared cache or the browser's disk cache.
@@ -109,15 +147,36 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   }
   // Another process stored a change: load it now, so the next request does not wait for it.
   const stopListening = await database.db.listen(CHANGES_CHANNEL, () => void state.current().catch(() => undefined));
-  const app = createNodeApp({ state, database, distDir: options.distDir, organisationName: options.organisationName });
-  const listening = await listen(app, { port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  const settings = options.oidc === undefined ? oidcSettingsFromEnv() : undefined;
+  const oidc = options.oidc ?? (settings ? createOidcSignIn(settings) : undefined);
+  const access = serverAccess(database, { publicOrigin: process.env.GAPMAP_PUBLIC_URL, oidc, sessionPolicy: sessionPolicyFromEnv() });
+  const app = createNodeApp({ state, database, distDir: options.distDir, organisationName: options.organisationName, access });
+  // Beyond this machine only when someone can sign in: without an account the port is open to nobody but localhost.
+  const signInConfigured = oidc !== undefined || (await access.accounts.accounts()).some((account) => account.role === 'admin');
+  const host = options.host && (signInConfigured || isLoopback(options.host)) ? options.host : '127.0.0.1';
+  if (options.host && host !== options.host) throw new SignInNotConfiguredError(options.host);
+  const listening = await listen(app, { port: options.port ?? 8080, host });
+  const setupSecret = await access.signIn.setupLinkIfNoAdmin();
+  // Retention (SPEC §9): leavers are erased N months after they left — at start, then daily.
+  const retentionMonths = options.retentionMonths ?? (process.env.GAPMAP_RETENTION_MONTHS ? Number(process.env.GAPMAP_RETENTION_MONTHS) : undefined);
+  let retentionTimer: ReturnType<typeof setInterval> | undefined;
+  if (retentionMonths !== undefined && Number.isInteger(retentionMonths) && retentionMonths > 0) {
+    const applyRetention = () => eraseLeavers(state, access.audit, retentionMonths, today()).catch((error: unknown) => console.error('gapmap: retention failed:', error));
+    await applyRetention();
+    retentionTimer = setInterval(() => void applyRetention(), 24 * 60 * 60_000);
+    retentionTimer.unref();
+  }
   let closing: Promise<void> | undefined;
   return {
     ...listening,
+    host,
     state,
     database,
+    access,
+    ...(setupSecret ? { setupUrl: `${process.env.GAPMAP_PUBLIC_URL ?? listening.url}/auth/setup?token=${setupSecret}` } : {}),
     close() {
       closing ??= (async () => {
+        if (retentionTimer) clearInterval(retentionTimer);
         await listening.close();
         await stopListening();
         await database.close();
@@ -125,6 +184,27 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       return closing;
     },
   };
+}
+
+/** GAPMAP_SESSION_IDLE_MINUTES and GAPMAP_SESSION_MAX_HOURS, else the defaults (2 hours idle, 12 hours in all). */
+function sessionPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): SessionPolicy {
+  const idle = Number(env.GAPMAP_SESSION_IDLE_MINUTES);
+  const max = Number(env.GAPMAP_SESSION_MAX_HOURS);
+  return {
+    idleMs: idle > 0 ? idle * 60_000 : DEFAULT_SESSION_POLICY.idleMs,
+    absoluteMs: max > 0 ? max * 3_600_000 : DEFAULT_SESSION_POLICY.absoluteMs,
+  };
+}
+
+export class SignInNotConfiguredError extends Error {
+  constructor(host: string) {
+    super(`Gapmap listens on ${host} only once sign-in is configured: add an admin with 'gapmap users add --role admin --email …' or configure OpenID Connect (GAPMAP_OIDC_ISSUER…). Until then it serves 127.0.0.1 only.`);
+    this.name = 'SignInNotConfiguredError';
+  }
+}
+
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
 }
 
 /** Serves a Hono app over HTTP (port 0: any free port). */

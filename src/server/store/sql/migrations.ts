@@ -144,6 +144,70 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 6,
+    name: 'accounts, API tokens, sessions, the setup link and the append-only audit log',
+    sql: `
+      create table accounts (
+        id text primary key,
+        email text not null check (email <> ''),
+        display_name text not null,
+        role text not null check (role in ('admin', 'manager', 'hr')),
+        teams jsonb not null default '[]' check (jsonb_typeof(teams) = 'array'),
+        password_hash text,
+        created_at timestamptz not null
+      );
+      create unique index accounts_email on accounts (lower(email));
+      create table api_tokens (
+        id text primary key,
+        account_id text not null references accounts (id) on delete cascade,
+        digest text not null unique,
+        role text not null check (role in ('admin', 'manager', 'hr')),
+        label text not null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        revoked_at timestamptz,
+        last_used_at timestamptz
+      );
+      create table sessions (
+        digest text primary key,
+        account_id text not null references accounts (id) on delete cascade,
+        via text not null check (via in ('password', 'oidc', 'setup')),
+        created_at timestamptz not null,
+        last_seen_at timestamptz not null
+      );
+      create index sessions_account on sessions (account_id);
+      create table setup_links (digest text primary key, expires_at timestamptz not null, used_at timestamptz);
+      create table audit_log (
+        id bigserial primary key,
+        at timestamptz not null default now(),
+        actor_id text not null,
+        actor text not null,
+        action text not null,
+        subject text not null,
+        detail jsonb not null default '{}'
+      );
+      create index audit_log_at on audit_log (at);
+      -- Append-only: whatever connects with the app's rights cannot rewrite history.
+      create function audit_log_is_append_only() returns trigger language plpgsql as $$
+        begin raise exception 'the audit log is append-only'; end
+      $$;
+      create trigger audit_log_append_only before update or delete or truncate on audit_log
+        for each statement execute function audit_log_is_append_only();
+    `,
+  },
+  {
+    version: 7,
+    name: 'leavers (for the retention rule) and sign-ins pending at the identity provider',
+    sql: `
+      create table pending_logins (digest text primary key, data text not null, expires_at timestamptz not null);
+      create table leavers (
+        employee_id text primary key,
+        name text not null,
+        left_on date not null
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */

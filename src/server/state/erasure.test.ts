@@ -1,0 +1,93 @@
+// Erasure and retention on PostgreSQL (SPEC §9): after a person is erased, no row of any generation,
+// no history issue list and no open import names them; the audit log keeps the event under a pseudonym.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Organisation } from '../../domain/schema';
+import { TEST_DATABASE_URL } from '../../../tests/support/testDatabase';
+import { openTestDatabase } from '../../../tests/support/testServer';
+import type { SqlDatabase } from '../store/sql/sqlDatabase';
+import { postgresStore } from '../store/postgresStore';
+import { postgresAuditLog } from '../store/postgresAccountStore';
+import { createOrganisationState } from './organisationState';
+import { eraseLeavers, erasePerson } from './erasure';
+
+const TODAY = '2026-11-25';
+const ENTRY = { source: 'import' as const, label: 'test', mode: 'replace' as const, validRowsOnly: false, files: [], errors: 0, warnings: 0 };
+
+function organisation(people: string[]): Organisation {
+  const all = { zed: 'Zed Zeppelin', yan: 'Yan Yorick', xia: 'Xia Xenakis' } as Record<string, string>;
+  return {
+    skills: [{ id: 'sql', name: 'SQL', category: 'data' }],
+    roles: [{ id: 'r', name: 'R', requirements: [{ skill: 'sql', level: 2, weight: 'important' }] }],
+    employees: people.map((id) => ({ id, name: all[id]!, team: 'T', role: 'r', ...(id !== 'zed' && people.includes('zed') ? { manager: 'zed' } : {}) })),
+    credentials: [{ id: 'c1', name: 'C1', issuer: 'I', grants: [{ skill: 'sql', level: 2 }] }],
+    awards: people.map((employee) => ({ employee, credential: 'c1', issuedOn: '2025-01-01', verification: 'verified' as const })),
+    assessments: people.map((employee) => ({ employee, skill: 'sql', level: 2, source: 'self' as const, assessedOn: '2025-01-01' })),
+    goals: people.map((employee) => ({ id: `g-${employee}`, employee, credential: 'c1', dueOn: '2027-01-01', kind: 'personal' as const, status: 'assigned' as const, assignedBy: 'x', createdOn: '2026-01-01' })),
+    interests: people.map((employee) => ({ employee, skill: 'sql' })),
+  };
+}
+
+async function rowsNaming(db: SqlDatabase, id: string, name: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const table of ['awards', 'assessments', 'goals', 'interests']) {
+    if ((await db.query(`select 1 from ${table} where employee_id = $1`, [id])).length > 0) found.push(table);
+  }
+  if ((await db.query('select 1 from employees where id = $1 or manager_id = $1 or name = $2', [id, name])).length > 0) found.push('employees');
+  if ((await db.query('select 1 from change_history where strpos(issues::text, $1) > 0 or strpos(issues::text, $2) > 0', [id, name])).length > 0) found.push('change_history');
+  if ((await db.query('select 1 from audit_log where strpos(detail::text, $1) > 0 or strpos(subject, $1) > 0 or strpos(detail::text, $2) > 0', [id, name])).length > 0) found.push('audit_log');
+  return found;
+}
+
+describe.skipIf(!TEST_DATABASE_URL)('erasing a person on PostgreSQL', () => {
+  let opened: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => {
+    opened = await openTestDatabase('postgres', 'erasure');
+  }, 60_000);
+  afterAll(() => opened.drop());
+
+  it('leaves no row of any generation, no history issue and no open import naming them, and audits a pseudonym', async () => {
+    const { db } = opened;
+    const store = postgresStore(db);
+    const audit = postgresAuditLog(db);
+    await store.commit(organisation(['zed', 'yan']), { ...ENTRY, issues: [{ file: 'employees.csv', row: 2, column: 'name', severity: 'warning', code: 'x', message: 'Zed Zeppelin looks odd' } as never] });
+    await store.commit({ goals: organisation(['yan']).goals }, { ...ENTRY, issues: [] });
+    await db.query(`insert into import_jobs (id, owner) values ('job-1', 'someone')`);
+    await db.query(`insert into import_job_files (job_id, file_id, position, file_name, bytes) values ('job-1', 'f1', 1, 'employees.csv', convert_to('employee_id,name\nzed,Zed Zeppelin\n', 'UTF8'))`);
+    const state = createOrganisationState(store, () => TODAY, { whenEmpty: 'stay-empty' });
+    expect(await rowsNaming(db, 'zed', 'Zed Zeppelin')).toEqual(['awards', 'assessments', 'goals', 'interests', 'employees', 'change_history']);
+
+    expect(await erasePerson(state, audit, 'zed', { actorId: 'a1', actor: 'admin@example.test' }, 'request')).toBe(true);
+
+    expect(await rowsNaming(db, 'zed', 'Zed Zeppelin')).toEqual([]);
+    expect(await db.query(`select 1 from import_jobs where id = 'job-1'`)).toEqual([]);
+    const { org } = await state.current();
+    expect(org.employees.map((employee) => [employee.id, employee.manager])).toEqual([['yan', undefined]]);
+    expect(org.awards.map((award) => award.employee)).toEqual(['yan']);
+    const [event] = await audit.list({ action: 'person-erased' });
+    expect(event).toMatchObject({ actor: 'admin@example.test', subject: expect.stringMatching(/^erased-[0-9a-f]{8}$/), detail: { reason: 'request', erased: { employees: 1, awards: 1, assessments: 1, goals: 0, interests: 1, reports: 1 } } });
+    // Nothing before the erasure can be undone: an undo would bring them back.
+    expect((await store.history()).entries.every((entry) => !entry.undoable)).toBe(true);
+    await expect(db.query('delete from audit_log')).rejects.toThrow(/append-only/);
+    await expect(db.query(`update audit_log set actor = 'someone else'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('erases leavers once they have been gone longer than the retention period, and nobody else', async () => {
+    const fresh = await openTestDatabase('postgres', 'retention');
+    try {
+      const audit = postgresAuditLog(fresh.db);
+      // Xia left on 2025-06-01, Yan on 2026-10-01; Zed stays.
+      await postgresStore(fresh.db, { now: () => '2025-01-01T09:00:00.000Z' }).commit(organisation(['zed', 'yan', 'xia']), { ...ENTRY, issues: [] });
+      await postgresStore(fresh.db, { now: () => '2025-06-01T09:00:00.000Z' }).commit(organisation(['zed', 'yan']), { ...ENTRY, issues: [] });
+      await postgresStore(fresh.db, { now: () => '2026-10-01T09:00:00.000Z' }).commit(organisation(['zed']), { ...ENTRY, issues: [] });
+      const state = createOrganisationState(postgresStore(fresh.db), () => TODAY, { whenEmpty: 'stay-empty' });
+      expect(await eraseLeavers(state, audit, 12, TODAY)).toBe(1);
+      expect(await rowsNaming(fresh.db, 'xia', 'Xia Xenakis')).toEqual([]);
+      expect(await rowsNaming(fresh.db, 'yan', 'Yan Yorick')).not.toEqual([]);
+      expect((await audit.list({ action: 'person-erased' }))[0]).toMatchObject({ actorId: 'system', detail: { reason: 'retention' } });
+      // Run again (the daily run): nobody more is due.
+      expect(await eraseLeavers(state, audit, 12, TODAY)).toBe(0);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
