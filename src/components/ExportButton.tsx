@@ -36,6 +36,8 @@ export function ExportButton({ persona, path, params, fileName, label, xlsxForma
     },
   });
   const tooLong = download.error instanceof ApiError && download.error.code === 'too-many-rows';
+  // The workbook buttons' names say what they download without the CSV label's "CSV".
+  const what = label.replace(/\s*\(?\bCSV\b\)?/i, '');
   return (
     <div className="export-button">
       <button type="button" onClick={() => download.mutate('csv')} disabled={download.isPending}>
@@ -44,12 +46,12 @@ export function ExportButton({ persona, path, params, fileName, label, xlsxForma
       <label className="checkbox" htmlFor={`${id}-excel`}>
         <input id={`${id}-excel`} type="checkbox" checked={excel} onChange={(event) => setExcel(event.target.checked)} /> Excel (BOM, ;)
       </label>
-      <button type="button" aria-label={`Excel workbook (.xlsx): ${label}`} onClick={() => download.mutate('xlsx')} disabled={download.isPending}>
+      <button type="button" aria-label={`${what} as an Excel workbook (.xlsx)`} onClick={() => download.mutate('xlsx')} disabled={download.isPending}>
         Excel workbook (.xlsx)
       </button>
       {download.error ? <ErrorMessage error={download.error} /> : null}
       {tooLong && sheetPerTeam ? (
-        <button type="button" aria-label={`Excel workbook, one sheet per team: ${label}`} onClick={() => download.mutate('xlsx-per-team')} disabled={download.isPending}>
+        <button type="button" aria-label={`${what} as an Excel workbook, one sheet per team`} onClick={() => download.mutate('xlsx-per-team')} disabled={download.isPending}>
           Excel workbook, one sheet per team
         </button>
       ) : null}
