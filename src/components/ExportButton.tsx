@@ -37,19 +37,20 @@ export function ExportButton({ persona, path, params, fileName, label, xlsxForma
   });
   const tooLong = download.error instanceof ApiError && download.error.code === 'too-many-rows';
   return (
-    <div className="export-button">
+    // The group carries the export's name, so its buttons can say only what they download.
+    <div className="export-button" role="group" aria-label={label}>
       <button type="button" onClick={() => download.mutate('csv')} disabled={download.isPending}>
         {label}
       </button>
       <label className="checkbox" htmlFor={`${id}-excel`}>
         <input id={`${id}-excel`} type="checkbox" checked={excel} onChange={(event) => setExcel(event.target.checked)} /> Excel (BOM, ;)
       </label>
-      <button type="button" aria-label={`Excel workbook (.xlsx): ${label}`} onClick={() => download.mutate('xlsx')} disabled={download.isPending}>
+      <button type="button" onClick={() => download.mutate('xlsx')} disabled={download.isPending}>
         Excel workbook (.xlsx)
       </button>
       {download.error ? <ErrorMessage error={download.error} /> : null}
       {tooLong && sheetPerTeam ? (
-        <button type="button" aria-label={`Excel workbook, one sheet per team: ${label}`} onClick={() => download.mutate('xlsx-per-team')} disabled={download.isPending}>
+        <button type="button" onClick={() => download.mutate('xlsx-per-team')} disabled={download.isPending}>
           Excel workbook, one sheet per team
         </button>
       ) : null}
