@@ -5,11 +5,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { route, json, type Route } from './routeTable';
 import { cachedJson } from '../state/responseCache';
-import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '../../domain/engine';
-import type { EmployeeDetail } from '../../api/contract';
+import { gapReportLong, gapReportTeam, teamsOf } from '../../domain/engine';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
-import { callerKeyOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
@@ -38,18 +37,15 @@ import {
 const GAP_LONG_FILTERS = { role: 'role', category: 'skill category', weight: 'weight' };
 const GAP_TEAM_FILTERS = { role: 'role', category: 'skill category' };
 
-/** Each held award with the reason of its verification status (SPEC §7 Employee: verified / failed, why). */
-function withVerificationReasons(eo: EngineOrganisation, detail: EmployeeDetail | undefined): EmployeeDetail | undefined {
-  if (!detail) return detail;
-  const own = eo.org.awards.filter((award) => award.employee === detail.employee.id);
-  return {
-    ...detail,
-    held: detail.held.map((item) => {
-      if (item.via !== 'award' || item.verificationReason !== undefined) return item;
-      const award = own.find((candidate) => candidate.credential === item.credentialId && candidate.issuedOn === item.issuedOn);
-      return award?.verificationReason ? { ...item, verificationReason: award.verificationReason } : item;
-    }),
-  };
+/**
+ * A file downloaded while looking at a what-if draft says so in its name, so a hypothetical report is
+ * never mistaken for a real one; its columns stay those of SPEC §5.
+ */
+function markedIfWhatIf(request: Request, response: Response): Response {
+  const disposition = response.headers.get('content-disposition');
+  if (draftIdOf(request) === undefined || !disposition) return response;
+  response.headers.set('content-disposition', disposition.replace(/filename="/, 'filename="what-if-draft-'));
+  return response;
 }
 
 export interface RouteOptions {
@@ -58,7 +54,7 @@ export interface RouteOptions {
   organisationName?: string;
   /** Where confirmed badge-achievement mappings are kept (default: IndexedDB in a browser, else memory). */
   achievementMappings?: AchievementMappingStore;
-  /** Where what-if drafts are kept (default: memory). */
+  /** Where what-if drafts are kept (default: IndexedDB in a browser, else memory). */
   drafts?: DraftStore;
   /** Where import jobs keep their files (default: memory, the browser host's one process). */
   importJobs?: ImportJobStore;
@@ -70,7 +66,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
   const mappings = options.achievementMappings ?? defaultMappingStore();
   return [
     route.get('/api/session', guarded(async ({ request }) => {
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const persona = personaOf(request);
       const { org } = eo;
       return json({
@@ -127,7 +123,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       if (!employee) return errorResponse(404, 'not-found', `There is no employee with id ${id}.`);
       assertMaySeeTeam(personaOf(request), employee.team);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `employee|${asOf}|${id}`, () => withVerificationReasons(eo, employeeDetailResponse(eo, id, asOf)));
+      return cachedJson(eo, `employee|${asOf}|${id}`, () => employeeDetailResponse(eo, id, asOf));
     })),
 
     route.get('/api/goals', guarded(async ({ request }) => {
@@ -137,12 +133,12 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     })),
 
     route.get('/api/catalog', guarded(async ({ request }) => {
-      const { org } = await state.current(callerKeyOf(request));
+      const { org } = await state.current(draftIdOf(request));
       return json({ credentials: org.credentials, skills: org.skills });
     })),
 
     route.get('/api/roles', guarded(async ({ request }) => {
-      const { org } = await state.current(callerKeyOf(request));
+      const { org } = await state.current(draftIdOf(request));
       const headcount = new Map<string, number>();
       for (const employee of org.employees) headcount.set(employee.role, (headcount.get(employee.role) ?? 0) + 1);
       return json({ roles: org.roles.map((role) => ({ ...role, employees: headcount.get(role.id) ?? 0 })), skills: org.skills });
@@ -234,9 +230,15 @@ export function createApp(storedState: OrganisationState, options: RouteOptions 
   for (const { method, path, handler, maxBodyBytes } of createRoutes(storedState, options)) {
     const limit = bodyLimit({
       maxSize: maxBodyBytes,
-      onError: () => errorResponse(413, 'too-large', `The request body is over the limit of this route (${formatBytes(maxBodyBytes)}).`),
+      onError: () => {
+        const refused = errorResponse(413, 'too-large', `The request body is over the limit of this route (${formatBytes(maxBodyBytes)}).`);
+        // The rest of the body is never read, so this connection cannot carry another request:
+        // say so, or a keep-alive client sends its next request into a socket that is closing.
+        refused.headers.set('connection', 'close');
+        return refused;
+      },
     });
-    app.on(method, path, limit, (c) => handler({ request: c.req.raw, params: c.req.param() as Record<string, string> }));
+    app.on(method, path, limit, async (c) => markedIfWhatIf(c.req.raw, await handler({ request: c.req.raw, params: c.req.param() as Record<string, string> })));
   }
   app.notFound((c) => errorResponse(404, 'not-found', `The API has no ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.onError((error) => responseForError(error));

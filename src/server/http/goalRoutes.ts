@@ -8,7 +8,7 @@ import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResp
 import type { WhatIfState } from '../state/whatIf';
 import { goalsReportTable } from '../../domain/xlsx';
 import { xlsxReportResponse, type ExportHost } from './xlsxExport';
-import { callerKeyOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf } from './requestContext';
+import { draftIdOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf } from './requestContext';
 
 function assertMaySetGoals(persona: Persona) {
   if (persona.kind === 'hr') throw new RequestRefused(403, 'forbidden', 'HR can read and export goals, not assign or change them.');
@@ -34,7 +34,7 @@ export function createGoalRoutes(state: WhatIfState, host: ExportHost = 'browser
       const parsed = assignGoalsRequestSchema.safeParse(await jsonBody(request));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       const { employees, credential, dueOn, kind } = parsed.data;
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const today = state.today();
       if (!eo.org.credentials.some((candidate) => candidate.id === credential)) throw new RequestRefused(400, 'unknown-credential', `There is no credential ${credential} in the catalog.`);
       if (dueOn < today) throw new RequestRefused(400, 'past-due-date', `The due date ${dueOn} is in the past: choose today or later.`);
@@ -58,7 +58,7 @@ export function createGoalRoutes(state: WhatIfState, host: ExportHost = 'browser
         created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: assignerOf(persona), createdOn: today });
       }
       if (created.length > 0) {
-        await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, callerKeyOf(request));
+        await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, draftIdOf(request));
       }
       return json<AssignGoalsResponse>({ created, skipped }, { status: 201 });
     })),
@@ -68,13 +68,13 @@ export function createGoalRoutes(state: WhatIfState, host: ExportHost = 'browser
       assertMaySetGoals(persona);
       const parsed = updateGoalRequestSchema.safeParse(await jsonBody(request));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', 'status must be assigned, in-progress, completed or cancelled.');
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const id = param(params.id);
       const goal = eo.org.goals.find((candidate) => candidate.id === id);
       if (!goal) return errorResponse(404, 'not-found', `There is no goal ${id}.`);
       assertMaySeeTeam(persona, findEmployee(eo, goal.employee)?.team ?? '');
       const updated = { ...goal, status: parsed.data.status };
-      await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, callerKeyOf(request));
+      await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, draftIdOf(request));
       return json({ goal: updated });
     })),
 

@@ -19,7 +19,7 @@ import { columnsOfCsv, type ReportTable } from '../../domain/xlsx';
 import { xlsxReportResponse, type ExportHost } from './xlsxExport';
 import { FORECAST_DAYS, lookups } from '../state/responses';
 import {
-  asOfOf, assertMaySeeTeam, callerKeyOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams,
+  asOfOf, assertMaySeeTeam, draftIdOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, personaOf, RequestRefused, scopeOf, viewOf, visibleTeams,
 } from './requestContext';
 
 /** The JSON answer lists at most this many rows unless `limit` says otherwise; the CSV lists all. */
@@ -289,7 +289,7 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
     })),
 
     route.get('/api/search', guarded(async ({ request }) => {
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const persona = personaOf(request);
       const query = new URL(request.url).searchParams.get('q') ?? '';
       if (query.length > 200) throw new RequestRefused(400, 'bad-query', 'A search is at most 200 characters.');

@@ -9,7 +9,7 @@ import type { CsvWriteOptions } from '../../domain/csv';
 import type { IsoDate } from '../../domain/schema';
 import { decodePersona, encodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../../api/contract';
 import type { OrganisationState } from '../state/organisationState';
-import type { WhatIfState } from '../state/whatIf';
+import { NoSuchDraftError, type WhatIfState } from '../state/whatIf';
 
 export function errorResponse(status: number, error: string, message: string) {
   return json<ApiErrorBody>({ error, message }, { status });
@@ -37,6 +37,12 @@ export function personaOf(request: Request): Persona {
  */
 export function callerKeyOf(request: Request): string {
   return encodePersona(personaOf(request));
+}
+
+/** The what-if draft a request computes on (`?scenario=ID`), if it names one. */
+export function draftIdOf(request: Request): string | undefined {
+  const id = new URL(request.url).searchParams.get('scenario');
+  return id === null || id === '' ? undefined : id;
 }
 
 /** The teams a persona may see: a manager only their own. */
@@ -102,7 +108,7 @@ export function withEvidence(eo: EngineOrganisation, evidence: EvidenceFilter): 
  */
 export async function viewOf(request: Request, state: WhatIfState): Promise<EngineOrganisation> {
   const evidence = evidenceOf(request);
-  const eo = await state.current(callerKeyOf(request));
+  const eo = await state.current(draftIdOf(request));
   return withEvidence(eo, evidence);
 }
 
@@ -119,6 +125,9 @@ export function scopeOf(request: Request, eo: EngineOrganisation, persona: Perso
 /** The contract's error answer for anything a handler throws: never an unhandled exception. */
 export function responseForError(error: unknown): Response {
   if (error instanceof RequestRefused) return errorResponse(error.status, error.code, error.message);
+  if (error instanceof NoSuchDraftError) {
+    return errorResponse(404, 'no-scenario', 'This what-if draft no longer exists: its author kept or discarded it. Open the page without it to see the organisation as stored.');
+  }
   if (error instanceof StaleRevisionError) {
     return errorResponse(409, 'stale', 'Someone else changed the data at the same moment, so nothing was stored. Look at the page again and repeat the change.');
   }

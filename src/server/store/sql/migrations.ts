@@ -118,6 +118,32 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'generation snapshots: each generation of records also as one columnar value, for fast starts',
+    sql: `
+      create table generation_snapshots (
+        generation bigint not null,
+        part integer not null,
+        data bytea not null,
+        primary key (generation, part)
+      );
+    `,
+  },
+  {
+    version: 5,
+    // Drafts of version 3 were one per person and are dropped: a draft now has an id an address names.
+    name: 'what-if drafts with an id and an author, shared by address',
+    sql: `
+      drop table whatif_drafts;
+      create table whatif_drafts (
+        id text primary key,
+        owner text not null,
+        scenario jsonb not null,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */
