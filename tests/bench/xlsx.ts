@@ -38,7 +38,7 @@ try {
   const table: ReportTable = { ...full, rowCount: Math.min(ROWS, full.rowCount) };
   const about = { title: 'Gap report', asOf: AS_OF, evidence: 'All evidence', filters: '', scope: 'Whole organisation', madeAt: new Date().toISOString(), madeBy: 'bench', madeWith: 'bench' };
 
-  let bytes = new Uint8Array(0);
+  let bytes: Uint8Array = new Uint8Array(0);
   const ours = await time(() => {
     const result = reportWorkbook(about, table);
     if (!result.ok) throw new Error(result.message);
