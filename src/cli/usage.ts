@@ -37,7 +37,7 @@ Writing options:
   --bom                start the CSV with a UTF-8 byte order mark (Excel)
   --delimiter ;        ';' for Excel in European locales (default ',')`;
 
-export const MAIN_HELP = `gapmap — skills-gap reports from HR, LMS and badge-platform CSV exports
+export const MAIN_HELP = `gapmap — skills-gap reports from HR, LMS and badge-platform CSV and Excel exports
 
 Usage:
   gapmap report    --employees F --roles F --catalog F --awards F [--skills F] [--assessments F]
