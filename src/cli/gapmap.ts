@@ -817,11 +817,14 @@ function isCommand(name: string): name is Command {
   return (COMMANDS as readonly string[]).includes(name);
 }
 
+function exitOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(EXIT_OK);
+}
+
 /** Runs `gapmap` with `args` (without node and the script) and returns the exit code. */
 export async function main(args: string[] = process.argv.slice(2)): Promise<number> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT_OK);
-  });
+  // Once per process: main may run many times in one (the corpus test calls it per file).
+  if (!process.stdout.listeners('error').includes(exitOnClosedPipe)) process.stdout.on('error', exitOnClosedPipe);
   let exitCode: number;
   try {
     exitCode = await runCommand(args);

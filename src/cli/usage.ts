@@ -17,6 +17,8 @@ const DATA_FLAGS = `Data files (CSV or Excel .xlsx; kinds as in the import wizar
 Reading options:
   --sheet NAME         the sheet to read of every .xlsx file (default: the sheet named
                        after the file's kind, e.g. "awards", else the first sheet)
+  --badge-templates F  which catalog credential each Credly badge template is (CSV: badge
+                       template id, credential id), for templates the catalog does not name
   --as-of YYYY-MM-DD   the date the report is true at (default: today)
   --date-format DMY|MDY  order of day and month in dates like 03/04/2026, when a
                        column cannot tell by itself (never guessed)
@@ -35,7 +37,7 @@ Writing options:
   --bom                start the CSV with a UTF-8 byte order mark (Excel)
   --delimiter ;        ';' for Excel in European locales (default ',')`;
 
-export const MAIN_HELP = `gapmap — skills-gap reports from HR, LMS and badge-platform CSV exports
+export const MAIN_HELP = `gapmap — skills-gap reports from HR, LMS and badge-platform CSV and Excel exports
 
 Usage:
   gapmap report    --employees F --roles F --catalog F --awards F [--skills F] [--assessments F]
@@ -101,6 +103,8 @@ Usage:
   gapmap validate FILE... [--kind KIND] [--sheet NAME] [--date-format DMY|MDY] [--level-scale MIN-MAX] [--verbose]
 
   --sheet NAME         the sheet of each .xlsx file to read (default: the first)
+  --badge-templates F  which catalog credential each Credly badge template is (CSV: badge
+                       template id, credential id), checked when a catalog file is given
   --kind KIND          employees, skills, roles, catalog, awards, assessments, goals or
                        interests (default: detected from the headers)
   --verbose            every warning on its own line (default: one line per kind of warning)

@@ -36,22 +36,21 @@ export function ExportButton({ persona, path, params, fileName, label, xlsxForma
     },
   });
   const tooLong = download.error instanceof ApiError && download.error.code === 'too-many-rows';
-  // The workbook buttons' names say what they download without the CSV label's "CSV".
-  const what = label.replace(/\s*\(?\bCSV\b\)?/i, '');
   return (
-    <div className="export-button">
+    // The group carries the export's name, so its buttons can say only what they download.
+    <div className="export-button" role="group" aria-label={label}>
       <button type="button" onClick={() => download.mutate('csv')} disabled={download.isPending}>
         {label}
       </button>
       <label className="checkbox" htmlFor={`${id}-excel`}>
         <input id={`${id}-excel`} type="checkbox" checked={excel} onChange={(event) => setExcel(event.target.checked)} /> Excel (BOM, ;)
       </label>
-      <button type="button" aria-label={`${what} as an Excel workbook (.xlsx)`} onClick={() => download.mutate('xlsx')} disabled={download.isPending}>
+      <button type="button" onClick={() => download.mutate('xlsx')} disabled={download.isPending}>
         Excel workbook (.xlsx)
       </button>
       {download.error ? <ErrorMessage error={download.error} /> : null}
       {tooLong && sheetPerTeam ? (
-        <button type="button" aria-label={`${what} as an Excel workbook, one sheet per team`} onClick={() => download.mutate('xlsx-per-team')} disabled={download.isPending}>
+        <button type="button" onClick={() => download.mutate('xlsx-per-team')} disabled={download.isPending}>
           Excel workbook, one sheet per team
         </button>
       ) : null}

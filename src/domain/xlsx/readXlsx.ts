@@ -154,6 +154,9 @@ function workbookOf(files: Record<string, Uint8Array>): Workbook | null {
   return { sheets, date1904 };
 }
 
+/** The parts of a workbook read besides the chosen sheet. */
+const WORKBOOK_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
+
 /** The names of a workbook's sheets, in order ([] when the bytes are no workbook). */
 export function listXlsxSheets(bytes: Uint8Array): string[] {
   try {
@@ -172,7 +175,8 @@ export function listXlsxSheets(bytes: Uint8Array): string[] {
 export function readXlsxSheet(bytes: Uint8Array, sheetName?: string, preferred: readonly string[] = []): XlsxReadResult {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (file) => file.name.startsWith('xl/') && !file.name.startsWith('xl/media/') });
+    // The workbook's parts first; the sheet itself is inflated alone below (a workbook's other sheets may be large).
+    files = unzipSync(bytes, { filter: (file) => WORKBOOK_PARTS.has(file.name) });
   } catch (error) {
     return { ok: false, sheets: [], message: `this Excel workbook (or zip file) is damaged and cannot be opened (${error instanceof Error ? error.message : String(error)}): save it again from Excel as .xlsx or CSV` };
   }
@@ -192,7 +196,12 @@ export function readXlsxSheet(bytes: Uint8Array, sheetName?: string, preferred: 
     if (named) chosen = named;
     else if (chosen.name === ABOUT_SHEET_NAME && workbook.sheets.length > 1) chosen = workbook.sheets[1]!;
   }
-  const sheetBytes = files[chosen.path];
+  let sheetBytes: Uint8Array | undefined;
+  try {
+    sheetBytes = unzipSync(bytes, { filter: (file) => file.name === chosen.path })[chosen.path];
+  } catch (error) {
+    return { ok: false, sheets: names, message: `the sheet "${chosen.name}" is damaged and cannot be read (${error instanceof Error ? error.message : String(error)}): save the workbook again from Excel as .xlsx or CSV` };
+  }
   if (!sheetBytes) return { ok: false, sheets: names, message: `the sheet "${chosen.name}" is missing from the workbook: save it again from Excel` };
   const shared = sharedStringsOf(files['xl/sharedStrings.xml'] ? utf8.decode(files['xl/sharedStrings.xml']) : undefined);
   const dateStyles = dateStylesOf(files['xl/styles.xml'] ? utf8.decode(files['xl/styles.xml']) : undefined);

@@ -25,6 +25,8 @@ export interface ReportAbout {
   madeBy: string;
   /** Which program made it (the server, the browser, `gapmap report`). */
   madeWith: string;
+  /** The what-if draft the figures were computed on, when not the stored data. */
+  whatIfDraft?: string;
 }
 
 /** A report as rows by index, so a typed-array table and an array of rows serve alike. */
@@ -73,6 +75,7 @@ function aboutSheet(about: ReportAbout, dataSheets: readonly { name: string; row
     ['Evidence counted', about.evidence],
     ['Filters', about.filters === '' ? 'none' : about.filters],
     ['Scope', about.scope],
+    ...(about.whatIfDraft === undefined ? [] : [['What-if', `Computed on the what-if draft ${about.whatIfDraft}, not on the stored data: a hypothetical report`]]),
     ['Made on', { moment: about.madeAt }],
     ['Made by', about.madeBy],
     ['Made with', about.madeWith],

@@ -48,6 +48,18 @@ describe('a file card', () => {
     expect(onConfigure).toHaveBeenCalledWith({ sheet: 'Awards' });
   });
 
+  it('asks which catalog credential a Credly badge template is, and passes the choice on', async () => {
+    const credly: SessionFile = {
+      ...awards, fileName: 'credly.csv', headers: ['Badge Template ID', 'Recipient Email', 'Issued at date (mm/dd/yy)'], mapping: { credential_id: 0, email: 1, issued_on: 2 },
+      pending: [{ type: 'badge-template', column: 'Badge Template ID', templateId: 'c2b97f10', templateName: 'Cloud Practitioner', rows: 2 }],
+    };
+    const onMapTemplate = vi.fn();
+    render(<FileCard file={credly} disabled={false} onConfigure={() => undefined} onRemove={() => undefined} credentials={[{ id: 'cloud', name: 'Cloud Foundations' }]} onMapTemplate={onMapTemplate} />);
+    const choice = screen.getByLabelText('Credly badge template “Cloud Practitioner” (c2b97f10), 2 awards, is the catalog credential');
+    await userEvent.selectOptions(choice, 'Cloud Foundations (cloud)');
+    expect(onMapTemplate).toHaveBeenCalledWith({ id: 'c2b97f10', name: 'Cloud Practitioner' }, 'cloud');
+  });
+
   it('marks the required fields', () => {
     render(<FileCard file={employees} disabled={false} onConfigure={() => undefined} onRemove={() => undefined} />);
     expect(within(screen.getByRole('rowheader', { name: /^team/ })).getByTitle('required')).toBeInTheDocument();

@@ -144,6 +144,19 @@ describe('exports as Excel workbooks', () => {
     }
   });
 
+  it('says in its About sheet and its name that a workbook made under a what-if draft is hypothetical', async () => {
+    const strict = organisation().roles.map((role) => ({ ...role, requirements: [{ skill: 'sql', level: 5, weight: 'critical' as const }] }));
+    const opened = await server.fetch('/api/whatif', { method: 'PUT', body: JSON.stringify({ roles: strict }), headers: { ...(await server.authHeaders(lnd)), 'content-type': 'application/json' } });
+    const { id } = (await opened.json()) as { id: string };
+    const path = `/api/reports/gaps?format=xlsx&asOf=${TODAY}&scenario=${id}`;
+    expect((await get(path)).headers.get('content-disposition')).toBe(`attachment; filename="what-if-draft-gap-report-long-${TODAY}.xlsx"`);
+    const workbook = await workbookOf(path);
+    expect(aboutOf(workbook)['What-if']).toBe(`Computed on the what-if draft ${id}, not on the stored data: a hypothetical report`);
+    // The draft's requirement (level 5), not the stored one (3).
+    expect(rowsOf(workbook.getWorksheet('Gap report')!)[1]![8]).toBe(5);
+    expect(aboutOf(await workbookOf(`/api/reports/gaps?format=xlsx&asOf=${TODAY}`))['What-if']).toBeUndefined();
+  });
+
   it('refuses a format or sheet layout it does not know', async () => {
     const format = await get('/api/reports/gaps?format=pdf');
     expect(format.status).toBe(400);

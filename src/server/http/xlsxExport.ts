@@ -5,7 +5,7 @@ import type { ReportAbout, ReportTable, ReportWorkbook } from '../../domain/xlsx
 import { reportWorkbook } from '../../domain/xlsx';
 import type { IsoDate } from '../../domain/schema';
 import type { Persona } from '../../api/contract';
-import { callerOf, errorResponse, evidenceOf, personaOf, RequestRefused, type EvidenceFilter } from './requestContext';
+import { callerOf, draftIdOf, errorResponse, evidenceOf, personaOf, RequestRefused, type EvidenceFilter } from './requestContext';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -52,7 +52,9 @@ export interface AboutRequest {
 }
 
 export function aboutOf(request: Request, about: AboutRequest): ReportAbout {
+  const draft = draftIdOf(request);
   return {
+    ...(draft === undefined ? {} : { whatIfDraft: draft }),
     title: about.title,
     asOf: about.asOf,
     evidence: EVIDENCE_WORDS[evidenceOf(request)],
