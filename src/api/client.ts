@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { apiErrorSchema, encodePersona, PERSONA_HEADER, type Persona } from './contract';
 import { sendRequest } from './transport';
+import { draftInAddress, SCENARIO_PARAM } from './scenario';
 
 /** The API is always on the page's own origin: the in-browser backend, or the server that sent the page. */
 export const API_BASE = '';
@@ -31,7 +32,8 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
 
 async function send(persona: Persona, path: string, init: RequestInit & { params?: QueryParams } = {}): Promise<Response> {
   const { params, headers, ...rest } = init;
-  const response = await sendRequest(apiUrl(path, params), {
+  // Every request computes on the what-if draft the page's address names, if any.
+  const response = await sendRequest(apiUrl(path, { [SCENARIO_PARAM]: draftInAddress(), ...params }), {
     ...rest,
     headers: { [PERSONA_HEADER]: encodePersona(persona), ...(headers as Record<string, string> | undefined) },
   });

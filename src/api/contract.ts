@@ -333,5 +333,9 @@ export const updateGoalResponseSchema = z.object({ goal: goalSchema });
 export const whatIfRequestSchema = z.object({ roles: z.array(roleSchema).optional(), credentials: z.array(credentialSchema).optional() });
 export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
 
-export const whatIfStatusSchema = z.object({ active: z.boolean(), changes: z.array(z.string()) });
+/**
+ * The what-if draft an address names (`?scenario=ID`): its id, whether the caller made it (only the
+ * author changes, keeps or discards it), what it changes; `gone` when it was kept or discarded.
+ */
+export const whatIfStatusSchema = z.object({ active: z.boolean(), id: z.string().optional(), mine: z.boolean().optional(), changes: z.array(z.string()), gone: z.boolean().optional() });
 export type WhatIfStatus = z.infer<typeof whatIfStatusSchema>;

@@ -13,6 +13,8 @@ export const importIssueSchema = z.object({
   value: z.string(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
+  /** In an .xlsx workbook: the sheet and cell (`Awards!C7`). */
+  cell: z.string().optional(),
 });
 
 /** The organisation's collections (catalog records are `credentials`). */
@@ -58,6 +60,8 @@ export const fileReadOptionsSchema = z.object({
   mapping: z.record(z.string(), z.number()).optional(),
   dateOrderByColumn: z.record(z.string(), z.enum(['DMY', 'MDY'])).optional(),
   levelScale: z.object({ min: z.number(), max: z.number() }).optional(),
+  /** The sheet to read of an .xlsx workbook (default: the first). */
+  sheet: z.string().optional(),
 });
 export type FileReadOptions = z.infer<typeof fileReadOptionsSchema>;
 
@@ -99,6 +103,7 @@ export interface OrganisationChangedMessage {
 export const pendingDecisionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('date-order'), column: z.string(), samples: z.array(z.string()) }),
   z.object({ type: z.literal('level-scale'), column: z.string(), observedMin: z.number(), observedMax: z.number() }),
+  z.object({ type: z.literal('badge-template'), column: z.string(), templateId: z.string(), templateName: z.string().optional(), rows: z.number() }),
 ]);
 
 /** What the wizard shows of one read file (no records: a million rows stay on the backend). */
@@ -113,6 +118,9 @@ export const fileSummarySchema = z.object({
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.number()),
   wide: z.boolean(),
+  /** An .xlsx workbook: the sheet read and all its sheets, for the sheet picker. */
+  sheet: z.string().optional(),
+  sheets: z.array(z.string()).optional(),
   rowCount: z.number(),
   recordCount: z.number(),
   pending: z.array(pendingDecisionSchema),

@@ -28,6 +28,7 @@ export function setWhatIf(persona: Persona, scenario: WhatIfRequest) {
   return putJson(whatIfStatusSchema, persona, '/whatif', scenario);
 }
 
+/** Keep or discard the draft the page's address names (its author only). */
 export function keepWhatIf(persona: Persona) {
   return postJson(whatIfStatusSchema, persona, '/whatif/keep');
 }

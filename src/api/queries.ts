@@ -2,6 +2,7 @@
 // as-of date, evidence filter, scope), so a persona switch or a date change never shows stale data.
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './client';
+import { draftInAddress } from './scenario';
 import {
   budgetPlanSchema,
   catalogSchema,
@@ -29,7 +30,12 @@ import {
 export type Evidence = 'verified' | 'credentials';
 
 export const gapmapQueries = {
-  all: ['gapmap'] as const,
+  /** Every query's key starts with this: the draft the address names keeps its figures apart. */
+  get all() {
+    return ['gapmap', draftInAddress() ?? 'stored'] as const;
+  },
+  /** Prefix of every query whatever the draft: what a change to the stored data invalidates. */
+  everything: ['gapmap'] as const,
   session: (persona: Persona) =>
     queryOptions({ queryKey: [...gapmapQueries.all, 'session', persona], queryFn: ({ signal }) => getJson(sessionSchema, persona, '/session', {}, signal) }),
   overview: (persona: Persona, asOf: string | undefined, team: string | undefined, evidence?: Evidence) =>

@@ -17,8 +17,9 @@ import { OverviewPage } from '../features/overview/OverviewPage';
 const rootRoute = createRootRoute({
   component: Layout,
   validateSearch: rootSearchSchema,
-  // The as-of date and the evidence filter follow every link, so a past or verified-only view stays so.
-  search: { middlewares: [retainSearchParams(['asOf', 'evidence'])] },
+  // The as-of date, the evidence filter and the what-if draft follow every link, so a past,
+  // verified-only or hypothetical view stays so.
+  search: { middlewares: [retainSearchParams(['asOf', 'evidence', 'scenario'])] },
   notFoundComponent: NotFound,
 });
 

@@ -9,4 +9,6 @@ export const rootSearchSchema = z.object({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   // Absent means all evidence; anything unknown is dropped rather than breaking the page.
   evidence: z.enum(EVIDENCE_FILTERS).optional().catch(undefined),
+  // The what-if draft every figure is computed on (its id), absent for the organisation as stored.
+  scenario: z.string().regex(/^[0-9a-f]{32}$/).optional().catch(undefined),
 });

@@ -2,6 +2,7 @@
 // number comes from src/domain; this file only reads bytes, calls the engine and writes CSV.
 import { open, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Worker } from 'node:worker_threads';
 // Only types from the schema at the top: zod loads with the commands that need it, not for --help.
@@ -11,6 +12,9 @@ import type { RecommendationRow } from '../domain/reports';
 import type { Pathway, UnclosableGap } from '../domain/recommend/pathway';
 import type { EngineOrganisation } from '../domain/engine/index';
 import type { AssessmentRefColumns, AwardRefColumns } from '../domain/csv/readRecordColumns';
+import type * as XlsxModule from '../domain/xlsx/index';
+import type * as CsvModule from '../domain/csv/index';
+import type * as EngineModule from '../domain/engine/index';
 import { compareOrdinal } from '../domain/reports';
 import { isIsoDate, todayIso } from '../domain/dates';
 import { COMMANDS, COMMAND_HELP, MAIN_HELP, type Command } from './usage';
@@ -55,11 +59,13 @@ const DATA_OPTIONS = {
   delimiter: { type: 'string' },
   'valid-rows-only': { type: 'boolean' },
   verbose: { type: 'boolean' },
+  sheet: { type: 'string' },
+  'badge-templates': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
 const OPTIONS = {
-  report: { ...DATA_OPTIONS, format: { type: 'string' } },
+  report: { ...DATA_OPTIONS, format: { type: 'string' }, sheets: { type: 'string' } },
   recommend: {
     ...DATA_OPTIONS,
     employee: { type: 'string' },
@@ -70,6 +76,8 @@ const OPTIONS = {
   },
   validate: {
     kind: { type: 'string' },
+    sheet: { type: 'string' },
+    'badge-templates': { type: 'string' },
     'date-format': { type: 'string' },
     'level-scale': { type: 'string' },
     verbose: { type: 'boolean' },
@@ -121,8 +129,11 @@ function asOfOption(command: Command, values: Values): string {
   return asOf;
 }
 
-function readOptions(command: Command, values: Values): Pick<CsvReadOptions, 'dateOrder' | 'levelScale'> {
-  const options: Pick<CsvReadOptions, 'dateOrder' | 'levelScale'> = {};
+function readOptions(command: Command, values: Values): Pick<CsvReadOptions, 'dateOrder' | 'levelScale' | 'sheet'> {
+  const options: Pick<CsvReadOptions, 'dateOrder' | 'levelScale' | 'sheet'> = {};
+  // The sheet of every .xlsx file given (default: the sheet named after the file's kind, else the first).
+  const sheet = text(values, 'sheet');
+  if (sheet !== undefined) options.sheet = sheet;
   const dateFormat = text(values, 'date-format');
   if (dateFormat !== undefined) {
     const order = dateFormat.toUpperCase();
@@ -179,9 +190,10 @@ async function readBytes(path: string): Promise<Uint8Array | string> {
  * The questions a file leaves open (date order, level scale) as located errors naming the flag that
  * answers them — unless the reader has already reported that column as a file-level issue.
  */
-function pendingIssues(parsed: ParsedFile): ImportIssue[] {
+function pendingIssues(parsed: ParsedFile, locate: (issues: readonly ImportIssue[], files: readonly ParsedFile[]) => void): ImportIssue[] {
   const reported = new Set(parsed.issues.filter((issue) => issue.row === 0).map((issue) => issue.column));
-  return parsed.pending.filter((decision) => !reported.has(decision.column)).map((decision): ImportIssue =>
+  // A badge template waiting for its credential is already an error at its first row.
+  const pending = parsed.pending.filter((decision) => decision.type !== 'badge-template' && !reported.has(decision.column)).map((decision): ImportIssue =>
     decision.type === 'date-order'
       ? {
           file: parsed.fileName,
@@ -191,7 +203,9 @@ function pendingIssues(parsed: ParsedFile): ImportIssue[] {
           message: `every date (e.g. ${decision.samples.slice(0, 2).join(', ')}) could be day/month or month/day: pass --date-format DMY or MDY`,
           severity: 'error',
         }
-      : {
+      : decision.type === 'badge-template'
+        ? { file: parsed.fileName, row: 1, column: decision.column, value: decision.templateId, message: '', severity: 'error' }
+        : {
           file: parsed.fileName,
           row: 1,
           column: decision.column,
@@ -200,6 +214,32 @@ function pendingIssues(parsed: ParsedFile): ImportIssue[] {
           severity: 'error',
         },
   );
+  locate(pending, [parsed]);
+  return pending;
+}
+
+/**
+ * Maps the badge templates of Credly files to the catalog among `files` (read before them), with
+ * the user's own mapping from --badge-templates F (CSV: badge template id, credential id).
+ */
+async function badgeTemplateMapper(command: Command, values: Values, csv: typeof CsvModule): Promise<(parsed: ParsedFile, files: readonly ParsedFile[]) => void> {
+  const path = text(values, 'badge-templates');
+  const remembered: Record<string, string> = {};
+  if (path !== undefined) {
+    const bytes = await readBytes(path);
+    if (typeof bytes === 'string') throw usageError(command, `--badge-templates ${path}: ${bytes}`);
+    const { text: content } = csv.decodeCsvBytes(bytes);
+    const { records } = csv.parseCsvRecords(content, csv.detectDelimiter(content));
+    for (const [index, record] of records.entries()) {
+      const [template = '', credential = ''] = record.map((cell) => cell.trim());
+      if (index === 0 && /template/i.test(template)) continue;
+      if (template !== '' && credential !== '') remembered[template] = credential;
+    }
+  }
+  return (parsed, files) => {
+    const catalog = files.flatMap((file) => (file.records.kind === 'catalog' ? file.records.values.map((row) => ({ id: row.id, name: row.name ?? row.id, ...(row.url ? { url: row.url } : {}) })) : []));
+    if (catalog.length > 0) csv.mapBadgeTemplates(parsed, catalog, remembered);
+  };
 }
 
 interface Loaded {
@@ -227,6 +267,7 @@ async function loadOrganisation(command: Command, values: Values): Promise<Loade
   for (const { flag, required } of DATA_KINDS) if (required) requireText(command, values, flag);
   const options = readOptions(command, values);
   const csv = await import('../domain/csv/index');
+  const mapTemplates = await badgeTemplateMapper(command, values, csv);
   const issues: ImportIssue[] = [];
   const files: ParsedFile[] = [];
   for (const { flag, kind } of DATA_KINDS) {
@@ -238,7 +279,8 @@ async function loadOrganisation(command: Command, values: Values): Promise<Loade
       continue;
     }
     const parsed = csv.readCsvFile({ fileName: path, bytes }, { ...options, kind });
-    issues.push(...parsed.issues, ...pendingIssues(parsed));
+    mapTemplates(parsed, files);
+    issues.push(...parsed.issues, ...pendingIssues(parsed, csv.locateInSheets));
     files.push(parsed);
   }
   // A file with errors is rejected whole (SPEC §4 import is a transaction): report, write nothing —
@@ -296,7 +338,7 @@ async function loadByColumns(command: Command, values: Values): Promise<{ eo: En
         continue;
       }
       const parsed = csv.readCsvFile({ fileName: path, bytes }, { ...options, kind });
-      issues.push(...parsed.issues, ...pendingIssues(parsed));
+      issues.push(...parsed.issues, ...pendingIssues(parsed, csv.locateInSheets));
       files.push(parsed);
     }
     if (issues.some((issue) => issue.severity === 'error')) return null;
@@ -426,18 +468,69 @@ function writeStdout(chunk: string | Uint8Array): Promise<void> {
 
 async function report(values: Values): Promise<number> {
   const format = text(values, 'format') ?? 'long';
-  if (format !== 'long' && format !== 'team') throw usageError('report', `--format must be long or team, got '${format}'`);
+  if (format !== 'long' && format !== 'team' && format !== 'xlsx' && format !== 'team-xlsx') {
+    throw usageError('report', `--format must be long, team, xlsx or team-xlsx, got '${format}'`);
+  }
+  const sheets = text(values, 'sheets') ?? 'one';
+  if (sheets !== 'one' && sheets !== 'team') throw usageError('report', `--sheets must be one or team, got '${sheets}'`);
+  const workbook = format === 'xlsx' || format === 'team-xlsx';
+  if (workbook && text(values, 'out') === undefined) throw usageError('report', `--format ${format} writes an Excel workbook: give --out FILE.xlsx`);
   const asOf = asOfOption('report', values);
   const write = writeOptions('report', values);
   const { eo, issues } = await loadEngineOrganisation('report', values);
   const [engine, csv] = await Promise.all([import('../domain/engine/index'), import('../domain/csv/index')]);
   const exitCode = printIssues(csv.issueLines, issues, values);
+  if (workbook) {
+    await emit([reportWorkbookBytes(await import('../domain/xlsx/index'), engine, eo, asOf, format === 'xlsx' ? 'long' : 'team', sheets === 'team')], text(values, 'out'));
+    return exitCode;
+  }
   const output =
     format === 'long'
       ? csv.gapLongTableCsvChunks(engine.gapReportLongTable(eo, asOf), write)
       : csv.gapTeamCsvChunks(engine.gapReportTeam(eo, asOf), write);
   await emit(output, text(values, 'out'));
   return exitCode;
+}
+
+/** The gap report as an Excel workbook (About sheet first), or a failure when it is longer than a sheet. */
+function reportWorkbookBytes(
+  xlsx: typeof XlsxModule,
+  engine: typeof EngineModule,
+  eo: EngineOrganisation,
+  asOf: string,
+  layout: 'long' | 'team',
+  sheetPerTeam: boolean,
+): Uint8Array {
+  const roleNames = new Map(eo.org.roles.map((role) => [role.id, role.name]));
+  const table = layout === 'long'
+    ? xlsx.gapLongTableReportTable(engine.gapReportLongTable(eo, asOf), (id) => roleNames.get(id) ?? id)
+    : xlsx.gapTeamReportTable(engine.gapReportTeam(eo, asOf));
+  const about = {
+    title: layout === 'long' ? 'Gap report, one row per person and required skill' : 'Team report, one row per team and required skill',
+    asOf,
+    evidence: 'All evidence: credentials (verified or not) and assessments',
+    filters: '',
+    scope: 'Whole organisation',
+    madeAt: new Date().toISOString(),
+    madeBy: userName(),
+    madeWith: 'gapmap report (command line)',
+  };
+  const result = xlsx.reportWorkbook(about, table, { sheetPerTeam });
+  if (!result.ok) {
+    throw new CliFailure(EXIT_DATA_ERROR, [
+      `gapmap report: ${result.message}`,
+      `gapmap report: write it as CSV (--format ${layout})${sheetPerTeam ? '' : ', or one sheet per team (--sheets team)'}; nothing was written`,
+    ]);
+  }
+  return result.bytes;
+}
+
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
 }
 
 async function recommend(values: Values): Promise<number> {
@@ -590,6 +683,7 @@ async function validate(values: Values, files: string[]): Promise<number> {
   }
   const options = readOptions('validate', values);
   const csv = await import('../domain/csv/index');
+  const mapTemplates = await badgeTemplateMapper('validate', values, csv);
   const issues: ImportIssue[] = [];
   const parsedFiles: ParsedFile[] = [];
   const summaries: string[] = [];
@@ -600,9 +694,12 @@ async function validate(values: Values, files: string[]): Promise<number> {
       summaries.push(`${file}: not read`);
       continue;
     }
-    const parsed = csv.readCsvFile({ fileName: file, bytes }, kind === undefined ? options : { ...options, kind });
-    issues.push(...parsed.issues, ...pendingIssues(parsed));
-    parsedFiles.push(parsed);
+    parsedFiles.push(csv.readCsvFile({ fileName: file, bytes }, kind === undefined ? options : { ...options, kind }));
+  }
+  // Credly files after every file is read: their templates map to a catalog given in any position.
+  for (const parsed of parsedFiles) {
+    mapTemplates(parsed, parsedFiles);
+    issues.push(...parsed.issues, ...pendingIssues(parsed, csv.locateInSheets));
   }
   // Files given together are checked against each other, as one import would. A kind that is not
   // among them is stood in for by every id the files refer to, so an awards file alone still gets
@@ -621,7 +718,7 @@ async function validate(values: Values, files: string[]): Promise<number> {
     const warnings = own.length - errors;
     summaries.push(
       `${parsed.fileName}: ${parsed.kind ?? 'unknown kind'}, ${parsed.rowCount} row${parsed.rowCount === 1 ? '' : 's'}, ` +
-        `${parsed.encoding}${parsed.bom ? ' with BOM' : ''}, ${errors === 0 ? 'ok' : `${errors} error${errors === 1 ? '' : 's'}`}, ` +
+        `${parsed.sheet !== undefined ? `sheet ${parsed.sheet} of ${parsed.sheets?.length ?? 1}` : `${parsed.encoding}${parsed.bom ? ' with BOM' : ''}`}, ${errors === 0 ? 'ok' : `${errors} error${errors === 1 ? '' : 's'}`}, ` +
         `${warnings} warning${warnings === 1 ? '' : 's'}`,
     );
   }

@@ -4,7 +4,7 @@ import { VERIFY_HELP } from './verifyHelp';
 export const COMMANDS = ['report', 'recommend', 'validate', 'generate', 'verify'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-const DATA_FLAGS = `Data files (CSV; kinds as in the import wizard):
+const DATA_FLAGS = `Data files (CSV or Excel .xlsx; kinds as in the import wizard):
   --employees F        employees (required)
   --roles F            roles and their requirements (required)
   --catalog F          credentials catalog (required)
@@ -15,6 +15,8 @@ const DATA_FLAGS = `Data files (CSV; kinds as in the import wizard):
   --goals F            credential goals (optional; checked, not used by the report)
 
 Reading options:
+  --sheet NAME         the sheet to read of every .xlsx file (default: the sheet named
+                       after the file's kind, e.g. "awards", else the first sheet)
   --as-of YYYY-MM-DD   the date the report is true at (default: today)
   --date-format DMY|MDY  order of day and month in dates like 03/04/2026, when a
                        column cannot tell by itself (never guessed)
@@ -29,7 +31,7 @@ Reading options:
                        kind are one line: their count and the first 3 locations)
 
 Writing options:
-  --out F              write the CSV to F instead of stdout
+  --out F              write the CSV to F instead of stdout (required for .xlsx)
   --bom                start the CSV with a UTF-8 byte order mark (Excel)
   --delimiter ;        ';' for Excel in European locales (default ',')`;
 
@@ -37,30 +39,36 @@ export const MAIN_HELP = `gapmap — skills-gap reports from HR, LMS and badge-p
 
 Usage:
   gapmap report    --employees F --roles F --catalog F --awards F [--skills F] [--assessments F]
-                   [--as-of YYYY-MM-DD] [--format long|team] [--date-format DMY|MDY]
+                   [--as-of YYYY-MM-DD] [--format long|team|xlsx|team-xlsx] [--date-format DMY|MDY]
                    [--level-scale MIN-MAX] [--out F] [--bom] [--delimiter ;]
                    [--valid-rows-only] [--verbose]
   gapmap recommend (same data flags) (--employee ID | --team NAME | --all-teams)
                    [--objective cost|hours] [--budget N]
-  gapmap validate  FILE... [--kind KIND] [--verbose]
+  gapmap validate  FILE... [--kind KIND] [--sheet NAME] [--verbose]
   gapmap generate  --employees N [--seed S] [--as-of YYYY-MM-DD] --out DIR
   gapmap verify    FILE... [--jwks F] [--did-document F] [--status-list [URL=]F] [--as-of D] [--email ADDRESS]
                                   Open Badges / verifiable credentials, checked offline: verified or why not
 
 Run 'gapmap COMMAND --help' for a command's options.
-Output is CSV on stdout (or --out); problems go to stderr as FILE:ROW:COLUMN: message.
+Output is CSV on stdout (or --out), or an Excel workbook (--format xlsx --out F.xlsx);
+problems go to stderr as FILE:ROW:COLUMN: message (in a workbook FILE:SHEET!CELL:COLUMN).
 An error is reported once, where it is: a row that refers to a row with an error gets a
 warning saying so. Exact repeats of a row are skipped with a warning.
 Exit codes: 0 ok, 1 data errors (with --valid-rows-only: rows were left out), 2 usage errors.`;
 
 export const COMMAND_HELP: Readonly<Record<Command, string>> = {
-  report: `gapmap report — the gap report (SPEC §5) as CSV
+  report: `gapmap report — the gap report (SPEC §5) as CSV or an Excel workbook
 
 Usage:
   gapmap report --employees F --roles F --catalog F --awards F [options]
 
-  --format long|team   long: one row per (employee, required skill) (default);
-                       team: one row per (team, skill required in it)
+  --format long|team|xlsx|team-xlsx
+                       long: one row per (employee, required skill) (default);
+                       team: one row per (team, skill required in it);
+                       xlsx, team-xlsx: the same as an Excel workbook (--out F.xlsx), its
+                       first sheet "About this report" saying the date and who made it
+  --sheets one|team    a workbook's rows on one sheet (default) or one sheet per team
+                       (for a report longer than Excel's 1,048,576 rows)
 
 ${DATA_FLAGS}
 
@@ -87,11 +95,12 @@ Gaps no credential can close are listed on stderr:
 
 ${DATA_FLAGS}`,
 
-  validate: `gapmap validate — check CSV files before importing them
+  validate: `gapmap validate — check CSV or Excel (.xlsx) files before importing them
 
 Usage:
-  gapmap validate FILE... [--kind KIND] [--date-format DMY|MDY] [--level-scale MIN-MAX] [--verbose]
+  gapmap validate FILE... [--kind KIND] [--sheet NAME] [--date-format DMY|MDY] [--level-scale MIN-MAX] [--verbose]
 
+  --sheet NAME         the sheet of each .xlsx file to read (default: the first)
   --kind KIND          employees, skills, roles, catalog, awards, assessments, goals or
                        interests (default: detected from the headers)
   --verbose            every warning on its own line (default: one line per kind of warning)

@@ -16,7 +16,7 @@ test.describe('acting on the gaps', () => {
     await expect(page.getByRole('table').filter({ hasText: credentialName }).first()).toBeVisible();
   });
 
-  test('a what-if on a role changes the heatmap and can be discarded', async ({ page }) => {
+  test('a what-if on a role is a draft the address names: it changes the heatmap, survives a reload, is shared read-only, and can be discarded', async ({ page }) => {
     await page.goto('/catalog');
     await page.getByRole('button', { name: 'Edit the requirements of Product Manager' }).click();
     const editor = page.getByRole('form', { name: /Edit the requirements of/ });
@@ -24,17 +24,36 @@ test.describe('acting on the gaps', () => {
     const skillLabel = (await firstLevel.getAttribute('aria-label'))?.replace('Level of ', '') ?? '';
     await firstLevel.selectOption('5');
     await editor.getByRole('button', { name: 'Try it (what-if)' }).click();
-    await expect(page.getByText('What-if scenario: every figure shows the edited roles and catalog.')).toBeVisible();
-    // In-app navigation: the scenario lives in this tab's API until it is kept or discarded.
+    await expect(page.getByText('What-if draft: every figure shows the edited roles and catalog.')).toBeVisible();
+    await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
+    // In-app navigation keeps the draft in the address.
     await page.getByRole('link', { name: 'Heatmap' }).click();
+    await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
     await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption('Payments');
     await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption({ label: 'Product Manager' });
     await page.getByRole('combobox', { name: 'Weight', exact: true }).selectOption('critical');
     await expect(page.getByRole('grid')).toBeVisible();
-    await expect(page.getByText('What-if scenario')).toBeVisible();
     await expect(page.getByRole('gridcell', { name: new RegExp(`${skillLabel}: level \\d of 5 required`) }).first()).toBeAttached();
+    // A reload keeps it.
+    await page.reload();
+    await expect(page.getByText('What-if draft: every figure shows the edited roles and catalog.')).toBeVisible();
+    await expect(page.getByRole('gridcell', { name: new RegExp(`${skillLabel}: level \\d of 5 required`) }).first()).toBeAttached();
+    // Opened by someone else (here another tab of this browser, viewing as HR; on a server, anyone
+    // signed in): they see the draft and cannot keep or discard it.
+    const colleague = await page.context().newPage();
+    await colleague.goto(page.url());
+    await colleague.getByLabel('Viewing as').selectOption('hr');
+    await expect(colleague.getByText('Someone else’s draft: only its author can keep or discard it.')).toBeVisible();
+    await expect(colleague.getByRole('button', { name: 'Discard' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Discard' }).click();
-    await expect(page.getByText('What-if scenario')).toBeHidden();
+    await expect(page.getByText('What-if draft')).toBeHidden();
+    await expect(page).not.toHaveURL(/scenario=/);
+    // The colleague's address still names it: they are told it is gone, and led back.
+    await colleague.reload();
+    await expect(colleague.getByText('This what-if draft no longer exists: its author kept or discarded it.')).toBeVisible();
+    await colleague.getByRole('button', { name: 'Show the organisation as stored' }).click();
+    await expect(colleague).not.toHaveURL(/scenario=/);
+    await colleague.close();
   });
 
   test('a manager sees only their team and is refused another team', async ({ page }) => {

@@ -15,7 +15,7 @@ test('each Reports export with the Excel option is saved with its BOM and semico
     const exportBox = page.locator('.export-button').nth(i);
     await exportBox.getByRole('checkbox', { name: /Excel/ }).check();
     const downloading = page.waitForEvent('download');
-    await exportBox.getByRole('button').click();
+    await exportBox.getByRole('button', { name: /^Download the / }).click();
     const bytes = readFileSync((await (await downloading).path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');

@@ -4,6 +4,7 @@
 import { emptyOrganisation } from '../records';
 import type { Assessment, Award, Credential, Employee, Goal, Grant, Interest, Organisation, RecordKind, Requirement, Role, Skill } from '../schema';
 import type { CatalogRecord, ImportIssue, IssueCode, ParsedFile, RequirementRecord } from './types';
+import { locateInSheets } from './sheetCells';
 
 export interface AssembleResult {
   organisation: Organisation;
@@ -732,9 +733,14 @@ export function assembleOrganisation(files: readonly ParsedFile[], base: Organis
       goals: values(goals),
       interests: values(interests),
     },
-    issues,
+    issues: withSheetCells(issues, files),
     counts,
   };
+}
+
+function withSheetCells(issues: ImportIssue[], files: readonly ParsedFile[]): ImportIssue[] {
+  locateInSheets(issues, files);
+  return issues;
 }
 
 /** Drops stacks with a missing component, or whose components lead back to themselves, until none is left. */

@@ -2,9 +2,14 @@
 // warnings that repeat by nature (a created skill, a repeated row…) summarised one line per kind.
 import type { ImportIssue, IssueCode } from './types';
 
+/** Where an issue is: `awards.csv:12:Date Issued`, or in a workbook `awards.xlsx:Awards!C12:Date Issued`. */
+function location(issue: ImportIssue): string {
+  return `${issue.file}:${issue.cell ?? issue.row}:${issue.column}`;
+}
+
 /** "awards.csv:12:Date Issued: …"; warnings say so at the start of the message. */
 export function formatIssue(issue: ImportIssue): string {
-  return `${issue.file}:${issue.row}:${issue.column}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
+  return `${location(issue)}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
 /** What a summary line says about N warnings of one code: what was done, what happens next. */
@@ -45,7 +50,7 @@ export function issueLines(issues: readonly ImportIssue[], options: IssueLineOpt
       continue;
     }
     if (group[0] !== issue) continue;
-    const where = group.slice(0, shown).map((one) => `${one.file}:${one.row}:${one.column}`);
+    const where = group.slice(0, shown).map(location);
     const more = group.length > shown ? `, and ${group.length - shown} more; --verbose lists them all` : '';
     lines.push(`warning: ${SUMMARY[issue.code!](group.length)} (${where.join(', ')}${more})`);
   }

@@ -49,15 +49,18 @@ const WEIGHT = ['weight', 'priority', 'importance', 'criticality', 'weighting', 
 const CREDENTIAL_ID = [
   'credential_id', 'credential id', 'credential', 'badge id', 'badge class id', 'badgeclass id', 'badge class',
   'certificate id', 'certification id', 'course id', 'course code', 'achievement id', 'credential code',
+  'badge template id', 'template id',
 ];
 const CREDENTIAL_NAME = [
   'credential_name', 'credential name', 'badge name', 'badge', 'badge title', 'certificate', 'certificate name',
   'certification', 'certification name', 'course name', 'course', 'achievement', 'achievement name',
+  'badge template name', 'badge template',
 ];
 const ISSUED_ON = [
   'issued_on', 'issued on', 'date issued', 'issue date', 'issued', 'issued at', 'award date', 'awarded on',
   'awarded', 'date awarded', 'earned on', 'date earned', 'issuance date', 'completion date', 'completed on',
   'date completed', 'certified on', 'certification date', 'achieved on',
+  'issued at date', 'issued at date mm/dd/yy', 'issued at date mm/dd/yyyy', 'issued at date dd/mm/yy', 'issued at date dd/mm/yyyy',
 ];
 const EXPIRES_ON = [
   'expires_on', 'expires on', 'expiry', 'expiry date', 'expiration', 'expiration date', 'expires', 'expires at',
@@ -337,7 +340,7 @@ const DETECTION_ORDER: readonly RecordKind[] = ['awards', 'goals', 'catalog', 'a
  * the skill columns of a wide file);
  * null when no kind fits. Wide assessments only when the headers do not also make an employees file.
  */
-export function detectKind(headers: readonly string[]): RecordKind | null {
+export function detectKind(headers: readonly string[], options: { notWide?: boolean } = {}): RecordKind | null {
   let best: RecordKind | null = null;
   let bestScore = -Infinity;
   let employeesFit = false;
@@ -346,6 +349,7 @@ export function detectKind(headers: readonly string[]): RecordKind | null {
     const { mapping, unrecognised, synonymsUsed } = mapHeaders(kind, headers);
     const described = describeMapping(kind, headers, mapping);
     if (described.missing.length > 0) continue;
+    if (options.notWide && described.wide) continue;
     // A canonical header (skill_id) counts a little more than a synonym of another kind's field.
     const recognised = Object.keys(mapping).length - 0.1 * synonymsUsed;
     const score = described.wide ? recognised : recognised - 0.5 * unrecognised.length;

@@ -14,6 +14,8 @@ export { CANONICAL_COLUMNS, detectKind, normaliseHeader, proposeMapping } from '
 export type { ProposedMapping } from './headers';
 export { parseCsvRecords } from './parse';
 export { readCsvFile } from './readCsvFile';
+export { locateInSheets, sheetCell } from './sheetCells';
+export { credlyJsonRecords, isBadgeTemplateFile, mapBadgeTemplates } from './credly';
 export {
   columnReferences, readAssessmentColumns, readAssessmentRefColumns, readAwardColumns, readAwardRefColumns,
   resolveAssessmentColumns, resolveAwardColumns,
@@ -23,6 +25,6 @@ export { assembleOrganisation } from './assembleOrganisation';
 export type { AssembleResult } from './assembleOrganisation';
 export { excelSerialToIso, mapLevelOntoScale, parseLevelScale } from './values';
 export {
-  csvTemplate, csvText, gapLongCsv, gapLongTableCsvChunks, gapTeamCsv, gapTeamCsvChunks, goalsCsv, organisationCsvFiles,
+  csvTemplate, csvText, gapLongCsv, gapLongTableCsvChunks, gapTeamCsv, gapTeamCsvChunks, goalsCsv, organisationCsvFiles, organisationRows,
   recommendationCsv, recommendationCsvChunks, writeCsv, writeCsvChunks,
 } from './writeCsv';

@@ -7,7 +7,10 @@ import { decodeCsvBytes } from './decode';
 import { detectDelimiter } from './detectDelimiter';
 import { undoNeutralisation } from './formula';
 import { describeMapping, detectKind, fieldSynonyms, proposeMapping } from './headers';
-import { parseCsvRecords } from './parse';
+import { parseCsvRecords, type ParseProblem } from './parse';
+import { locateInSheets } from './sheetCells';
+import { credlyJsonRecords } from './credly';
+import { isOldOfficeFile, isZip, readXlsxSheet } from '../xlsx/readXlsx';
 import type {
   CatalogRecord, ColumnMapping, CsvReadOptions, DateOrder, Delimiter, ImportIssue, KindRecords, LevelScale,
   ParsedFile, PendingDecision, RequirementRecord, RowWithError, TextEncodingName,
@@ -55,6 +58,26 @@ interface DateColumn {
   order: DateOrder | undefined;
   /** The column's one ambiguous date is reported at its cell instead of asking the column's order. */
   ambiguousAtCell?: boolean;
+  /** The header declares a 2-digit year (Credly's "Issued at date (mm/dd/yy)"): 25 is 2025. */
+  shortYear?: boolean;
+}
+
+/**
+ * The date format a header declares, as badge platforms' templates do ("Issued at date (mm/dd/yy)"):
+ * its day/month order, and whether years are written with 2 digits. Undefined when it declares none.
+ */
+export function declaredDateFormat(header: string): { order: DateOrder; shortYear: boolean } | undefined {
+  const monthFirst = /(?:^|[^a-z])m{1,2}[/.-]d{1,2}[/.-](y{2,4})(?![a-z])/i.exec(header);
+  if (monthFirst) return { order: 'MDY', shortYear: monthFirst[1]!.length === 2 };
+  const dayFirst = /(?:^|[^a-z])d{1,2}[/.-]m{1,2}[/.-](y{2,4})(?![a-z])/i.exec(header);
+  if (dayFirst) return { order: 'DMY', shortYear: dayFirst[1]!.length === 2 };
+  return undefined;
+}
+
+/** A DD/MM/YY or MM/DD/YY date with its year in full, for a column that declares 2-digit years. */
+function withFullYear(text: string): string {
+  const match = /^(\d{1,2}[-/.]\d{1,2}[-/.])(\d{2})$/.exec(text);
+  return match ? `${match[1]}20${match[2]}` : text;
 }
 
 interface LevelColumns {
@@ -97,7 +120,9 @@ export function notCsvReason(text: string): string | null {
  */
 export function readCsvFile(input: { fileName: string; bytes?: Uint8Array; text?: string }, options: CsvReadOptions = {}): ParsedFile {
   try {
-    return readCsvFileOrThrow(input, options);
+    const parsed = readCsvFileOrThrow(input, options);
+    locateInSheets(parsed.issues, [parsed]);
+    return parsed;
   } catch (error) {
     // Only a bug gets here; the user still gets a located answer instead of a crash.
     const parsed = emptyParsedFile(input.fileName, 'utf-8', false, ',');
@@ -114,6 +139,15 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
   let text: string;
   let encoding: TextEncodingName = 'utf-8';
   let bom = false;
+  if (input.bytes && isZip(input.bytes)) return readWorkbook(file, input.bytes, options);
+  if (input.bytes && isOldOfficeFile(input.bytes)) {
+    const parsed = emptyParsedFile(file, 'utf-8', false, ',');
+    parsed.issues.push({
+      file, row: 0, column: '', value: '', severity: 'error',
+      message: 'this is an old Excel 97–2003 workbook (.xls): in Excel use File › Save As › "Excel Workbook (.xlsx)" or "CSV UTF-8", then import that file',
+    });
+    return parsed;
+  }
   if (input.bytes) {
     const decoded = decodeCsvBytes(input.bytes);
     ({ text, encoding, bom } = decoded);
@@ -128,8 +162,18 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
   const fileIssue = (message: string, severity: 'error' | 'warning' = 'error', column = '', value = ''): void => {
     issues.push({ file, row: 0, column, value, message, severity });
   };
-  if (encoding === 'windows-1252') {
+  // Binary data decodes as Windows-1252 too: only a text file is told about its encoding.
+  if (encoding === 'windows-1252' && notCsvReason(text) === null) {
     fileIssue('the file is not UTF-8, so it was read as Windows-1252 (Western European): check names with accents, or save it as "CSV UTF-8" and import again', 'warning');
+  }
+  const credly = credlyJsonRecords(text);
+  if (credly) {
+    const parsed = emptyParsedFile(file, encoding, bom, ',');
+    parsed.issues = issues;
+    parsed.jsonArray = 'data';
+    parsed.badgeTemplates = credly.templates;
+    for (const issue of credly.issues) issues.push({ file, ...issue });
+    return readRecords(parsed, credly.records, [], { ...options, kind: options.kind ?? 'awards' });
   }
   const notCsv = notCsvReason(text);
   const delimiter = notCsv ? ',' : detectDelimiter(text);
@@ -141,6 +185,36 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
   }
 
   const { records, problems } = parseCsvRecords(text, delimiter);
+  return readRecords(parsed, records, problems, options);
+}
+
+/** One sheet of an .xlsx workbook, read as CSV records are: the same detection, mapping and checks. */
+function readWorkbook(file: string, bytes: Uint8Array, options: CsvReadOptions): ParsedFile {
+  const parsed = emptyParsedFile(file, 'utf-8', false, ',');
+  // A workbook with a sheet per kind: the sheet named after the kind asked for, unless one is chosen.
+  const preferred = options.kind === undefined ? [] : options.kind === 'catalog' ? ['catalog', 'credentials'] : [options.kind];
+  const sheet = readXlsxSheet(bytes, options.sheet, preferred);
+  parsed.sheets = sheet.sheets;
+  if (!sheet.ok) {
+    parsed.issues.push({ file, row: 0, column: '', value: options.sheet ?? '', message: sheet.message, severity: 'error' });
+    return parsed;
+  }
+  parsed.sheet = sheet.sheet;
+  if (sheet.records.every(isBlankRecord)) {
+    parsed.issues.push({ file, row: 0, column: '', value: sheet.sheet, severity: 'error', message: `the sheet "${sheet.sheet}" is empty: choose the sheet that holds the data, with a header row` });
+    return parsed;
+  }
+  return readRecords(parsed, sheet.records, [], options);
+}
+
+/** The records of a file (CSV or a sheet), from its header row on, into `parsed`. */
+function readRecords(parsed: ParsedFile, records: string[][], problems: readonly ParseProblem[], options: CsvReadOptions): ParsedFile {
+  const file = parsed.fileName;
+  const issues = parsed.issues;
+  const delimiter = parsed.delimiter;
+  const fileIssue = (message: string, severity: 'error' | 'warning' = 'error', column = '', value = ''): void => {
+    issues.push({ file, row: 0, column, value, message, severity });
+  };
   let headerIndex = 0;
   while (headerIndex < records.length && isBlankRecord(records[headerIndex]!)) headerIndex++;
   const headerRecord = records[headerIndex];
@@ -169,6 +243,9 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
 
   let kind: RecordKind | null = options.kind ?? detectKind(headers);
   if (!options.kind && kind === 'employees') kind = refineEmployeesToMatrix(headers, records, headerIndex + 1) ?? kind;
+  // A skills matrix's skill columns hold levels; a file whose extra columns do not (a badge platform's
+  // export with ids, dates and URLs) is whatever else its headers make it.
+  if (!options.kind && kind === 'assessments' && !wideColumnsHoldLevels(headers, records, headerIndex + 1)) kind = detectKind(headers, { notWide: true });
   parsed.kind = kind;
   if (!kind) {
     if (headers.length <= 1) {
@@ -203,6 +280,28 @@ function readCsvFileOrThrow(input: { fileName: string; bytes?: Uint8Array; text?
   return parsed;
 }
 
+/** Whether the skill columns of a wide (matrix) reading hold levels, when the headers make one. */
+function wideColumnsHoldLevels(headers: readonly string[], records: readonly string[][], start: number): boolean {
+  const matrix = proposeMapping('assessments', headers);
+  if (!matrix.wide) return true;
+  return cellsAreLevels(records, start, matrix.skillColumns);
+}
+
+/** Whether at least 90% of the filled cells (of the first 200 rows) of these columns are levels. */
+function cellsAreLevels(records: readonly string[][], start: number, columns: readonly number[]): boolean {
+  let filled = 0;
+  let levels = 0;
+  for (let r = start; r < records.length && r < start + 200; r++) {
+    for (const index of columns) {
+      const cell = clean(records[r]![index]);
+      if (EMPTY_MARKS.has(cell)) continue;
+      filled++;
+      if (readLevelCell(cell).type === 'level') levels++;
+    }
+  }
+  return filled > 0 && levels >= filled * 0.9;
+}
+
 /**
  * An employees-looking file whose extra columns hold levels is a skills matrix (wide assessments):
  * headers alone cannot tell "Python" from "Hire Date", the cells can.
@@ -213,17 +312,7 @@ function refineEmployeesToMatrix(headers: readonly string[], records: readonly s
   const employees = proposeMapping('employees', headers);
   const extra = matrix.skillColumns.filter((index) => !Object.values(employees.mapping).includes(index));
   if (extra.length === 0) return null;
-  let filled = 0;
-  let levels = 0;
-  for (let r = start; r < records.length && r < start + 200; r++) {
-    for (const index of extra) {
-      const cell = clean(records[r]![index]);
-      if (EMPTY_MARKS.has(cell)) continue;
-      filled++;
-      if (readLevelCell(cell).type === 'level') levels++;
-    }
-  }
-  return filled > 0 && levels >= filled * 0.9 ? 'assessments' : null;
+  return cellsAreLevels(records, start, extra) ? 'assessments' : null;
 }
 
 /**
@@ -302,12 +391,20 @@ class RowReader {
   // ------------------------------------------------------------ decisions made once per column
 
   private decideDates(records: readonly string[][], start: number): void {
+    // A format one date header declares is the file's (Credly's template: "Issued at date (mm/dd/yy)"
+    // and a plain "Expiration Date" written the same way).
+    let fileDeclared: ReturnType<typeof declaredDateFormat>;
+    for (const field of DATE_FIELDS[this.kind] ?? []) {
+      const index = this.columnOf(field);
+      fileDeclared ??= index < 0 ? undefined : declaredDateFormat(this.headers[index] ?? '');
+    }
     for (const field of DATE_FIELDS[this.kind] ?? []) {
       const index = this.columnOf(field);
       if (index < 0) continue;
       const header = this.headers[index] ?? field;
-      const chosen = this.options.dateOrderByColumn?.[header] ?? this.options.dateOrderByColumn?.[field] ?? this.options.dateOrder;
-      const column: DateColumn = { index, header, order: chosen };
+      const declared = declaredDateFormat(header) ?? fileDeclared;
+      const chosen = this.options.dateOrderByColumn?.[header] ?? this.options.dateOrderByColumn?.[field] ?? this.options.dateOrder ?? declared?.order;
+      const column: DateColumn = { index, header, order: chosen, shortYear: declared?.shortYear === true };
       this.dateColumns.set(field, column);
       if (chosen) continue;
       let dayFirst = false;
@@ -388,7 +485,7 @@ class RowReader {
     if (!column) return { ok: true, date: undefined };
     const raw = record[column.index];
     if (raw !== undefined && isIsoDateFast(raw)) return { ok: true, date: raw };
-    const text = clean(raw);
+    const text = column.shortYear ? withFullYear(clean(raw)) : clean(raw);
     if (text === '') {
       if (!required) return { ok: true, date: undefined };
       this.error(row, column.header, '', `${field} is blank: every row needs this date (YYYY-MM-DD)`);

@@ -21,6 +21,8 @@ export interface ImportIssue {
    * row…): the CLI prints one summary line per code instead of one line per row.
    */
   code?: IssueCode;
+  /** In a workbook: the sheet and cell (`Awards!C7`), or the sheet and row (`Awards!7`). */
+  cell?: string;
 }
 
 /** Kinds of finding the CLI summarises (see formatIssue.summariseWarnings). */
@@ -67,12 +69,16 @@ export interface CsvReadOptions {
    * (capped at their due date). Default: today.
    */
   importedOn?: IsoDate;
+  /** The sheet of an .xlsx workbook to read (default: the first; see readXlsxSheet). */
+  sheet?: string;
 }
 
 /** A choice the user must make before some rows can be committed; never guessed. */
 export type PendingDecision =
   | { type: 'date-order'; column: string; samples: string[] }
-  | { type: 'level-scale'; column: string; observedMin: number; observedMax: number };
+  | { type: 'level-scale'; column: string; observedMin: number; observedMax: number }
+  /** A badge platform's template (Credly) no catalog credential matches yet: the user maps it once. */
+  | { type: 'badge-template'; column: string; templateId: string; templateName?: string; rows: number };
 
 /** A role requirement row (long or wide roles file); `role` is the role's id and name. */
 export interface RequirementRecord {
@@ -134,6 +140,13 @@ export interface ParsedFile {
   records: KindRecords;
   issues: ImportIssue[];
   pending: PendingDecision[];
+  /** An .xlsx workbook: the sheet read, and all its sheets (absent for CSV). */
+  sheet?: string;
+  sheets?: string[];
+  /** A badge platform's JSON (Credly's issued badges): its entries stand on rows 2…, located as `data[i]`. */
+  jsonArray?: string;
+  /** A Credly file: its badge templates (id → name, when the file names them), mapped by mapBadgeTemplates. */
+  badgeTemplates?: Record<string, string>;
   /** Rows left out for an error, with the ids they would have defined (absent: none). */
   rowsWithErrors?: RowWithError[];
 }

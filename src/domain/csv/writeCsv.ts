@@ -322,19 +322,18 @@ export function goalsCsv(rows: readonly GoalExportRow[], options?: CsvWriteOptio
   return writeCsv(GOAL_EXPORT_COLUMNS, mapRows(rows, (r) => GOAL_EXPORT_COLUMNS.map((column) => r[column])), options);
 }
 
-/** The organisation as the eight import files with canonical headers; readCsvFile + assembleOrganisation read it back unchanged. */
-export function organisationCsvFiles(org: Organisation, options?: CsvWriteOptions): Record<RecordKind, string> {
-  const write = (kind: RecordKind, rows: Iterable<readonly CsvValue[]>): string => writeCsv(CANONICAL_COLUMNS[kind], rows, options);
+/** The organisation's records as the rows of the eight import files (canonical columns, references by id). */
+export function organisationRows(org: Organisation): Record<RecordKind, Iterable<readonly CsvValue[]>> {
   return {
-    employees: write('employees', mapRows(org.employees, (e) => [e.id, e.name, e.email, e.team, e.role, e.manager, e.location])),
-    skills: write('skills', mapRows(org.skills, (s) => [s.id, s.name, s.category, s.description, s.code])),
-    roles: write('roles', (function* () {
+    employees: mapRows(org.employees, (e) => [e.id, e.name, e.email, e.team, e.role, e.manager, e.location]),
+    skills: mapRows(org.skills, (s) => [s.id, s.name, s.category, s.description, s.code]),
+    roles: (function* () {
       for (const role of org.roles) {
         if (role.requirements.length === 0) yield [role.id, role.name, '', '', ''];
         for (const r of role.requirements) yield [role.id, role.name, r.skill, r.level, r.weight];
       }
-    })()),
-    catalog: write('catalog', (function* () {
+    })(),
+    catalog: (function* () {
       for (const c of org.credentials) {
         const rest = (skill: string, level: number | undefined): CsvValue[] => [
           c.id, c.name, c.issuer, skill, level, c.hours, c.cost, c.currency, c.validityMonths, c.components?.join(';'), c.url,
@@ -342,12 +341,20 @@ export function organisationCsvFiles(org: Organisation, options?: CsvWriteOption
         if (c.grants.length === 0) yield rest('', undefined);
         for (const grant of c.grants) yield rest(grant.skill, grant.level);
       }
-    })()),
-    awards: write('awards', mapRows(org.awards, (a) => [a.employee, a.credential, a.issuedOn, a.expiresOn, a.evidenceUrl])),
-    assessments: write('assessments', mapRows(org.assessments, (a) => [a.employee, a.skill, a.level, a.source, a.assessedOn])),
-    goals: write('goals', mapRows(org.goals, (g) => [g.id, g.employee, g.credential, g.dueOn, g.kind, g.status, g.assignedBy, g.createdOn])),
-    interests: write('interests', mapRows(org.interests, (i) => [i.employee, i.skill])),
+    })(),
+    awards: mapRows(org.awards, (a) => [a.employee, a.credential, a.issuedOn, a.expiresOn, a.evidenceUrl]),
+    assessments: mapRows(org.assessments, (a) => [a.employee, a.skill, a.level, a.source, a.assessedOn]),
+    goals: mapRows(org.goals, (g) => [g.id, g.employee, g.credential, g.dueOn, g.kind, g.status, g.assignedBy, g.createdOn]),
+    interests: mapRows(org.interests, (i) => [i.employee, i.skill]),
   };
+}
+
+/** The organisation as the eight import files with canonical headers; readCsvFile + assembleOrganisation read it back unchanged. */
+export function organisationCsvFiles(org: Organisation, options?: CsvWriteOptions): Record<RecordKind, string> {
+  const rows = organisationRows(org);
+  const files = {} as Record<RecordKind, string>;
+  for (const kind of Object.keys(rows) as RecordKind[]) files[kind] = writeCsv(CANONICAL_COLUMNS[kind], rows[kind], options);
+  return files;
 }
 
 const TEMPLATE_ROWS: Record<RecordKind, readonly (readonly CsvValue[])[]> = {

@@ -6,7 +6,7 @@ import { compareOrdinal } from '../reports';
 import { WEIGHT_VALUE } from '../weights';
 import { awardExpiry, isAwardCurrent } from './awards';
 import { gapReportLong, employeeReadiness, requirementStatuses, type RequirementStatus } from './gaps';
-import { orgReadiness, teamReadiness, teamSkillStats } from './coverage';
+import { orgReadiness, pooledReadiness, pooledReadinessSeries, teamReadiness, teamSkillStats } from './coverage';
 import { goalStates } from './goals';
 import { heldCredentials } from './holdings';
 import { prepareOrganisation } from './prepare';
@@ -134,6 +134,19 @@ function referenceStatuses(org: Organisation, employeeId: string, asOf: string):
 
 describe('the engine against a plain reading of the rules, on random organisations', () => {
   const asOfArb = fc.integer({ min: 0, max: 150 }).map(date);
+
+  it('gives a readiness series equal, day by day, to readiness computed for each day on its own', () => {
+    fc.assert(
+      fc.property(organisationArb, fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 40 }), fc.boolean(), (org, offsets, scoped) => {
+        const eo = prepareOrganisation(org);
+        const days = offsets.sort((a, b) => a - b).map((offset) => toDayNumber(date(offset)));
+        const mask = scoped ? Uint8Array.from(eo.employees, (_, e) => e % 2) : null;
+        expect(pooledReadinessSeries(eo, mask, days)).toEqual(days.map((day) => pooledReadiness(eo, mask, day)));
+      }),
+      // Days land on an award's last day or an assessment's day often enough only with many runs.
+      { numRuns: 400 },
+    );
+  });
 
   it('gives every employee the requirement statuses of the rules, and the long report agrees with them', () => {
     fc.assert(

@@ -49,20 +49,27 @@ export function goalStates(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope)
   for (const goal of eo.org.goals) {
     const e = employeeIndexOf(eo, goal.employee);
     if (mask !== null && (e < 0 || mask[e] === 0)) continue;
-    if (goal.status === 'cancelled') {
-      // Cancelled goals are out of the completion rate and never overdue, whatever was earned.
-      states.push({ goal, completed: false, overdue: false, status: 'cancelled' });
-      continue;
-    }
-    const c = eo.credentialIndex.get(goal.credential)!;
-    const first = e < 0 ? -1 : firstDayHeld(eo, e, c, toDayNumber(goal.createdOn), day);
-    // A goal a manager marked completed stays completed even without an award on file.
-    const completed = first >= 0 || goal.status === 'completed';
-    const state: GoalState = { goal, completed, overdue: !completed && day > toDayNumber(goal.dueOn), status: completed ? 'completed' : goal.status };
-    if (first >= 0) state.completedOn = fromDayNumber(first);
-    states.push(state);
+    states.push(goalState(eo, goal, e, day));
   }
   return states;
+}
+
+/** The state at `asOf` of the given goals (one employee's, say), in the order given. */
+export function goalStatesOf(eo: EngineOrganisation, asOf: IsoDate, goals: readonly Goal[]): GoalState[] {
+  const day = dayOf(asOf);
+  return goals.map((goal) => goalState(eo, goal, employeeIndexOf(eo, goal.employee), day));
+}
+
+function goalState(eo: EngineOrganisation, goal: Goal, e: number, day: number): GoalState {
+  // Cancelled goals are out of the completion rate and never overdue, whatever was earned.
+  if (goal.status === 'cancelled') return { goal, completed: false, overdue: false, status: 'cancelled' };
+  const c = eo.credentialIndex.get(goal.credential)!;
+  const first = e < 0 ? -1 : firstDayHeld(eo, e, c, toDayNumber(goal.createdOn), day);
+  // A goal a manager marked completed stays completed even without an award on file.
+  const completed = first >= 0 || goal.status === 'completed';
+  const state: GoalState = { goal, completed, overdue: !completed && day > toDayNumber(goal.dueOn), status: completed ? 'completed' : goal.status };
+  if (first >= 0) state.completedOn = fromDayNumber(first);
+  return state;
 }
 
 /** The goals export of SPEC §5, sorted by team, employee id, due date, goal id. */

@@ -2,7 +2,7 @@
 // with today's roles and requirements (the chart must say so: history of roles is not kept).
 import type { IsoDate } from '../schema';
 import { endOfMonthBefore, toDayNumber } from '../dates';
-import { pooledReadiness } from './coverage';
+import { pooledReadinessSeries } from './coverage';
 import { scopeMask, type Scope } from './lookup';
 import type { EngineOrganisation } from './prepare';
 
@@ -13,11 +13,8 @@ export interface TrendPoint {
 
 /** One point per previous month end, oldest first (12 by default). */
 export function readinessTrend(eo: EngineOrganisation, asOf: IsoDate, months: number = 12, scope?: Scope): TrendPoint[] {
-  const mask = scopeMask(eo, scope);
-  const points: TrendPoint[] = [];
-  for (let back = months; back >= 1; back--) {
-    const date = endOfMonthBefore(asOf, back);
-    points.push({ date, readiness: pooledReadiness(eo, mask, toDayNumber(date)) });
-  }
-  return points;
+  const dates: IsoDate[] = [];
+  for (let back = months; back >= 1; back--) dates.push(endOfMonthBefore(asOf, back));
+  const readiness = pooledReadinessSeries(eo, scopeMask(eo, scope), dates.map(toDayNumber));
+  return dates.map((date, k) => ({ date, readiness: readiness[k]! }));
 }

@@ -1,12 +1,14 @@
 // Roles & catalog (SPEC §7): what each role requires, and the micro-credentials that grant skills.
 import { useId, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { setWhatIf } from '../../api/mutations';
 import type { CatalogResponse, RolesResponse, WhatIfRequest } from '../../api/contract';
 import { ErrorMessage } from '../../components/QueryState';
 import { RoleEditor } from './RoleEditor';
 import { AddCredentialForm } from './AddCredentialForm';
 import { gapmapQueries } from '../../api/queries';
+import { draftInAddress } from '../../api/scenario';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney, wordLabel } from '../../components/format';
@@ -82,10 +84,13 @@ export function CatalogPage() {
   const catalog = useQuery(gapmapQueries.catalog(persona));
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | undefined>();
+  const navigate = useNavigate();
   const whatIf = useMutation({
     mutationFn: (scenario: WhatIfRequest) => setWhatIf(persona, scenario),
-    onSuccess: () => {
+    onSuccess: async (status) => {
       setEditing(undefined);
+      // A new draft: the address names it from now on (a reload keeps it; the address shares it).
+      if (status.id !== undefined && status.id !== draftInAddress()) await navigate({ to: '.', search: (previous: Record<string, unknown>) => ({ ...previous, scenario: status.id }) });
       return queryClient.invalidateQueries({ queryKey: gapmapQueries.all });
     },
   });
@@ -97,7 +102,7 @@ export function CatalogPage() {
       </header>
       {mayEdit ? (
         <p className="muted">
-          Edit a role or add a credential to try it: every page updates at once, and nothing is stored until you keep the scenario. <GlossaryLink term="what-if" />
+          Edit a role or add a credential to try it: every page shows the draft, and nothing is stored until you keep it. The page's address names the draft, so a reload keeps it and you can share it; nobody else's figures change. <GlossaryLink term="what-if" />
         </p>
       ) : null}
       {whatIf.error ? <ErrorMessage error={whatIf.error} /> : null}

@@ -39,6 +39,7 @@ export function HeatmapPage() {
           persona={persona}
           path="/reports/gaps"
           params={{ format: team ? 'long' : 'team', team, role: team ? search.role : undefined, category: search.category, weight: team ? search.weight : undefined, asOf, evidence }}
+          xlsxFormat={team ? 'xlsx' : 'team-xlsx'}
           fileName={`gap-report-${team ? `long-${team}` : 'team'}-${asOf ?? 'today'}.csv`}
           label={team ? 'Export what is shown (one row per person and skill)' : 'Export what is shown (one row per team and skill)'}
         />

@@ -36,6 +36,18 @@ describe('a file card', () => {
     expect(onConfigure).toHaveBeenCalledWith({ kind: 'employees', mapping: { ...employees.mapping, manager_id: 6 } });
   });
 
+  it('offers the sheets of a workbook and reads the one the user picks', async () => {
+    const workbook: SessionFile = { ...awards, fileName: 'lms.xlsx', pending: [], sheet: 'Read me', sheets: ['Read me', 'Awards'], options: {} };
+    const onConfigure = vi.fn();
+    render(<FileCard file={workbook} disabled={false} onConfigure={onConfigure} onRemove={() => undefined} />);
+    const card = screen.getByRole('article', { name: 'lms.xlsx' });
+    expect(card).toHaveTextContent('Excel workbook2 sheets');
+    expect(card).not.toHaveTextContent('Delimiter');
+    expect(within(card).getByLabelText('Sheet')).toHaveValue('Read me');
+    await userEvent.selectOptions(within(card).getByLabelText('Sheet'), 'Awards');
+    expect(onConfigure).toHaveBeenCalledWith({ sheet: 'Awards' });
+  });
+
   it('marks the required fields', () => {
     render(<FileCard file={employees} disabled={false} onConfigure={() => undefined} onRemove={() => undefined} />);
     expect(within(screen.getByRole('rowheader', { name: /^team/ })).getByTitle('required')).toBeInTheDocument();

@@ -34,29 +34,50 @@ export function describeEncoding(file: Pick<SessionFile, 'encoding' | 'bom'>): s
   return `${ENCODING_NAMES[file.encoding] ?? file.encoding}${file.bom ? ' with BOM' : ''}`;
 }
 
+/** A catalog credential a badge template can be mapped to. */
+export interface CredentialChoice {
+  id: string;
+  name: string;
+}
+
 interface FileCardProps {
   file: SessionFile;
   disabled: boolean;
   onConfigure: (options: FileReadOptions) => void;
   onRemove: () => void;
+  /** The catalog, for mapping a badge platform's templates. */
+  credentials?: readonly CredentialChoice[];
+  /** Remembers that a badge template is a catalog credential, then reads the file again. */
+  onMapTemplate?: (template: { id: string; name?: string }, credentialId: string) => void;
 }
 
-export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProps) {
+export function FileCard({ file, disabled, onConfigure, onRemove, credentials = [], onMapTemplate }: FileCardProps) {
   const headingId = useId();
   const kindId = useId();
+  const sheetId = useId();
+  const workbook = file.sheets !== undefined;
   const change = (patch: Partial<FileReadOptions>) => onConfigure({ ...file.options, ...patch });
   return (
     <article className="card import-file" aria-labelledby={headingId}>
       <h3 id={headingId}>{file.fileName}</h3>
       <dl className="import-facts">
-        <div>
-          <dt>Encoding</dt>
-          <dd>{describeEncoding(file)}</dd>
-        </div>
-        <div>
-          <dt>Delimiter</dt>
-          <dd>{DELIMITER_NAMES[file.delimiter] ?? file.delimiter}</dd>
-        </div>
+        {workbook ? (
+          <div>
+            <dt>Excel workbook</dt>
+            <dd>{file.sheets!.length === 1 ? 'one sheet' : `${file.sheets!.length} sheets`}</dd>
+          </div>
+        ) : (
+          <>
+            <div>
+              <dt>Encoding</dt>
+              <dd>{describeEncoding(file)}</dd>
+            </div>
+            <div>
+              <dt>Delimiter</dt>
+              <dd>{DELIMITER_NAMES[file.delimiter] ?? file.delimiter}</dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>Rows</dt>
           <dd>{formatCount(file.rowCount)}</dd>
@@ -70,6 +91,25 @@ export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProp
           <dd>{(file.readMs / 1000).toFixed(2)} s</dd>
         </div>
       </dl>
+      {workbook && file.sheets!.length > 1 ? (
+        <p>
+          <label htmlFor={sheetId}>Sheet </label>
+          <select
+            id={sheetId}
+            value={file.sheet ?? file.options.sheet ?? ''}
+            disabled={disabled}
+            // Another sheet has other headers: its kind and mapping are detected again.
+            onChange={(event) => onConfigure({ sheet: event.target.value })}
+          >
+            {file.sheet === undefined ? <option value="">— choose the sheet that holds the data —</option> : null}
+            {file.sheets!.map((sheet) => (
+              <option key={sheet} value={sheet}>
+                {sheet}
+              </option>
+            ))}
+          </select>
+        </p>
+      ) : null}
       <p>
         <label htmlFor={kindId}>Holds </label>
         <select
@@ -77,7 +117,7 @@ export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProp
           value={file.kind ?? ''}
           disabled={disabled}
           // A new kind means new fields: the mapping is proposed again from the headers.
-          onChange={(event) => onConfigure({ kind: event.target.value as RecordKind })}
+          onChange={(event) => onConfigure({ kind: event.target.value as RecordKind, ...(file.options.sheet ? { sheet: file.options.sheet } : {}) })}
         >
           {file.kind === null ? <option value="">— choose what this file holds —</option> : null}
           {RECORD_KINDS.map((kind) => (
@@ -89,7 +129,7 @@ export function FileCard({ file, disabled, onConfigure, onRemove }: FileCardProp
         {file.wide ? <span>(wide: one column per skill)</span> : null}
       </p>
       {file.kind ? <MappingTable file={file} kind={file.kind} disabled={disabled} onChange={(mapping) => change({ kind: file.kind ?? undefined, mapping })} /> : null}
-      {file.pending.length > 0 ? <Decisions file={file} disabled={disabled} onChange={change} /> : null}
+      {file.pending.length > 0 ? <Decisions file={file} disabled={disabled} onChange={change} credentials={credentials} onMapTemplate={onMapTemplate} /> : null}
       <button type="button" disabled={disabled} onClick={onRemove}>
         Remove {file.fileName}
       </button>
@@ -151,7 +191,15 @@ function MappingTable({ file, kind, disabled, onChange }: { file: SessionFile; k
   );
 }
 
-function Decisions({ file, disabled, onChange }: { file: SessionFile; disabled: boolean; onChange: (patch: Partial<FileReadOptions>) => void }) {
+interface DecisionsProps {
+  file: SessionFile;
+  disabled: boolean;
+  onChange: (patch: Partial<FileReadOptions>) => void;
+  credentials: readonly CredentialChoice[];
+  onMapTemplate: FileCardProps['onMapTemplate'];
+}
+
+function Decisions({ file, disabled, onChange, credentials, onMapTemplate }: DecisionsProps) {
   return (
     <fieldset className="import-decisions">
       <legend>Decide before importing</legend>
@@ -163,6 +211,15 @@ function Decisions({ file, disabled, onChange }: { file: SessionFile; disabled: 
             samples={decision.samples}
             disabled={disabled}
             onChoose={(order) => onChange({ dateOrderByColumn: { ...file.options.dateOrderByColumn, [decision.column]: order } })}
+          />
+        ) : decision.type === 'badge-template' ? (
+          <BadgeTemplateChoice
+            key={`t-${decision.templateId}`}
+            template={{ id: decision.templateId, ...(decision.templateName ? { name: decision.templateName } : {}) }}
+            rows={decision.rows}
+            credentials={credentials}
+            disabled={disabled || onMapTemplate === undefined}
+            onChoose={(credentialId) => onMapTemplate?.({ id: decision.templateId, ...(decision.templateName ? { name: decision.templateName } : {}) }, credentialId)}
           />
         ) : (
           <LevelScaleChoice
@@ -176,6 +233,27 @@ function Decisions({ file, disabled, onChange }: { file: SessionFile; disabled: 
         ),
       )}
     </fieldset>
+  );
+}
+
+function BadgeTemplateChoice({ template, rows, credentials, disabled, onChoose }: { template: { id: string; name?: string }; rows: number; credentials: readonly CredentialChoice[]; disabled: boolean; onChoose: (credentialId: string) => void }) {
+  const id = useId();
+  return (
+    <p>
+      <label htmlFor={id}>
+        Credly badge template {template.name ? `“${template.name}” (${template.id})` : template.id}, {rows} award{rows === 1 ? '' : 's'}, is the catalog credential
+      </label>{' '}
+      <select id={id} defaultValue="" disabled={disabled} onChange={(event) => onChoose(event.target.value)}>
+        <option value="" disabled>
+          — choose (remembered for later imports) —
+        </option>
+        {credentials.map((credential) => (
+          <option key={credential.id} value={credential.id}>
+            {credential.name} ({credential.id})
+          </option>
+        ))}
+      </select>
+    </p>
   );
 }
 

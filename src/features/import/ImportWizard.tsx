@@ -1,7 +1,8 @@
 // The import wizard (SPEC §4, §7): pick or drop files → per-file kind, encoding, delimiter and
 // mapping → decisions → problems and preview → commit (replace | merge, valid rows only).
 import { useEffect, useId, useState, type DragEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { rememberAchievementMapping } from '../../api/badgeClient';
 import type { Persona } from '../../api/contract';
 import { gapmapQueries } from '../../api/queries';
 import { ErrorMessage } from '../../components/QueryState';
@@ -15,6 +16,7 @@ import { useImportSession, type Busy } from './useImportSession';
 export function ImportWizard({ persona }: { persona: Persona }) {
   const session = useImportSession(persona);
   const queryClient = useQueryClient();
+  const catalog = useQuery(gapmapQueries.catalog(persona));
   const [validRowsOnly, setValidRowsOnly] = useState(false);
   const [dragging, setDragging] = useState(false);
   const inputId = useId();
@@ -57,7 +59,7 @@ export function ImportWizard({ persona }: { persona: Persona }) {
           id={inputId}
           type="file"
           multiple
-          accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+          accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={busy !== null}
           onChange={(event) => {
             const picked = Array.from(event.target.files ?? []);
@@ -87,6 +89,10 @@ export function ImportWizard({ persona }: { persona: Persona }) {
                 disabled={busy !== null}
                 onConfigure={(options) => void session.configure(file.id, options)}
                 onRemove={() => void session.remove(file.id)}
+                credentials={catalog.data?.credentials}
+                onMapTemplate={(template, credentialId) =>
+                  void rememberAchievementMapping(persona, { achievement: template, credentialId }).then(() => session.configure(file.id, file.options))
+                }
               />
             ))}
           </div>

@@ -68,7 +68,7 @@ export function IssuesPanel({ issues, errors, warnings, onDownload }: IssuesPane
             {shown.slice(0, SHOWN).map((issue, index) => (
               <tr key={index} className={issue.severity === 'error' ? 'issue-error' : 'issue-warning'}>
                 <td>{issue.file}</td>
-                <td>{issue.row === 0 ? 'file' : issue.row}</td>
+                <td>{issue.row === 0 ? 'file' : (issue.cell ?? issue.row)}</td>
                 <td>{issue.column}</td>
                 <td>{issue.value}</td>
                 <td>{issue.severity}</td>

@@ -24,7 +24,7 @@ export function ReportsPage() {
     <section aria-labelledby="reports-title">
       <header className="page-header">
         <h1 id="reports-title">Reports</h1>
-        <p className="subtitle">As of {formatDate(asOf ?? session.data?.asOf)}, as CSV for other systems. Text that a spreadsheet would run as a formula is neutralised.</p>
+        <p className="subtitle">As of {formatDate(asOf ?? session.data?.asOf)}, as CSV for other systems or as an Excel workbook (its first sheet says which date, evidence, filters and scope made it). Text that a spreadsheet would run as a formula is neutralised.</p>
       </header>
       <div className="form-grid">
         <label htmlFor="report-team">Team</label>
@@ -65,7 +65,7 @@ export function ReportsPage() {
       <h2>Gap report, one row per person and required skill</h2>
       <ExportButton persona={persona} path="/reports/gaps" params={{ ...filters, format: 'long', weight: weight || undefined }} fileName={`gap-report-long${suffix ? `-${suffix}` : ''}-${effectiveAsOf}.csv`} label="Download the gap report" />
       <h2>Team report, one row per team and skill</h2>
-      <ExportButton persona={persona} path="/reports/gaps" params={{ ...filters, format: 'team' }} fileName={`gap-report-team${suffix ? `-${suffix}` : ''}-${effectiveAsOf}.csv`} label="Download the team report" />
+      <ExportButton persona={persona} path="/reports/gaps" params={{ ...filters, format: 'team' }} xlsxFormat="team-xlsx" fileName={`gap-report-team${suffix ? `-${suffix}` : ''}-${effectiveAsOf}.csv`} label="Download the team report" />
       <h2>Goals, with status and overdue flag</h2>
       <ExportButton persona={persona} path="/reports/goals" params={{ team: team || undefined, asOf, evidence }} fileName={`goals${team ? `-${team}` : ''}-${effectiveAsOf}.csv`} label="Download the goals" />
     </section>

@@ -69,6 +69,7 @@ interface Row {
 }
 
 let spare: { accountId: string; tokenId: string };
+const drafts = { toKeep: '', toDiscard: '' };
 const TABLE: Record<string, Row | (() => Row)> = {
   'GET /api/session': { path: '/api/session', expect: everyone(200) },
   'GET /api/overview': { path: '/api/overview', expect: everyone(200) },
@@ -92,9 +93,9 @@ const TABLE: Record<string, Row | (() => Row)> = {
   'GET /api/teams/:team/budget': { path: '/api/teams/Alpha/budget?budget=1000', expect: alphaOnly(200) },
   'GET /api/whatif': { path: '/api/whatif', expect: everyone(200) },
   'PUT /api/whatif': { path: '/api/whatif', body: { roles: organisation().roles }, expect: adminOnly(200) },
-  // The admin's PUT above left a draft of their own to keep.
-  'POST /api/whatif/keep': { path: '/api/whatif/keep', expect: adminOnly(200), changes: true },
-  'DELETE /api/whatif': { path: '/api/whatif', expect: adminOnly(200) },
+  // Drafts the admin made before the table runs (beforeAll), named by the address as the page does.
+  'POST /api/whatif/keep': () => ({ path: `/api/whatif/keep?scenario=${drafts.toKeep}`, expect: adminOnly(200), changes: true }),
+  'DELETE /api/whatif': () => ({ path: `/api/whatif?scenario=${drafts.toDiscard}`, expect: adminOnly(200) }),
   'GET /api/imports': { path: '/api/imports', expect: { admin: 200, managerA: 403, managerB: 403, hr: 200 } },
   'POST /api/imports': { path: '/api/imports', body: { mode: 'merge', files: [{ fileName: 'skills.csv', text: 'skill_id,name,category\nrust,Rust,tech\n' }] }, expect: adminOnly(200), changes: true },
   'POST /api/imports/:id/undo': { path: '/api/imports/999999/undo', expect: adminOnly(404) },
@@ -146,6 +147,10 @@ beforeAll(async () => {
   headers.managerA = await tokenFor('mira@example.test', 'manager');
   headers.managerB = await tokenFor('bob@table.test', 'manager', ['Beta']);
   const spareAccount = await addAccount(server.access.accounts, { email: 'spare@table.test', role: 'hr' });
+  for (const which of ['toKeep', 'toDiscard'] as const) {
+    const made = await server.fetch('/api/whatif', { method: 'PUT', headers: { ...headers.admin, origin: server.url, 'content-type': 'application/json' }, body: JSON.stringify({ roles: organisation().roles }) });
+    drafts[which] = ((await made.json()) as { id: string }).id;
+  }
   spare = { accountId: spareAccount.id, tokenId: (await createApiToken(server.access.accounts, { email: 'admin@table.test', label: 'spare', expiresInMs: 3_600_000 })).token.id };
 }, 60_000);
 afterAll(() => server.close());

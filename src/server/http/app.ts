@@ -5,11 +5,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { route, json, type Route } from './routeTable';
 import { cachedJson } from '../state/responseCache';
-import { gapReportLong, gapReportTeam, teamsOf, type EngineOrganisation } from '../../domain/engine';
-import type { EmployeeDetail, SessionInfo } from '../../api/contract';
+import { gapReportLong, gapReportTeam, teamsOf } from '../../domain/engine';
+import type { SessionInfo } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
-import { recordChange, setCaller, personaOf, callerKeyOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { recordChange, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
@@ -20,6 +20,8 @@ import { createImportRoutes } from './importRoutes';
 import type { ImportJobStore } from '../import/importJobStore';
 import { createBadgeRoutes } from './badgeRoutes';
 import { createListRoutes } from './listRoutes';
+import { xlsxReportResponse } from './xlsxExport';
+import { gapLongReportTable, gapTeamReportTable } from '../../domain/xlsx';
 import { defaultMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
 import { backupOf, encodeBackup } from '../backup/backupFile';
 import {
@@ -31,20 +33,22 @@ import {
   teamDetailResponse,
   teamHeatmapResponse,
   teamListResponse,
+  lookups,
 } from '../state/responses';
 
-/** Each held award with the reason of its verification status (SPEC §7 Employee: verified / failed, why). */
-function withVerificationReasons(eo: EngineOrganisation, detail: EmployeeDetail | undefined): EmployeeDetail | undefined {
-  if (!detail) return detail;
-  const own = eo.org.awards.filter((award) => award.employee === detail.employee.id);
-  return {
-    ...detail,
-    held: detail.held.map((item) => {
-      if (item.via !== 'award' || item.verificationReason !== undefined) return item;
-      const award = own.find((candidate) => candidate.credential === item.credentialId && candidate.issuedOn === item.issuedOn);
-      return award?.verificationReason ? { ...item, verificationReason: award.verificationReason } : item;
-    }),
-  };
+/** The gap report's filters, as the About sheet of its workbook names them. */
+const GAP_LONG_FILTERS = { role: 'role', category: 'skill category', weight: 'weight' };
+const GAP_TEAM_FILTERS = { role: 'role', category: 'skill category' };
+
+/**
+ * A file downloaded while looking at a what-if draft says so in its name, so a hypothetical report is
+ * never mistaken for a real one; its columns stay those of SPEC §5.
+ */
+function markedIfWhatIf(request: Request, response: Response): Response {
+  const disposition = response.headers.get('content-disposition');
+  if (draftIdOf(request) === undefined || !disposition) return response;
+  response.headers.set('content-disposition', disposition.replace(/filename="/, 'filename="what-if-draft-'));
+  return response;
 }
 
 export interface RouteOptions {
@@ -53,7 +57,7 @@ export interface RouteOptions {
   organisationName?: string;
   /** Where confirmed badge-achievement mappings are kept (default: IndexedDB in a browser, else memory). */
   achievementMappings?: AchievementMappingStore;
-  /** Where what-if drafts are kept (default: memory). */
+  /** Where what-if drafts are kept (default: IndexedDB in a browser, else memory). */
   drafts?: DraftStore;
   /** Where import jobs keep their files (default: memory, the browser host's one process). */
   importJobs?: ImportJobStore;
@@ -94,7 +98,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
   const mappings = options.achievementMappings ?? defaultMappingStore();
   return [
     route.get('/api/session', guarded(async ({ request }) => {
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const caller = callerOf(request);
       const { org } = eo;
       return json<SessionInfo>({
@@ -157,7 +161,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const managerTeam = employee.manager ? eo.org.employees.find((candidate) => candidate.id === employee.manager)?.team : undefined;
       const showManager = managerTeam !== undefined && maySeeTeam(caller, managerTeam);
       return cachedJson(eo, `employee|${asOf}|${id}|${showManager}`, () => {
-        const detail = withVerificationReasons(eo, employeeDetailResponse(eo, id, asOf));
+        const detail = employeeDetailResponse(eo, id, asOf);
         if (!detail || showManager) return detail;
         const { manager: _hidden, ...person } = detail.employee;
         return { ...detail, employee: person, managerName: undefined };
@@ -171,12 +175,12 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     })),
 
     route.get('/api/catalog', guarded(async ({ request }) => {
-      const { org } = await state.current(callerKeyOf(request));
+      const { org } = await state.current(draftIdOf(request));
       return json({ credentials: org.credentials, skills: org.skills });
     })),
 
     route.get('/api/roles', guarded(async ({ request }) => {
-      const { org } = await state.current(callerKeyOf(request));
+      const { org } = await state.current(draftIdOf(request));
       const headcount = new Map<string, number>();
       for (const employee of org.employees) headcount.set(employee.role, (headcount.get(employee.role) ?? 0) + 1);
       return json({ roles: org.roles.map((role) => ({ ...role, employees: headcount.get(role.id) ?? 0 })), skills: org.skills });
@@ -202,21 +206,34 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const eo = await viewOf(request, state);
       const url = new URL(request.url);
       const asOf = asOfOf(request, state);
-      const options = csvOptionsOf(url);
+      const csvOptions = csvOptionsOf(url);
       const format = url.searchParams.get('format') ?? 'long';
-      if (format !== 'long' && format !== 'team') throw new RequestRefused(400, 'bad-format', `format must be long or team, not "${format}".`);
+      if (format !== 'long' && format !== 'team' && format !== 'xlsx' && format !== 'team-xlsx') {
+        throw new RequestRefused(400, 'bad-format', `format must be long, team, xlsx (the long report as an Excel workbook) or team-xlsx, not "${format}".`);
+      }
+      const layout = format === 'team' || format === 'team-xlsx' ? 'team' : 'long';
       // The export follows what is on screen: team and role narrow who is counted; category and
       // weight (long format) narrow which rows are written. Unfiltered, it is `gapmap report` byte for byte.
-      const { scope: teamScope } = scopeOf(request, eo, callerOf(request));
+      const { scope: teamScope, label } = scopeOf(request, eo, callerOf(request));
       const role = url.searchParams.get('role');
       const scope = role ? { ...teamScope, roles: [role] } : teamScope;
       const category = url.searchParams.get('category');
       const weight = url.searchParams.get('weight');
       const inCategory = category ? new Set(eo.org.skills.filter((skill) => skill.category === category).map((skill) => skill.id)) : undefined;
-      const csv =
-        format === 'long'
-          ? gapLongCsv(gapReportLong(eo, asOf, scope).filter((row) => (!inCategory || inCategory.has(row.skill_id)) && (!weight || row.weight === weight)), options)
-          : gapTeamCsv(gapReportTeam(eo, asOf, scope).filter((row) => !inCategory || inCategory.has(row.skill_id)), options);
+      const longRows = () => gapReportLong(eo, asOf, scope).filter((row) => (!inCategory || inCategory.has(row.skill_id)) && (!weight || row.weight === weight));
+      const teamRows = () => gapReportTeam(eo, asOf, scope).filter((row) => !inCategory || inCategory.has(row.skill_id));
+      if (format === 'xlsx' || format === 'team-xlsx') {
+        const about = {
+          title: layout === 'long' ? 'Gap report, one row per person and required skill' : 'Team report, one row per team and required skill',
+          asOf,
+          scope: label,
+          filters: layout === 'long' ? GAP_LONG_FILTERS : GAP_TEAM_FILTERS,
+          host: options.host ?? 'browser',
+        };
+        const table = layout === 'long' ? gapLongReportTable(longRows(), lookups(eo).roleName) : gapTeamReportTable(teamRows());
+        return xlsxReportResponse(request, about, table, `gap-report-${layout}-${asOf}.xlsx`);
+      }
+      const csv = layout === 'long' ? gapLongCsv(longRows(), csvOptions) : gapTeamCsv(teamRows(), csvOptions);
       return csvResponse(csv, `gap-report-${format}-${asOf}.csv`);
     })),
 
@@ -241,12 +258,12 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       await recordChange(audit, request, 'demo-reset', '', { employees: eo.org.employees.length });
       return json({ ok: true as const, employees: eo.org.employees.length });
     })),
-    ...createGoalRoutes(state, audit),
+    ...createGoalRoutes(state, audit, options.host ?? 'browser'),
     ...createRecommendRoutes(state),
     ...createWhatIfRoutes(state, audit),
-    ...createImportRoutes(storedState, options.importJobs, audit),
+    ...createImportRoutes(storedState, options.importJobs, audit, mappings),
     ...createBadgeRoutes(state, mappings, audit),
-    ...createListRoutes(state),
+    ...createListRoutes(state, options.host ?? 'browser'),
     ...(options.moreRoutes?.({ state: storedState, audit }) ?? []),
   ];
 }
@@ -258,7 +275,13 @@ export function createApp(storedState: OrganisationState, options: RouteOptions 
   for (const { method, path, handler, maxBodyBytes } of createRoutes(storedState, options)) {
     const limit = bodyLimit({
       maxSize: maxBodyBytes,
-      onError: () => errorResponse(413, 'too-large', `The request body is over the limit of this route (${formatBytes(maxBodyBytes)}).`),
+      onError: () => {
+        const refused = errorResponse(413, 'too-large', `The request body is over the limit of this route (${formatBytes(maxBodyBytes)}).`);
+        // The rest of the body is never read, so this connection cannot carry another request:
+        // say so, or a keep-alive client sends its next request into a socket that is closing.
+        refused.headers.set('connection', 'close');
+        return refused;
+      },
     });
     app.on(method, path, limit, async (c) => {
       const request = c.req.raw;
@@ -275,7 +298,7 @@ export function createApp(storedState: OrganisationState, options: RouteOptions 
       }
       setCaller(request, caller);
       const authMs = performance.now() - started;
-      const response = await handler({ request, params: c.req.param() as Record<string, string> });
+      const response = markedIfWhatIf(request, await handler({ request, params: c.req.param() as Record<string, string> }));
       return withTiming(response, authMs);
     });
   }

@@ -7,8 +7,10 @@ import type { Goal } from '../../domain/schema';
 import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResponse } from '../../api/contract';
 import type { Caller } from '../auth/caller';
 import type { WhatIfState } from '../state/whatIf';
+import { goalsReportTable } from '../../domain/xlsx';
+import { xlsxReportResponse, type ExportHost } from './xlsxExport';
 import type { AuditLog } from '../store/auditLog';
-import { recordChange, callerKeyOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, forbidden, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf } from './requestContext';
+import { recordChange, draftIdOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, forbidden, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf } from './requestContext';
 
 /** Admins set goals for anyone, managers for the people in their teams (checked per person); HR only reads. */
 function assertMaySetGoals(caller: Caller) {
@@ -23,7 +25,7 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
-export function createGoalRoutes(state: WhatIfState, audit: AuditLog) {
+export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: ExportHost = 'browser') {
   return [
     route.post('/api/goals', guarded(async ({ request }) => {
       const caller = callerOf(request);
@@ -31,7 +33,7 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog) {
       const parsed = assignGoalsRequestSchema.safeParse(await jsonBody(request));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       const { employees, credential, dueOn, kind } = parsed.data;
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const today = state.today();
       if (!eo.org.credentials.some((candidate) => candidate.id === credential)) throw new RequestRefused(400, 'unknown-credential', `There is no credential ${credential} in the catalog.`);
       if (dueOn < today) throw new RequestRefused(400, 'past-due-date', `The due date ${dueOn} is in the past: choose today or later.`);
@@ -59,7 +61,7 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog) {
         created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: caller.displayName, createdOn: today });
       }
       if (created.length > 0) {
-        await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, callerKeyOf(request));
+        await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, draftIdOf(request));
         await recordChange(audit, request, 'goals-assigned', credential, { credential, dueOn, kind, goals: created.map((goal) => ({ id: goal.id, employee: goal.employee })) });
       }
       return json<AssignGoalsResponse>({ created, skipped }, { status: 201 });
@@ -70,22 +72,30 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog) {
       assertMaySetGoals(caller);
       const parsed = updateGoalRequestSchema.safeParse(await jsonBody(request));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', 'status must be assigned, in-progress, completed or cancelled.');
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const id = param(params.id);
       const goal = eo.org.goals.find((candidate) => candidate.id === id);
       if (!goal) return notFound(caller, `There is no goal ${id}.`);
       assertMaySeeTeam(caller, findEmployee(eo, goal.employee)?.team ?? '');
       const updated = { ...goal, status: parsed.data.status };
-      await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, callerKeyOf(request));
+      await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, draftIdOf(request));
       await recordChange(audit, request, 'goal-status-changed', id, { goal: id, employee: goal.employee, credential: goal.credential, from: goal.status, to: updated.status });
       return json({ goal: updated });
     })),
 
     route.get('/api/reports/goals', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const { scope } = scopeOf(request, eo, callerOf(request));
+      const { scope, label } = scopeOf(request, eo, callerOf(request));
       const asOf = asOfOf(request, state);
-      return csvResponse(goalsCsv(goalExportRows(eo, asOf, scope), csvOptionsOf(new URL(request.url))), `goals-${asOf}.csv`);
+      const url = new URL(request.url);
+      const format = url.searchParams.get('format') ?? 'csv';
+      if (format !== 'csv' && format !== 'xlsx') throw new RequestRefused(400, 'bad-format', `format must be csv or xlsx, not "${format}".`);
+      const rows = goalExportRows(eo, asOf, scope);
+      if (format === 'xlsx') {
+        const about = { title: 'Credential goals, with status and overdue flag', asOf, scope: label, filters: {}, host };
+        return xlsxReportResponse(request, about, goalsReportTable(rows), `goals-${asOf}.xlsx`);
+      }
+      return csvResponse(goalsCsv(rows, csvOptionsOf(url)), `goals-${asOf}.csv`);
     })),
   ];
 }

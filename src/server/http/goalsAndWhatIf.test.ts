@@ -124,42 +124,54 @@ describe('which evidence counts', () => {
 });
 
 describe('what-if', () => {
-  it('changes every view at once and leaves the stored data alone until kept', async () => {
-    const before = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };
-    expect(before.required).toEqual([3, 3]);
-    const roles = smallOrganisation().roles.map((role) => ({ ...role, requirements: [{ skill: 'sql', level: 5, weight: 'critical' as const }] }));
-    const opened = await send('PUT', '/api/whatif', lnd, { roles });
-    expect(await opened.json()).toEqual({ active: true, changes: ['Requirements of Analyst changed'] });
-    const during = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };
-    expect(during.required).toEqual([5, 5]);
+  const strictRoles = () => smallOrganisation().roles.map((role) => ({ ...role, requirements: [{ skill: 'sql', level: 5, weight: 'critical' as const }] }));
+  const required = async (path: string, persona: Persona = lnd) => ((await (await send('GET', path, persona)).json()) as { required: number[] }).required;
+
+  it('is a draft the address names: views that name it compute on it, the stored data stays until kept', async () => {
+    expect(await required('/api/heatmap/team/Data')).toEqual([3, 3]);
+    const opened = (await (await send('PUT', '/api/whatif', lnd, { roles: strictRoles() })).json()) as { id: string };
+    expect(opened).toEqual({ active: true, id: expect.stringMatching(/^[0-9a-f]{32}$/), mine: true, changes: ['Requirements of Analyst changed'] });
+    expect(await required(`/api/heatmap/team/Data?scenario=${opened.id}`)).toEqual([5, 5]);
+    // Without the draft in the address, even its author sees the organisation as stored.
+    expect(await required('/api/heatmap/team/Data')).toEqual([3, 3]);
     expect((await server.state.current()).org.roles[0]?.requirements[0]?.level).toBe(3);
-    await send('DELETE', '/api/whatif', lnd);
-    const after = (await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] };
-    expect(after.required).toEqual([3, 3]);
+    // A second change edits the same draft.
+    const changed = (await (await send('PUT', `/api/whatif?scenario=${opened.id}`, lnd, { credentials: smallOrganisation().credentials.slice(0, 1) })).json()) as { id: string };
+    expect(changed.id).toBe(opened.id);
+    expect((await send('DELETE', `/api/whatif?scenario=${opened.id}`, lnd)).status).toBe(200);
+    // Discarded: an address that still names it says so, in the contract's shape.
+    const gone = await send('GET', `/api/heatmap/team/Data?scenario=${opened.id}`, lnd);
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ error: 'no-scenario' });
+    expect(await (await send('GET', `/api/whatif?scenario=${opened.id}`, lnd)).json()).toEqual({ active: false, changes: [], gone: true });
   });
 
-  it("is the author's draft: nobody else's figures change while it is open", async () => {
-    const roles = smallOrganisation().roles.map((role) => ({ ...role, requirements: [{ skill: 'sql', level: 5, weight: 'critical' as const }] }));
-    await send('PUT', '/api/whatif', lnd, { roles });
+  it("can be shared by its address, yet only its author changes, keeps or discards it; nobody else's view changes", async () => {
+    const { id } = (await (await send('PUT', '/api/whatif', lnd, { roles: strictRoles() })).json()) as { id: string };
     const hr: Persona = { kind: 'hr' };
-    const seenByHr = (await (await send('GET', '/api/heatmap/team/Data', hr)).json()) as { required: number[] };
-    expect(seenByHr.required).toEqual([3, 3]);
+    expect(await required('/api/heatmap/team/Data', hr)).toEqual([3, 3]);
+    expect(await required(`/api/heatmap/team/Data?scenario=${id}`, hr)).toEqual([5, 5]);
+    expect(await (await send('GET', `/api/whatif?scenario=${id}`, hr)).json()).toMatchObject({ active: true, id, mine: false });
     expect(await (await send('GET', '/api/whatif', hr)).json()).toEqual({ active: false, changes: [] });
-    expect(((await (await send('GET', '/api/heatmap/team/Data', lnd)).json()) as { required: number[] }).required).toEqual([5, 5]);
-    // A goal assigned by the author meanwhile lands on the stored organisation, without the draft's roles.
-    expect((await send('POST', '/api/goals', lnd, { employees: ['e1'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' })).status).toBe(201);
+    expect((await send('POST', `/api/whatif/keep?scenario=${id}`, hr)).status).toBe(403);
+    // A goal assigned by the author while looking at the draft lands on the stored organisation, without the draft's roles.
+    expect((await send('POST', `/api/goals?scenario=${id}`, lnd, { employees: ['e1'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' })).status).toBe(201);
     expect((await server.state.current()).org.roles[0]?.requirements[0]?.level).toBe(3);
     expect((await server.state.current()).org.goals).toHaveLength(1);
-    await send('DELETE', '/api/whatif', lnd);
+    // An export made under the draft says so in its file name; the real one does not.
+    expect((await send('GET', `/api/reports/gaps?format=team&scenario=${id}`, hr)).headers.get('content-disposition')).toMatch(/filename="what-if-draft-gap-report-team-/);
+    expect((await send('GET', '/api/reports/gaps?format=team', hr)).headers.get('content-disposition')).toMatch(/filename="gap-report-team-/);
+    await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
   });
 
-  it('stores the scenario when kept', async () => {
+  it('stores the draft when kept, and the draft is gone', async () => {
     const credentials = [...smallOrganisation().credentials, { id: 'sql-5', name: 'SQL Expert', issuer: 'Academy', grants: [{ skill: 'sql', level: 5 }], hours: 40, cost: 900, currency: 'EUR' }];
-    await send('PUT', '/api/whatif', lnd, { credentials });
-    const kept = await send('POST', '/api/whatif/keep', lnd);
+    const { id } = (await (await send('PUT', '/api/whatif', lnd, { credentials })).json()) as { id: string };
+    const kept = await send('POST', `/api/whatif/keep?scenario=${id}`, lnd);
     expect(await kept.json()).toEqual({ active: false, changes: [] });
     expect((await server.state.current()).org.credentials.map((credential) => credential.id)).toEqual(['sql-3', 'py-2', 'sql-5']);
     expect((await server.access.audit.list({ action: 'whatif-kept' }))[0]).toMatchObject({ detail: { changes: expect.arrayContaining(['Credential SQL Expert added to the catalog']), role: 'admin' } });
+    expect((await send('POST', `/api/whatif/keep?scenario=${id}`, lnd)).status).toBe(404);
   });
 
   it('refuses a scenario that names a skill that does not exist', async () => {

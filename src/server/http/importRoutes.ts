@@ -8,6 +8,8 @@ import { ISSUES_SHOWN, commitRefusal, historyEntryOf, planImport, readImportFile
 import { createImportJobs, ImportJobError } from '../import/importJobs';
 import { memoryImportJobStore, type ImportJobStore } from '../import/importJobStore';
 import type { OrganisationState } from '../state/organisationState';
+import type { AchievementMappingStore } from '../store/achievementMappingStore';
+import { isBadgeTemplateFile, mapBadgeTemplates } from '../../domain/csv';
 import { memoryAuditLog, type AuditLog } from '../store/auditLog';
 import type { HistoryEntry } from '../../api/importContract';
 import { recordChange, assertMayChangeData, errorResponse, guarded, param, callerOf, RequestRefused } from './requestContext';
@@ -56,8 +58,8 @@ function importGuarded(handler: Parameters<typeof guarded>[0]): Parameters<typeo
   });
 }
 
-export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore(), audit: AuditLog = memoryAuditLog()) {
-  const jobs = createImportJobs(state, jobStore);
+export function createImportRoutes(state: OrganisationState, jobStore: ImportJobStore = memoryImportJobStore(), audit: AuditLog = memoryAuditLog(), mappings?: AchievementMappingStore) {
+  const jobs = createImportJobs(state, jobStore, mappings);
   return [
     route.get('/api/imports', guarded(async ({ request }) => {
       const caller = callerOf(request);
@@ -71,6 +73,8 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       const files = body.files ?? [];
       const parsedFiles = files.map((file) => readImportFile({ fileName: file.fileName, text: file.text, options: file.options }, state.today()));
       const { eo, revision, empty } = await state.snapshot();
+      const remembered = mappings ? await mappings.load() : {};
+      for (const parsed of parsedFiles) if (isBadgeTemplateFile(parsed)) mapBadgeTemplates(parsed, eo.org.credentials, remembered);
       const plan = planImport(parsedFiles, empty ? undefined : eo.org, revision, body.mode);
       const summary = { errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUES_SHOWN), counts: plan.counts };
       if (body.dryRun) return json<CommitResponse>({ committed: false, ...summary });

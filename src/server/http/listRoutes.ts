@@ -15,9 +15,11 @@ import {
   type SearchResponse, type SinglePointOfFailureList, type SkillGaps,
 } from '../../api/listContract';
 import type { WhatIfState } from '../state/whatIf';
+import { columnsOfCsv, type ReportTable } from '../../domain/xlsx';
+import { xlsxReportResponse, type ExportHost } from './xlsxExport';
 import { FORECAST_DAYS, lookups } from '../state/responses';
 import {
-  asOfOf, assertMaySeeTeam, callerKeyOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams,
+  asOfOf, assertMaySeeTeam, draftIdOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams,
 } from './requestContext';
 
 /** The JSON answer lists at most this many rows unless `limit` says otherwise; the CSV lists all. */
@@ -49,11 +51,11 @@ function limitOf(url: URL): number {
   return limit;
 }
 
-function formatOf(url: URL): 'json' | 'csv' {
+function formatOf(url: URL): 'json' | 'csv' | 'xlsx' {
   const format = url.searchParams.get('format');
   if (format === null || format === '' || format === 'json') return 'json';
-  if (format === 'csv') return 'csv';
-  throw new RequestRefused(400, 'bad-format', `format must be json or csv, not "${format}".`);
+  if (format === 'csv' || format === 'xlsx') return format;
+  throw new RequestRefused(400, 'bad-format', `format must be json, csv or xlsx, not "${format}".`);
 }
 
 function credentialOption(eo: EngineOrganisation, id: string, skill?: string): CredentialOption {
@@ -105,20 +107,35 @@ interface ListAnswer<T extends Row> {
   valueOf: (row: T, column: string) => string | number;
   csvColumns: readonly string[];
   csvRow: (row: T) => readonly CsvValue[];
+  /** What the list is, for the About sheet of its workbook. */
+  title: string;
   /** The JSON answer, given the sorted rows shown and the envelope. */
   body: (shown: T[], envelope: { asOf: IsoDate; scope: string; total: number; sort: string }) => unknown;
 }
 
-function answerList<T extends Row>(request: Request, asOf: IsoDate, scope: string, list: ListAnswer<T>): Response {
+function answerList<T extends Row>(request: Request, asOf: IsoDate, scope: string, host: ExportHost, list: ListAnswer<T>): Response {
   const url = new URL(request.url);
   const sort = url.searchParams.get('sort') || list.defaultSort;
   const format = formatOf(url);
   const sorted = sortRows(list.rows, list.kind, sort, list.valueOf);
+  if (format === 'xlsx') {
+    // The CSV's columns with readable headers: numbers stay numbers, `_on` columns become dates.
+    const firstRow = sorted.length > 0 ? list.csvRow(sorted[0]!) : [];
+    const numeric = new Set(list.csvColumns.filter((_, index) => typeof firstRow[index] === 'number'));
+    const table: ReportTable = {
+      name: list.title.length <= 31 ? list.title : list.kind,
+      columns: columnsOfCsv(list.csvColumns, numeric),
+      rowCount: sorted.length,
+      rowAt: (i) => list.csvRow(sorted[i]!),
+    };
+    const about = { title: list.title, asOf, scope, filters: { sort: 'sorted by' }, host };
+    return xlsxReportResponse(request, about, table, `${list.kind}-${asOf}.xlsx`);
+  }
   if (format === 'csv') return csvResponse(writeCsv(list.csvColumns, sorted.map(list.csvRow), csvOptionsOf(url)), `${list.kind}-${asOf}.csv`);
   return json(list.body(sorted.slice(0, limitOf(url)), { asOf, scope, total: sorted.length, sort }));
 }
 
-export function createListRoutes(state: WhatIfState) {
+export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser') {
   return [
     route.get('/api/lists/critical-gaps', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
@@ -141,8 +158,9 @@ export function createListRoutes(state: WhatIfState) {
         gap: gap.gap,
         fixes: fixes.fixes(gap.skill, gap.required),
       }));
-      return answerList(request, asOf, label, {
+      return answerList(request, asOf, label, host, {
         kind: 'critical-gaps',
+        title: 'Critical gaps',
         defaultSort: 'team',
         rows,
         valueOf: (row, column) => (column === 'employee' ? row.employeeName : column === 'skill' ? row.skillName : column === 'role' ? row.roleName : row[column as 'team' | 'required' | 'effective' | 'gap']),
@@ -170,8 +188,9 @@ export function createListRoutes(state: WhatIfState) {
         candidates: point.candidates.map(person),
         fixes: fixes.fixes(point.skill, point.highestRequired),
       }));
-      return answerList(request, asOf, label, {
+      return answerList(request, asOf, label, host, {
         kind: 'single-points-of-failure',
+        title: 'Single points of failure',
         defaultSort: 'team',
         rows,
         valueOf: (row, column) => (column === 'skill' ? row.skillName : column === 'holders' ? row.holders.length : row[column as 'team' | 'highestRequired' | 'requiredCount' | 'metCount']),
@@ -195,8 +214,9 @@ export function createListRoutes(state: WhatIfState) {
         issuedOn: item.issuedOn,
         expiresOn: item.expiresOn,
       }));
-      return answerList(request, asOf, label, {
+      return answerList(request, asOf, label, host, {
         kind: 'expiring',
+        title: 'Expiring credentials',
         defaultSort: 'expiresOn',
         rows,
         valueOf: (row, column) => (column === 'employee' ? row.employeeName : column === 'credential' ? row.credentialName : row[column as 'expiresOn' | 'team' | 'issuedOn']),
@@ -224,8 +244,9 @@ export function createListRoutes(state: WhatIfState) {
         daysOverdue: today - toDayNumber(goalState.goal.dueOn),
         status: goalState.status,
       }));
-      return answerList(request, asOf, label, {
+      return answerList(request, asOf, label, host, {
         kind: 'overdue-goals',
+        title: 'Overdue goals',
         defaultSort: 'dueOn',
         rows,
         valueOf: (row, column) => (column === 'employee' ? row.employeeName : column === 'credential' ? row.credentialName : row[column as 'dueOn' | 'team' | 'daysOverdue']),
@@ -268,7 +289,7 @@ export function createListRoutes(state: WhatIfState) {
     })),
 
     route.get('/api/search', guarded(async ({ request }) => {
-      const eo = await state.current(callerKeyOf(request));
+      const eo = await state.current(draftIdOf(request));
       const caller = callerOf(request);
       const query = new URL(request.url).searchParams.get('q') ?? '';
       if (query.length > 200) throw new RequestRefused(400, 'bad-query', 'A search is at most 200 characters.');

@@ -11,7 +11,7 @@ import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '
 import { mayChangeData, maySeeTeam, type Caller } from '../auth/caller';
 import type { AuditAction, AuditLog } from '../store/auditLog';
 import type { OrganisationState } from '../state/organisationState';
-import type { WhatIfState } from '../state/whatIf';
+import { NoSuchDraftError, type WhatIfState } from '../state/whatIf';
 
 export function errorResponse(status: number, error: string, message: string) {
   return json<ApiErrorBody>({ error, message }, { status });
@@ -53,6 +53,12 @@ export function callerOf(request: Request): Caller {
  */
 export function callerKeyOf(request: Request): string {
   return callerOf(request).accountId;
+}
+
+/** The what-if draft a request computes on (`?scenario=ID`), if it names one. */
+export function draftIdOf(request: Request): string | undefined {
+  const id = new URL(request.url).searchParams.get('scenario');
+  return id === null || id === '' ? undefined : id;
 }
 
 /** Records a change made by the request's caller in the audit log (after the change is stored). */
@@ -136,7 +142,7 @@ export function withEvidence(eo: EngineOrganisation, evidence: EvidenceFilter): 
  */
 export async function viewOf(request: Request, state: WhatIfState): Promise<EngineOrganisation> {
   const evidence = evidenceOf(request);
-  const eo = await state.current(callerKeyOf(request));
+  const eo = await state.current(draftIdOf(request));
   return withEvidence(eo, evidence);
 }
 
@@ -156,6 +162,9 @@ export function scopeOf(request: Request, eo: EngineOrganisation, caller: Caller
 /** The contract's error answer for anything a handler throws: never an unhandled exception. */
 export function responseForError(error: unknown): Response {
   if (error instanceof RequestRefused) return errorResponse(error.status, error.code, error.message);
+  if (error instanceof NoSuchDraftError) {
+    return errorResponse(404, 'no-scenario', 'This what-if draft no longer exists: its author kept or discarded it. Open the page without it to see the organisation as stored.');
+  }
   if (error instanceof StaleRevisionError) {
     return errorResponse(409, 'stale', 'Someone else changed the data at the same moment, so nothing was stored. Look at the page again and repeat the change.');
   }

@@ -1,10 +1,11 @@
-// What-if over HTTP: open or change a scenario (PUT), see what it changes (GET), keep or discard it.
+// What-if over HTTP: make or change a draft (PUT), see what the draft an address names changes (GET),
+// keep or discard it (its author only).
 import { route, json } from './routeTable';
 import type { Organisation } from '../../domain/schema';
 import { whatIfRequestSchema, type WhatIfStatus } from '../../api/contract';
-import type { WhatIfScenario, WhatIfState } from '../state/whatIf';
+import { NoSuchDraftError, type WhatIfDraft, type WhatIfScenario, type WhatIfState } from '../state/whatIf';
 import type { AuditLog } from '../store/auditLog';
-import { recordChange, assertMayChangeData, callerKeyOf, guarded, callerOf, RequestRefused } from './requestContext';
+import { recordChange, assertMayChangeData, callerKeyOf, callerOf, draftIdOf, guarded, RequestRefused } from './requestContext';
 
 /** What a scenario changes against the stored organisation, in words. */
 function describeChanges(stored: Organisation, scenario: WhatIfScenario | undefined): string[] {
@@ -50,40 +51,53 @@ function checkScenario(stored: Organisation, scenario: WhatIfScenario) {
 }
 
 export function createWhatIfRoutes(state: WhatIfState, audit: AuditLog) {
-  const status = async (owner: string): Promise<WhatIfStatus> => {
-    const scenario = await state.scenario(owner);
-    return { active: scenario !== undefined, changes: describeChanges((await state.stored()).org, scenario) };
+  const status = async (request: Request, draft: WhatIfDraft | undefined): Promise<WhatIfStatus> => {
+    if (!draft) return { active: false, changes: [] };
+    return { active: true, id: draft.id, mine: draft.owner === callerKeyOf(request), changes: describeChanges((await state.stored()).org, draft.scenario) };
+  };
+  /** The draft the request names, which only its author may change, keep or discard. */
+  const ownDraft = async (request: Request): Promise<WhatIfDraft> => {
+    assertMayChangeData(callerOf(request));
+    const id = draftIdOf(request);
+    if (id === undefined) throw new RequestRefused(409, 'no-scenario', 'Name the what-if draft (scenario=ID) to keep or discard.');
+    const draft = await state.draft(id);
+    if (!draft) throw new NoSuchDraftError(id);
+    if (draft.owner !== callerKeyOf(request)) throw new RequestRefused(403, 'forbidden', 'Only the author of this what-if draft can change, keep or discard it.');
+    return draft;
   };
   return [
-    route.get('/api/whatif', guarded(async ({ request }) => json(await status(callerKeyOf(request))))),
+    // The draft the address names: what it changes, and whether it is the caller's own.
+    route.get('/api/whatif', guarded(async ({ request }) => {
+      const id = draftIdOf(request);
+      if (id === undefined) return json(await status(request, undefined));
+      const draft = await state.draft(id);
+      return json(draft ? await status(request, draft) : { active: false, changes: [], gone: true });
+    })),
 
+    // Without scenario=ID a new draft; with it, the author's draft changed.
     route.put('/api/whatif', guarded(async ({ request }) => {
       assertMayChangeData(callerOf(request));
       const parsed = whatIfRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       const stored = (await state.stored()).org;
-      const owner = callerKeyOf(request);
-      const scenario: WhatIfScenario = { ...(await state.scenario(owner)), ...parsed.data };
+      const existing = draftIdOf(request) === undefined ? undefined : await ownDraft(request);
+      const scenario: WhatIfScenario = { ...existing?.scenario, ...parsed.data };
       checkScenario(stored, scenario);
-      await state.setScenario(owner, scenario);
-      return json(await status(owner));
+      return json(await status(request, await state.saveDraft(existing?.id, callerKeyOf(request), scenario)));
     })),
 
     route.post('/api/whatif/keep', guarded(async ({ request }) => {
-      assertMayChangeData(callerOf(request));
-      const owner = callerKeyOf(request);
-      if (!(await state.scenario(owner))) throw new RequestRefused(409, 'no-scenario', 'There is no what-if scenario to keep.');
-      const changes = describeChanges((await state.stored()).org, await state.scenario(owner));
-      await state.keep(owner);
+      const draft = await ownDraft(request);
+      const changes = describeChanges((await state.stored()).org, draft.scenario);
+      await state.keep(draft.id);
       await recordChange(audit, request, 'whatif-kept', 'roles and catalog', { changes });
-      return json(await status(owner));
+      return json(await status(request, undefined));
     })),
 
     route.delete('/api/whatif', guarded(async ({ request }) => {
-      assertMayChangeData(callerOf(request));
-      const owner = callerKeyOf(request);
-      await state.discard(owner);
-      return json(await status(owner));
+      const draft = await ownDraft(request);
+      await state.discard(draft.id);
+      return json(await status(request, undefined));
     })),
   ];
 }

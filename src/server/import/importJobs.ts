@@ -8,6 +8,8 @@ import type { OrganisationState } from '../state/organisationState';
 import type { NewEntry } from '../store/organisationDatabase';
 import { ISSUES_SHOWN, commitRefusal, historyEntryOf, issuesCsv, planImport, previewOf, readImportFile, summariseFile, type ImportPlan } from './importPipeline';
 import type { ImportJobStore, StoredJobFile } from './importJobStore';
+import { isBadgeTemplateFile, mapBadgeTemplates } from '../../domain/csv';
+import { memoryMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
 
 export class ImportJobError extends Error {
   constructor(
@@ -29,7 +31,7 @@ interface ParsedCopy {
 /** Parsed files are kept for a few jobs at a time: a million awards weigh a few hundred MB. */
 const JOBS_KEPT = 3;
 
-export function createImportJobs(state: OrganisationState, store: ImportJobStore) {
+export function createImportJobs(state: OrganisationState, store: ImportJobStore, mappings: AchievementMappingStore = memoryMappingStore()) {
   const parsedByJob = new Map<string, Map<string, ParsedCopy>>();
   const plans = new Map<string, { key: string; plan: ImportPlan; base: ImportPlan['organisation'] | undefined }>();
 
@@ -52,12 +54,14 @@ export function createImportJobs(state: OrganisationState, store: ImportJobStore
     plans.delete(jobId);
   }
 
-  function read(jobId: string, file: StoredJobFile): ParsedCopy {
+  async function read(jobId: string, file: StoredJobFile): Promise<ParsedCopy> {
     const copies = remember(jobId);
     const cached = copies.get(file.fileId);
     if (cached && cached.version === file.version) return cached;
     const started = performance.now();
     const parsed = readImportFile({ fileName: file.fileName, bytes: file.bytes, options: file.options }, state.today());
+    // A badge platform's templates map to the stored catalog, by the mappings the user confirmed once.
+    if (isBadgeTemplateFile(parsed)) mapBadgeTemplates(parsed, (await state.current()).org.credentials, await mappings.load());
     const summary: FileSummary = {
       id: file.fileId, ...summariseFile(parsed), options: file.options, size: file.bytes.byteLength, readMs: Math.round(performance.now() - started),
     };
@@ -78,7 +82,7 @@ export function createImportJobs(state: OrganisationState, store: ImportJobStore
         continue;
       }
       const withBytes = await store.file(jobId, file.fileId);
-      if (withBytes) result.push(read(jobId, withBytes));
+      if (withBytes) result.push(await read(jobId, withBytes));
     }
     // A file removed by another process is no longer part of the job here either.
     const copies = parsedByJob.get(jobId);
@@ -119,7 +123,7 @@ export function createImportJobs(state: OrganisationState, store: ImportJobStore
     async addFile(jobId: string, caller: string, fileName: string, bytes: Uint8Array): Promise<FileSummary> {
       await assertJob(jobId, caller);
       const stored = await store.putFile(jobId, { fileName, bytes });
-      return read(jobId, stored).summary;
+      return (await read(jobId, stored)).summary;
     },
 
     async configure(jobId: string, caller: string, fileId: string, options: FileReadOptions): Promise<FileSummary> {
@@ -127,7 +131,7 @@ export function createImportJobs(state: OrganisationState, store: ImportJobStore
       const stored = await store.setOptions(jobId, fileId, options);
       const withBytes = stored && (await store.file(jobId, fileId));
       if (!withBytes) throw new ImportJobError(404, 'no-file', 'This file is no longer part of the import.');
-      return read(jobId, withBytes).summary;
+      return (await read(jobId, withBytes)).summary;
     },
 
     async removeFile(jobId: string, caller: string, fileId: string): Promise<void> {

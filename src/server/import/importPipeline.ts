@@ -33,6 +33,8 @@ export interface FileSummary {
   headers: string[];
   mapping: Record<string, number>;
   wide: boolean;
+  sheet?: string;
+  sheets?: string[];
   rowCount: number;
   recordCount: number;
   pending: PendingDecision[];
@@ -52,6 +54,8 @@ export function summariseFile(parsed: ParsedFile): FileSummary {
     headers: parsed.headers,
     mapping: parsed.mapping,
     wide: parsed.wide,
+    ...(parsed.sheets !== undefined ? { sheets: parsed.sheets } : {}),
+    ...(parsed.sheet !== undefined ? { sheet: parsed.sheet } : {}),
     rowCount: parsed.rowCount,
     recordCount: parsed.records.values.length,
     pending: parsed.pending,

@@ -2,8 +2,10 @@
 // in, nothing computed here that the engine computes.
 import {
   employeeReadiness,
+  employeeRecords,
   expiringAwards,
   goalStates,
+  goalStatesOf,
   goalSummary,
   heldCredentials,
   isAwardCurrent,
@@ -34,8 +36,21 @@ import type {
 
 export const FORECAST_DAYS = 90;
 
-/** Names to join into responses: skills, credentials, employees and roles by id. */
-export function lookups(eo: EngineOrganisation) {
+export type Lookups = ReturnType<typeof buildLookups>;
+
+const lookupsByOrganisation = new WeakMap<EngineOrganisation, Lookups>();
+
+/** Names to join into responses: skills, credentials, employees and roles by id; built once per organisation. */
+export function lookups(eo: EngineOrganisation): Lookups {
+  let names = lookupsByOrganisation.get(eo);
+  if (!names) {
+    names = buildLookups(eo);
+    lookupsByOrganisation.set(eo, names);
+  }
+  return names;
+}
+
+function buildLookups(eo: EngineOrganisation) {
   const { org } = eo;
   const skills = new Map(org.skills.map((skill) => [skill.id, skill]));
   const credentials = new Map(org.credentials.map((credential) => [credential.id, credential]));
@@ -129,7 +144,7 @@ export function employeeDetailResponse(eo: EngineOrganisation, employeeId: strin
   const levels = skillLevels(eo, employeeId, asOf);
   const held = heldCredentials(eo, employeeId, asOf);
   const heldIds = new Set(held.map((item) => item.credentialId));
-  const ownAwards = eo.org.awards.filter((award) => award.employee === employeeId);
+  const own = employeeRecords(eo, employeeId);
   return {
     asOf,
     employee,
@@ -148,15 +163,14 @@ export function employeeDetailResponse(eo: EngineOrganisation, employeeId: strin
       issuedOn: item.award?.issuedOn,
       expiresOn: item.expiresOn,
       verification: item.award?.verification,
+      verificationReason: item.award?.verificationReason,
     })),
-    expiredAwards: ownAwards
+    expiredAwards: own.awards
       .filter((award) => !heldIds.has(award.credential) && !isAwardCurrent(award, names.credentials.get(award.credential), asOf) && award.issuedOn <= asOf)
       .map((award) => ({ ...award, credentialName: names.credentialName(award.credential) })),
-    assessments: eo.org.assessments.filter((assessment) => assessment.employee === employeeId),
-    goals: goalStates(eo, asOf)
-      .filter((state) => state.goal.employee === employeeId)
-      .map((state) => ({ ...state, credentialName: names.credentialName(state.goal.credential) })),
-    interests: eo.org.interests.filter((interest) => interest.employee === employeeId).map((interest) => names.skillRef(interest.skill)),
+    assessments: own.assessments,
+    goals: goalStatesOf(eo, asOf, own.goals).map((state) => ({ ...state, credentialName: names.credentialName(state.goal.credential) })),
+    interests: own.interests.map((interest) => names.skillRef(interest.skill)),
   };
 }
 

@@ -100,23 +100,24 @@ export function encodeRecords(records: readonly object[]): ColumnarChunk {
 }
 
 export function decodeRecords<T>(chunk: ColumnarChunk): T[] {
-  const records = new Array<Record<string, unknown>>(chunk.count);
-  for (let i = 0; i < chunk.count; i++) records[i] = {};
-  for (const column of chunk.columns) {
-    const { field } = column;
-    if (column.type === 'dictionary') {
-      const { values, index } = column;
-      for (let i = 0; i < chunk.count; i++) {
-        const at = index[i]!;
-        if (at !== 0) records[i]![field] = values[at];
+  // Record by record, each built whole: a million records visited once each, not once per column.
+  const { count, columns } = chunk;
+  const records = new Array<Record<string, unknown>>(count);
+  for (let i = 0; i < count; i++) {
+    const record: Record<string, unknown> = {};
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      if (column.type === 'dictionary') {
+        const at = column.index[i]!;
+        if (at !== 0) record[column.field] = column.values[at];
+      } else if (column.type === 'number') {
+        if (!column.present || column.present[i] === 1) record[column.field] = column.values[i];
+      } else {
+        const value = column.values[i];
+        if (value !== undefined) record[column.field] = value;
       }
-    } else if (column.type === 'number') {
-      const { values, present } = column;
-      for (let i = 0; i < chunk.count; i++) if (!present || present[i] === 1) records[i]![field] = values[i];
-    } else {
-      const { values } = column;
-      for (let i = 0; i < chunk.count; i++) if (values[i] !== undefined) records[i]![field] = values[i];
     }
+    records[i] = record;
   }
   return records as T[];
 }

@@ -1,4 +1,4 @@
-// Accounts, tokens, sessions, the setup link and the audit log in PostgreSQL (migration 4), through
+// Accounts, tokens, sessions, the setup link and the audit log in PostgreSQL (migration 6), through
 // SqlDatabase, so the same code runs on a server (pg) and the embedded PGlite.
 import type { AccountRole } from '../auth/caller';
 import type { Account, AccountStore, ApiToken, StoredSession } from './accountStore';

@@ -42,7 +42,7 @@ export function postgresImportJobStore(db: SqlDatabase): ImportJobStore {
         const fileId = `f${job.next_file}`;
         await tx.query(
           'insert into import_job_files (job_id, file_id, position, file_name, bytes) values ($1, $2, $3, $4, $5)',
-          [jobId, fileId, job.next_file, file.fileName, file.bytes as unknown as string],
+          [jobId, fileId, job.next_file, file.fileName, file.bytes],
         );
         return { fileId, fileName: file.fileName, options: {}, bytes: file.bytes, version: 1 };
       });

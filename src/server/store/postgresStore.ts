@@ -9,6 +9,7 @@ import { UNDO_DEPTH, StaleRevisionError } from './organisationDatabase';
 import type { NewEntry, OrganisationStore, StoreCommitOptions, UndoOutcome } from './organisationStore';
 import { copyColumns, copyLines, recordsOf, selectGeneration } from './sql/recordTables';
 import type { SqlDatabase, SqlQueryable } from './sql/sqlDatabase';
+import { decodeSnapshot, encodeSnapshot } from './sql/generationSnapshots';
 import type { AchievementMappingStore } from './achievementMappingStore';
 import type { Backup } from '../backup/backupFile';
 import type { DraftStore, WhatIfScenario } from '../state/whatIf';
@@ -82,7 +83,32 @@ async function pointers(db: SqlQueryable): Promise<Map<StoredKind, KindPointer>>
 }
 
 async function dropGeneration(tx: SqlQueryable, kind: StoredKind, pointer: KindPointer | null | undefined): Promise<void> {
-  if (pointer) await tx.query(`delete from ${kind} where generation = $1`, [pointer.generation]);
+  if (!pointer) return;
+  await tx.query(`delete from ${kind} where generation = $1`, [pointer.generation]);
+  await tx.query('delete from generation_snapshots where generation = $1', [pointer.generation]);
+}
+
+/**
+ * A snapshot is stored in parts of SNAPSHOT_PART_BYTES: the driver gathers each row's message in one
+ * buffer, copying it again as every network chunk arrives, so one 15 MB row costs seconds, 15 rows of
+ * 1 MB a few milliseconds.
+ */
+const SNAPSHOT_PART_BYTES = 1 << 20;
+
+async function writeSnapshot(tx: SqlQueryable, kind: StoredKind, generation: number, records: readonly object[]): Promise<void> {
+  const snapshot = encodeSnapshot(kind, records);
+  for (let part = 0; part * SNAPSHOT_PART_BYTES < snapshot.length; part++) {
+    const data = snapshot.subarray(part * SNAPSHOT_PART_BYTES, (part + 1) * SNAPSHOT_PART_BYTES);
+    await tx.query('insert into generation_snapshots (generation, part, data) values ($1, $2, $3)', [generation, part, data]);
+  }
+}
+
+/** A generation's records: from its snapshot when it has one, else from its rows. */
+async function readGeneration(db: SqlQueryable, kind: StoredKind, generation: number): Promise<object[]> {
+  // As base64 text: pg would send bytea as hex, twice the bytes, and parse it slower.
+  const parts = await db.query<{ data: string }>(`select encode(data, 'base64') as data from generation_snapshots where generation = $1 order by part`, [generation]);
+  if (parts.length > 0) return decodeSnapshot(Buffer.concat(parts.map((part) => Buffer.from(part.data, 'base64'))));
+  return recordsOf(kind, await db.queryArrays(selectGeneration(kind), [generation]));
 }
 
 export interface PostgresStoreOptions {
@@ -98,7 +124,7 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
     if (!pointer) return [];
     const cached = cache.get(kind);
     if (cached && cached.generation === pointer.generation) return cached.records;
-    const records = recordsOf(kind, await db.queryArrays(selectGeneration(kind), [pointer.generation]));
+    const records = await readGeneration(db, kind, pointer.generation);
     cache.set(kind, { generation: pointer.generation, records });
     return records;
   }
@@ -110,7 +136,9 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
       if (!state?.initialised) return undefined;
       const kinds = await pointers(db);
       const organisation = {} as Record<StoredKind, object[]>;
-      for (const kind of STORED_KINDS) organisation[kind] = await readKind(kind, kinds.get(kind));
+      // Every kind at once: the database reads the next while this process parses the last.
+      const read = await Promise.all(STORED_KINDS.map((kind) => readKind(kind, kinds.get(kind))));
+      STORED_KINDS.forEach((kind, k) => (organisation[kind] = read[k]!));
       const [after] = await db.query<StateRow>('select revision from organisation_state');
       // A change landed while reading: read again (rare; the pointers moved under us).
       if (Number(after?.revision) !== Number(state.revision)) return this.load();
@@ -176,6 +204,7 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
       await db.transaction(async (tx) => {
         await lockedState(tx);
         for (const kind of STORED_KINDS) await tx.query(`delete from ${kind}`);
+        await tx.query('delete from generation_snapshots');
         await tx.query('delete from kind_generations');
         await tx.query('delete from change_history');
         await tx.query('update organisation_state set revision = revision + 1, head = 0, next_entry_id = 1, initialised = false');
@@ -208,7 +237,10 @@ async function commitChanges(
     const records = changes[kind] as readonly object[] | undefined;
     if (!records) continue;
     const generation = nextGeneration++;
-    if (records.length > 0) await tx.copyIn(kind, copyColumns(kind), copyLines(kind, generation, records));
+    if (records.length > 0) {
+      await tx.copyIn(kind, copyColumns(kind), copyLines(kind, generation, records));
+      await writeSnapshot(tx, kind, generation, records);
+    }
     const before = current.get(kind) ?? null;
     const pointer = { generation, count: records.length };
     await tx.query('insert into kind_generations (kind, generation, count) values ($1, $2, $3) on conflict (kind) do update set generation = excluded.generation, count = excluded.count', [kind, generation, records.length]);
@@ -334,22 +366,22 @@ export async function restoreBackup(db: SqlDatabase, backup: Backup, fileName: s
   });
 }
 
-/** What-if drafts in the database: one per person, the same in every process, kept across restarts. */
+/** What-if drafts in the database: the same in every process, kept across restarts. */
 export function postgresDraftStore(db: SqlDatabase): DraftStore {
   return {
-    async load(owner) {
-      const [row] = await db.query<{ scenario: WhatIfScenario | string }>('select scenario from whatif_drafts where owner = $1', [owner]);
+    async load(id) {
+      const [row] = await db.query<{ owner: string; scenario: WhatIfScenario | string }>('select owner, scenario from whatif_drafts where id = $1', [id]);
       if (!row) return undefined;
-      return typeof row.scenario === 'string' ? (JSON.parse(row.scenario) as WhatIfScenario) : row.scenario;
+      return { id, owner: row.owner, scenario: typeof row.scenario === 'string' ? (JSON.parse(row.scenario) as WhatIfScenario) : row.scenario };
     },
-    async save(owner, scenario) {
+    async save(draft) {
       await db.query(
-        'insert into whatif_drafts (owner, scenario) values ($1, $2) on conflict (owner) do update set scenario = excluded.scenario, updated_at = now()',
-        [owner, JSON.stringify(scenario)],
+        'insert into whatif_drafts (id, owner, scenario) values ($1, $2, $3) on conflict (id) do update set scenario = excluded.scenario, updated_at = now()',
+        [draft.id, draft.owner, JSON.stringify(draft.scenario)],
       );
     },
-    async delete(owner) {
-      await db.query('delete from whatif_drafts where owner = $1', [owner]);
+    async delete(id) {
+      await db.query('delete from whatif_drafts where id = $1', [id]);
     },
   };
 }

@@ -220,6 +220,13 @@ export async function listen(app: Hono, options: { port: number; host: string })
   });
   // Large uploads (an awards file of 1,000,000 rows) take longer than Node's default request timeout.
   if ('requestTimeout' in server) server.requestTimeout = 10 * 60_000;
+  // An idle keep-alive connection is kept a minute (Node's default is 5 s): a client whose event
+  // loop is busy (a script, a browser tab computing) may otherwise send its next request into a
+  // socket the server is closing, and get ECONNRESET. Headers must be allowed a little longer still.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${options.host}:${port}`,

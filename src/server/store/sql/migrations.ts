@@ -120,6 +120,32 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   {
     version: 4,
+    name: 'generation snapshots: each generation of records also as one columnar value, for fast starts',
+    sql: `
+      create table generation_snapshots (
+        generation bigint not null,
+        part integer not null,
+        data bytea not null,
+        primary key (generation, part)
+      );
+    `,
+  },
+  {
+    version: 5,
+    // Drafts of version 3 were one per person and are dropped: a draft now has an id an address names.
+    name: 'what-if drafts with an id and an author, shared by address',
+    sql: `
+      drop table whatif_drafts;
+      create table whatif_drafts (
+        id text primary key,
+        owner text not null,
+        scenario jsonb not null,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
+  {
+    version: 6,
     name: 'accounts, API tokens, sessions, the setup link and the append-only audit log',
     sql: `
       create table accounts (
@@ -171,7 +197,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
-    version: 5,
+    version: 7,
     name: 'leavers (for the retention rule) and sign-ins pending at the identity provider',
     sql: `
       create table pending_logins (digest text primary key, data text not null, expires_at timestamptz not null);

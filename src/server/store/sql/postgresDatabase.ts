@@ -8,13 +8,17 @@ import { pipeline } from 'node:stream/promises';
 import { DatabaseUnavailableError, type SqlDatabase, type SqlQueryable, type SqlValue } from './sqlDatabase';
 
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+// Socket errors, PostgreSQL's connection-exception class 08 and shutdown codes 57P0x, and 53300
+// (too many connections): the database is out of reach for now, not the request wrong.
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   if (code && CONNECTION_ERRORS.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(message);
+  // pg's own wording: a cut connection, a connect that timed out, and a pool whose every connection
+  // stayed busy past connectionTimeoutMillis ("timeout exceeded when trying to connect").
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error|not queryable/i.test(message);
 }
 
 function translated(error: unknown): unknown {
@@ -72,8 +76,14 @@ function* batched(lines: Iterable<string>): Generator<string> {
   if (batch.length > 0) yield batch.join('');
 }
 
-export async function connectPostgres(connectionString: string, options: { maxConnections?: number } = {}): Promise<SqlDatabase> {
-  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5_000 });
+export interface PostgresOptions {
+  maxConnections?: number;
+  /** How long a request waits for a connection (to connect, or for a busy pool to free one) before a 503. */
+  connectionTimeoutMs?: number;
+}
+
+export async function connectPostgres(connectionString: string, options: PostgresOptions = {}): Promise<SqlDatabase> {
+  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10, connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000 });
   // An idle connection cut by the server must not crash the process: the pool replaces it.
   pool.on('error', () => undefined);
   const direct = queryableOf(pool);

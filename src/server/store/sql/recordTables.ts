@@ -2,7 +2,7 @@
 // each with the record field it holds. Optional fields are NULL in the table and absent from the
 // record read back, so a record survives the round trip exactly (same JSON, same exports).
 import type { StoredKind } from '../../../api/importContract';
-import { copyField, type SqlValue } from './sqlDatabase';
+import { copyField } from './sqlDatabase';
 
 type ColumnType = 'text' | 'date' | 'number' | 'json';
 
@@ -55,7 +55,7 @@ export function* copyLines(kind: StoredKind, generation: number, records: readon
     let line = `${generation}\t${position}`;
     for (const { field, type } of columns) {
       const value = record[field];
-      line += '\t' + copyField(value === undefined ? null : type === 'json' ? JSON.stringify(value) : (value as SqlValue));
+      line += '\t' + copyField(value === undefined ? null : type === 'json' ? JSON.stringify(value) : (value as string | number | null));
     }
     yield line + '\n';
   }
@@ -84,4 +84,19 @@ export function recordsOf(kind: StoredKind, rows: readonly unknown[][]): object[
     records[r] = record;
   }
   return records;
+}
+
+/**
+ * A record as its table holds it: the kind's fields only, absent when blank (NULL), numbers as
+ * numbers — what recordsOf gives back for the same row.
+ */
+export function storedShape(kind: StoredKind, record: object): object {
+  const source = record as Record<string, unknown>;
+  const shaped: Record<string, unknown> = {};
+  for (const { field, type } of RECORD_TABLES[kind]) {
+    const value = source[field];
+    if (value === null || value === undefined) continue;
+    shaped[field] = type === 'number' ? Number(value) : value;
+  }
+  return shaped;
 }

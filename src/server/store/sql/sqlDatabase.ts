@@ -3,7 +3,8 @@
 // process). Queries with parameters, rows as arrays for bulk reads, COPY … FROM STDIN for bulk
 // writes, transactions, and LISTEN for changes made by other processes.
 
-export type SqlValue = string | number | boolean | null;
+/** A query parameter; bytes go to bytea columns. */
+export type SqlValue = string | number | boolean | null | Uint8Array;
 
 export interface SqlQueryable {
   /** Rows as objects keyed by column name. */
@@ -34,7 +35,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** One field in COPY's text format: `\N` for null, backslash escapes for the characters it reserves. */
-export function copyField(value: SqlValue | undefined): string {
+export function copyField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '\\N';
   const text = typeof value === 'string' ? value : String(value);
   // Fast path: most ids, names and dates need no escaping.
