@@ -143,4 +143,36 @@ test.describe.serial('gapmap serve', () => {
     await first.close();
     await second.close();
   });
+
+  test('an admin manages people and access, makes a token shown once, and reads it all in the audit log', async ({ browser }) => {
+    const page = await signedIn(browser);
+    await page.goto(`${url}/access`);
+    await expect(page.getByRole('heading', { level: 1, name: 'People & access' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: ADMIN.email })).toBeVisible();
+    const add = page.getByRole('form', { name: 'Add an account' });
+    await add.getByLabel('Email').fill('mo@e2e.test');
+    await add.getByLabel('Role').selectOption('manager');
+    await add.getByLabel(/Teams/).fill('Inbound');
+    await add.getByRole('button', { name: 'Add account' }).click();
+    await expect(page.getByRole('cell', { name: 'mo@e2e.test' })).toBeVisible();
+    const token = page.getByRole('form', { name: 'Create an API token' });
+    await token.getByLabel(/For account/).fill('mo@e2e.test');
+    await token.getByLabel('Label').fill('nightly export');
+    await token.getByRole('button', { name: 'Create token' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'shown only now' })).toContainText(/gmt_/);
+    await expect(page.getByRole('cell', { name: 'nightly export' })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'account-added' }).first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'token-created' })).toBeVisible();
+    await page.getByLabel('Action').selectOption('sign-in-refused');
+    await expect(page.getByRole('cell', { name: 'sign-in-refused' }).first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'token-created' })).toHaveCount(0);
+    const csv = await page.request.get(`${url}${await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')}`);
+    expect((await csv.text()).split('\r\n')[0]).toBe('id,at,actor,action,subject,detail');
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
+  });
 });

@@ -7,9 +7,10 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AccountStore } from '../store/accountStore';
 import type { AuditLog } from '../store/auditLog';
 import type { Identity } from './caller';
-import { addAccount, AccountError, checkPassword, DEFAULT_SESSION_POLICY, endSession, identifySession, identifyToken, startSession, type SessionPolicy } from './accounts';
+import { addAccount, AccountError, normaliseEmail, checkPassword, DEFAULT_SESSION_POLICY, endSession, identifySession, identifyToken, startSession, type SessionPolicy } from './accounts';
 import { createRateLimit, type RateLimit } from './rateLimit';
 import { digestOf, newSecret } from './secrets';
+import { passwordProblem } from './passwords';
 
 export const SESSION_COOKIE = 'gapmap_session';
 const SETUP_LINK_MS = 60 * 60_000;
@@ -186,6 +187,16 @@ export function createSignIn(options: SignInOptions): SignIn {
   routes.post('/auth/setup', async (c) => {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    // What was typed is checked first: a typing mistake must not use up the one-time link.
+    const problem = (() => {
+      try {
+        normaliseEmail(field('email'));
+        return passwordProblem(field('password'));
+      } catch (error) {
+        return error instanceof AccountError ? error.message : 'The email is not valid.';
+      }
+    })();
+    if (problem) return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Set up Gapmap</title></head><body><main><h1>Not created</h1><p>${escapeHtml(problem)}</p><p><a href="/auth/setup?token=${encodeURIComponent(field('token'))}">Try again</a></p></main></body></html>`, 400);
     const existing = await accounts.accounts();
     if (existing.some((account) => account.role === 'admin') || !(await accounts.useSetupLink(digestOf(field('token')), now().toISOString()))) {
       return c.html('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Set up Gapmap</title></head><body><main><h1>This setup link is no longer valid</h1><p>Ask your Gapmap administrator, or run <code>gapmap users add --role admin</code> on the server.</p></main></body></html>', 403);

@@ -63,11 +63,16 @@ describe('assigning goals', () => {
     expect(body.created[0]).toMatchObject({ assignedBy: 'Manager of Data', createdOn: TODAY });
     const goals = (await (await send('GET', '/api/goals', dataManager)).json()) as { goals: unknown[] };
     expect(goals.goals).toHaveLength(2);
+    // Who assigned what to whom, in the audit log.
+    const [audited] = await server.access.audit.list({ action: 'goals-assigned' });
+    expect(audited).toMatchObject({ actor: expect.stringMatching(/^manager\.\d+@callers\.test$/), subject: 'sql-3', detail: { credential: 'sql-3', dueOn: '2027-03-01', role: 'manager', goals: [{ employee: 'e1' }, { employee: 'e2' }] } });
   });
 
   it("refuses a manager a goal for another team's employee, and assigns nothing", async () => {
+    const auditedBefore = (await server.access.audit.list({ action: 'goals-assigned' })).length;
     const response = await send('POST', '/api/goals', dataManager, { employees: ['e1', 'e3'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });
     expect(response.status).toBe(403);
+    expect(await server.access.audit.list({ action: 'goals-assigned' })).toHaveLength(auditedBefore);
     const goals = (await (await send('GET', '/api/goals', lnd)).json()) as { goals: unknown[] };
     expect(goals.goals).toHaveLength(0);
   });
@@ -165,6 +170,7 @@ describe('what-if', () => {
     const kept = await send('POST', `/api/whatif/keep?scenario=${id}`, lnd);
     expect(await kept.json()).toEqual({ active: false, changes: [] });
     expect((await server.state.current()).org.credentials.map((credential) => credential.id)).toEqual(['sql-3', 'py-2', 'sql-5']);
+    expect((await server.access.audit.list({ action: 'whatif-kept' }))[0]).toMatchObject({ detail: { changes: expect.arrayContaining(['Credential SQL Expert added to the catalog']), role: 'admin' } });
     expect((await send('POST', `/api/whatif/keep?scenario=${id}`, lnd)).status).toBe(404);
   });
 

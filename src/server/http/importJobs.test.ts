@@ -69,6 +69,7 @@ for (const kind of TEST_STORES) {
       expect(committed.status).toBe(200);
       const result = jobCommitResponseSchema.parse(await committed.json());
       expect(result.entry.files.map((file) => file.fileName)).toEqual(HR_FILES);
+      expect((await server.access.audit.list({ action: 'import' }))[0]).toMatchObject({ detail: { entry: result.entry.id, files: HR_FILES, counts: { employees: { before: 0, after: 8 } }, role: 'admin' } });
       const session = (await (await call(server, 'GET', '/api/session')).json()) as { firstRun: boolean; counts: { employees: number } };
       expect(session).toMatchObject({ firstRun: false, counts: { employees: 8 } });
       // The job ends with its commit.

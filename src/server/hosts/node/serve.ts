@@ -154,7 +154,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   // Beyond this machine only when someone can sign in: without an account the port is open to nobody but localhost.
   const signInConfigured = oidc !== undefined || (await access.accounts.accounts()).some((account) => account.role === 'admin');
   const host = options.host && (signInConfigured || isLoopback(options.host)) ? options.host : '127.0.0.1';
-  if (options.host && host !== options.host) throw new SignInNotConfiguredError(options.host);
+  if (options.host && host !== options.host) {
+    // Nothing may keep the process alive after the refusal: the database and its LISTEN close.
+    await stopListening();
+    await database.close();
+    throw new SignInNotConfiguredError(options.host);
+  }
   const listening = await listen(app, { port: options.port ?? 8080, host });
   const setupSecret = await access.signIn.setupLinkIfNoAdmin();
   // Retention (SPEC §9): leavers are erased N months after they left — at start, then daily.
