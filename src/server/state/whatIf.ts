@@ -78,7 +78,11 @@ export class NoSuchDraftError extends Error {
 export interface WhatIfState extends Omit<OrganisationState, 'current' | 'replace'> {
   /** The organisation a request computes on: the named draft over the stored one, or the stored one. */
   current(draftId?: string): Promise<EngineOrganisation>;
-  /** Stores a change made in the app; made while looking at a draft, the draft's roles and catalog stay out of it. */
+  /**
+   * Stores a change made in the app and answers the stored organisation; made while looking at a
+   * draft, the draft's roles and catalog stay out of it (the draft is prepared again by the next
+   * request that names it).
+   */
   replace(organisation: Organisation, label?: string, draftId?: string): Promise<EngineOrganisation>;
   /** The stored organisation, whatever the drafts. */
   stored(): Promise<EngineOrganisation>;
@@ -119,8 +123,7 @@ export function withWhatIf(base: OrganisationState, drafts: DraftStore = default
       if (draftId === undefined) return base.replace(organisation, label);
       // The handler edited the draft's view of the organisation: keep its change, not the draft.
       const stored = (await base.current()).org;
-      await base.replace({ ...organisation, roles: stored.roles, credentials: stored.credentials }, label);
-      return current(draftId);
+      return base.replace({ ...organisation, roles: stored.roles, credentials: stored.credentials }, label);
     },
     async resetToDemo() {
       prepared.clear();
