@@ -4,6 +4,7 @@ import { base64urlnopad } from '@scure/base';
 import type { IsoDate } from '../schema';
 import { verifyEmbeddedProofs } from './dataIntegrity';
 import { utcDayOf } from './validity';
+import { concatBytes } from '../concatBytes';
 import { isRecord, typesOf } from './json';
 import type { JsonObject } from './json';
 
@@ -21,20 +22,12 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   const copy = new Uint8Array(bytes);
   const reader = new Blob([copy]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const chunks: Uint8Array[] = [];
-  let length = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
-    length += value.length;
   }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The list's bits: multibase base64url ('u…', Bitstring Status List) or bare base64url (StatusList2021), gzipped. */

@@ -7,6 +7,7 @@ import { Zip, ZipDeflate } from 'fflate';
 import { looksLikeFormula } from '../csv/formula';
 import { isIsoDate, toDayNumber } from '../dates';
 import { escapeXmlText } from './xmlText';
+import { concatBytes } from '../concatBytes';
 
 /** Rows one Excel sheet holds, header row included. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -289,14 +290,5 @@ export function* writeXlsxChunks(sheets: readonly XlsxSheet[], options: XlsxWork
 
 /** writeXlsxChunks as one byte array. */
 export function writeXlsx(sheets: readonly XlsxSheet[], options?: XlsxWorkbookOptions): Uint8Array {
-  const chunks = [...writeXlsxChunks(sheets, options)];
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return concatBytes([...writeXlsxChunks(sheets, options)]);
 }
