@@ -9,7 +9,7 @@ import { connectPostgres } from '../../src/server/store/sql/postgresDatabase';
 import { openPglite } from '../../src/server/store/sql/pgliteDatabase';
 import { migrate } from '../../src/server/store/sql/migrations';
 import type { SqlDatabase } from '../../src/server/store/sql/sqlDatabase';
-import { createNodeApp, listen, serverAccess, type ServerAccess } from '../../src/server/hosts/node/serve';
+import { createNodeApp, listen, serverAccess, hearAccountChanges, type ServerAccess } from '../../src/server/hosts/node/serve';
 import { addAccount, createApiToken } from '../../src/server/auth/accounts';
 import { encodePersona, type Persona } from '../../src/api/contract';
 import { createTestDatabase, TEST_DATABASE_URL } from './testDatabase';
@@ -92,6 +92,7 @@ export async function startTestServer(kind: TestStoreKind, options: { today: Iso
   const stopListening = opened ? await opened.db.listen(CHANGES_CHANNEL, () => void state.current().catch(() => undefined)) : async () => undefined;
   const database = opened ? { db: opened.db, description: kind, close: async () => undefined } : undefined;
   const access = serverAccess(database);
+  const stopHearingAccounts = database ? await hearAccountChanges(database, access) : async () => undefined;
   const app = createNodeApp({ state, database, access });
   const server = await listen(app, { port: 0, host: '127.0.0.1' });
   return {
@@ -106,6 +107,7 @@ export async function startTestServer(kind: TestStoreKind, options: { today: Iso
     async close() {
       await server.close();
       await stopListening();
+      await stopHearingAccounts();
       await opened?.drop();
     },
   };

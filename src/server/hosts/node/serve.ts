@@ -28,6 +28,7 @@ import { createAccessRoutes } from '../../http/accessRoutes';
 import { eraseLeavers } from '../../state/erasure';
 import { createOidcSignIn, oidcSettingsFromEnv } from '../../auth/oidc';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../auth/accounts';
+import { ACCOUNTS_CHANNEL, cacheProofs, type ProofCache } from '../../auth/proofCache';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -82,12 +83,21 @@ export interface ServerAccess {
   accounts: AccountStore;
   audit: AuditLog;
   signIn: SignIn;
+  /** The sessions and tokens checked lately, kept in memory (proofCache.ts). */
+  proofs: ProofCache;
 }
 
 export function serverAccess(database: OpenedDatabase | undefined, options: Omit<SignInOptions, 'accounts' | 'audit'> = {}): ServerAccess {
-  const accounts = database ? postgresAccountStore(database.db) : memoryAccountStore();
+  // Over a database nothing is kept until hearAccountChanges listens: another process's change must be heard.
+  const proofs = cacheProofs(database ? postgresAccountStore(database.db) : memoryAccountStore(), { listening: database === undefined });
+  const accounts = proofs.accounts;
   const audit = database ? postgresAuditLog(database.db) : memoryAuditLog();
-  return { accounts, audit, signIn: createSignIn({ ...options, accounts, audit }) };
+  return { accounts, audit, proofs, signIn: createSignIn({ ...options, accounts, audit }) };
+}
+
+/** Listens for account, token and session changes made by any process, so this one forgets what it kept; returns the function that stops. */
+export function hearAccountChanges(database: OpenedDatabase, access: ServerAccess): Promise<() => Promise<void>> {
+  return database.db.listen(ACCOUNTS_CHANNEL, () => access.proofs.forget(), (listening) => access.proofs.setListening(listening));
 }
 
 export function createNodeApp(options: { state: OrganisationState; database?: OpenedDatabase; distDir?: string; organisationName?: string; access?: ServerAccess }): Hono {
@@ -150,6 +160,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const settings = options.oidc === undefined ? oidcSettingsFromEnv() : undefined;
   const oidc = options.oidc ?? (settings ? createOidcSignIn(settings) : undefined);
   const access = serverAccess(database, { publicOrigin: process.env.GAPMAP_PUBLIC_URL, oidc, sessionPolicy: sessionPolicyFromEnv() });
+  const stopHearingAccounts = await hearAccountChanges(database, access);
   const app = createNodeApp({ state, database, distDir: options.distDir, organisationName: options.organisationName, access });
   // Beyond this machine only when someone can sign in: without an account the port is open to nobody but localhost.
   const signInConfigured = oidc !== undefined || (await access.accounts.accounts()).some((account) => account.role === 'admin');
@@ -157,6 +168,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (options.host && host !== options.host) {
     // Nothing may keep the process alive after the refusal: the database and its LISTEN close.
     await stopListening();
+    await stopHearingAccounts();
     await database.close();
     throw new SignInNotConfiguredError(options.host);
   }
@@ -184,6 +196,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         if (retentionTimer) clearInterval(retentionTimer);
         await listening.close();
         await stopListening();
+        await stopHearingAccounts();
         await database.close();
       })();
       return closing;

@@ -208,6 +208,24 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 8,
+    name: 'announce changes to accounts, tokens and sessions (processes cache who is asking)',
+    // Each process keeps the sessions and tokens it has checked in memory (accountCache.ts); any
+    // change that could withdraw a right — from any process, the CLI or a hand-written statement —
+    // announces itself so every process forgets what it cached. Touching "last seen" does not.
+    sql: `
+      create function gapmap_announce_account_change() returns trigger language plpgsql as $$
+        begin perform pg_notify('gapmap_accounts', tg_table_name); return null; end
+      $$;
+      create trigger accounts_announce after update or delete or truncate on accounts
+        for each statement execute function gapmap_announce_account_change();
+      create trigger api_tokens_announce after update of account_id, role, expires_at, revoked_at or delete or truncate on api_tokens
+        for each statement execute function gapmap_announce_account_change();
+      create trigger sessions_announce after update of account_id, created_at or delete or truncate on sessions
+        for each statement execute function gapmap_announce_account_change();
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */

@@ -32,9 +32,14 @@ export async function openPglite(dataDir: string): Promise<SqlDatabase> {
     engine: 'pglite',
     ...queryableOf(db),
     transaction: (work) => db.transaction((tx) => work(queryableOf(tx))),
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onListening) {
+      // In this process: announcements cannot be missed.
       const stop = await db.listen(channel, onMessage);
-      return () => stop();
+      onListening?.(true);
+      return async () => {
+        onListening?.(false);
+        await stop();
+      };
     },
     close: () => db.close(),
   };

@@ -113,7 +113,7 @@ export async function connectPostgres(connectionString: string, options: Postgre
         client.release(broken);
       }
     },
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onListening) {
       let stopped = false;
       let current: pg.Client | undefined;
       let delay = 250;
@@ -121,6 +121,7 @@ export async function connectPostgres(connectionString: string, options: Postgre
         if (stopped) return;
         const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
         const retry = () => {
+          onListening?.(false);
           listeners.delete(client);
           client.removeAllListeners();
           void client.end().catch(() => undefined);
@@ -138,6 +139,7 @@ export async function connectPostgres(connectionString: string, options: Postgre
           listeners.add(client);
           current = client;
           delay = 250;
+          onListening?.(true);
           // Whatever was announced while disconnected is unknown: say so, so caches check again.
           onMessage('');
         } catch {
@@ -147,6 +149,7 @@ export async function connectPostgres(connectionString: string, options: Postgre
       await connect();
       return async () => {
         stopped = true;
+        onListening?.(false);
         if (current) {
           listeners.delete(current);
           await current.end().catch(() => undefined);

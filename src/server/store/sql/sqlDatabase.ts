@@ -21,8 +21,12 @@ export interface SqlDatabase extends SqlQueryable {
   readonly engine: 'postgres' | 'pglite';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
-  /** Calls `onMessage` for every NOTIFY on `channel`, from any process; returns the function that stops. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel`, from any process; returns the function that stops.
+   * `onListening` is told when announcements can be heard and when they cannot (the connection lost,
+   * until it is back): a cache that relies on them must not trust itself meanwhile.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onListening?: (listening: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
