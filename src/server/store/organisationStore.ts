@@ -38,6 +38,8 @@ export interface OrganisationStore {
   erasePerson?(changes: Partial<Organisation>, entry: NewEntry, person: { id: string; name: string }): Promise<{ revision: number }>;
   /** People no longer among the employees since before `cutoff` (a leaver's day is when a change removed them). */
   leaversBefore?(cutoff: string): Promise<{ id: string; name: string }[]>;
+  /** Resolves when work the store does after a commit (PostgreSQL: the generations' snapshots) is done: a graceful stop waits for it. */
+  settled?(): Promise<void>;
 }
 
 interface MemoryEntry {

@@ -7,7 +7,7 @@ import type { Organisation } from '../../domain/schema';
 import { STORED_KINDS, type HistoryEntry, type ImportHistory, type StoredKind } from '../../api/importContract';
 import { UNDO_DEPTH, StaleRevisionError } from './organisationDatabase';
 import type { NewEntry, OrganisationStore, StoreCommitOptions, UndoOutcome } from './organisationStore';
-import { copyColumns, copyLines, recordsOf, selectGeneration } from './sql/recordTables';
+import { copyColumns, copyLines, recordsOf, selectGeneration, storedShape } from './sql/recordTables';
 import type { SqlDatabase, SqlQueryable } from './sql/sqlDatabase';
 import { decodeSnapshot, encodeSnapshot } from './sql/generationSnapshots';
 import type { AchievementMappingStore } from './achievementMappingStore';
@@ -95,20 +95,43 @@ async function dropGeneration(tx: SqlQueryable, kind: StoredKind, pointer: KindP
  */
 const SNAPSHOT_PART_BYTES = 1 << 20;
 
-async function writeSnapshot(tx: SqlQueryable, kind: StoredKind, generation: number, records: readonly object[]): Promise<void> {
-  const snapshot = encodeSnapshot(kind, records);
-  for (let part = 0; part * SNAPSHOT_PART_BYTES < snapshot.length; part++) {
-    const data = snapshot.subarray(part * SNAPSHOT_PART_BYTES, (part + 1) * SNAPSHOT_PART_BYTES);
-    await tx.query('insert into generation_snapshots (generation, part, data) values ($1, $2, $3)', [generation, part, data]);
-  }
+/** A generation just stored (or read from its rows), whose snapshot is still to be written. */
+interface UnsnapshottedGeneration {
+  kind: StoredKind;
+  generation: number;
+  records: readonly object[];
 }
 
-/** A generation's records: from its snapshot when it has one, else from its rows. */
-async function readGeneration(db: SqlQueryable, kind: StoredKind, generation: number): Promise<object[]> {
+/**
+ * Writes a generation's snapshot after the change that made it is committed, in a transaction of its
+ * own: a commit waits for its rows only, and a snapshot lost (a process stopped, a write failed) costs
+ * only a slower read from the rows, whose reader writes it then. Under the state lock, so no change
+ * drops or erases from the generation meanwhile; written only while the generation still holds
+ * exactly these records (an erasure since removed someone: the rows are then the truth) and has no
+ * snapshot yet (another process wrote it).
+ */
+async function writeSnapshot(db: SqlDatabase, { kind, generation, records }: UnsnapshottedGeneration): Promise<void> {
+  if (records.length === 0) return;
+  const snapshot = encodeSnapshot(kind, records);
+  await db.transaction(async (tx) => {
+    await lockedState(tx);
+    const [held] = await tx.query<{ count: number }>(`select count(*)::int as count from ${kind} where generation = $1`, [generation]);
+    if (Number(held?.count) !== records.length) return;
+    const [existing] = await tx.query('select 1 from generation_snapshots where generation = $1 limit 1', [generation]);
+    if (existing) return;
+    for (let part = 0; part * SNAPSHOT_PART_BYTES < snapshot.length; part++) {
+      const data = snapshot.subarray(part * SNAPSHOT_PART_BYTES, (part + 1) * SNAPSHOT_PART_BYTES);
+      await tx.query('insert into generation_snapshots (generation, part, data) values ($1, $2, $3)', [generation, part, data]);
+    }
+  });
+}
+
+/** A generation's records: from its snapshot when it has one, else from its rows (and then its snapshot is due). */
+async function readGeneration(db: SqlQueryable, kind: StoredKind, generation: number): Promise<{ records: object[]; fromSnapshot: boolean }> {
   // As base64 text: pg would send bytea as hex, twice the bytes, and parse it slower.
   const parts = await db.query<{ data: string }>(`select encode(data, 'base64') as data from generation_snapshots where generation = $1 order by part`, [generation]);
-  if (parts.length > 0) return decodeSnapshot(Buffer.concat(parts.map((part) => Buffer.from(part.data, 'base64'))));
-  return recordsOf(kind, await db.queryArrays(selectGeneration(kind), [generation]));
+  if (parts.length > 0) return { records: decodeSnapshot(Buffer.concat(parts.map((part) => Buffer.from(part.data, 'base64')))), fromSnapshot: true };
+  return { records: recordsOf(kind, await db.queryArrays(selectGeneration(kind), [generation])), fromSnapshot: false };
 }
 
 export interface PostgresStoreOptions {
@@ -117,15 +140,25 @@ export interface PostgresStoreOptions {
 
 export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {}): OrganisationStore {
   const now = options.now ?? (() => new Date().toISOString());
-  // The records last read, per kind and generation: a change to the goals reloads the goals only.
+  // The records last read or written, per kind and generation: a change to the goals reloads the goals only.
   const cache = new Map<StoredKind, { generation: number; records: object[] }>();
+  // Snapshots written after their commit, one after another; settled() waits for them (a graceful stop).
+  let snapshotsWritten: Promise<void> = Promise.resolve();
+  const snapshotLater = (generations: readonly UnsnapshottedGeneration[]) => {
+    for (const generation of generations) {
+      snapshotsWritten = snapshotsWritten.then(() =>
+        writeSnapshot(db, generation).catch((error: unknown) => console.error(`gapmap: the snapshot of ${generation.kind} (generation ${generation.generation}) was not written; it is read from its rows until it is:`, error)),
+      );
+    }
+  };
 
   async function readKind(kind: StoredKind, pointer: KindPointer | undefined): Promise<object[]> {
     if (!pointer) return [];
     const cached = cache.get(kind);
     if (cached && cached.generation === pointer.generation) return cached.records;
-    const records = await readGeneration(db, kind, pointer.generation);
+    const { records, fromSnapshot } = await readGeneration(db, kind, pointer.generation);
     cache.set(kind, { generation: pointer.generation, records });
+    if (!fromSnapshot) snapshotLater([{ kind, generation: pointer.generation, records }]);
     return records;
   }
 
@@ -151,8 +184,14 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
     },
 
     async commit(changes, newEntry, commitOptions: StoreCommitOptions = {}) {
-      return db.transaction((tx) => commitChanges(tx, changes, newEntry, commitOptions, now));
+      const { entry, revision, written } = await db.transaction((tx) => commitChanges(tx, changes, newEntry, commitOptions, now));
+      // This process has the new records in hand: its next load reads none of them back.
+      for (const { kind, generation, records } of written) cache.set(kind, { generation, records: records.map((record) => storedShape(kind, record)) });
+      snapshotLater(written.map(({ kind, generation }) => ({ kind, generation, records: cache.get(kind)!.records })));
+      return { entry, revision };
     },
+
+    settled: () => snapshotsWritten,
 
     async erasePerson(changes, newEntry, person) {
       return db.transaction(async (tx) => {
@@ -224,7 +263,7 @@ async function commitChanges(
   newEntry: NewEntry,
   commitOptions: StoreCommitOptions,
   now: () => string,
-): Promise<{ entry: HistoryEntry | undefined; revision: number }> {
+): Promise<{ entry: HistoryEntry | undefined; revision: number; written: UnsnapshottedGeneration[] }> {
   const state = await lockedState(tx);
   if (commitOptions.expectedRevision !== undefined && Number(state.revision) !== commitOptions.expectedRevision) throw new StaleRevisionError();
   const current = await pointers(tx);
@@ -233,14 +272,13 @@ async function commitChanges(
   const next: HistoryRow['next'] = {};
   const counts: HistoryEntry['counts'] = {};
   const record = commitOptions.record ?? true;
+  const written: UnsnapshottedGeneration[] = [];
   for (const kind of STORED_KINDS) {
     const records = changes[kind] as readonly object[] | undefined;
     if (!records) continue;
     const generation = nextGeneration++;
-    if (records.length > 0) {
-      await tx.copyIn(kind, copyColumns(kind), copyLines(kind, generation, records));
-      await writeSnapshot(tx, kind, generation, records);
-    }
+    if (records.length > 0) await tx.copyIn(kind, copyColumns(kind), copyLines(kind, generation, records));
+    written.push({ kind, generation, records });
     const before = current.get(kind) ?? null;
     const pointer = { generation, count: records.length };
     await tx.query('insert into kind_generations (kind, generation, count) values ($1, $2, $3) on conflict (kind) do update set generation = excluded.generation, count = excluded.count', [kind, generation, records.length]);
@@ -269,7 +307,7 @@ async function commitChanges(
   }
   await tx.query('update organisation_state set revision = $1, head = $2, next_generation = $3, next_entry_id = $4, initialised = true', [revision, head, nextGeneration, nextEntryId]);
   if (commitOptions.announce ?? true) await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(revision)]);
-  return { entry, revision };
+  return { entry, revision, written };
 }
 
 /**
@@ -285,6 +323,8 @@ async function purgePerson(tx: SqlQueryable, person: { id: string; name: string 
   await tx.query(`update change_history set issues = case when ${mentions('issues::text')} then '[]'::jsonb else issues end, undoable = false, previous = '{}'`, [person.id, person.name]);
   await tx.query(`delete from import_jobs where id in (select job_id from import_job_files where position(convert_to($1, 'UTF8') in bytes) > 0 or ($2 <> '' and position(convert_to($2, 'UTF8') in bytes) > 0))`, [person.id, person.name]);
   await tx.query('delete from leavers where employee_id = $1', [person.id]);
+  // Snapshots are whole generations: those the person was in are dropped (their rows, purged above, are read instead).
+  await tx.query('delete from generation_snapshots where generation not in (select generation from kind_generations)');
 }
 
 /** Who left with this change (a leaver's day starts retention), and who came back. */

@@ -195,6 +195,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       closing ??= (async () => {
         if (retentionTimer) clearInterval(retentionTimer);
         await listening.close();
+        // Snapshots still being written after the last commit: a start after this one reads them.
+        await state.store.settled?.();
         await stopListening();
         await stopHearingAccounts();
         await database.close();
