@@ -366,18 +366,22 @@ async function loadByColumns(command: Command, values: Values): Promise<{ eo: En
 
 /**
  * Reads the awards file into columns on a worker thread (src/cli/readAwardsWorker.ts, compiled by
- * tsx as this file is). `columns`: the columns, null when the file is not plain (or unreadable),
- * undefined when no worker could run.
+ * tsx as this file is, or build/cli/readAwardsWorker.js beside the compiled CLI). `columns`: the
+ * columns, null when the file is not plain (or unreadable), undefined when no worker could run.
  */
 function readAwardsInWorker(path: string, options: CsvReadOptions): { columns: Promise<AwardRefColumns | null | undefined>; stop: () => void } {
   let worker: Worker;
   try {
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./readAwardsWorker.ts', import.meta.url).href;
-    worker = new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, {
-      eval: true,
-      workerData: { path, options },
-    });
+    if (import.meta.url.endsWith('.ts')) {
+      const tsx = import.meta.resolve('tsx/esm/api');
+      const entry = new URL('./readAwardsWorker.ts', import.meta.url).href;
+      worker = new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, {
+        eval: true,
+        workerData: { path, options },
+      });
+    } else {
+      worker = new Worker(new URL('./readAwardsWorker.js', import.meta.url), { workerData: { path, options } });
+    }
   } catch {
     return { columns: Promise.resolve(undefined), stop: () => undefined };
   }

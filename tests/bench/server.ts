@@ -93,7 +93,8 @@ interface Server {
 
 function startServer(url: string, port: number): Promise<Server> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['bin/gapmap.js', 'serve', '--port', String(port), '--dist', join(ROOT, 'dist'), '--database-url', url], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // What `npm run serve` runs: the compiled CLI (scripts/build-cli.mjs), built in main().
+  const child = spawn(process.execPath, ['build/cli/gapmap.js', 'serve', '--port', String(port), '--dist', join(ROOT, 'dist'), '--database-url', url], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolveServer, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -165,6 +166,7 @@ function loadOn(url: string, next: () => string, latencies: number[], statuses: 
 async function main(): Promise<void> {
   if (!existsSync(join(DATA, 'awards.csv'))) throw new Error('tests/bench/data has no generated organisation: run `npm run bench` once (run.ts generates it)');
   if (!existsSync(join(ROOT, 'dist/index.html'))) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const name = 'gapmap_bench';
   await admin(`drop database if exists ${name} with (force)`);
   await admin(`create database ${name}`);
