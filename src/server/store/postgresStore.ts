@@ -312,7 +312,7 @@ async function commitChanges(
 
 /**
  * Every trace of a person beyond the current organisation: their rows in every generation, their
- * name as manager, history issue lists that quote them, open imports whose files hold them. The
+ * name as manager, history issue lists that quote them, open imports (all of them). The
  * history's earlier changes become final (their generations no longer hold what undo would restore).
  */
 async function purgePerson(tx: SqlQueryable, person: { id: string; name: string }): Promise<void> {
@@ -321,7 +321,9 @@ async function purgePerson(tx: SqlQueryable, person: { id: string; name: string 
   await tx.query('update employees set manager_id = null where manager_id = $1', [person.id]);
   const mentions = (column: string) => `(strpos(${column}, $1) > 0 or ($2 <> '' and strpos(${column}, $2) > 0))`;
   await tx.query(`update change_history set issues = case when ${mentions('issues::text')} then '[]'::jsonb else issues end, undoable = false, previous = '{}'`, [person.id, person.name]);
-  await tx.query(`delete from import_jobs where id in (select job_id from import_job_files where position(convert_to($1, 'UTF8') in bytes) > 0 or ($2 <> '' and position(convert_to($2, 'UTF8') in bytes) > 0))`, [person.id, person.name]);
+  // Every open import is cancelled: a file may name them where no search of its bytes can see it
+  // (an .xlsx is compressed). Whoever was importing uploads the files again.
+  await tx.query('delete from import_jobs');
   await tx.query('delete from leavers where employee_id = $1', [person.id]);
   // Snapshots are whole generations: those the person was in are dropped (their rows, purged above, are read instead).
   await tx.query('delete from generation_snapshots where generation not in (select generation from kind_generations)');
