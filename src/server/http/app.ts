@@ -10,7 +10,7 @@ import type { SessionInfo } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { Organisation } from '../../domain/schema';
 import type { OrganisationState } from '../state/organisationState';
-import { recordChange, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { auditedChange, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
@@ -259,8 +259,9 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
 
     route.post('/api/demo/reset', guarded(async ({ request }) => {
       assertMayChangeData(callerOf(request));
-      const eo = await state.resetToDemo();
-      await recordChange(audit, request, 'demo-reset', '', { employees: eo.org.employees.length });
+      const audited = auditedChange(audit, state.store, request, 'demo-reset', (entry) => ({ subject: '', detail: { employees: entry?.counts.employees?.after ?? 0 } }));
+      const eo = await state.resetToDemo(audited.row);
+      await audited.after();
       return json({ ok: true as const, employees: eo.org.employees.length });
     })),
     ...createGoalRoutes(state, audit, options.host ?? 'browser'),

@@ -13,7 +13,7 @@ import type { VerificationResult, VerifyOptions } from '../../domain/badges';
 import type { OrganisationState } from '../state/organisationState';
 import { defaultMappingStore, type AchievementMappingStore } from '../store/achievementMappingStore';
 import { memoryAuditLog, type AuditLog } from '../store/auditLog';
-import { recordChange, assertMayChangeData, guarded, callerOf, RequestRefused } from './requestContext';
+import { auditedChange, recordChange, assertMayChangeData, guarded, callerOf, RequestRefused } from './requestContext';
 
 // The verifier brings jsonld and the bundled contexts (~500 KB): loaded on the first badge only.
 const loadBadges = () => import('../../domain/badges');
@@ -211,8 +211,9 @@ export function createBadgeRoutes(state: OrganisationState, mappings: Achievemen
       const incoming = evaluated.flatMap((item) => (item.award ? [item.award] : []));
       const { awards, added, updated } = mergeAwards(stored.awards, incoming);
       if (body.dryRun || incoming.length === 0) return json<BadgeCommitResponse>({ committed: false, results, added, updated });
-      const { entry } = await state.store.commit({ awards }, historyEntryOf(body.files, evaluated, added, updated));
-      await recordChange(audit, request, 'import', entry?.label ?? 'badges', { entry: entry?.id, files: body.files.length, added, updated });
+      const audited = auditedChange(audit, state.store, request, 'import', (entry) => ({ subject: entry?.label ?? 'badges', detail: { entry: entry?.id, files: body.files.length, added, updated } }));
+      const { entry } = await state.store.commit({ awards }, historyEntryOf(body.files, evaluated, added, updated), { audit: audited.row });
+      await audited.after(entry);
       return json<BadgeCommitResponse>({ committed: true, ...(entry ? { entry } : {}), results, added, updated });
     })),
   ];

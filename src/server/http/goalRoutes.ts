@@ -10,7 +10,7 @@ import type { WhatIfState } from '../state/whatIf';
 import { goalsReportTable } from '../../domain/xlsx';
 import { xlsxReportResponse, type ExportHost } from './xlsxExport';
 import type { AuditLog } from '../store/auditLog';
-import { recordChange, draftIdOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, forbidden, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf } from './requestContext';
+import { auditedChange, draftIdOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, forbidden, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf } from './requestContext';
 
 /** Admins set goals for anyone, managers for the people in their teams (checked per person); HR only reads. */
 function assertMaySetGoals(caller: Caller) {
@@ -61,8 +61,9 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: Expo
         created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: caller.displayName, createdOn: today });
       }
       if (created.length > 0) {
-        await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, draftIdOf(request));
-        await recordChange(audit, request, 'goals-assigned', credential, { credential, dueOn, kind, goals: created.map((goal) => ({ id: goal.id, employee: goal.employee })) });
+        const audited = auditedChange(audit, state.store, request, 'goals-assigned', () => ({ subject: credential, detail: { credential, dueOn, kind, goals: created.map((goal) => ({ id: goal.id, employee: goal.employee })) } }));
+        await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, { draftId: draftIdOf(request), audit: audited.row });
+        await audited.after();
       }
       return json<AssignGoalsResponse>({ created, skipped }, { status: 201 });
     })),
@@ -78,8 +79,9 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: Expo
       if (!goal) return notFound(caller, `There is no goal ${id}.`);
       assertMaySeeTeam(caller, findEmployee(eo, goal.employee)?.team ?? '');
       const updated = { ...goal, status: parsed.data.status };
-      await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, draftIdOf(request));
-      await recordChange(audit, request, 'goal-status-changed', id, { goal: id, employee: goal.employee, credential: goal.credential, from: goal.status, to: updated.status });
+      const audited = auditedChange(audit, state.store, request, 'goal-status-changed', () => ({ subject: id, detail: { goal: id, employee: goal.employee, credential: goal.credential, from: goal.status, to: updated.status } }));
+      await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, { draftId: draftIdOf(request), audit: audited.row });
+      await audited.after();
       return json({ goal: updated });
     })),
 

@@ -12,7 +12,7 @@ import type { AchievementMappingStore } from '../store/achievementMappingStore';
 import { isBadgeTemplateFile, mapBadgeTemplates } from '../../domain/csv';
 import { memoryAuditLog, type AuditLog } from '../store/auditLog';
 import type { HistoryEntry } from '../../api/importContract';
-import { recordChange, assertMayChangeData, errorResponse, guarded, param, callerOf, RequestRefused } from './requestContext';
+import { auditedChange, assertMayChangeData, errorResponse, guarded, param, callerOf, RequestRefused } from './requestContext';
 
 /** Files travel whole in one request: an awards file of 1,000,000 rows is about 65 MB. */
 export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
@@ -81,8 +81,9 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       const refusal = commitRefusal(plan, body.validRowsOnly);
       if (refusal) return json({ error: 'refused', message: refusal, ...summary }, { status: 422 });
       // Assembled over the stored revision it read: a change stored meanwhile refuses it (409), never interleaves.
-      const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly), { expectedRevision: plan.baseRevision });
-      await recordChange(audit, request, 'import', entry?.label ?? 'import', importDetail(entry));
+      const audited = auditedChange(audit, state.store, request, 'import', (entry) => ({ subject: entry?.label ?? 'import', detail: importDetail(entry) }));
+      const { entry } = await state.store.commit(plan.changes, historyEntryOf(plan, body.validRowsOnly), { expectedRevision: plan.baseRevision, audit: audited.row });
+      await audited.after(entry);
       return json<CommitResponse>({ committed: true, entry, ...summary });
     }), { maxBodyBytes: IMPORT_BODY_LIMIT }),
 
@@ -91,9 +92,10 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
       const id = Number(params.id);
       if (!Number.isInteger(id) || id < 1) return errorResponse(400, 'bad-request', `"${String(params.id)}" is not a history entry number.`);
       try {
-        const outcome = await state.store.undo(id);
+        const audited = auditedChange(audit, state.store, request, 'import-undone', (entry) => ({ subject: entry?.label ?? '', detail: { undone: id, ...importDetail(entry) } }));
+        const outcome = await state.store.undo(id, audited.row);
         if (!outcome.ok) return errorResponse(outcome.reason === 'not-found' ? 404 : 409, outcome.reason, outcome.message);
-        await recordChange(audit, request, 'import-undone', outcome.entry.label, { undone: id, ...importDetail(outcome.entry) });
+        await audited.after(outcome.entry);
         return json({ entry: outcome.entry });
       } catch (error) {
         if (isQuotaError(error)) return errorResponse(507, 'quota-exceeded', 'The browser has no storage left for Gapmap: nothing was undone.');
@@ -134,8 +136,9 @@ export function createImportRoutes(state: OrganisationState, jobStore: ImportJob
     route.post('/api/import-jobs/:job/commit', importGuarded(async ({ request, params }) => {
       const caller = importer(request);
       const { mode, validRowsOnly } = await jsonBody(request, jobCommitRequestSchema);
-      const committed = await jobs.commit(param(params.job), caller, mode, validRowsOnly);
-      await recordChange(audit, request, 'import', committed.entry.label, importDetail(committed.entry));
+      const audited = auditedChange(audit, state.store, request, 'import', (entry) => ({ subject: entry?.label ?? 'import', detail: importDetail(entry) }));
+      const committed = await jobs.commit(param(params.job), caller, mode, validRowsOnly, undefined, audited.row);
+      await audited.after(committed.entry);
       return json(committed);
     })),
 

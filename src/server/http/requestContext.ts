@@ -9,7 +9,9 @@ import type { CsvWriteOptions } from '../../domain/csv';
 import type { IsoDate } from '../../domain/schema';
 import { decodePersona, PERSONA_HEADER, type ApiErrorBody, type Persona } from '../../api/contract';
 import { mayChangeData, maySeeTeam, type Caller } from '../auth/caller';
-import type { AuditAction, AuditLog } from '../store/auditLog';
+import type { AuditAction, AuditLog, NewAuditEvent } from '../store/auditLog';
+import type { AuditRowOf, OrganisationStore } from '../store/organisationStore';
+import type { HistoryEntry } from '../../api/importContract';
 import type { OrganisationState } from '../state/organisationState';
 import { NoSuchDraftError, type WhatIfState } from '../state/whatIf';
 
@@ -62,9 +64,34 @@ export function draftIdOf(request: Request): string | undefined {
 }
 
 /** Records a change made by the request's caller in the audit log (after the change is stored). */
-export async function recordChange(audit: AuditLog, request: Request, action: AuditAction, subject: string, detail: Record<string, unknown>) {
+/** The audit row of something the caller did (SPEC §9): who, in which role, by which proof. */
+function auditRowOf(request: Request, action: AuditAction, subject: string, detail: Record<string, unknown>): NewAuditEvent {
   const caller = callerOf(request);
-  await audit.append({ actorId: caller.accountId, actor: caller.email ?? caller.displayName, action, subject, detail: { ...detail, role: caller.role, via: caller.via } });
+  return { actorId: caller.accountId, actor: caller.email ?? caller.displayName, action, subject, detail: { ...detail, role: caller.role, via: caller.via } };
+}
+
+/** Records a change that is not the organisation's (badge mappings): its row right after it. */
+export async function recordChange(audit: AuditLog, request: Request, action: AuditAction, subject: string, detail: Record<string, unknown>) {
+  await audit.append(auditRowOf(request, action, subject, detail));
+}
+
+/**
+ * The audit row of a change to the organisation, made from the history entry it produces. Give `row`
+ * to the store's change: a store that `auditsInTransaction` (PostgreSQL) writes it in the change's
+ * own transaction, so neither is ever stored without the other; for the others `after` appends it
+ * once the change is stored (the browser host's one process and its memory log).
+ */
+export function auditedChange(audit: AuditLog, store: OrganisationStore, request: Request, action: AuditAction, describe: (entry: HistoryEntry | undefined) => { subject: string; detail: Record<string, unknown> }) {
+  const row: AuditRowOf = (entry) => {
+    const { subject, detail } = describe(entry);
+    return auditRowOf(request, action, subject, detail);
+  };
+  return {
+    row,
+    async after(entry?: HistoryEntry): Promise<void> {
+      if (!store.auditsInTransaction) await audit.append(row(entry));
+    },
+  };
 }
 
 /** The one refusal for anything outside a caller's scope: it says nothing about what was asked for. */

@@ -5,7 +5,7 @@ import type { Organisation } from '../../domain/schema';
 import { whatIfRequestSchema, type WhatIfStatus } from '../../api/contract';
 import { NoSuchDraftError, type WhatIfDraft, type WhatIfScenario, type WhatIfState } from '../state/whatIf';
 import type { AuditLog } from '../store/auditLog';
-import { recordChange, assertMayChangeData, callerKeyOf, callerOf, draftIdOf, guarded, RequestRefused } from './requestContext';
+import { auditedChange, assertMayChangeData, callerKeyOf, callerOf, draftIdOf, guarded, RequestRefused } from './requestContext';
 
 /** What a scenario changes against the stored organisation, in words. */
 function describeChanges(stored: Organisation, scenario: WhatIfScenario | undefined): string[] {
@@ -89,8 +89,9 @@ export function createWhatIfRoutes(state: WhatIfState, audit: AuditLog) {
     route.post('/api/whatif/keep', guarded(async ({ request }) => {
       const draft = await ownDraft(request);
       const changes = describeChanges((await state.stored()).org, draft.scenario);
-      await state.keep(draft.id);
-      await recordChange(audit, request, 'whatif-kept', 'roles and catalog', { changes });
+      const audited = auditedChange(audit, state.store, request, 'whatif-kept', () => ({ subject: 'roles and catalog', detail: { changes } }));
+      await state.keep(draft.id, audited.row);
+      await audited.after();
       return json(await status(request, undefined));
     })),
 

@@ -6,6 +6,7 @@ import type { ParsedFile } from '../../domain/csv';
 import type { FileReadOptions, FileSummary, ImportMode, JobCommitResponse, PlanSummary } from '../../api/importContract';
 import type { OrganisationState } from '../state/organisationState';
 import type { NewEntry } from '../store/organisationDatabase';
+import type { AuditRowOf } from '../store/organisationStore';
 import { ISSUES_SHOWN, commitRefusal, historyEntryOf, issuesCsv, planImport, previewOf, readImportFile, summariseFile, type ImportPlan } from './importPipeline';
 import type { ImportJobStore, StoredJobFile } from './importJobStore';
 import { isBadgeTemplateFile, mapBadgeTemplates } from '../../domain/csv';
@@ -157,7 +158,7 @@ export function createImportJobs(state: OrganisationState, store: ImportJobStore
       };
     },
 
-    async commit(jobId: string, caller: string, mode: ImportMode, validRowsOnly: boolean, by?: string): Promise<JobCommitResponse> {
+    async commit(jobId: string, caller: string, mode: ImportMode, validRowsOnly: boolean, by?: string, audit?: AuditRowOf): Promise<JobCommitResponse> {
       await assertJob(jobId, caller);
       const { plan, checkMs } = await planOf(jobId, mode);
       const refusal = commitRefusal(plan, validRowsOnly);
@@ -165,7 +166,7 @@ export function createImportJobs(state: OrganisationState, store: ImportJobStore
       const started = performance.now();
       const entry: NewEntry = { ...historyEntryOf(plan, validRowsOnly), ...(by ? { by } : {}) };
       // Checked against the revision it was assembled over: a change stored meanwhile refuses it (409).
-      const stored = await state.store.commit(plan.changes, entry, { expectedRevision: plan.baseRevision });
+      const stored = await state.store.commit(plan.changes, entry, { expectedRevision: plan.baseRevision, ...(audit ? { audit } : {}) });
       await store.delete(jobId);
       forget(jobId);
       return { entry: stored.entry!, revision: stored.revision, commitMs: Math.round(performance.now() - started), checkMs };

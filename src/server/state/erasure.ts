@@ -24,9 +24,11 @@ export async function erasePerson(state: OrganisationState, audit: AuditLog, emp
   if (!employee && !known) return false;
   const { organisation, erased } = withoutPerson(org, employeeId);
   const mentioned = Object.values(erased).some((count) => count > 0);
-  await state.store.erasePerson(mentioned ? organisation : {}, ERASURE_ENTRY, { id: employeeId, name: employee?.name ?? known?.name ?? '' });
+  const row: NewAuditEvent = { ...actor, action: 'person-erased', subject: pseudonym(), detail: { reason, erased } };
+  // In the erasure's own transaction where the store can: never an erasure without its row.
+  await state.store.erasePerson(mentioned ? organisation : {}, ERASURE_ENTRY, { id: employeeId, name: employee?.name ?? known?.name ?? '' }, () => row);
+  if (!state.store.auditsInTransaction) await audit.append(row);
   await state.current();
-  await audit.append({ ...actor, action: 'person-erased', subject: pseudonym(), detail: { reason, erased } });
   return true;
 }
 

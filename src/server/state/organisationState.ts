@@ -6,14 +6,14 @@ import { demoOrganisation } from '../../domain/demo/generate';
 import { emptyOrganisation } from '../../domain/records';
 import type { IsoDate, Organisation } from '../../domain/schema';
 import { changesOf } from '../store/changedKinds';
-import type { OrganisationStore } from '../store/organisationStore';
+import type { AuditRowOf, OrganisationStore } from '../store/organisationStore';
 
 export interface OrganisationState {
   /** The prepared organisation, loading (or seeding the demo) on first call. */
   current(): Promise<EngineOrganisation>;
   /** Stores a changed organisation as one undoable change ("Changes made in the app" unless labelled). */
-  replace(organisation: Organisation, label?: string): Promise<EngineOrganisation>;
-  resetToDemo(): Promise<EngineOrganisation>;
+  replace(organisation: Organisation, label?: string, options?: { audit?: AuditRowOf }): Promise<EngineOrganisation>;
+  resetToDemo(audit?: AuditRowOf): Promise<EngineOrganisation>;
   /** True until a first organisation is stored (a new server: the first-run screen). */
   isEmpty(): Promise<boolean>;
   /** The prepared organisation with the stored revision it was read at. */
@@ -80,21 +80,21 @@ export function createOrganisationState(store: OrganisationStore, today: () => I
       if (prepared && !(await isUpToDate())) prepared = undefined;
       return loadOnce();
     },
-    async replace(organisation, label = 'Changes made in the app') {
+    async replace(organisation, label = 'Changes made in the app', { audit } = {}) {
       // Only what differs from the stored organisation is written; a stale copy is no base for that.
       // The change was computed from the organisation this process holds: if another process (or
       // tab) stored a change meanwhile, refuse rather than overwrite it (StaleRevisionError → 409).
       const upToDate = prepared !== undefined && (await isUpToDate());
       const before = upToDate ? (await prepared!).org : undefined;
-      const { revision } = await store.commit(changesOf(before, organisation), editEntry(label), upToDate && !empty ? { expectedRevision: preparedRevision } : {});
+      const { revision } = await store.commit(changesOf(before, organisation), editEntry(label), { ...(upToDate && !empty ? { expectedRevision: preparedRevision } : {}), ...(audit ? { audit } : {}) });
       empty = false;
       const next = prepareOrganisation(organisation);
       preparedRevision = revision;
       prepared = Promise.resolve(next);
       return next;
     },
-    async resetToDemo() {
-      return state.replace(demoOrganisation(today()), 'Reset to the demo organisation');
+    async resetToDemo(audit) {
+      return state.replace(demoOrganisation(today()), 'Reset to the demo organisation', { audit });
     },
     async isEmpty() {
       await state.current();

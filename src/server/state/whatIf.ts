@@ -9,6 +9,7 @@
 import { prepareOrganisation, type EngineOrganisation } from '../../domain/engine';
 import type { Credential, Organisation, Role } from '../../domain/schema';
 import type { OrganisationState } from './organisationState';
+import type { AuditRowOf } from '../store/organisationStore';
 import { keyValueDatabase } from '../store/keyValueDatabase';
 
 export interface WhatIfScenario {
@@ -83,14 +84,14 @@ export interface WhatIfState extends Omit<OrganisationState, 'current' | 'replac
    * draft, the draft's roles and catalog stay out of it (the draft is prepared again by the next
    * request that names it).
    */
-  replace(organisation: Organisation, label?: string, draftId?: string): Promise<EngineOrganisation>;
+  replace(organisation: Organisation, label?: string, options?: { draftId?: string; audit?: AuditRowOf }): Promise<EngineOrganisation>;
   /** The stored organisation, whatever the drafts. */
   stored(): Promise<EngineOrganisation>;
   draft(id: string): Promise<WhatIfDraft | undefined>;
   /** Saves a draft: a new one (with a new id) when `id` is undefined. */
   saveDraft(id: string | undefined, owner: string, scenario: WhatIfScenario): Promise<WhatIfDraft>;
   /** Stores the draft's roles and catalog as one change and deletes the draft. */
-  keep(id: string): Promise<EngineOrganisation>;
+  keep(id: string, audit?: AuditRowOf): Promise<EngineOrganisation>;
   discard(id: string): Promise<void>;
 }
 
@@ -119,15 +120,15 @@ export function withWhatIf(base: OrganisationState, drafts: DraftStore = default
   return {
     ...base,
     current,
-    async replace(organisation, label, draftId) {
-      if (draftId === undefined) return base.replace(organisation, label);
+    async replace(organisation, label, { draftId, audit } = {}) {
+      if (draftId === undefined) return base.replace(organisation, label, { audit });
       // The handler edited the draft's view of the organisation: keep its change, not the draft.
       const stored = (await base.current()).org;
-      return base.replace({ ...organisation, roles: stored.roles, credentials: stored.credentials }, label);
+      return base.replace({ ...organisation, roles: stored.roles, credentials: stored.credentials }, label, { audit });
     },
-    async resetToDemo() {
+    async resetToDemo(audit) {
       prepared.clear();
-      return base.resetToDemo();
+      return base.resetToDemo(audit);
     },
     stored: () => base.current(),
     draft: (id) => drafts.load(id),
@@ -136,9 +137,9 @@ export function withWhatIf(base: OrganisationState, drafts: DraftStore = default
       await drafts.save(draft);
       return draft;
     },
-    async keep(id) {
+    async keep(id, audit) {
       const kept = await current(id);
-      const stored = await base.replace(kept.org, 'What-if kept: roles and catalog edited');
+      const stored = await base.replace(kept.org, 'What-if kept: roles and catalog edited', { audit });
       await drafts.delete(id);
       prepared.delete(id);
       return stored;

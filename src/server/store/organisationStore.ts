@@ -4,6 +4,7 @@
 import type { Organisation } from '../../domain/schema';
 import { STORED_KINDS, type HistoryEntry, type ImportHistory, type StoredKind } from '../../api/importContract';
 import { StaleRevisionError, UNDO_DEPTH, type NewEntry, type UndoOutcome } from './organisationDatabase';
+import type { NewAuditEvent } from './auditLog';
 
 export type { NewEntry, UndoOutcome };
 
@@ -17,7 +18,12 @@ export interface StoreCommitOptions {
   announce?: boolean;
   /** Refuse with StaleRevisionError when the stored revision is no longer this one (another change landed). */
   expectedRevision?: number;
+  /** The change's audit row, given its history entry: written in the change's own transaction by a store that `auditsInTransaction`. */
+  audit?: AuditRowOf;
 }
+
+/** An audit row made from the history entry a change produced (undefined when it records none). */
+export type AuditRowOf = (entry: HistoryEntry | undefined) => NewAuditEvent;
 
 export interface OrganisationStore {
   /** The stored organisation and its revision, or undefined on first start. */
@@ -28,14 +34,20 @@ export interface OrganisationStore {
   commit(changes: Partial<Organisation>, entry: NewEntry, options?: StoreCommitOptions): Promise<{ entry: HistoryEntry | undefined; revision: number }>;
   history(): Promise<ImportHistory>;
   /** Undoes the latest change; any other is refused with the reason. */
-  undo(id: number): Promise<UndoOutcome>;
+  undo(id: number, audit?: AuditRowOf): Promise<UndoOutcome>;
+  /**
+   * True when commit, undo and erasePerson write the audit row they are given in the change's own
+   * transaction (PostgreSQL): a change is never stored without its row, nor a row without its change.
+   * Other stores leave the row to the caller (auditedChange in requestContext.ts).
+   */
+  readonly auditsInTransaction?: boolean;
   clear(): Promise<void>;
   /**
    * Erases a person (SPEC §9): stores `changes` (the organisation without them) and removes every
    * other trace the store keeps — earlier generations, the history's issue lists, open imports — in
    * one transaction. Nothing before it can be undone any more (an undo would bring them back).
    */
-  erasePerson?(changes: Partial<Organisation>, entry: NewEntry, person: { id: string; name: string }): Promise<{ revision: number }>;
+  erasePerson?(changes: Partial<Organisation>, entry: NewEntry, person: { id: string; name: string }, audit?: AuditRowOf): Promise<{ revision: number }>;
   /** People no longer among the employees since before `cutoff` (a leaver's day is when a change removed them). */
   leaversBefore?(cutoff: string): Promise<{ id: string; name: string }[]>;
   /** Resolves when work the store does after a commit (PostgreSQL: the generations' snapshots) is done: a graceful stop waits for it. */

@@ -2,8 +2,8 @@
 // SqlDatabase, so the same code runs on a server (pg) and the embedded PGlite.
 import type { AccountRole } from '../auth/caller';
 import type { Account, AccountStore, ApiToken, StoredSession } from './accountStore';
-import { AUDIT_LIST_LIMIT, endOf, type AuditAction, type AuditLog } from './auditLog';
-import type { SqlDatabase, SqlValue } from './sql/sqlDatabase';
+import { AUDIT_LIST_LIMIT, endOf, type AuditAction, type AuditLog, type NewAuditEvent } from './auditLog';
+import type { SqlDatabase, SqlQueryable, SqlValue } from './sql/sqlDatabase';
 
 const iso = (value: Date | string | null | undefined) => (value === null || value === undefined ? undefined : (value instanceof Date ? value : new Date(value)).toISOString());
 
@@ -184,13 +184,16 @@ interface AuditRow {
   detail: Record<string, unknown>;
 }
 
+/** One audit row, on the database or inside a change's own transaction (the store's commit writes it there). */
+export async function appendAuditRow(db: SqlQueryable, event: NewAuditEvent): Promise<void> {
+  await db.query('insert into audit_log (actor_id, actor, action, subject, detail) values ($1, $2, $3, $4, $5::jsonb)', [
+    event.actorId, event.actor, event.action, event.subject, JSON.stringify(event.detail),
+  ]);
+}
+
 export function postgresAuditLog(db: SqlDatabase): AuditLog {
   return {
-    async append(event) {
-      await db.query('insert into audit_log (actor_id, actor, action, subject, detail) values ($1, $2, $3, $4, $5::jsonb)', [
-        event.actorId, event.actor, event.action, event.subject, JSON.stringify(event.detail),
-      ]);
-    },
+    append: (event) => appendAuditRow(db, event),
     async list(filter = {}) {
       const where: string[] = [];
       const values: SqlValue[] = [];

@@ -7,6 +7,7 @@ import type { Organisation } from '../../domain/schema';
 import { STORED_KINDS, type HistoryEntry, type ImportHistory, type StoredKind } from '../../api/importContract';
 import { UNDO_DEPTH, StaleRevisionError } from './organisationDatabase';
 import type { NewEntry, OrganisationStore, StoreCommitOptions, UndoOutcome } from './organisationStore';
+import { appendAuditRow } from './postgresAccountStore';
 import { copyColumns, copyLines, recordsOf, selectGeneration, storedShape } from './sql/recordTables';
 import type { SqlDatabase, SqlQueryable } from './sql/sqlDatabase';
 import { decodeSnapshot, encodeSnapshot } from './sql/generationSnapshots';
@@ -163,6 +164,8 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
   }
 
   return {
+    auditsInTransaction: true,
+
     async load() {
       // One snapshot: the pointers and the revision read together, the generations they name never change.
       const [state] = await db.query<StateRow>('select revision, initialised from organisation_state');
@@ -193,9 +196,9 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
 
     settled: () => snapshotsWritten,
 
-    async erasePerson(changes, newEntry, person) {
+    async erasePerson(changes, newEntry, person, audit) {
       return db.transaction(async (tx) => {
-        const { revision } = await commitChanges(tx, changes, newEntry, {}, now);
+        const { revision } = await commitChanges(tx, changes, newEntry, { audit }, now);
         await purgePerson(tx, person);
         cache.clear();
         return { revision };
@@ -215,7 +218,7 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
       return { entries: rows.map(entryOf), head: state?.head ?? 0 };
     },
 
-    async undo(id): Promise<UndoOutcome> {
+    async undo(id, audit): Promise<UndoOutcome> {
       return db.transaction(async (tx) => {
         const state = await lockedState(tx);
         const [row] = await tx.query<HistoryRow>('select * from change_history where id = $1', [id]);
@@ -235,7 +238,9 @@ export function postgresStore(db: SqlDatabase, options: PostgresStoreOptions = {
         const revision = Number(state.revision) + 1;
         await tx.query('update organisation_state set revision = $1, head = $2', [revision, row.parent]);
         await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(revision)]);
-        return { ok: true, entry: entryOf({ ...row, undoable: false, undone_at: undoneAt }) };
+        const entry = entryOf({ ...row, undoable: false, undone_at: undoneAt });
+        if (audit) await appendAuditRow(tx, audit(entry));
+        return { ok: true, entry };
       });
     },
 
@@ -307,6 +312,7 @@ async function commitChanges(
   }
   await tx.query('update organisation_state set revision = $1, head = $2, next_generation = $3, next_entry_id = $4, initialised = true', [revision, head, nextGeneration, nextEntryId]);
   if (commitOptions.announce ?? true) await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(revision)]);
+  if (commitOptions.audit) await appendAuditRow(tx, commitOptions.audit(entry));
   return { entry, revision, written };
 }
 
