@@ -30,7 +30,7 @@ const srcAvoidsTestCode = { target: './src', from: './tests', message: 'Producti
 const frameworkPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*', 'zustand', 'zustand/*', 'recharts', 'msw', 'msw/*', 'dexie'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'tests/bench/data/**', 'tests/bench/out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'tests/bench/data/**', 'tests/bench/out/**', 'tests/bench/tmp/**', 'build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
