@@ -13,6 +13,17 @@ import { digestOf, newSecret } from './secrets';
 import { passwordProblem } from './passwords';
 
 export const SESSION_COOKIE = 'gapmap_session';
+
+/** Failed sign-ins allowed in 15 minutes: per account, and per address (several people behind one office address). */
+export const SIGN_IN_LIMITS = {
+  perAccount: { max: 10, windowMs: 15 * 60_000 },
+  perAddress: { max: 50, windowMs: 15 * 60_000 },
+} as const;
+
+export interface SignInLimits {
+  perAccount: RateLimit;
+  perAddress: RateLimit;
+}
 const SETUP_LINK_MS = 60 * 60_000;
 
 export interface SignInOptions {
@@ -24,7 +35,8 @@ export interface SignInOptions {
   now?: () => Date;
   /** The identity provider's routes, when one is configured (oidc.ts). */
   oidc?: { name: string; mount(app: Hono, signIn: SignInContext): void };
-  limits?: { perAccount: RateLimit; perAddress: RateLimit };
+  /** Default: in this process's memory (a server passes the database's, shared by its processes). */
+  limits?: SignInLimits;
 }
 
 /** What the OpenID Connect routes need to finish a sign-in the same way a password does. */
@@ -73,8 +85,8 @@ export function createSignIn(options: SignInOptions): SignIn {
   const now = options.now ?? (() => new Date());
   const policy = options.sessionPolicy ?? DEFAULT_SESSION_POLICY;
   const limits = options.limits ?? {
-    perAccount: createRateLimit({ max: 10, windowMs: 15 * 60_000 }),
-    perAddress: createRateLimit({ max: 50, windowMs: 15 * 60_000 }),
+    perAccount: createRateLimit(SIGN_IN_LIMITS.perAccount),
+    perAddress: createRateLimit(SIGN_IN_LIMITS.perAddress),
   };
 
   const addressOf = (c: Context) => {
@@ -137,7 +149,7 @@ export function createSignIn(options: SignInOptions): SignIn {
     if (email === '' || password === '') return refusal(c, 400, 'bad-request', 'Give an email and a password.');
     const address = addressOf(c);
     const keys = [`account:${email.toLowerCase()}`, `address:${address}`];
-    const wait = Math.max(limits.perAccount.retryAfter(keys.slice(0, 1)), limits.perAddress.retryAfter(keys.slice(1)));
+    const wait = Math.max(await limits.perAccount.retryAfter(keys.slice(0, 1)), await limits.perAddress.retryAfter(keys.slice(1)));
     if (wait > 0) {
       await audit.append({ actorId: 'anonymous', actor: address, action: 'sign-in-refused', subject: email, detail: { reason: 'too many attempts', address } });
       c.header('Retry-After', String(wait));
@@ -145,12 +157,12 @@ export function createSignIn(options: SignInOptions): SignIn {
     }
     const account = await checkPassword(accounts, email, password);
     if (!account) {
-      limits.perAccount.failed(keys.slice(0, 1));
-      limits.perAddress.failed(keys.slice(1));
+      await limits.perAccount.failed(keys.slice(0, 1));
+      await limits.perAddress.failed(keys.slice(1));
       await audit.append({ actorId: 'anonymous', actor: address, action: 'sign-in-refused', subject: email, detail: { reason: 'wrong email or password', address } });
       return refusal(c, 401, 'bad-credentials', 'That email and password do not match an account.');
     }
-    limits.perAccount.clear(keys[0]!);
+    await limits.perAccount.clear(keys[0]!);
     await context.signedIn(c, account.id, 'password');
     return c.json({ ok: true });
   });

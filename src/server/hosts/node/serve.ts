@@ -23,7 +23,8 @@ import { postgresImportJobStore } from '../../store/postgresImportJobStore';
 import { memoryAccountStore, type AccountStore } from '../../store/accountStore';
 import { memoryAuditLog, type AuditLog } from '../../store/auditLog';
 import { postgresAccountStore, postgresAuditLog } from '../../store/postgresAccountStore';
-import { createSignIn, type SignIn, type SignInOptions } from '../../auth/signIn';
+import { createSignIn, SIGN_IN_LIMITS, type SignIn, type SignInOptions } from '../../auth/signIn';
+import { postgresRateLimit } from '../../auth/rateLimit';
 import { createAccessRoutes } from '../../http/accessRoutes';
 import { eraseLeavers } from '../../state/erasure';
 import { createOidcSignIn, oidcSettingsFromEnv } from '../../auth/oidc';
@@ -92,7 +93,10 @@ export function serverAccess(database: OpenedDatabase | undefined, options: Omit
   const proofs = cacheProofs(database ? postgresAccountStore(database.db) : memoryAccountStore(), { listening: database === undefined });
   const accounts = proofs.accounts;
   const audit = database ? postgresAuditLog(database.db) : memoryAuditLog();
-  return { accounts, audit, proofs, signIn: createSignIn({ ...options, accounts, audit }) };
+  const limits = database
+    ? { perAccount: postgresRateLimit(database.db, 'account', SIGN_IN_LIMITS.perAccount), perAddress: postgresRateLimit(database.db, 'address', SIGN_IN_LIMITS.perAddress) }
+    : undefined;
+  return { accounts, audit, proofs, signIn: createSignIn({ ...(limits ? { limits } : {}), ...options, accounts, audit }) };
 }
 
 /** Listens for account, token and session changes made by any process, so this one forgets what it kept; returns the function that stops. */

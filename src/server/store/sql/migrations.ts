@@ -226,6 +226,14 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         for each statement execute function gapmap_announce_account_change();
     `,
   },
+  {
+    version: 9,
+    name: 'failed sign-ins, shared by every process (the attempt limits)',
+    sql: `
+      create table sign_in_failures (limit_name text not null, key text not null, at timestamptz not null);
+      create index sign_in_failures_key on sign_in_failures (limit_name, key, at);
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */
