@@ -69,7 +69,8 @@ export const accessApi = {
   tokens: () => call(z.object({ tokens: z.array(tokenSchema) }), 'GET', '/tokens'),
   createToken: (input: { email: string; role?: string; label?: string; expiresInDays: number }) => call(z.object({ token: tokenSchema, secret: z.string() }), 'POST', '/tokens', input),
   revokeToken: (id: string) => call(ok, 'DELETE', `/tokens/${encodeURIComponent(id)}`),
-  audit: (filter: { action?: string; actor?: string; from?: string; to?: string }) => call(z.object({ events: z.array(auditEventSchema) }), 'GET', '/audit', undefined, filter),
+  audit: (filter: { action?: string; actor?: string; from?: string; to?: string }) =>
+    call(z.object({ events: z.array(auditEventSchema), people: z.record(z.string(), z.object({ id: z.string(), name: z.string().optional() })) }), 'GET', '/audit', undefined, filter),
   auditCsvUrl: (filter: { action?: string; actor?: string; from?: string; to?: string }) => apiUrl('/audit', { ...filter, format: 'csv' }),
   erase: (employeeId: string) => call(ok, 'POST', `/people/${encodeURIComponent(employeeId)}/erase`),
 };

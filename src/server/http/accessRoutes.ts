@@ -6,7 +6,7 @@ import { writeCsv } from '../../domain/csv';
 import { accountView, addAccount, AccountError, createApiToken, durationMs, grant } from '../auth/accounts';
 import { ACCOUNT_ROLES } from '../auth/caller';
 import type { AccountStore } from '../store/accountStore';
-import { AUDIT_ACTIONS, type AuditAction, type AuditLog } from '../store/auditLog';
+import { AUDIT_ACTIONS, pseudonymsIn, type AuditAction, type AuditLog } from '../store/auditLog';
 import { callerOf, csvOptionsOf, csvResponse, guarded, param, RequestRefused } from './requestContext';
 import type { Caller } from '../auth/caller';
 import type { OrganisationState } from '../state/organisationState';
@@ -40,7 +40,7 @@ const newAccountSchema = z.object({ email: z.string().max(254), role: z.enum(ACC
 const changeAccountSchema = z.object({ role: z.enum(ACCOUNT_ROLES).optional(), teams: teamsSchema.optional() });
 const newTokenSchema = z.object({ email: z.string().max(254), role: z.enum(ACCOUNT_ROLES).optional(), label: z.string().max(200).optional(), expiresInDays: z.number().int().min(1).max(366) });
 
-export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'subject', 'detail'] as const;
+export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'subject', 'detail', 'people'] as const;
 
 export function createAccessRoutes(accounts: AccountStore, audit: AuditLog, state: OrganisationState) {
   const actorOf = (caller: Caller) => ({ actorId: caller.accountId, actor: caller.email ?? caller.displayName });
@@ -137,11 +137,20 @@ export function createAccessRoutes(accounts: AccountStore, audit: AuditLog, stat
         return value;
       };
       const events = await audit.list({ action: action as AuditAction | undefined, actor: url.searchParams.get('actor') || undefined, from: instant('from'), to: instant('to') });
+      // Rows name people by pseudonym: those not erased are named again for the admin reading them.
+      const ids = await audit.people(pseudonymsIn(events));
+      const { org } = await state.current();
+      const names = new Map(org.employees.map((employee) => [employee.id, employee.name]));
+      const people: Record<string, { id: string; name?: string }> = {};
+      for (const [pseudonym, id] of ids) people[pseudonym] = { id, ...(names.has(id) ? { name: names.get(id)! } : {}) };
       if (url.searchParams.get('format') === 'csv') {
-        const rows = events.map((event) => [String(event.id), event.at, event.actor, event.action, event.subject, JSON.stringify(event.detail)]);
+        const rows = events.map((event) => {
+          const named = pseudonymsIn([event]).flatMap((pseudonym) => (people[pseudonym] ? [`${pseudonym} = ${people[pseudonym].name ?? ''} (${people[pseudonym].id})`] : []));
+          return [String(event.id), event.at, event.actor, event.action, event.subject, JSON.stringify(event.detail), named.join('; ')];
+        });
         return csvResponse(writeCsv(AUDIT_CSV_COLUMNS, rows, csvOptionsOf(url)), 'gapmap-audit.csv');
       }
-      return json({ events });
+      return json({ events, people });
     })),
   ];
 }

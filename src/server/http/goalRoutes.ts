@@ -9,7 +9,7 @@ import type { Caller } from '../auth/caller';
 import type { WhatIfState } from '../state/whatIf';
 import { goalsReportTable } from '../../domain/xlsx';
 import { xlsxReportResponse, type ExportHost } from './xlsxExport';
-import type { AuditLog } from '../store/auditLog';
+import { personRef, type AuditLog } from '../store/auditLog';
 import { auditedChange, draftIdOf, asOfOf, assertMaySeeTeam, csvOptionsOf, csvResponse, forbidden, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf } from './requestContext';
 
 /** Admins set goals for anyone, managers for the people in their teams (checked per person); HR only reads. */
@@ -61,7 +61,7 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: Expo
         created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: caller.displayName, createdOn: today });
       }
       if (created.length > 0) {
-        const audited = auditedChange(audit, state.store, request, 'goals-assigned', () => ({ subject: credential, detail: { credential, dueOn, kind, goals: created.map((goal) => ({ id: goal.id, employee: goal.employee })) } }));
+        const audited = auditedChange(audit, state.store, request, 'goals-assigned', () => ({ subject: credential, detail: { credential, dueOn, kind, goals: created.map((goal) => ({ employee: personRef(goal.employee), createdOn: goal.createdOn })) } }));
         await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, { draftId: draftIdOf(request), audit: audited.row });
         await audited.after();
       }
@@ -79,7 +79,7 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: Expo
       if (!goal) return notFound(caller, `There is no goal ${id}.`);
       assertMaySeeTeam(caller, findEmployee(eo, goal.employee)?.team ?? '');
       const updated = { ...goal, status: parsed.data.status };
-      const audited = auditedChange(audit, state.store, request, 'goal-status-changed', () => ({ subject: id, detail: { goal: id, employee: goal.employee, credential: goal.credential, from: goal.status, to: updated.status } }));
+      const audited = auditedChange(audit, state.store, request, 'goal-status-changed', () => ({ subject: goal.credential, detail: { employee: personRef(goal.employee), credential: goal.credential, createdOn: goal.createdOn, from: goal.status, to: updated.status } }));
       await state.replace({ ...eo.org, goals: eo.org.goals.map((candidate) => (candidate.id === id ? updated : candidate)) }, `Goal ${id} set to ${parsed.data.status}`, { draftId: draftIdOf(request), audit: audited.row });
       await audited.after();
       return json({ goal: updated });

@@ -65,7 +65,13 @@ describe('assigning goals', () => {
     expect(goals.goals).toHaveLength(2);
     // Who assigned what to whom, in the audit log.
     const [audited] = await server.access.audit.list({ action: 'goals-assigned' });
-    expect(audited).toMatchObject({ actor: expect.stringMatching(/^manager\.\d+@callers\.test$/), subject: 'sql-3', detail: { credential: 'sql-3', dueOn: '2027-03-01', role: 'manager', goals: [{ employee: 'e1' }, { employee: 'e2' }] } });
+    const pseudonym = expect.stringMatching(/^person-[0-9a-f]{12}$/);
+    expect(audited).toMatchObject({ actor: expect.stringMatching(/^manager\.\d+@callers\.test$/), subject: 'sql-3', detail: { credential: 'sql-3', dueOn: '2027-03-01', role: 'manager', goals: [{ employee: pseudonym }, { employee: pseudonym }] } });
+    // The row names people by pseudonym only; the link back to them is kept apart (erasure deletes it).
+    expect(JSON.stringify(audited)).not.toMatch(/"e1"|"e2"/);
+    const named = (audited!.detail.goals as { employee: string }[]).map((goal) => goal.employee);
+    const ids = await server.access.audit.people(named);
+    expect(named.map((name) => ids.get(name))).toEqual(['e1', 'e2']);
   });
 
   it("refuses a manager a goal for another team's employee, and assigns nothing", async () => {

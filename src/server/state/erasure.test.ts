@@ -9,6 +9,7 @@ import type { SqlDatabase } from '../store/sql/sqlDatabase';
 import { postgresStore } from '../store/postgresStore';
 import { decodeSnapshot } from '../store/sql/generationSnapshots';
 import { postgresAuditLog } from '../store/postgresAccountStore';
+import { personRef } from '../store/auditLog';
 import { createOrganisationState } from './organisationState';
 import { eraseLeavers, erasePerson } from './erasure';
 
@@ -66,6 +67,11 @@ describe.skipIf(!TEST_DATABASE_URL)('erasing a person on PostgreSQL', () => {
     await db.query(`insert into import_jobs (id, owner) values ('job-2', 'someone')`);
     await db.query('insert into import_job_files (job_id, file_id, position, file_name, bytes) values ($1, $2, $3, $4, $5)', ['job-2', 'f2', 1, 'employees.xlsx', deflateRawSync(Buffer.from('employee_id,name\nzed,Zed Zeppelin\n'))]);
     const state = createOrganisationState(store, () => TODAY, { whenEmpty: 'stay-empty' });
+    // A goal assigned to them earlier, in the audit log: it names them by pseudonym.
+    await audit.append({ actorId: 'a1', actor: 'admin@example.test', action: 'goals-assigned', subject: 'c1', detail: { goals: [{ employee: personRef('zed') }, { employee: personRef('yan') }] } });
+    const [assigned] = await audit.list({ action: 'goals-assigned' });
+    const [zedPseudonym, yanPseudonym] = (assigned!.detail.goals as { employee: string }[]).map((goal) => goal.employee);
+    expect(await audit.people([zedPseudonym!, yanPseudonym!])).toEqual(new Map([[zedPseudonym, 'zed'], [yanPseudonym, 'yan']]));
     await store.settled?.();
     expect((await rowsNaming(db, 'zed', 'Zed Zeppelin')).filter((place) => !place.startsWith('snapshot'))).toEqual(['awards', 'assessments', 'goals', 'interests', 'employees', 'change_history']);
     // The first change's snapshots name them in employees, awards, assessments, goals and interests.
@@ -75,6 +81,8 @@ describe.skipIf(!TEST_DATABASE_URL)('erasing a person on PostgreSQL', () => {
 
     expect(await rowsNaming(db, 'zed', 'Zed Zeppelin')).toEqual([]);
     expect(await db.query('select id from import_jobs')).toEqual([]);
+    // The row stays (append-only), and no longer leads to them; others are still named.
+    expect(await audit.people([zedPseudonym!, yanPseudonym!])).toEqual(new Map([[yanPseudonym, 'yan']]));
     const { org } = await state.current();
     // Whoever reads the new generations writes their snapshots: those must not name them either.
     await store.settled?.();

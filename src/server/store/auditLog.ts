@@ -49,9 +49,56 @@ export interface AuditFilter {
 }
 
 export interface AuditLog {
+  /** Stores the event; each person it names (personRef) is stored as their pseudonym. */
   append(event: NewAuditEvent): Promise<void>;
   /** Newest first. */
   list(filter?: AuditFilter): Promise<AuditEvent[]>;
+  /** The employee ids behind these pseudonyms, for those not erased since. */
+  people(pseudonyms: readonly string[]): Promise<Map<string, string>>;
+}
+
+/**
+ * A person named in an audit row. The log is append-only, yet an erased person must not stay
+ * named in it (SPEC §9): rows hold a pseudonym per person instead, and only a separate table
+ * (memory here) links pseudonyms to employee ids. Erasure deletes the person's link, so every row
+ * about them keeps what happened but no longer says to whom.
+ */
+export interface PersonRef {
+  $person: string;
+}
+
+export const personRef = (employeeId: string): PersonRef => ({ $person: employeeId });
+
+const isPersonRef = (value: unknown): value is PersonRef =>
+  typeof value === 'object' && value !== null && typeof (value as PersonRef).$person === 'string' && Object.keys(value).length === 1;
+
+/** The employee ids an event's detail names. */
+export function peopleNamedIn(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (isPersonRef(value)) into.add(value.$person);
+  else if (Array.isArray(value)) for (const item of value) peopleNamedIn(item, into);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) peopleNamedIn(item, into);
+  return into;
+}
+
+/** The detail with each person replaced by their pseudonym. */
+export function withPseudonyms(value: unknown, pseudonymOf: ReadonlyMap<string, string>): unknown {
+  if (isPersonRef(value)) return pseudonymOf.get(value.$person)!;
+  if (Array.isArray(value)) return value.map((item) => withPseudonyms(item, pseudonymOf));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withPseudonyms(item, pseudonymOf)]));
+  return value;
+}
+
+export const PSEUDONYM_PATTERN = /\bperson-[0-9a-f]{12}\b/g;
+
+export function newPersonPseudonym(): string {
+  return `person-${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+}
+
+/** The pseudonyms that appear in stored events. */
+export function pseudonymsIn(events: readonly AuditEvent[]): string[] {
+  const found = new Set<string>();
+  for (const event of events) for (const match of JSON.stringify(event.detail).matchAll(PSEUDONYM_PATTERN)) found.add(match[0]);
+  return [...found];
 }
 
 export const AUDIT_LIST_LIMIT = 10_000;
@@ -63,9 +110,17 @@ export function endOf(to: string): string {
 
 export function memoryAuditLog(now: () => Date = () => new Date()): AuditLog {
   const events: AuditEvent[] = [];
+  const pseudonyms = new Map<string, string>();
   return {
     async append(event) {
-      events.push(structuredClone({ ...event, id: events.length + 1, at: now().toISOString() }));
+      for (const id of peopleNamedIn(event.detail)) if (!pseudonyms.has(id)) pseudonyms.set(id, newPersonPseudonym());
+      const detail = withPseudonyms(event.detail, pseudonyms) as Record<string, unknown>;
+      events.push(structuredClone({ ...event, detail, id: events.length + 1, at: now().toISOString() }));
+    },
+    async people(wanted) {
+      const ids = new Map<string, string>();
+      for (const [id, pseudonym] of pseudonyms) if (wanted.includes(pseudonym)) ids.set(pseudonym, id);
+      return ids;
     },
     async list(filter = {}) {
       const actor = filter.actor?.toLowerCase();

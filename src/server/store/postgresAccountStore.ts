@@ -2,7 +2,7 @@
 // SqlDatabase, so the same code runs on a server (pg) and the embedded PGlite.
 import type { AccountRole } from '../auth/caller';
 import type { Account, AccountStore, ApiToken, StoredSession } from './accountStore';
-import { AUDIT_LIST_LIMIT, endOf, type AuditAction, type AuditLog, type NewAuditEvent } from './auditLog';
+import { AUDIT_LIST_LIMIT, endOf, newPersonPseudonym, peopleNamedIn, withPseudonyms, type AuditAction, type AuditLog, type NewAuditEvent } from './auditLog';
 import type { SqlDatabase, SqlQueryable, SqlValue } from './sql/sqlDatabase';
 
 const iso = (value: Date | string | null | undefined) => (value === null || value === undefined ? undefined : (value instanceof Date ? value : new Date(value)).toISOString());
@@ -184,16 +184,30 @@ interface AuditRow {
   detail: Record<string, unknown>;
 }
 
-/** One audit row, on the database or inside a change's own transaction (the store's commit writes it there). */
+/**
+ * One audit row, on the database or inside a change's own transaction (the store's commit writes it
+ * there). The people it names get a pseudonym each in audit_people (migration 10), which erasure deletes.
+ */
 export async function appendAuditRow(db: SqlQueryable, event: NewAuditEvent): Promise<void> {
+  const pseudonyms = new Map<string, string>();
+  for (const id of peopleNamedIn(event.detail)) {
+    await db.query('insert into audit_people (employee_id, pseudonym) values ($1, $2) on conflict (employee_id) do nothing', [id, newPersonPseudonym()]);
+    const [row] = await db.query<{ pseudonym: string }>('select pseudonym from audit_people where employee_id = $1', [id]);
+    pseudonyms.set(id, row!.pseudonym);
+  }
   await db.query('insert into audit_log (actor_id, actor, action, subject, detail) values ($1, $2, $3, $4, $5::jsonb)', [
-    event.actorId, event.actor, event.action, event.subject, JSON.stringify(event.detail),
+    event.actorId, event.actor, event.action, event.subject, JSON.stringify(withPseudonyms(event.detail, pseudonyms)),
   ]);
 }
 
 export function postgresAuditLog(db: SqlDatabase): AuditLog {
   return {
     append: (event) => appendAuditRow(db, event),
+    async people(wanted) {
+      if (wanted.length === 0) return new Map();
+      const rows = await db.query<{ employee_id: string; pseudonym: string }>('select employee_id, pseudonym from audit_people where pseudonym = any($1::text[])', [`{${wanted.join(',')}}`]);
+      return new Map(rows.map((row) => [row.pseudonym, row.employee_id]));
+    },
     async list(filter = {}) {
       const where: string[] = [];
       const values: SqlValue[] = [];

@@ -331,6 +331,8 @@ async function purgePerson(tx: SqlQueryable, person: { id: string; name: string 
   // (an .xlsx is compressed). Whoever was importing uploads the files again.
   await tx.query('delete from import_jobs');
   await tx.query('delete from leavers where employee_id = $1', [person.id]);
+  // The audit log keeps what happened to them under a pseudonym that no longer leads to anyone.
+  await tx.query('delete from audit_people where employee_id = $1', [person.id]);
   // Snapshots are whole generations: those the person was in are dropped (their rows, purged above, are read instead).
   await tx.query('delete from generation_snapshots where generation not in (select generation from kind_generations)');
 }

@@ -234,6 +234,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create index sign_in_failures_key on sign_in_failures (limit_name, key, at);
     `,
   },
+  {
+    version: 10,
+    name: 'the people audit rows name, by pseudonym (erasure deletes the link)',
+    sql: `
+      create table audit_people (employee_id text primary key, pseudonym text not null unique);
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */
