@@ -27,7 +27,8 @@ export function HeatmapPage() {
   const team = search.team ?? (persona.kind === 'manager' ? persona.team : undefined);
   // A filter change starts afresh: the remembered cell belongs to the view before it.
   const setSearch = (patch: Partial<HeatmapSearch>) => void navigate({ search: (previous) => ({ ...previous, focusRow: undefined, focusSkill: undefined, ...patch }) });
-  if (persona.kind === 'manager' && team !== persona.team) {
+  // A manager sees the teams the server lists for them (on a server, several: granted and led).
+  if (persona.kind === 'manager' && !(session.data ? session.data.teams.includes(team ?? '') : team === persona.team)) {
     return <PageProblem error={new ApiError(403, 'forbidden', 'another team')} what={`team called “${team}”`} />;
   }
   const filters = [team ? `team ${team}` : 'whole organisation', search.category && `skill category ${categoryLabel(search.category)}`, team && search.weight && `weight ${wordLabel(search.weight).toLowerCase()}`, team && search.role && `role ${search.role}`, search.sort && search.sort !== 'name' && `sorted by ${search.sort === 'gap' ? 'largest gap' : 'lowest coverage'}`];
