@@ -70,6 +70,13 @@ export const overviewSchema = z.object({
   goals: z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() }),
   topGaps: z.array(z.object({ skill: z.string(), skillName: z.string(), weightedGap: z.number(), peopleWithGap: z.number() })),
   trend: z.array(z.object({ date: isoDateSchema, readiness: z.number() })),
+  /**
+   * What-if (SPEC §7): while the request names a draft, the figures above are the draft's and these
+   * are the same figures on the stored organisation, so the page shows baseline → scenario without
+   * computing either. Absent without a draft. The same `baseline` companion rides on the team list,
+   * a team and the org heatmap.
+   */
+  baseline: z.object({ readiness: z.number(), forecastReadiness: z.number(), criticalGaps: z.number(), singlePointsOfFailure: z.number(), expiringCount: z.number() }).optional(),
 });
 export type OverviewResponse = z.infer<typeof overviewSchema>;
 
@@ -78,6 +85,8 @@ export const teamSummarySchema = z.object({
   members: z.number(),
   readiness: z.number(),
   singlePointsOfFailure: z.number(),
+  /** The stored organisation's figures while a what-if draft is named (see overviewSchema.baseline). */
+  baseline: z.object({ readiness: z.number(), singlePointsOfFailure: z.number() }).optional(),
 });
 export const teamListSchema = z.object({ teams: z.array(teamSummarySchema) });
 export type TeamList = z.infer<typeof teamListSchema>;
@@ -121,6 +130,17 @@ export const teamDetailSchema = z.object({
   ),
   skills: z.array(teamSkillStatSchema),
   expiring: z.array(expiringAwardSchema),
+  /** The stored organisation's figures while a what-if draft is named (see overviewSchema.baseline); members and skills by id. */
+  baseline: z
+    .object({
+      readiness: z.number(),
+      forecastReadiness: z.number(),
+      singlePointsOfFailure: z.number(),
+      expiringCount: z.number(),
+      members: z.array(z.object({ id: z.string(), readiness: z.number(), gaps: z.number(), weightedGap: z.number() })),
+      skills: z.array(z.object({ skill: z.string(), coverage: z.number().nullable(), metCount: z.number(), requiredCount: z.number(), weightedGap: z.number() })),
+    })
+    .optional(),
 });
 export type TeamDetail = z.infer<typeof teamDetailSchema>;
 
@@ -221,10 +241,13 @@ const nullableNumberArraySchema = z.custom<(number | null)[]>(finiteNumbers(true
 /** Org heatmap: one row per team, one column per skill; `coverage[row * skills.length + col]`, with the reports' 4 decimals. */
 export const orgHeatmapSchema = z.object({
   asOf: isoDateSchema,
-  teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number() })),
+  /** `baseline`: the team's readiness on the stored organisation while a what-if draft is named (see overviewSchema.baseline). */
+  teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number(), baseline: z.object({ readiness: z.number() }).optional() })),
   skills: z.array(skillRefSchema),
   coverage: nullableNumberArraySchema,
   required: numberArraySchema,
+  /** While a what-if draft is named: the stored organisation's coverage, cell for cell in the same rows and columns (null where it required nothing). */
+  baselineCoverage: nullableNumberArraySchema.optional(),
 });
 export type OrgHeatmap = z.infer<typeof orgHeatmapSchema>;
 

@@ -9,7 +9,7 @@ import { gapReportLong, gapReportTeam, teamsOf } from '../../domain/engine';
 import type { SessionInfo } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { OrganisationState } from '../state/organisationState';
-import { recordChange, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { baselineOf, recordChange, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
@@ -123,14 +123,16 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const caller = callerOf(request);
       const { scope, label } = scopeOf(request, eo, caller);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `overview|${asOf}|${label}|${JSON.stringify(scope ?? null)}`, () => overviewResponse(eo, asOf, scope, label));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `overview|${asOf}|${label}|${JSON.stringify(scope ?? null)}`, () => overviewResponse(eo, asOf, scope, label, baseline));
     })),
 
     route.get('/api/teams', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
       const teams = visibleTeams(eo, callerOf(request));
-      return cachedJson(eo, `teams|${asOf}|${JSON.stringify(teams)}`, () => teamListResponse(eo, asOf, teams));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `teams|${asOf}|${JSON.stringify(teams)}`, () => teamListResponse(eo, asOf, teams, baseline));
     })),
 
     route.get('/api/teams/:team', guarded(async ({ request, params }) => {
@@ -139,7 +141,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       assertMaySeeTeam(callerOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `team|${asOf}|${team}`, () => teamDetailResponse(eo, team, asOf));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `team|${asOf}|${team}`, () => teamDetailResponse(eo, team, asOf, baseline));
     })),
 
     route.get('/api/employees', guarded(async ({ request }) => {
@@ -190,7 +193,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
       const teams = visibleTeams(eo, callerOf(request));
-      return cachedJson(eo, `heatmap-org|${asOf}|${JSON.stringify(teams)}`, () => orgHeatmapResponse(eo, asOf, teams));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `heatmap-org|${asOf}|${JSON.stringify(teams)}`, () => orgHeatmapResponse(eo, asOf, teams, baseline));
     })),
 
     route.get('/api/heatmap/team/:team', guarded(async ({ request, params }) => {

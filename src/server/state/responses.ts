@@ -72,38 +72,67 @@ function buildLookups(eo: EngineOrganisation) {
   };
 }
 
-export function overviewResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, scopeLabel: string): OverviewResponse {
+// `baseline` (what-if, SPEC §7): the stored organisation, passed while the request names a draft
+// (`eo` is then the draft's); each response then carries the same figures computed on it, so the
+// page shows baseline → scenario and computes neither.
+
+export function overviewResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, scopeLabel: string, baseline?: EngineOrganisation): OverviewResponse {
   const figures = overviewFigures(eo, asOf, scope, FORECAST_DAYS);
-  return { asOf, scope: scopeLabel, ...figures, trend: readinessTrend(eo, asOf, 12, scope) };
+  const response: OverviewResponse = { asOf, scope: scopeLabel, ...figures, trend: readinessTrend(eo, asOf, 12, scope) };
+  if (!baseline) return response;
+  const { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount } = overviewFigures(baseline, asOf, scope, FORECAST_DAYS);
+  return { ...response, baseline: { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount } };
 }
 
-export function teamListResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[]): TeamList {
+function teamSummary(eo: EngineOrganisation, team: string, asOf: IsoDate) {
+  return { readiness: teamReadiness(eo, team, asOf), singlePointsOfFailure: teamSkillStats(eo, team, asOf).filter((stat) => stat.singlePointOfFailure).length };
+}
+
+export function teamListResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[], baseline?: EngineOrganisation): TeamList {
   return {
     teams: teams.map((team) => ({
       team,
       members: membersOf(eo, team).length,
-      readiness: teamReadiness(eo, team, asOf),
-      singlePointsOfFailure: teamSkillStats(eo, team, asOf).filter((stat) => stat.singlePointOfFailure).length,
+      ...teamSummary(eo, team, asOf),
+      ...(baseline ? { baseline: teamSummary(baseline, team, asOf) } : {}),
     })),
   };
 }
 
-export function teamDetailResponse(eo: EngineOrganisation, team: string, asOf: IsoDate): TeamDetail {
+function memberFigures(eo: EngineOrganisation, employeeId: string, asOf: IsoDate) {
+  const statuses = requirementStatuses(eo, employeeId, asOf);
+  return {
+    readiness: employeeReadiness(eo, employeeId, asOf),
+    gaps: statuses.filter((status) => !status.met).length,
+    weightedGap: statuses.reduce((sum, status) => sum + status.weightedGap, 0),
+  };
+}
+
+/** A team's figures on the stored organisation, to compare a what-if draft's with. */
+function teamBaseline(eo: EngineOrganisation, team: string, asOf: IsoDate): NonNullable<TeamDetail['baseline']> {
+  const stats = teamSkillStats(eo, team, asOf);
+  return {
+    readiness: teamReadiness(eo, team, asOf),
+    forecastReadiness: teamReadiness(eo, team, addDays(asOf, FORECAST_DAYS)),
+    singlePointsOfFailure: stats.filter((stat) => stat.singlePointOfFailure).length,
+    expiringCount: expiringAwards(eo, asOf, FORECAST_DAYS, { teams: [team] }).length,
+    members: membersOf(eo, team).map((employee) => ({ id: employee.id, ...memberFigures(eo, employee.id, asOf) })),
+    skills: stats.map(({ skill, coverage, metCount, requiredCount, weightedGap }) => ({ skill, coverage, metCount, requiredCount, weightedGap })),
+  };
+}
+
+export function teamDetailResponse(eo: EngineOrganisation, team: string, asOf: IsoDate, baseline?: EngineOrganisation): TeamDetail {
   const names = lookups(eo);
   const forecastDate = addDays(asOf, FORECAST_DAYS);
-  const members = membersOf(eo, team).map((employee) => {
-    const statuses = requirementStatuses(eo, employee.id, asOf);
-    return {
-      id: employee.id,
-      name: employee.name,
-      role: employee.role,
-      roleName: names.roleName(employee.role),
-      readiness: employeeReadiness(eo, employee.id, asOf),
-      gaps: statuses.filter((status) => !status.met).length,
-      weightedGap: statuses.reduce((sum, status) => sum + status.weightedGap, 0),
-    };
-  });
+  const members = membersOf(eo, team).map((employee) => ({
+    id: employee.id,
+    name: employee.name,
+    role: employee.role,
+    roleName: names.roleName(employee.role),
+    ...memberFigures(eo, employee.id, asOf),
+  }));
   return {
+    ...(baseline ? { baseline: teamBaseline(baseline, team, asOf) } : {}),
     asOf,
     team,
     readiness: teamReadiness(eo, team, asOf),
@@ -197,27 +226,39 @@ export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: S
   };
 }
 
-export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[]): OrgHeatmap {
+export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[], baseline?: EngineOrganisation): OrgHeatmap {
   const names = lookups(eo);
   const statsByTeam = teams.map((team) => teamSkillStats(eo, team, asOf));
-  const skillIds = [...new Set(statsByTeam.flatMap((stats) => stats.map((stat) => stat.skill)))].sort();
+  const baselineStats = baseline ? teams.map((team) => teamSkillStats(baseline, team, asOf)) : undefined;
+  // Columns: every skill required in the draft or, under a draft, in the stored organisation.
+  const skillIds = [...new Set([...statsByTeam, ...(baselineStats ?? [])].flatMap((stats) => stats.map((stat) => stat.skill)))].sort();
   const column = new Map(skillIds.map((id, index) => [id, index]));
-  const coverage: (number | null)[] = new Array(teams.length * skillIds.length).fill(null);
+  const coverageGrid = (stats: ReturnType<typeof teamSkillStats>[], required?: number[]) => {
+    const coverage: (number | null)[] = new Array(teams.length * skillIds.length).fill(null);
+    stats.forEach((teamStats, row) => {
+      for (const stat of teamStats) {
+        const cell = row * skillIds.length + (column.get(stat.skill) ?? 0);
+        // The reports' 4 decimals (SPEC §5): the same figure as the export, and a third of the JSON to parse.
+        coverage[cell] = stat.coverage === null ? null : coverageAsReported(stat.coverage);
+        if (required) required[cell] = stat.requiredCount;
+      }
+    });
+    return coverage;
+  };
   const required: number[] = new Array(teams.length * skillIds.length).fill(0);
-  statsByTeam.forEach((stats, row) => {
-    for (const stat of stats) {
-      const cell = row * skillIds.length + (column.get(stat.skill) ?? 0);
-      // The reports' 4 decimals (SPEC §5): the same figure as the export, and a third of the JSON to parse.
-      coverage[cell] = stat.coverage === null ? null : coverageAsReported(stat.coverage);
-      required[cell] = stat.requiredCount;
-    }
-  });
+  const coverage = coverageGrid(statsByTeam, required);
   return {
     asOf,
-    teams: teams.map((team) => ({ team, members: membersOf(eo, team).length, readiness: teamReadiness(eo, team, asOf) })),
+    teams: teams.map((team) => ({
+      team,
+      members: membersOf(eo, team).length,
+      readiness: teamReadiness(eo, team, asOf),
+      ...(baseline ? { baseline: { readiness: teamReadiness(baseline, team, asOf) } } : {}),
+    })),
     skills: skillIds.map((id) => names.skillRef(id)),
     coverage,
     required,
+    ...(baselineStats ? { baselineCoverage: coverageGrid(baselineStats) } : {}),
   };
 }
 
