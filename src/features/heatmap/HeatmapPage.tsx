@@ -14,6 +14,7 @@ import { PrintHeader } from '../../components/PrintHeader';
 import { HeatmapGrid } from '../../components/HeatmapGrid';
 import { ExportButton } from '../../components/ExportButton';
 import { coverageColour, gapColour, NOT_REQUIRED_MARK, textOnCoverage, textOnGap } from '../../components/heatmapScale';
+import { comparedText, comparedWords } from '../../components/Compared';
 import { categoryLabel, formatPercent, wordLabel } from '../../components/format';
 import { orgGridView, teamGridView } from './heatmapModel';
 import type { HeatmapSearch } from './search';
@@ -123,7 +124,8 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
   const width = data.skills.length;
   const rows = view.rows.map((index) => {
     const team = data.teams[index];
-    return { id: team?.team ?? String(index), label: team?.team ?? '', sublabel: `${team?.members ?? 0} people · readiness ${formatPercent(team?.readiness)}` };
+    // Under a what-if draft: the stored readiness → the draft's.
+    return { id: team?.team ?? String(index), label: team?.team ?? '', sublabel: `${team?.members ?? 0} people · readiness ${comparedText(team?.baseline?.readiness, team?.readiness ?? null, 'percent')}` };
   });
   const columns = view.columns.map((index) => ({ id: data.skills[index]?.id ?? String(index), label: data.skills[index]?.name ?? '' }));
   return (
@@ -134,6 +136,7 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
       </div>
       <p className="muted" role="status">
         {rows.length} teams × {columns.length} skills
+        {data.baselineCoverage ? ' · what-if draft: Δ marks a cell the draft changes; its description says what it was' : ''}
       </p>
       <HeatmapGrid
         label="Coverage per team and skill"
@@ -147,11 +150,16 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
           const required = data.required[teamIndex * width + skillIndex] ?? 0;
           const team = data.teams[teamIndex]?.team ?? '';
           const skill = data.skills[skillIndex]?.name ?? '';
+          // Under a what-if draft a cell the draft changes is marked Δ and says what it was.
+          const baseline = data.baselineCoverage ? (data.baselineCoverage[teamIndex * width + skillIndex] ?? null) : undefined;
+          const changed = baseline !== undefined && baseline !== coverage;
+          const text = coverage === null ? NOT_REQUIRED_MARK : coverage === 1 ? '✓ 100%' : formatPercent(coverage);
+          const description = coverage === null ? `${team}, ${skill}: no role in the team requires it` : `${team}, ${skill}: ${formatPercent(coverage)} of ${required} people who need it meet the level`;
           return {
-            text: coverage === null ? NOT_REQUIRED_MARK : coverage === 1 ? '✓ 100%' : formatPercent(coverage),
+            text: changed ? `Δ ${text}` : text,
             background: coverageColour(coverage),
             color: textOnCoverage(coverage),
-            description: coverage === null ? `${team}, ${skill}: no role in the team requires it` : `${team}, ${skill}: ${formatPercent(coverage)} of ${required} people who need it meet the level`,
+            description: changed ? `${description}; what-if ${comparedWords(baseline, coverage, 'percent')}${baseline === null ? ' (not required as stored)' : ''}` : description,
             className: coverage === null ? 'not-required' : undefined,
           };
         }}

@@ -7,6 +7,7 @@ import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
+import { Compared } from '../../components/Compared';
 import { countOf, formatCount, formatDate, formatPercent } from '../../components/format';
 import { ChartFrame } from '../../components/ChartFrame';
 import { RenderWhenVisible } from '../../components/RenderWhenVisible';
@@ -46,11 +47,11 @@ export function OverviewPage() {
               </p>
             </header>
             <Figures label="Headline figures">
-              <Figure label="Readiness" value={formatPercent(data.readiness, 1)} detail="weighted share of required levels met" term="readiness" tone={data.readiness >= 0.8 ? 'good' : data.readiness >= 0.6 ? 'warn' : 'bad'} />
-              <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} if nothing is renewed`} term="readiness-90-days" tone={data.forecastReadiness < data.readiness ? 'warn' : undefined} />
-              <Figure label="Critical gaps" value={<Link to="/lists/$list" params={{ list: 'critical-gaps' }} aria-label={`${formatCount(data.criticalGaps)} critical gaps: list them`}>{formatCount(data.criticalGaps)}</Link>} detail="critical requirements not met" term="critical-gap" tone={data.criticalGaps > 0 ? 'bad' : 'good'} />
-              <Figure label="Single points of failure" value={<Link to="/lists/$list" params={{ list: 'single-points-of-failure' }} aria-label={`${formatCount(data.singlePointsOfFailure)} single points of failure: list them`}>{formatCount(data.singlePointsOfFailure)}</Link>} detail="critical team skills held by one person or none" term="single-point-of-failure" tone={data.singlePointsOfFailure > 0 ? 'warn' : 'good'} />
-              <Figure label="Expiring in 90 days" value={<Link to="/lists/$list" params={{ list: 'expiring' }} aria-label={`${formatCount(data.expiringCount)} expiring in 90 days: list them`}>{formatCount(data.expiringCount)}</Link>} detail="current credentials that lapse soon" term="expiring" />
+              <Figure label="Readiness" value={<Compared baseline={data.baseline?.readiness} scenario={data.readiness} kind="percent" digits={1} />} detail="weighted share of required levels met" term="readiness" tone={data.readiness >= 0.8 ? 'good' : data.readiness >= 0.6 ? 'warn' : 'bad'} />
+              <Figure label="Readiness in 90 days" value={<Compared baseline={data.baseline?.forecastReadiness} scenario={data.forecastReadiness} kind="percent" digits={1} />} detail={`on ${formatDate(data.forecastDate)} if nothing is renewed`} term="readiness-90-days" tone={data.forecastReadiness < data.readiness ? 'warn' : undefined} />
+              <Figure label="Critical gaps" value={<Compared baseline={data.baseline?.criticalGaps} scenario={data.criticalGaps} kind="count"><Link to="/lists/$list" params={{ list: 'critical-gaps' }} aria-label={`${formatCount(data.criticalGaps)} critical gaps: list them`}>{formatCount(data.criticalGaps)}</Link></Compared>} detail="critical requirements not met" term="critical-gap" tone={data.criticalGaps > 0 ? 'bad' : 'good'} />
+              <Figure label="Single points of failure" value={<Compared baseline={data.baseline?.singlePointsOfFailure} scenario={data.singlePointsOfFailure} kind="count"><Link to="/lists/$list" params={{ list: 'single-points-of-failure' }} aria-label={`${formatCount(data.singlePointsOfFailure)} single points of failure: list them`}>{formatCount(data.singlePointsOfFailure)}</Link></Compared>} detail="critical team skills held by one person or none" term="single-point-of-failure" tone={data.singlePointsOfFailure > 0 ? 'warn' : 'good'} />
+              <Figure label="Expiring in 90 days" value={<Compared baseline={data.baseline?.expiringCount} scenario={data.expiringCount} kind="count"><Link to="/lists/$list" params={{ list: 'expiring' }} aria-label={`${formatCount(data.expiringCount)} expiring in 90 days: list them`}>{formatCount(data.expiringCount)}</Link></Compared>} detail="current credentials that lapse soon" term="expiring" />
               <Figure
                 label="Goal completion"
                 value={formatPercent(data.goals.completionRate)}
