@@ -22,12 +22,22 @@ test.describe('acting on the gaps', () => {
     const editor = page.getByRole('form', { name: /Edit the requirements of/ });
     const firstLevel = editor.getByRole('combobox', { name: /^Level of/ }).first();
     const skillLabel = (await firstLevel.getAttribute('aria-label'))?.replace('Level of ', '') ?? '';
+    const levelBefore = await firstLevel.inputValue();
+    expect(levelBefore).not.toBe('5');
     await firstLevel.selectOption('5');
     await editor.getByRole('button', { name: 'Try it (what-if)' }).click();
     await expect(page.getByText('What-if draft: every figure shows the edited roles and catalog.')).toBeVisible();
     await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
+    // The banner names the change itself, level before → after.
+    await expect(page.getByRole('list', { name: 'What the draft changes' }).getByRole('listitem')).toHaveText([new RegExp(`^Product Manager: ${skillLabel} ${levelBefore} → 5, `)]);
+    // Every figure reads as stored → with the draft (difference), and says so in words.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
+    const readiness = page.getByLabel('Headline figures').locator('.figure-value').first();
+    await expect(readiness).toHaveText(/^\d+\.\d% → \d+\.\d%( \((no change|[+−]\d+\.\d pts)\))?baseline \d+\.\d%, scenario \d+\.\d%/);
+    await expectNoSeriousAxeViolations(page);
     // In-app navigation keeps the draft in the address.
-    await page.getByRole('link', { name: 'Heatmap' }).click();
+    await page.getByRole('link', { name: 'Heatmap', exact: true }).click();
     await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
     await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption('Payments');
     await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption({ label: 'Product Manager' });
