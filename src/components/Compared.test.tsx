@@ -19,8 +19,8 @@ describe('a figure under a what-if draft', () => {
     expect(screen.getByText('baseline 66.7%, scenario 38.6%, 28.1 points lower')).toBeInTheDocument();
   });
 
-  it('says "no change" for equal figures, gives no difference against "not required", and shows the value alone without a draft', () => {
-    expect(comparedText(2, 2, 'count')).toBe('2 → 2 (no change)');
+  it('marks equal figures ±0, gives no difference against "not required", and shows the value alone without a draft', () => {
+    expect(comparedText(2, 2, 'count')).toBe('2 → 2 (±0)');
     expect(comparedText(null, 0.5, 'percent')).toBe('— → 50%');
     render(<Compared baseline={undefined} scenario={1234} kind="count" />);
     expect(screen.getByText('1,234')).toBeInTheDocument();

@@ -26,7 +26,7 @@ function shown(value: number | null, kind: ComparedProps['kind'], digits: number
 function difference(baseline: number, scenario: number, kind: ComparedProps['kind'], digits: number): { sign: string; words: string } {
   const scale = 10 ** digits;
   const delta = kind === 'percent' ? (Math.round(scenario * 100 * scale) - Math.round(baseline * 100 * scale)) / scale : scenario - baseline;
-  if (delta === 0) return { sign: 'no change', words: 'no change' };
+  if (delta === 0) return { sign: '±0', words: 'no change' };
   const size = kind === 'percent' ? Math.abs(delta).toFixed(digits) : formatCount(Math.abs(delta));
   const sign = `${delta > 0 ? '+' : '−'}${size}${kind === 'percent' ? ' pts' : ''}`;
   const words = kind === 'percent' ? `${size} points ${delta > 0 ? 'higher' : 'lower'}` : `${size} ${delta > 0 ? 'more' : 'fewer'}`;
@@ -62,9 +62,12 @@ export function Compared({ baseline, scenario, kind, digits = 0, children }: Com
       </span>
       {children ?? <span aria-hidden="true">{now}</span>}
       {change ? (
-        <span className={`compared-change${change.sign === 'no change' ? '' : ' compared-changed'}`} aria-hidden="true">
-          {' '}({change.sign})
-        </span>
+        <>
+          {' '}
+          <span className={`compared-change${change.sign === '±0' ? '' : ' compared-changed'}`} aria-hidden="true">
+            ({change.sign})
+          </span>
+        </>
       ) : null}
       <span className="visually-hidden">{comparedWords(baseline, scenario, kind, digits)}</span>
     </span>

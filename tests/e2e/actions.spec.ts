@@ -34,7 +34,7 @@ test.describe('acting on the gaps', () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
     const readiness = page.getByLabel('Headline figures').locator('.figure-value').first();
-    await expect(readiness).toHaveText(/^\d+\.\d% → \d+\.\d%( \((no change|[+−]\d+\.\d pts)\))?baseline \d+\.\d%, scenario \d+\.\d%/);
+    await expect(readiness).toHaveText(/^\d+\.\d% → \d+\.\d%( \((±0|[+−]\d+\.\d pts)\))?baseline \d+\.\d%, scenario \d+\.\d%/);
     await expectNoSeriousAxeViolations(page);
     // In-app navigation keeps the draft in the address.
     await page.getByRole('link', { name: 'Heatmap', exact: true }).click();
