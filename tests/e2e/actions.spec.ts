@@ -66,6 +66,28 @@ test.describe('acting on the gaps', () => {
     await colleague.close();
   });
 
+  for (const width of [1440, 390]) {
+    test(`the role editor fits its card at ${width} px: every menu inside it, every Add and Remove button reachable by a click`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/catalog');
+      await page.getByRole('button', { name: 'Edit the requirements of Data Engineer' }).click();
+      const editor = page.getByRole('form', { name: 'Edit the requirements of Data Engineer' });
+      const card = page.getByRole('article').filter({ has: editor });
+      const cardBox = (await card.boundingBox())!;
+      const controls = editor.getByRole('combobox').or(editor.getByRole('button'));
+      expect(await controls.count()).toBeGreaterThan(10);
+      for (const control of await controls.all()) {
+        await control.scrollIntoViewIfNeeded();
+        const box = (await control.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(cardBox.x);
+        expect(box.x + box.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+        // A trial click checks that the control itself, nothing drawn over it, receives the click.
+        if (await control.isEnabled()) await control.click({ trial: true, timeout: 2_000 });
+      }
+      await expect(page.locator('html')).toHaveJSProperty('scrollWidth', width);
+    });
+  }
+
   test('a manager sees only their team and is refused another team', async ({ page }) => {
     await page.goto('/');
     await page.getByLabel('Viewing as').selectOption({ label: 'Manager — Payments' });
