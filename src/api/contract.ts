@@ -263,6 +263,8 @@ export const teamHeatmapSchema = z.object({
   assessed: numberArraySchema,
   /** The engine's gap per cell (SPEC §3 rule 4): 0 where nothing is required. */
   gap: numberArraySchema,
+  /** While a what-if draft is named: the stored organisation's cells, in the same rows and columns. */
+  baseline: z.object({ required: numberArraySchema, effective: numberArraySchema, gap: numberArraySchema }).optional(),
 });
 export type TeamHeatmap = z.infer<typeof teamHeatmapSchema>;
 

@@ -228,6 +228,7 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
       <HeatmapLegend kind="gap" />
       <p className="muted" role="status">
         {rows.length} people × {columns.length} skills
+        {data.baseline ? ' · what-if draft: Δ marks a cell the draft changes; its description says what it was' : ''}
       </p>
       <HeatmapGrid
         label={`Effective against required level per person and skill in ${data.team}`}
@@ -243,17 +244,22 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
           const verified = data.verified[at] ?? 0;
           const name = data.employees[employeeIndex]?.name ?? '';
           const skill = data.skills[skillIndex]?.name ?? '';
+          // Under a what-if draft a cell the draft changes is marked Δ and says what it was.
+          const stored = data.baseline ? { required: data.baseline.required[at] ?? 0, effective: data.baseline.effective[at] ?? 0, gap: data.baseline.gap[at] ?? 0 } : undefined;
+          const changed = stored !== undefined && (stored.required !== required || stored.effective !== effective || stored.gap !== (data.gap[at] ?? 0));
+          const mark = (text: string) => (changed ? `Δ ${text}` : text);
+          const asStored = !changed ? '' : stored.required === 0 ? '; as stored: not required' : `; as stored: level ${stored.effective} of ${stored.required} required, ${stored.gap === 0 ? 'met' : `gap of ${stored.gap}`}`;
           if (required === 0) {
-            return { text: NOT_REQUIRED_MARK, background: 'transparent', color: '#55606e', className: 'not-required', description: `${name}, ${skill}: not required by the role${effective > 0 ? `, has level ${effective}` : ''}` };
+            return { text: mark(NOT_REQUIRED_MARK), background: 'transparent', color: '#55606e', className: 'not-required', description: `${name}, ${skill}: not required by the role${effective > 0 ? `, has level ${effective}` : ''}${asStored}` };
           }
           const gap = data.gap[at] ?? 0;
           const assessedOnly = effective > verified;
           return {
-            text: `${effective}/${required}${assessedOnly ? '*' : ''} ${gap === 0 ? '✓' : '✗'}`,
+            text: mark(`${effective}/${required}${assessedOnly ? '*' : ''} ${gap === 0 ? '✓' : '✗'}`),
             background: gapColour(gap),
             color: textOnGap(gap),
             className: assessedOnly ? 'assessed-only' : undefined,
-            description: `${name}, ${skill}: level ${effective} of ${required} required, ${gap === 0 ? 'met' : `gap of ${gap}`}${assessedOnly ? ' (assessed, not verified by a credential)' : verified > 0 ? ' (verified by a credential)' : ''}`,
+            description: `${name}, ${skill}: level ${effective} of ${required} required, ${gap === 0 ? 'met' : `gap of ${gap}`}${assessedOnly ? ' (assessed, not verified by a credential)' : verified > 0 ? ' (verified by a credential)' : ''}${asStored}`,
           };
         }}
         focusOn={search.focusRow ? { rowId: search.focusRow, columnId: search.focusSkill } : firstRowFocus}

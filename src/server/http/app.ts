@@ -203,7 +203,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       assertMaySeeTeam(callerOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `heatmap-team|${asOf}|${team}`, () => teamHeatmapResponse(eo, team, asOf));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `heatmap-team|${asOf}|${team}`, () => teamHeatmapResponse(eo, team, asOf, baseline));
     })),
 
     route.get('/api/reports/gaps', guarded(async ({ request }) => {

@@ -227,6 +227,13 @@ describe('what-if', () => {
     expect(heatmap.coverage).toEqual([0.5, 0, 0, 0]);
     expect(heatmap.baselineCoverage).toEqual([null, 0.5, null, 1]);
     expect(heatmap.teams.map((team) => team.baseline.readiness)).toEqual([0.5, 1]);
+
+    // The Data team heatmap: rows Ada, Alan; columns py, sql. Stored: SQL 3 only; draft: Python 2 and SQL 5.
+    const teamHeatmap = await get<{ skills: { id: string }[]; required: number[]; gap: number[]; baseline: { required: number[]; effective: number[]; gap: number[] } }>(`/api/heatmap/team/Data?asOf=${TODAY}&scenario=${id}`);
+    expect(teamHeatmap.skills.map((skill) => skill.id)).toEqual(['py', 'sql']);
+    expect([teamHeatmap.required, teamHeatmap.gap]).toEqual([[2, 5, 2, 5], [2, 2, 0, 5]]);
+    expect(teamHeatmap.baseline).toEqual({ required: [0, 3, 0, 3], effective: [0, 3, 2, 0], gap: [0, 0, 0, 3] });
+    expect(await get<object>(`/api/heatmap/team/Data?asOf=${TODAY}`)).not.toHaveProperty('baseline');
     await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
   });
 

@@ -22,7 +22,7 @@ import {
 } from '../../domain/engine';
 import { addDays } from '../../domain/dates';
 import { coverageAsReported } from '../../domain/reports';
-import type { IsoDate, Skill } from '../../domain/schema';
+import type { IsoDate, Skill, Weight } from '../../domain/schema';
 import type {
   EmployeeDetail,
   EmployeeList,
@@ -262,40 +262,51 @@ export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams:
   };
 }
 
-export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: IsoDate): TeamHeatmap {
-  const names = lookups(eo);
-  const members = membersOf(eo, team);
-  const statusesByMember = members.map((employee) => requirementStatuses(eo, employee.id, asOf));
-  // Columns: every skill any member's role requires, with the heaviest weight seen for it.
-  const weightOf = new Map<string, 'critical' | 'important' | 'nice-to-have'>();
-  const rank = { critical: 3, important: 2, 'nice-to-have': 1 } as const;
+const WEIGHT_RANK: Readonly<Record<Weight, number>> = { critical: 3, important: 2, 'nice-to-have': 1 };
+
+/** Per skill, the heaviest weight any of these members' requirements gives it. */
+function heaviestWeights(statusesByMember: readonly (readonly { skill: string; weight: Weight }[])[]): Map<string, Weight> {
+  const weightOf = new Map<string, Weight>();
   for (const statuses of statusesByMember) {
     for (const status of statuses) {
       const seen = weightOf.get(status.skill);
-      if (!seen || rank[status.weight] > rank[seen]) weightOf.set(status.skill, status.weight);
+      if (!seen || WEIGHT_RANK[status.weight] > WEIGHT_RANK[seen]) weightOf.set(status.skill, status.weight);
     }
   }
+  return weightOf;
+}
+
+export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: IsoDate, baseline?: EngineOrganisation): TeamHeatmap {
+  const names = lookups(eo);
+  const members = membersOf(eo, team);
+  const statusesByMember = members.map((employee) => requirementStatuses(eo, employee.id, asOf));
+  const baselineStatuses = baseline ? members.map((employee) => requirementStatuses(baseline, employee.id, asOf)) : undefined;
+  // Columns: every skill any member's role requires, with the heaviest weight seen for it; under a
+  // draft, also the skills only the stored roles require (with their stored weight).
+  const weightOf = heaviestWeights(statusesByMember);
+  if (baselineStatuses) for (const [skill, weight] of heaviestWeights(baselineStatuses)) if (!weightOf.has(skill)) weightOf.set(skill, weight);
   const skillIds = [...weightOf.keys()].sort();
-  const size = members.length * skillIds.length;
-  const required = new Array<number>(size).fill(0);
-  const effective = new Array<number>(size).fill(0);
-  const verified = new Array<number>(size).fill(0);
-  const assessed = new Array<number>(size).fill(0);
-  const gap = new Array<number>(size).fill(0);
-  members.forEach((employee, row) => {
-    const levels = skillLevels(eo, employee.id, asOf);
-    const statusBySkill = new Map(statusesByMember[row]?.map((status) => [status.skill, status]));
-    skillIds.forEach((skill, col) => {
-      const cell = row * skillIds.length + col;
-      const level = levels.get(skill);
-      const status = statusBySkill.get(skill);
-      required[cell] = status?.required ?? 0;
-      gap[cell] = status?.gap ?? 0;
-      effective[cell] = level?.effective ?? 0;
-      verified[cell] = level?.verified ?? 0;
-      assessed[cell] = level?.assessed ?? 0;
+  const grids = (organisation: EngineOrganisation, statuses: ReturnType<typeof requirementStatuses>[]) => {
+    const size = members.length * skillIds.length;
+    const cells = { required: new Array<number>(size).fill(0), effective: new Array<number>(size).fill(0), verified: new Array<number>(size).fill(0), assessed: new Array<number>(size).fill(0), gap: new Array<number>(size).fill(0) };
+    members.forEach((employee, row) => {
+      const levels = skillLevels(organisation, employee.id, asOf);
+      const statusBySkill = new Map(statuses[row]?.map((status) => [status.skill, status]));
+      skillIds.forEach((skill, col) => {
+        const cell = row * skillIds.length + col;
+        const level = levels.get(skill);
+        const status = statusBySkill.get(skill);
+        cells.required[cell] = status?.required ?? 0;
+        cells.gap[cell] = status?.gap ?? 0;
+        cells.effective[cell] = level?.effective ?? 0;
+        cells.verified[cell] = level?.verified ?? 0;
+        cells.assessed[cell] = level?.assessed ?? 0;
+      });
     });
-  });
+    return cells;
+  };
+  const { required, effective, verified, assessed, gap } = grids(eo, statusesByMember);
+  const stored = baseline && baselineStatuses ? grids(baseline, baselineStatuses) : undefined;
   return {
     asOf,
     team,
@@ -306,6 +317,7 @@ export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: 
     verified,
     assessed,
     gap,
+    ...(stored ? { baseline: { required: stored.required, effective: stored.effective, gap: stored.gap } } : {}),
   };
 }
 
