@@ -182,6 +182,13 @@ export const employeeDetailSchema = z.object({
   assessments: z.array(assessmentSchema),
   goals: z.array(z.object({ goal: goalSchema, credentialName: z.string(), completed: z.boolean(), completedOn: isoDateSchema.optional(), overdue: z.boolean(), status: z.string() })),
   interests: z.array(skillRefSchema),
+  /** The stored organisation's readiness and requirements while a what-if draft is named (see overviewSchema.baseline). */
+  baseline: z
+    .object({
+      readiness: z.number(),
+      requirements: z.array(z.object({ skill: z.string(), skillName: z.string(), weight: weightSchema, required: z.number(), gap: z.number(), met: z.boolean() })),
+    })
+    .optional(),
 });
 export type EmployeeDetail = z.infer<typeof employeeDetailSchema>;
 

@@ -163,8 +163,9 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       // Their manager is named only to someone who may see the manager too.
       const managerTeam = employee.manager ? eo.org.employees.find((candidate) => candidate.id === employee.manager)?.team : undefined;
       const showManager = managerTeam !== undefined && maySeeTeam(caller, managerTeam);
+      const baseline = await baselineOf(request, state);
       return cachedJson(eo, `employee|${asOf}|${id}|${showManager}`, () => {
-        const detail = employeeDetailResponse(eo, id, asOf);
+        const detail = employeeDetailResponse(eo, id, asOf, baseline);
         if (!detail || showManager) return detail;
         const { manager: _hidden, ...person } = detail.employee;
         return { ...detail, employee: person, managerName: undefined };

@@ -234,6 +234,12 @@ describe('what-if', () => {
     expect([teamHeatmap.required, teamHeatmap.gap]).toEqual([[2, 5, 2, 5], [2, 2, 0, 5]]);
     expect(teamHeatmap.baseline).toEqual({ required: [0, 3, 0, 3], effective: [0, 3, 2, 0], gap: [0, 0, 0, 3] });
     expect(await get<object>(`/api/heatmap/team/Data?asOf=${TODAY}`)).not.toHaveProperty('baseline');
+
+    // Alan as stored: SQL 3 missed entirely (readiness 0); in the draft he meets Python 2 (4/19).
+    const alan = await get<{ readiness: number; baseline: { readiness: number; requirements: { skill: string; required: number; gap: number; met: boolean }[] } }>(`/api/employees/e2?asOf=${TODAY}&scenario=${id}`);
+    expect(alan.readiness).toBeCloseTo(4 / 19, 10);
+    expect(alan.baseline.readiness).toBe(0);
+    expect(alan.baseline.requirements.map(({ skill, required, gap, met }) => ({ skill, required, gap, met }))).toEqual([{ skill: 'sql', required: 3, gap: 3, met: false }]);
     await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
   });
 

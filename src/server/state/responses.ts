@@ -166,7 +166,7 @@ export function employeeListResponse(eo: EngineOrganisation, teams: readonly str
   };
 }
 
-export function employeeDetailResponse(eo: EngineOrganisation, employeeId: string, asOf: IsoDate): EmployeeDetail | undefined {
+export function employeeDetailResponse(eo: EngineOrganisation, employeeId: string, asOf: IsoDate, baseline?: EngineOrganisation): EmployeeDetail | undefined {
   const names = lookups(eo);
   const employee = names.employees.get(employeeId);
   if (!employee) return undefined;
@@ -200,6 +200,14 @@ export function employeeDetailResponse(eo: EngineOrganisation, employeeId: strin
     assessments: own.assessments,
     goals: goalStatesOf(eo, asOf, own.goals).map((state) => ({ ...state, credentialName: names.credentialName(state.goal.credential) })),
     interests: own.interests.map((interest) => names.skillRef(interest.skill)),
+    ...(baseline
+      ? {
+          baseline: {
+            readiness: employeeReadiness(baseline, employeeId, asOf),
+            requirements: requirementStatuses(baseline, employeeId, asOf).map(({ skill, weight, required, gap, met }) => ({ skill, skillName: names.skillName(skill), weight, required, gap, met })),
+          },
+        }
+      : {}),
   };
 }
 
