@@ -76,7 +76,17 @@ export const overviewSchema = z.object({
    * computing either. Absent without a draft. The same `baseline` companion rides on the team list,
    * a team and the org heatmap.
    */
-  baseline: z.object({ readiness: z.number(), forecastReadiness: z.number(), criticalGaps: z.number(), singlePointsOfFailure: z.number(), expiringCount: z.number() }).optional(),
+  baseline: z
+    .object({
+      readiness: z.number(),
+      forecastReadiness: z.number(),
+      criticalGaps: z.number(),
+      singlePointsOfFailure: z.number(),
+      expiringCount: z.number(),
+      /** The same skills as `topGaps`, in the same order, with their stored figures (0 where nobody had a gap). */
+      topGaps: z.array(z.object({ skill: z.string(), weightedGap: z.number(), peopleWithGap: z.number() })),
+    })
+    .optional(),
 });
 export type OverviewResponse = z.infer<typeof overviewSchema>;
 

@@ -80,11 +80,16 @@ export function OverviewPage() {
                       </tr>
                     </thead>
                     <tbody>
-                      {data.topGaps.map((gap) => (
+                      {data.topGaps.map((gap, index) => (
                         <tr key={gap.skill}>
                           <th scope="row">{gap.skillName}</th>
-                          <td>{gap.weightedGap}</td>
-                          <td>{gap.peopleWithGap}</td>
+                          {/* Under a what-if draft, baseline.topGaps holds the same skills in the same order. */}
+                          <td>
+                            <Compared baseline={data.baseline?.topGaps[index]?.weightedGap} scenario={gap.weightedGap} kind="count" />
+                          </td>
+                          <td>
+                            <Compared baseline={data.baseline?.topGaps[index]?.peopleWithGap} scenario={gap.peopleWithGap} kind="count" />
+                          </td>
                         </tr>
                       ))}
                     </tbody>

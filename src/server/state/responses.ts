@@ -80,8 +80,11 @@ export function overviewResponse(eo: EngineOrganisation, asOf: IsoDate, scope: S
   const figures = overviewFigures(eo, asOf, scope, FORECAST_DAYS);
   const response: OverviewResponse = { asOf, scope: scopeLabel, ...figures, trend: readinessTrend(eo, asOf, 12, scope) };
   if (!baseline) return response;
-  const { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount } = overviewFigures(baseline, asOf, scope, FORECAST_DAYS);
-  return { ...response, baseline: { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount } };
+  const stored = overviewFigures(baseline, asOf, scope, FORECAST_DAYS, Infinity);
+  const storedGap = new Map(stored.topGaps.map((gap) => [gap.skill, gap]));
+  const { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount } = stored;
+  const topGaps = figures.topGaps.map(({ skill }) => ({ skill, weightedGap: storedGap.get(skill)?.weightedGap ?? 0, peopleWithGap: storedGap.get(skill)?.peopleWithGap ?? 0 }));
+  return { ...response, baseline: { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount, topGaps } };
 }
 
 function teamSummary(eo: EngineOrganisation, team: string, asOf: IsoDate) {
