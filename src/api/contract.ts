@@ -377,7 +377,9 @@ export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
 
 /**
  * The what-if draft an address names (`?scenario=ID`): its id, whether the caller made it (only the
- * author changes, keeps or discards it), what it changes; `gone` when it was kept or discarded.
+ * author changes, keeps or discards it), what it changes against the stored organisation (one sentence
+ * per change, e.g. "Data Engineer: SQL 3 → 5, critical": describeScenarioChanges in src/domain); `gone`
+ * when it was kept or discarded.
  */
 export const whatIfStatusSchema = z.object({ active: z.boolean(), id: z.string().optional(), mine: z.boolean().optional(), changes: z.array(z.string()), gone: z.boolean().optional() });
 export type WhatIfStatus = z.infer<typeof whatIfStatusSchema>;

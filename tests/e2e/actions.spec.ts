@@ -44,6 +44,9 @@ test.describe('acting on the gaps', () => {
     await page.getByRole('combobox', { name: 'Weight', exact: true }).selectOption('critical');
     await expect(page.getByRole('grid')).toBeVisible();
     await expect(page.getByRole('gridcell', { name: new RegExp(`${skillLabel}: level \\d of 5 required`) }).first()).toBeAttached();
+    // The cell the draft changed is marked Δ and says what it was as stored.
+    const changedCell = page.getByRole('gridcell', { name: new RegExp(`${skillLabel}: level \\d of 5 required.*; as stored: level \\d of ${levelBefore} required`) }).first();
+    await expect(changedCell).toHaveText(/^Δ \d\/5/);
     // A reload keeps it.
     await page.reload();
     await expect(page.getByText('What-if draft: every figure shows the edited roles and catalog.')).toBeVisible();
