@@ -83,8 +83,11 @@ export const overviewSchema = z.object({
       criticalGaps: z.number(),
       singlePointsOfFailure: z.number(),
       expiringCount: z.number(),
+      goalCompletionRate: z.number().nullable(),
       /** The same skills as `topGaps`, in the same order, with their stored figures (0 where nobody had a gap). */
       topGaps: z.array(z.object({ skill: z.string(), weightedGap: z.number(), peopleWithGap: z.number() })),
+      /** The same month ends as `trend`. */
+      trend: z.array(z.object({ date: isoDateSchema, readiness: z.number() })),
     })
     .optional(),
 });

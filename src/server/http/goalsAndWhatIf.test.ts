@@ -190,7 +190,7 @@ describe('what-if', () => {
 
     // Readiness = Σ w·min(E,R) / Σ w·R. Stored: Ada 9/9, Alan 0/9, Grace 9/9 → 18/27.
     // Draft: Ada (3·3 + 0)/(15 + 4) = 9/19, Alan (0 + 2·2)/19 = 4/19, Grace 9/19 → 22/57.
-    const overview = await get<{ readiness: number; criticalGaps: number; singlePointsOfFailure: number; topGaps: { skill: string; weightedGap: number; peopleWithGap: number }[]; baseline: { readiness: number; criticalGaps: number; singlePointsOfFailure: number; forecastReadiness: number; expiringCount: number; topGaps: unknown[] } }>(`/api/overview?asOf=${TODAY}&scenario=${id}`);
+    const overview = await get<{ readiness: number; criticalGaps: number; singlePointsOfFailure: number; topGaps: { skill: string; weightedGap: number; peopleWithGap: number }[]; baseline: { readiness: number; criticalGaps: number; singlePointsOfFailure: number; forecastReadiness: number; expiringCount: number; goalCompletionRate: number | null; topGaps: unknown[]; trend: { date: string; readiness: number }[] } ; trend: { date: string; readiness: number }[] }>(`/api/overview?asOf=${TODAY}&scenario=${id}`);
     expect(overview.readiness).toBeCloseTo(22 / 57, 10);
     expect(overview.baseline.readiness).toBeCloseTo(18 / 27, 10);
     expect(overview.baseline.forecastReadiness).toBeCloseTo(18 / 27, 10); // sql-3 never expires
@@ -199,6 +199,12 @@ describe('what-if', () => {
     // Single points of failure: SQL in each team has one person at 3 (stored) and nobody at 5 (draft).
     expect([overview.baseline.singlePointsOfFailure, overview.singlePointsOfFailure]).toEqual([2, 2]);
     expect(overview.baseline.expiringCount).toBe(0);
+    expect(overview.baseline.goalCompletionRate).toBeNull(); // no goals
+    // The trend's month ends (Oct 2025 … Oct 2026): before the awards of 10 Jan 2026 nobody held anything (0 both ways);
+    // from January on, the stored and the draft's readiness as worked out above.
+    expect(overview.baseline.trend.map((point) => point.date)).toEqual(overview.trend.map((point) => point.date));
+    expect(overview.baseline.trend.map((point) => point.readiness)).toEqual(overview.trend.map((point) => (point.date < '2026-01-10' ? 0 : expect.closeTo(18 / 27, 10))));
+    expect(overview.trend.map((point) => point.readiness)).toEqual(overview.trend.map((point) => (point.date < '2026-01-10' ? 0 : expect.closeTo(22 / 57, 10))));
     // Top gaps of the draft: SQL 3 people short of 5 (2 + 5 + 2 levels × 3 = 27), Python Ada and Grace (2 × 2 × 2 = 8);
     // as stored, SQL only Alan (3 × 3 = 9) and Python nobody.
     expect(overview.topGaps.map(({ skill, weightedGap, peopleWithGap }) => ({ skill, weightedGap, peopleWithGap }))).toEqual([

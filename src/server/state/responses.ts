@@ -84,7 +84,10 @@ export function overviewResponse(eo: EngineOrganisation, asOf: IsoDate, scope: S
   const storedGap = new Map(stored.topGaps.map((gap) => [gap.skill, gap]));
   const { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount } = stored;
   const topGaps = figures.topGaps.map(({ skill }) => ({ skill, weightedGap: storedGap.get(skill)?.weightedGap ?? 0, peopleWithGap: storedGap.get(skill)?.peopleWithGap ?? 0 }));
-  return { ...response, baseline: { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount, topGaps } };
+  return {
+    ...response,
+    baseline: { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount, goalCompletionRate: stored.goals.completionRate, topGaps, trend: readinessTrend(baseline, asOf, 12, scope) },
+  };
 }
 
 function teamSummary(eo: EngineOrganisation, team: string, asOf: IsoDate) {
