@@ -151,7 +151,7 @@ export const teamDetailSchema = z.object({
       singlePointsOfFailure: z.number(),
       expiringCount: z.number(),
       members: z.array(z.object({ id: z.string(), readiness: z.number(), gaps: z.number(), weightedGap: z.number() })),
-      skills: z.array(z.object({ skill: z.string(), coverage: z.number().nullable(), metCount: z.number(), requiredCount: z.number(), weightedGap: z.number() })),
+      skills: z.array(z.object({ skill: z.string(), skillName: z.string(), coverage: z.number().nullable(), metCount: z.number(), requiredCount: z.number(), weightedGap: z.number() })),
     })
     .optional(),
 });

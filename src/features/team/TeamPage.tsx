@@ -88,6 +88,7 @@ export function TeamPage() {
           const baselineMember = new Map(baseline?.members.map((member) => [member.id, member]));
           const requiredSkills: SkillRow[] = data.skills.filter((skill) => skill.coverage !== null).map((skill) => (baseline ? { ...skill, baseline: baselineSkill.get(skill.skill) ?? null } : skill));
           const members: MemberRow[] = baseline ? data.members.map((member) => ({ ...member, baseline: baselineMember.get(member.id) })) : data.members;
+          const dropped = baseline ? baseline.skills.filter((skill) => skill.coverage !== null && !requiredSkills.some((now) => now.skill === skill.skill)) : [];
           return (
             <>
               <header className="page-header">
@@ -126,6 +127,7 @@ export function TeamPage() {
               <p className="muted">
                 Lowest coverage first. <GlossaryLink term="coverage" /> <GlossaryLink term="people-ready-to-cover" />
               </p>
+              {dropped.length ? <p>The what-if draft no longer requires: {dropped.map((skill) => skill.skillName).join(', ')}.</p> : null}
               <SortableTable caption="Coverage, gaps and people ready to cover per skill" columns={SKILL_COLUMNS} rows={requiredSkills} rowKey={(skill) => skill.skill} sortParam="skillsSort" defaultSort={{ column: 'coverage', direction: 'asc' }} />
 
               <h2>Members</h2>

@@ -225,7 +225,7 @@ describe('what-if', () => {
       ['Payments', 1, expect.closeTo(9 / 19, 10)],
     ]);
 
-    const data = await get<{ readiness: number; skills: { skill: string; coverage: number | null; weightedGap: number }[]; baseline: { readiness: number; members: { id: string; readiness: number; gaps: number; weightedGap: number }[]; skills: { skill: string; coverage: number | null; weightedGap: number }[] } }>(`/api/teams/Data?asOf=${TODAY}&scenario=${id}`);
+    const data = await get<{ readiness: number; skills: { skill: string; coverage: number | null; weightedGap: number }[]; baseline: { readiness: number; members: { id: string; readiness: number; gaps: number; weightedGap: number }[]; skills: { skill: string; skillName: string; coverage: number | null; weightedGap: number }[] } }>(`/api/teams/Data?asOf=${TODAY}&scenario=${id}`);
     expect(data.baseline.readiness).toBe(0.5);
     expect(data.readiness).toBeCloseTo(13 / 38, 10);
     // Stored: Ada meets SQL 3; Alan misses it by 3 levels (weighted 3 × 3 = 9).
@@ -234,7 +234,7 @@ describe('what-if', () => {
       { id: 'e2', readiness: 0, gaps: 1, weightedGap: 9 },
     ]);
     // SQL: stored 1 of 2 meet level 3 (gap 9); draft nobody meets 5 (Ada 2 × 3 + Alan 5 × 3 = 21). Python only in the draft: Alan meets 2, Ada misses it by 2 (2 × 2 = 4).
-    expect(data.baseline.skills.map(({ skill, coverage, weightedGap }) => [skill, coverage, weightedGap])).toEqual([['sql', 0.5, 9]]);
+    expect(data.baseline.skills.map(({ skill, skillName, coverage, weightedGap }) => [skill, skillName, coverage, weightedGap])).toEqual([['sql', 'SQL', 0.5, 9]]);
     expect(data.skills.map(({ skill, coverage, weightedGap }) => [skill, coverage, weightedGap]).sort()).toEqual([['py', 0.5, 4], ['sql', 0, 21]]);
 
     // The org heatmap: columns py, sql; rows Data, Payments; the stored coverage cell for cell.

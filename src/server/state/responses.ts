@@ -123,7 +123,7 @@ function teamBaseline(eo: EngineOrganisation, team: string, asOf: IsoDate): NonN
     singlePointsOfFailure: stats.filter((stat) => stat.singlePointOfFailure).length,
     expiringCount: expiringAwards(eo, asOf, FORECAST_DAYS, { teams: [team] }).length,
     members: membersOf(eo, team).map((employee) => ({ id: employee.id, ...memberFigures(eo, employee.id, asOf) })),
-    skills: stats.map(({ skill, coverage, metCount, requiredCount, weightedGap }) => ({ skill, coverage, metCount, requiredCount, weightedGap })),
+    skills: stats.map(({ skill, coverage, metCount, requiredCount, weightedGap }) => ({ skill, skillName: lookups(eo).skillName(skill), coverage, metCount, requiredCount, weightedGap })),
   };
 }
 
