@@ -70,6 +70,26 @@ export const overviewSchema = z.object({
   goals: z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() }),
   topGaps: z.array(z.object({ skill: z.string(), skillName: z.string(), weightedGap: z.number(), peopleWithGap: z.number() })),
   trend: z.array(z.object({ date: isoDateSchema, readiness: z.number() })),
+  /**
+   * What-if (SPEC §7): while the request names a draft, the figures above are the draft's and these
+   * are the same figures on the stored organisation, so the page shows baseline → scenario without
+   * computing either. Absent without a draft. The same `baseline` companion rides on the team list,
+   * a team and the org heatmap.
+   */
+  baseline: z
+    .object({
+      readiness: z.number(),
+      forecastReadiness: z.number(),
+      criticalGaps: z.number(),
+      singlePointsOfFailure: z.number(),
+      expiringCount: z.number(),
+      goalCompletionRate: z.number().nullable(),
+      /** The same skills as `topGaps`, in the same order, with their stored figures (0 where nobody had a gap). */
+      topGaps: z.array(z.object({ skill: z.string(), weightedGap: z.number(), peopleWithGap: z.number() })),
+      /** The same month ends as `trend`. */
+      trend: z.array(z.object({ date: isoDateSchema, readiness: z.number() })),
+    })
+    .optional(),
 });
 export type OverviewResponse = z.infer<typeof overviewSchema>;
 
@@ -78,6 +98,8 @@ export const teamSummarySchema = z.object({
   members: z.number(),
   readiness: z.number(),
   singlePointsOfFailure: z.number(),
+  /** The stored organisation's figures while a what-if draft is named (see overviewSchema.baseline). */
+  baseline: z.object({ readiness: z.number(), singlePointsOfFailure: z.number() }).optional(),
 });
 export const teamListSchema = z.object({ teams: z.array(teamSummarySchema) });
 export type TeamList = z.infer<typeof teamListSchema>;
@@ -121,6 +143,17 @@ export const teamDetailSchema = z.object({
   ),
   skills: z.array(teamSkillStatSchema),
   expiring: z.array(expiringAwardSchema),
+  /** The stored organisation's figures while a what-if draft is named (see overviewSchema.baseline); members and skills by id. */
+  baseline: z
+    .object({
+      readiness: z.number(),
+      forecastReadiness: z.number(),
+      singlePointsOfFailure: z.number(),
+      expiringCount: z.number(),
+      members: z.array(z.object({ id: z.string(), readiness: z.number(), gaps: z.number(), weightedGap: z.number() })),
+      skills: z.array(z.object({ skill: z.string(), skillName: z.string(), coverage: z.number().nullable(), metCount: z.number(), requiredCount: z.number(), weightedGap: z.number() })),
+    })
+    .optional(),
 });
 export type TeamDetail = z.infer<typeof teamDetailSchema>;
 
@@ -162,6 +195,13 @@ export const employeeDetailSchema = z.object({
   assessments: z.array(assessmentSchema),
   goals: z.array(z.object({ goal: goalSchema, credentialName: z.string(), completed: z.boolean(), completedOn: isoDateSchema.optional(), overdue: z.boolean(), status: z.string() })),
   interests: z.array(skillRefSchema),
+  /** The stored organisation's readiness and requirements while a what-if draft is named (see overviewSchema.baseline). */
+  baseline: z
+    .object({
+      readiness: z.number(),
+      requirements: z.array(z.object({ skill: z.string(), skillName: z.string(), weight: weightSchema, required: z.number(), gap: z.number(), met: z.boolean() })),
+    })
+    .optional(),
 });
 export type EmployeeDetail = z.infer<typeof employeeDetailSchema>;
 
@@ -221,10 +261,13 @@ const nullableNumberArraySchema = z.custom<(number | null)[]>(finiteNumbers(true
 /** Org heatmap: one row per team, one column per skill; `coverage[row * skills.length + col]`, with the reports' 4 decimals. */
 export const orgHeatmapSchema = z.object({
   asOf: isoDateSchema,
-  teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number() })),
+  /** `baseline`: the team's readiness on the stored organisation while a what-if draft is named (see overviewSchema.baseline). */
+  teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number(), baseline: z.object({ readiness: z.number() }).optional() })),
   skills: z.array(skillRefSchema),
   coverage: nullableNumberArraySchema,
   required: numberArraySchema,
+  /** While a what-if draft is named: the stored organisation's coverage, cell for cell in the same rows and columns (null where it required nothing). */
+  baselineCoverage: nullableNumberArraySchema.optional(),
 });
 export type OrgHeatmap = z.infer<typeof orgHeatmapSchema>;
 
@@ -240,6 +283,8 @@ export const teamHeatmapSchema = z.object({
   assessed: numberArraySchema,
   /** The engine's gap per cell (SPEC §3 rule 4): 0 where nothing is required. */
   gap: numberArraySchema,
+  /** While a what-if draft is named: the stored organisation's cells, in the same rows and columns. */
+  baseline: z.object({ required: numberArraySchema, effective: numberArraySchema, gap: numberArraySchema }).optional(),
 });
 export type TeamHeatmap = z.infer<typeof teamHeatmapSchema>;
 
@@ -335,7 +380,9 @@ export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
 
 /**
  * The what-if draft an address names (`?scenario=ID`): its id, whether the caller made it (only the
- * author changes, keeps or discards it), what it changes; `gone` when it was kept or discarded.
+ * author changes, keeps or discards it), what it changes against the stored organisation (one sentence
+ * per change, e.g. "Data Engineer: SQL 3 → 5, critical": describeScenarioChanges in src/domain); `gone`
+ * when it was kept or discarded.
  */
 export const whatIfStatusSchema = z.object({ active: z.boolean(), id: z.string().optional(), mine: z.boolean().optional(), changes: z.array(z.string()), gone: z.boolean().optional() });
 export type WhatIfStatus = z.infer<typeof whatIfStatusSchema>;

@@ -39,7 +39,9 @@ export function WhatIfBanner() {
     <section className="whatif-banner" aria-labelledby="whatif-title">
       <div>
         <strong id="whatif-title">What-if draft: every figure shows the edited roles and catalog.</strong>
-        <ul className="plain-list compact">
+        <p className="compact">Figures read “as stored → with the draft (difference)”. The draft changes:</p>
+        <ul className="whatif-changes compact" aria-label="What the draft changes">
+          {status.data.changes.length === 0 ? <li>nothing yet: roles and catalog are as stored</li> : null}
           {status.data.changes.map((change) => (
             <li key={change}>{change}</li>
           ))}

@@ -26,7 +26,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { id: 'certificate', term: 'Certificate earned by its parts', meaning: 'A credential that is granted automatically once all its component credentials are held (a “stack”); it costs nothing of its own.' },
   { id: 'cohort', term: 'Cohort', meaning: 'Team members whose best pathways include the same course: they can be booked together.' },
   { id: 'budget', term: 'Budget plan', meaning: 'Which courses to pay for, within a budget, to close as much weighted gap as possible.' },
-  { id: 'what-if', term: 'What-if scenario', meaning: 'A trial change to a role’s requirements or the catalog. Every page shows its effect; nothing is stored until you keep it.' },
+  { id: 'what-if', term: 'What-if scenario', meaning: 'A trial change to a role’s requirements or the catalog. Every page shows its effect, each figure as stored → with the draft and the difference; nothing is stored until you keep it.' },
 ];
 
 export function glossaryEntry(id: string): GlossaryEntry | undefined {

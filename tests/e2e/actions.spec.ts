@@ -22,18 +22,34 @@ test.describe('acting on the gaps', () => {
     const editor = page.getByRole('form', { name: /Edit the requirements of/ });
     const firstLevel = editor.getByRole('combobox', { name: /^Level of/ }).first();
     const skillLabel = (await firstLevel.getAttribute('aria-label'))?.replace('Level of ', '') ?? '';
+    const levelBefore = await firstLevel.inputValue();
+    expect(levelBefore).not.toBe('5');
     await firstLevel.selectOption('5');
     await editor.getByRole('button', { name: 'Try it (what-if)' }).click();
     await expect(page.getByText('What-if draft: every figure shows the edited roles and catalog.')).toBeVisible();
     await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
+    // The banner names the change itself, level before → after.
+    await expect(page.getByRole('list', { name: 'What the draft changes' }).getByRole('listitem')).toHaveText([new RegExp(`^Product Manager: ${skillLabel} ${levelBefore} → 5, `)]);
+    // Every figure reads as stored → with the draft (difference), and says so in words.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
+    const readiness = page.getByLabel('Headline figures').locator('.figure-value').first();
+    await expect(readiness).toHaveText(/^\d+\.\d% → \d+\.\d%( \((±0|[+−]\d+\.\d pts)\))?baseline \d+\.\d%, scenario \d+\.\d%/);
+    // The charts draw the stored figures beside the draft's, with a legend in words.
+    await page.getByRole('heading', { name: 'Top gaps by weighted gap' }).scrollIntoViewIfNeeded();
+    await expect(page.locator('.recharts-legend-item-text', { hasText: 'as stored' }).first()).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
     // In-app navigation keeps the draft in the address.
-    await page.getByRole('link', { name: 'Heatmap' }).click();
+    await page.getByRole('link', { name: 'Heatmap', exact: true }).click();
     await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
     await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption('Payments');
     await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption({ label: 'Product Manager' });
     await page.getByRole('combobox', { name: 'Weight', exact: true }).selectOption('critical');
     await expect(page.getByRole('grid')).toBeVisible();
     await expect(page.getByRole('gridcell', { name: new RegExp(`${skillLabel}: level \\d of 5 required`) }).first()).toBeAttached();
+    // The cell the draft changed is marked Δ and says what it was as stored.
+    const changedCell = page.getByRole('gridcell', { name: new RegExp(`${skillLabel}: level \\d of 5 required.*; as stored: level \\d of ${levelBefore} required`) }).first();
+    await expect(changedCell).toHaveText(/^Δ \d\/5/);
     // A reload keeps it.
     await page.reload();
     await expect(page.getByText('What-if draft: every figure shows the edited roles and catalog.')).toBeVisible();
@@ -55,6 +71,28 @@ test.describe('acting on the gaps', () => {
     await expect(colleague).not.toHaveURL(/scenario=/);
     await colleague.close();
   });
+
+  for (const width of [1440, 390]) {
+    test(`the role editor fits its card at ${width} px: every menu inside it, every Add and Remove button reachable by a click`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/catalog');
+      await page.getByRole('button', { name: 'Edit the requirements of Data Engineer' }).click();
+      const editor = page.getByRole('form', { name: 'Edit the requirements of Data Engineer' });
+      const card = page.getByRole('article').filter({ has: editor });
+      const cardBox = (await card.boundingBox())!;
+      const controls = editor.getByRole('combobox').or(editor.getByRole('button'));
+      expect(await controls.count()).toBeGreaterThan(10);
+      for (const control of await controls.all()) {
+        await control.scrollIntoViewIfNeeded();
+        const box = (await control.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(cardBox.x);
+        expect(box.x + box.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+        // A trial click checks that the control itself, nothing drawn over it, receives the click.
+        if (await control.isEnabled()) await control.click({ trial: true, timeout: 2_000 });
+      }
+      await expect(page.locator('html')).toHaveJSProperty('scrollWidth', width);
+    });
+  }
 
   test('a manager sees only their team and is refused another team', async ({ page }) => {
     await page.goto('/');

@@ -23,11 +23,12 @@ export interface OverviewFigures {
   singlePointsOfFailure: number;
   expiringCount: number;
   goals: GoalSummary;
-  /** Top 10 skills by weighted gap, then more people with a gap, then skill id. */
+  /** Top skills (10 unless asked) by weighted gap, then more people with a gap, then skill id. */
   topGaps: { skill: string; skillName: string; weightedGap: number; peopleWithGap: number }[];
 }
 
-export function overviewFigures(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope, horizonDays: number = DEFAULT_HORIZON_DAYS): OverviewFigures {
+/** `topGapCount`: how many of the top gaps to list (every skill with a gap: Infinity). */
+export function overviewFigures(eo: EngineOrganisation, asOf: IsoDate, scope?: Scope, horizonDays: number = DEFAULT_HORIZON_DAYS, topGapCount = 10): OverviewFigures {
   const day = dayOf(asOf);
   const mask = scopeMask(eo, scope);
   const scratch = eo.scratch;
@@ -82,6 +83,6 @@ export function overviewFigures(eo: EngineOrganisation, asOf: IsoDate, scope?: S
     singlePointsOfFailure,
     expiringCount: expiringAwards(eo, asOf, horizonDays, scope).length,
     goals,
-    topGaps: topGaps.slice(0, 10),
+    topGaps: topGaps.slice(0, topGapCount),
   };
 }

@@ -53,6 +53,14 @@ describe('the role editor', () => {
     expect(onApply).toHaveBeenCalledWith({ ...role, requirements: [{ skill: 'sql', level: 3, weight: 'nice-to-have' }] });
   });
 
+  it('counts a skill chosen under "Add a skill" but not added as an edit Close asks about', async () => {
+    const { onClose, user } = showEditor();
+    await user.selectOptions(screen.getByLabelText('Add a skill'), 'Communication');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('They will be lost.');
+  });
+
   it('drops the edits only when the user confirms', async () => {
     const { onClose, user } = showEditor();
     await user.click(screen.getByRole('button', { name: 'Remove SQL' }));

@@ -6,7 +6,8 @@ import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
-import { formatDate, formatPercent, goalStatusLabel, wordLabel } from '../../components/format';
+import { Compared } from '../../components/Compared';
+import { formatDate, goalStatusLabel, wordLabel } from '../../components/format';
 import { SortableTable, type SortableColumn } from '../../components/SortableTable';
 import { GlossaryLink } from '../../components/GlossaryLink';
 import { PrintHeader } from '../../components/PrintHeader';
@@ -36,10 +37,21 @@ function VerificationTag({ status, reason }: { status: string; reason: string | 
 
 const WEIGHT_ORDER: Record<string, number> = { critical: 3, important: 2, 'nice-to-have': 1 };
 
-const REQUIREMENT_COLUMNS: SortableColumn<EmployeeDetail['requirements'][number], (typeof REQUIREMENTS_SORT_KEYS)[number]>[] = [
+type StoredRequirement = NonNullable<EmployeeDetail['baseline']>['requirements'][number];
+/** A requirement with the same one on the stored organisation while a what-if draft is named (null: not required there). */
+type RequirementRow = EmployeeDetail['requirements'][number] & { baseline?: StoredRequirement | null };
+
+/** "Important → Critical" when a what-if draft changed it, else the draft's (or stored) word. */
+function weightCell(requirement: RequirementRow): string {
+  const now = wordLabel(requirement.weight);
+  if (requirement.baseline === undefined || requirement.baseline?.weight === requirement.weight) return now;
+  return `${requirement.baseline ? wordLabel(requirement.baseline.weight) : 'not required'} → ${now}`;
+}
+
+const REQUIREMENT_COLUMNS: SortableColumn<RequirementRow, (typeof REQUIREMENTS_SORT_KEYS)[number]>[] = [
   { key: 'skill', label: 'Skill', rowHeader: true, value: (requirement) => requirement.skillName },
-  { key: 'weight', label: 'Weight', firstDirection: 'desc', value: (requirement) => WEIGHT_ORDER[requirement.weight] ?? 0, cell: (requirement) => wordLabel(requirement.weight) },
-  { key: 'required', label: 'Required', numeric: true, firstDirection: 'desc', value: (requirement) => requirement.required },
+  { key: 'weight', label: 'Weight', firstDirection: 'desc', value: (requirement) => WEIGHT_ORDER[requirement.weight] ?? 0, cell: weightCell },
+  { key: 'required', label: 'Required', numeric: true, firstDirection: 'desc', value: (requirement) => requirement.required, cell: (requirement) => <Compared baseline={requirement.baseline === undefined ? undefined : (requirement.baseline?.required ?? 0)} scenario={requirement.required} kind="count" /> },
   { key: 'verified', label: 'Verified', numeric: true, firstDirection: 'desc', value: (requirement) => requirement.verified, cell: (requirement) => <span title={requirement.verifiedBy.join(', ')}>{requirement.verified}</span> },
   { key: 'assessed', label: 'Assessed', numeric: true, firstDirection: 'desc', value: (requirement) => requirement.assessed },
   {
@@ -54,7 +66,20 @@ const REQUIREMENT_COLUMNS: SortableColumn<EmployeeDetail['requirements'][number]
       </>
     ),
   },
-  { key: 'gap', label: 'Status', firstDirection: 'desc', value: (requirement) => requirement.weightedGap, cell: (requirement) => (requirement.met ? '✓ met' : `✗ gap of ${requirement.gap}`) },
+  {
+    key: 'gap',
+    label: 'Status',
+    firstDirection: 'desc',
+    value: (requirement) => requirement.weightedGap,
+    cell: (requirement) => {
+      const status = (met: boolean, gap: number) => (met ? '✓ met' : `✗ gap of ${gap}`);
+      const now = status(requirement.met, requirement.gap);
+      const { baseline } = requirement;
+      if (baseline === undefined) return now;
+      const before = baseline ? status(baseline.met, baseline.gap) : 'not required';
+      return before === now ? now : `${now} (as stored: ${before})`;
+    },
+  },
 ];
 
 export function EmployeePage() {
@@ -66,6 +91,12 @@ export function EmployeePage() {
       <QueryState query={detail} label="Loading the employee" page={`employee with id “${employeeId}”`}>
         {(data) => {
           const unmet = data.requirements.filter((requirement) => !requirement.met);
+          const { baseline } = data;
+          // Under a what-if draft each requirement carries its stored counterpart (joined by skill, nothing computed).
+          const storedRequirement = new Map(baseline?.requirements.map((requirement) => [requirement.skill, requirement]));
+          const requirements: RequirementRow[] = baseline ? data.requirements.map((requirement) => ({ ...requirement, baseline: storedRequirement.get(requirement.skill) ?? null })) : data.requirements;
+          const dropped = baseline ? baseline.requirements.filter((requirement) => !data.requirements.some((now) => now.skill === requirement.skill)) : [];
+          const storedMet = baseline ? `${baseline.requirements.filter((requirement) => requirement.met).length} of ${baseline.requirements.length} → ` : '';
           return (
             <>
               <header className="page-header">
@@ -81,8 +112,8 @@ export function EmployeePage() {
                 </p>
               </header>
               <Figures label="Employee figures">
-                <Figure label="Readiness" value={formatPercent(data.readiness, 1)} term="readiness" />
-                <Figure label="Requirements met" value={`${data.requirements.length - unmet.length} of ${data.requirements.length}`} />
+                <Figure label="Readiness" value={<Compared baseline={baseline?.readiness} scenario={data.readiness} kind="percent" digits={1} />} term="readiness" />
+                <Figure label="Requirements met" value={`${storedMet}${data.requirements.length - unmet.length} of ${data.requirements.length}`} />
                 <Figure label="Credentials held" value={data.held.length} />
               </Figures>
 
@@ -90,7 +121,8 @@ export function EmployeePage() {
               <p className="muted">
                 Gaps first. <GlossaryLink term="effective-level" />
               </p>
-              <SortableTable caption="Required, verified, assessed and effective level per skill" columns={REQUIREMENT_COLUMNS} rows={data.requirements} rowKey={(requirement) => requirement.skill} sortParam="sort" defaultSort={{ column: 'gap', direction: 'desc' }} rowClassName={(requirement) => (requirement.met ? undefined : 'row-gap')} />
+              {dropped.length ? <p>The what-if draft no longer requires: {dropped.map((requirement) => `${requirement.skillName} (level ${requirement.required})`).join(', ')}.</p> : null}
+              <SortableTable caption="Required, verified, assessed and effective level per skill" columns={REQUIREMENT_COLUMNS} rows={requirements} rowKey={(requirement) => requirement.skill} sortParam="sort" defaultSort={{ column: 'gap', direction: 'desc' }} rowClassName={(requirement) => (requirement.met ? undefined : 'row-gap')} />
 
               <PathwaySection employee={data.employee} />
 

@@ -14,6 +14,7 @@ import { PrintHeader } from '../../components/PrintHeader';
 import { HeatmapGrid } from '../../components/HeatmapGrid';
 import { ExportButton } from '../../components/ExportButton';
 import { coverageColour, gapColour, NOT_REQUIRED_MARK, textOnCoverage, textOnGap } from '../../components/heatmapScale';
+import { comparedText, comparedWords } from '../../components/Compared';
 import { categoryLabel, formatPercent, wordLabel } from '../../components/format';
 import { orgGridView, teamGridView } from './heatmapModel';
 import type { HeatmapSearch } from './search';
@@ -124,7 +125,8 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
   const width = data.skills.length;
   const rows = view.rows.map((index) => {
     const team = data.teams[index];
-    return { id: team?.team ?? String(index), label: team?.team ?? '', sublabel: `${team?.members ?? 0} people · readiness ${formatPercent(team?.readiness)}` };
+    // Under a what-if draft: the stored readiness → the draft's.
+    return { id: team?.team ?? String(index), label: team?.team ?? '', sublabel: `${team?.members ?? 0} people · readiness ${comparedText(team?.baseline?.readiness, team?.readiness ?? null, 'percent')}` };
   });
   const columns = view.columns.map((index) => ({ id: data.skills[index]?.id ?? String(index), label: data.skills[index]?.name ?? '' }));
   return (
@@ -135,6 +137,7 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
       </div>
       <p className="muted" role="status">
         {rows.length} teams × {columns.length} skills
+        {data.baselineCoverage ? ' · what-if draft: Δ marks a cell the draft changes; its description says what it was' : ''}
       </p>
       <HeatmapGrid
         label="Coverage per team and skill"
@@ -148,11 +151,16 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
           const required = data.required[teamIndex * width + skillIndex] ?? 0;
           const team = data.teams[teamIndex]?.team ?? '';
           const skill = data.skills[skillIndex]?.name ?? '';
+          // Under a what-if draft a cell the draft changes is marked Δ and says what it was.
+          const baseline = data.baselineCoverage ? (data.baselineCoverage[teamIndex * width + skillIndex] ?? null) : undefined;
+          const changed = baseline !== undefined && baseline !== coverage;
+          const text = coverage === null ? NOT_REQUIRED_MARK : coverage === 1 ? '✓ 100%' : formatPercent(coverage);
+          const description = coverage === null ? `${team}, ${skill}: no role in the team requires it` : `${team}, ${skill}: ${formatPercent(coverage)} of ${required} people who need it meet the level`;
           return {
-            text: coverage === null ? NOT_REQUIRED_MARK : coverage === 1 ? '✓ 100%' : formatPercent(coverage),
+            text: changed ? `Δ ${text}` : text,
             background: coverageColour(coverage),
             color: textOnCoverage(coverage),
-            description: coverage === null ? `${team}, ${skill}: no role in the team requires it` : `${team}, ${skill}: ${formatPercent(coverage)} of ${required} people who need it meet the level`,
+            description: changed ? `${description}; what-if ${comparedWords(baseline, coverage, 'percent')}${baseline === null ? ' (not required as stored)' : ''}` : description,
             className: coverage === null ? 'not-required' : undefined,
           };
         }}
@@ -221,6 +229,7 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
       <HeatmapLegend kind="gap" />
       <p className="muted" role="status">
         {rows.length} people × {columns.length} skills
+        {data.baseline ? ' · what-if draft: Δ marks a cell the draft changes; its description says what it was' : ''}
       </p>
       <HeatmapGrid
         label={`Effective against required level per person and skill in ${data.team}`}
@@ -236,17 +245,22 @@ function TeamGrid({ data, search, setSearch }: SectionProps & { data: TeamHeatma
           const verified = data.verified[at] ?? 0;
           const name = data.employees[employeeIndex]?.name ?? '';
           const skill = data.skills[skillIndex]?.name ?? '';
+          // Under a what-if draft a cell the draft changes is marked Δ and says what it was.
+          const stored = data.baseline ? { required: data.baseline.required[at] ?? 0, effective: data.baseline.effective[at] ?? 0, gap: data.baseline.gap[at] ?? 0 } : undefined;
+          const changed = stored !== undefined && (stored.required !== required || stored.effective !== effective || stored.gap !== (data.gap[at] ?? 0));
+          const mark = (text: string) => (changed ? `Δ ${text}` : text);
+          const asStored = !changed ? '' : stored.required === 0 ? '; as stored: not required' : `; as stored: level ${stored.effective} of ${stored.required} required, ${stored.gap === 0 ? 'met' : `gap of ${stored.gap}`}`;
           if (required === 0) {
-            return { text: NOT_REQUIRED_MARK, background: 'transparent', color: '#55606e', className: 'not-required', description: `${name}, ${skill}: not required by the role${effective > 0 ? `, has level ${effective}` : ''}` };
+            return { text: mark(NOT_REQUIRED_MARK), background: 'transparent', color: '#55606e', className: 'not-required', description: `${name}, ${skill}: not required by the role${effective > 0 ? `, has level ${effective}` : ''}${asStored}` };
           }
           const gap = data.gap[at] ?? 0;
           const assessedOnly = effective > verified;
           return {
-            text: `${effective}/${required}${assessedOnly ? '*' : ''} ${gap === 0 ? '✓' : '✗'}`,
+            text: mark(`${effective}/${required}${assessedOnly ? '*' : ''} ${gap === 0 ? '✓' : '✗'}`),
             background: gapColour(gap),
             color: textOnGap(gap),
             className: assessedOnly ? 'assessed-only' : undefined,
-            description: `${name}, ${skill}: level ${effective} of ${required} required, ${gap === 0 ? 'met' : `gap of ${gap}`}${assessedOnly ? ' (assessed, not verified by a credential)' : verified > 0 ? ' (verified by a credential)' : ''}`,
+            description: `${name}, ${skill}: level ${effective} of ${required} required, ${gap === 0 ? 'met' : `gap of ${gap}`}${assessedOnly ? ' (assessed, not verified by a credential)' : verified > 0 ? ' (verified by a credential)' : ''}${asStored}`,
           };
         }}
         focusOn={search.focusRow ? { rowId: search.focusRow, columnId: search.focusSkill } : firstRowFocus}

@@ -8,7 +8,8 @@ import type { TeamDetail } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
-import { formatDate, formatPercent } from '../../components/format';
+import { formatDate } from '../../components/format';
+import { Compared } from '../../components/Compared';
 import { SortableTable, type SortableColumn } from '../../components/SortableTable';
 import { GlossaryLink } from '../../components/GlossaryLink';
 import { PrintHeader } from '../../components/PrintHeader';
@@ -17,8 +18,10 @@ import { ExportButton } from '../../components/ExportButton';
 import { BudgetBox } from './BudgetBox';
 import type { EXPIRING_SORT_KEYS, MEMBERS_SORT_KEYS, SKILLS_SORT_KEYS } from './search';
 
-type SkillRow = TeamDetail['skills'][number];
-type MemberRow = TeamDetail['members'][number];
+type Baseline = NonNullable<TeamDetail['baseline']>;
+/** A row with the same row on the stored organisation while a what-if draft is named (null: not required there). */
+type SkillRow = TeamDetail['skills'][number] & { baseline?: Baseline['skills'][number] | null };
+type MemberRow = TeamDetail['members'][number] & { baseline?: Baseline['members'][number] };
 type ExpiringRow = TeamDetail['expiring'][number];
 
 const SKILL_COLUMNS: SortableColumn<SkillRow, (typeof SKILLS_SORT_KEYS)[number]>[] = [
@@ -34,9 +37,15 @@ const SKILL_COLUMNS: SortableColumn<SkillRow, (typeof SKILLS_SORT_KEYS)[number]>
       </>
     ),
   },
-  { key: 'coverage', label: 'Coverage', numeric: true, value: (skill) => skill.coverage, cell: (skill) => formatPercent(skill.coverage) },
-  { key: 'met', label: 'Met / required', numeric: true, value: (skill) => skill.metCount, cell: (skill) => `${skill.metCount} / ${skill.requiredCount}` },
-  { key: 'weightedGap', label: 'Weighted gap', numeric: true, firstDirection: 'desc', value: (skill) => skill.weightedGap },
+  { key: 'coverage', label: 'Coverage', numeric: true, value: (skill) => skill.coverage, cell: (skill) => <Compared baseline={skill.baseline === undefined ? undefined : (skill.baseline?.coverage ?? null)} scenario={skill.coverage} kind="percent" /> },
+  {
+    key: 'met',
+    label: 'Met / required',
+    numeric: true,
+    value: (skill) => skill.metCount,
+    cell: (skill) => (skill.baseline === undefined ? `${skill.metCount} / ${skill.requiredCount}` : `${skill.baseline ? `${skill.baseline.metCount} / ${skill.baseline.requiredCount}` : 'not required'} → ${skill.metCount} / ${skill.requiredCount}`),
+  },
+  { key: 'weightedGap', label: 'Weighted gap', numeric: true, firstDirection: 'desc', value: (skill) => skill.weightedGap, cell: (skill) => <Compared baseline={skill.baseline === undefined ? undefined : (skill.baseline?.weightedGap ?? 0)} scenario={skill.weightedGap} kind="count" /> },
   { key: 'readyToCover', label: 'People ready to cover', numeric: true, value: (skill) => skill.bench },
 ];
 
@@ -53,9 +62,9 @@ const MEMBER_COLUMNS: SortableColumn<MemberRow, (typeof MEMBERS_SORT_KEYS)[numbe
     ),
   },
   { key: 'role', label: 'Role', value: (member) => member.roleName },
-  { key: 'readiness', label: 'Readiness', numeric: true, value: (member) => member.readiness, cell: (member) => formatPercent(member.readiness, 1) },
-  { key: 'gaps', label: 'Gaps', numeric: true, firstDirection: 'desc', value: (member) => member.gaps },
-  { key: 'weightedGap', label: 'Weighted gap', numeric: true, firstDirection: 'desc', value: (member) => member.weightedGap },
+  { key: 'readiness', label: 'Readiness', numeric: true, value: (member) => member.readiness, cell: (member) => <Compared baseline={member.baseline?.readiness} scenario={member.readiness} kind="percent" digits={1} /> },
+  { key: 'gaps', label: 'Gaps', numeric: true, firstDirection: 'desc', value: (member) => member.gaps, cell: (member) => <Compared baseline={member.baseline?.gaps} scenario={member.gaps} kind="count" /> },
+  { key: 'weightedGap', label: 'Weighted gap', numeric: true, firstDirection: 'desc', value: (member) => member.weightedGap, cell: (member) => <Compared baseline={member.baseline?.weightedGap} scenario={member.weightedGap} kind="count" /> },
 ];
 
 const EXPIRING_COLUMNS: SortableColumn<ExpiringRow, (typeof EXPIRING_SORT_KEYS)[number]>[] = [
@@ -73,7 +82,13 @@ export function TeamPage() {
       <QueryState query={detail} label="Computing the team" page={`team called “${team}”`}>
         {(data) => {
           const spofs = data.skills.filter((skill) => skill.singlePointOfFailure);
-          const requiredSkills = data.skills.filter((skill) => skill.coverage !== null);
+          const { baseline } = data;
+          // Under a what-if draft each row carries its stored counterpart (joined by id, nothing computed).
+          const baselineSkill = new Map(baseline?.skills.map((skill) => [skill.skill, skill]));
+          const baselineMember = new Map(baseline?.members.map((member) => [member.id, member]));
+          const requiredSkills: SkillRow[] = data.skills.filter((skill) => skill.coverage !== null).map((skill) => (baseline ? { ...skill, baseline: baselineSkill.get(skill.skill) ?? null } : skill));
+          const members: MemberRow[] = baseline ? data.members.map((member) => ({ ...member, baseline: baselineMember.get(member.id) })) : data.members;
+          const dropped = baseline ? baseline.skills.filter((skill) => skill.coverage !== null && !requiredSkills.some((now) => now.skill === skill.skill)) : [];
           return (
             <>
               <header className="page-header">
@@ -88,11 +103,11 @@ export function TeamPage() {
                 <ExportButton persona={persona} path="/reports/gaps" params={{ format: 'long', team, asOf, evidence }} fileName={`gap-report-long-${team}-${asOf ?? 'today'}.csv`} label="Export this team's gap report (CSV)" />
               </header>
               <Figures label="Team figures">
-                <Figure label="Readiness" value={formatPercent(data.readiness, 1)} term="readiness" />
-                <Figure label="Readiness in 90 days" value={formatPercent(data.forecastReadiness, 1)} detail={`on ${formatDate(data.forecastDate)} with no renewals`} term="readiness-90-days" />
+                <Figure label="Readiness" value={<Compared baseline={baseline?.readiness} scenario={data.readiness} kind="percent" digits={1} />} term="readiness" />
+                <Figure label="Readiness in 90 days" value={<Compared baseline={baseline?.forecastReadiness} scenario={data.forecastReadiness} kind="percent" digits={1} />} detail={`on ${formatDate(data.forecastDate)} with no renewals`} term="readiness-90-days" />
                 <Figure label="Members" value={data.members.length} />
-                <Figure label="Single points of failure" value={spofs.length} tone={spofs.length ? 'warn' : 'good'} term="single-point-of-failure" />
-                <Figure label="Expiring in 90 days" value={data.expiring.length} term="expiring" />
+                <Figure label="Single points of failure" value={<Compared baseline={baseline?.singlePointsOfFailure} scenario={spofs.length} kind="count" />} tone={spofs.length ? 'warn' : 'good'} term="single-point-of-failure" />
+                <Figure label="Expiring in 90 days" value={<Compared baseline={baseline?.expiringCount} scenario={data.expiring.length} kind="count" />} term="expiring" />
               </Figures>
 
               <h2>Single points of failure</h2>
@@ -112,11 +127,12 @@ export function TeamPage() {
               <p className="muted">
                 Lowest coverage first. <GlossaryLink term="coverage" /> <GlossaryLink term="people-ready-to-cover" />
               </p>
+              {dropped.length ? <p>The what-if draft no longer requires: {dropped.map((skill) => skill.skillName).join(', ')}.</p> : null}
               <SortableTable caption="Coverage, gaps and people ready to cover per skill" columns={SKILL_COLUMNS} rows={requiredSkills} rowKey={(skill) => skill.skill} sortParam="skillsSort" defaultSort={{ column: 'coverage', direction: 'asc' }} />
 
               <h2>Members</h2>
               <p className="muted">Largest gaps first.</p>
-              <SortableTable caption="Members with readiness and open gaps" columns={MEMBER_COLUMNS} rows={data.members} rowKey={(member) => member.id} sortParam="membersSort" defaultSort={{ column: 'gaps', direction: 'desc' }} />
+              <SortableTable caption="Members with readiness and open gaps" columns={MEMBER_COLUMNS} rows={members} rowKey={(member) => member.id} sortParam="membersSort" defaultSort={{ column: 'gaps', direction: 'desc' }} />
 
               <CohortsSection team={team} />
               <BudgetBox team={team} />

@@ -5,7 +5,7 @@ import { gapmapQueries } from '../../api/queries';
 import type { TeamList } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
-import { formatPercent } from '../../components/format';
+import { Compared } from '../../components/Compared';
 import { SortableTable, type SortableColumn } from '../../components/SortableTable';
 import { GlossaryLink } from '../../components/GlossaryLink';
 import type { TEAMS_SORT_KEYS } from './search';
@@ -25,8 +25,9 @@ const COLUMNS: SortableColumn<TeamRow, (typeof TEAMS_SORT_KEYS)[number]>[] = [
     ),
   },
   { key: 'members', label: 'Members', numeric: true, firstDirection: 'desc', value: (team) => team.members },
-  { key: 'readiness', label: 'Readiness', numeric: true, value: (team) => team.readiness, cell: (team) => formatPercent(team.readiness, 1) },
-  { key: 'spofs', label: 'Single points of failure', numeric: true, firstDirection: 'desc', value: (team) => team.singlePointsOfFailure },
+  // Under a what-if draft, each figure shows the stored value → the draft's, and the difference.
+  { key: 'readiness', label: 'Readiness', numeric: true, value: (team) => team.readiness, cell: (team) => <Compared baseline={team.baseline?.readiness} scenario={team.readiness} kind="percent" digits={1} /> },
+  { key: 'spofs', label: 'Single points of failure', numeric: true, firstDirection: 'desc', value: (team) => team.singlePointsOfFailure, cell: (team) => <Compared baseline={team.baseline?.singlePointsOfFailure} scenario={team.singlePointsOfFailure} kind="count" /> },
 ];
 
 export function TeamsPage() {

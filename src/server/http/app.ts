@@ -10,7 +10,7 @@ import type { SessionInfo } from '../../api/contract';
 import { gapLongCsv, gapTeamCsv } from '../../domain/csv';
 import type { Organisation } from '../../domain/schema';
 import type { OrganisationState } from '../state/organisationState';
-import { auditedChange, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
+import { auditedChange, baselineOf, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
@@ -128,14 +128,16 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const caller = callerOf(request);
       const { scope, label } = scopeOf(request, eo, caller);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `overview|${asOf}|${label}|${JSON.stringify(scope ?? null)}`, () => overviewResponse(eo, asOf, scope, label));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `overview|${asOf}|${label}|${JSON.stringify(scope ?? null)}`, () => overviewResponse(eo, asOf, scope, label, baseline));
     })),
 
     route.get('/api/teams', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
       const teams = visibleTeams(eo, callerOf(request));
-      return cachedJson(eo, `teams|${asOf}|${JSON.stringify(teams)}`, () => teamListResponse(eo, asOf, teams));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `teams|${asOf}|${JSON.stringify(teams)}`, () => teamListResponse(eo, asOf, teams, baseline));
     })),
 
     route.get('/api/teams/:team', guarded(async ({ request, params }) => {
@@ -144,7 +146,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       assertMaySeeTeam(callerOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `team|${asOf}|${team}`, () => teamDetailResponse(eo, team, asOf));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `team|${asOf}|${team}`, () => teamDetailResponse(eo, team, asOf, baseline));
     })),
 
     route.get('/api/employees', guarded(async ({ request }) => {
@@ -165,8 +168,9 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       // Their manager is named only to someone who may see the manager too.
       const managerTeam = employee.manager ? eo.org.employees.find((candidate) => candidate.id === employee.manager)?.team : undefined;
       const showManager = managerTeam !== undefined && maySeeTeam(caller, managerTeam);
+      const baseline = await baselineOf(request, state);
       return cachedJson(eo, `employee|${asOf}|${id}|${showManager}`, () => {
-        const detail = employeeDetailResponse(eo, id, asOf);
+        const detail = employeeDetailResponse(eo, id, asOf, baseline);
         if (!detail || showManager) return detail;
         const { manager: _hidden, ...person } = detail.employee;
         return { ...detail, employee: person, managerName: undefined };
@@ -195,7 +199,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       const eo = await viewOf(request, state);
       const asOf = asOfOf(request, state);
       const teams = visibleTeams(eo, callerOf(request));
-      return cachedJson(eo, `heatmap-org|${asOf}|${JSON.stringify(teams)}`, () => orgHeatmapResponse(eo, asOf, teams));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `heatmap-org|${asOf}|${JSON.stringify(teams)}`, () => orgHeatmapResponse(eo, asOf, teams, baseline));
     })),
 
     route.get('/api/heatmap/team/:team', guarded(async ({ request, params }) => {
@@ -204,7 +209,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
       assertMaySeeTeam(callerOf(request), team);
       if (!teamsOf(eo).includes(team)) return errorResponse(404, 'not-found', `There is no team called ${team}.`);
       const asOf = asOfOf(request, state);
-      return cachedJson(eo, `heatmap-team|${asOf}|${team}`, () => teamHeatmapResponse(eo, team, asOf));
+      const baseline = await baselineOf(request, state);
+      return cachedJson(eo, `heatmap-team|${asOf}|${team}`, () => teamHeatmapResponse(eo, team, asOf, baseline));
     })),
 
     route.get('/api/reports/gaps', guarded(async ({ request }) => {

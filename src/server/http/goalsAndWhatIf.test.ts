@@ -136,7 +136,7 @@ describe('what-if', () => {
   it('is a draft the address names: views that name it compute on it, the stored data stays until kept', async () => {
     expect(await required('/api/heatmap/team/Data')).toEqual([3, 3]);
     const opened = (await (await send('PUT', '/api/whatif', lnd, { roles: strictRoles() })).json()) as { id: string };
-    expect(opened).toEqual({ active: true, id: expect.stringMatching(/^[0-9a-f]{32}$/), mine: true, changes: ['Requirements of Analyst changed'] });
+    expect(opened).toEqual({ active: true, id: expect.stringMatching(/^[0-9a-f]{32}$/), mine: true, changes: ['Analyst: SQL 3 → 5, critical'] });
     expect(await required(`/api/heatmap/team/Data?scenario=${opened.id}`)).toEqual([5, 5]);
     // Without the draft in the address, even its author sees the organisation as stored.
     expect(await required('/api/heatmap/team/Data')).toEqual([3, 3]);
@@ -178,6 +178,91 @@ describe('what-if', () => {
     expect((await server.state.current()).org.credentials.map((credential) => credential.id)).toEqual(['sql-3', 'py-2', 'sql-5']);
     expect((await server.access.audit.list({ action: 'whatif-kept' }))[0]).toMatchObject({ detail: { changes: expect.arrayContaining(['Credential SQL Expert added to the catalog']), role: 'admin' } });
     expect((await send('POST', `/api/whatif/keep?scenario=${id}`, lnd)).status).toBe(404);
+  });
+
+  it('answers every figure of a draft beside the same figure on the stored organisation, and names each change', async () => {
+    // Stored: Analyst needs SQL 3 (critical, weight 3). Ada and Grace hold SQL 3, Alan holds Python 2 only.
+    // Draft: Analyst needs SQL 5 (critical) and Python 2 (important, weight 2).
+    const awards = [
+      { employee: 'e1', credential: 'sql-3', issuedOn: '2026-01-10', verification: 'verified' as const },
+      { employee: 'e2', credential: 'py-2', issuedOn: '2026-01-10', verification: 'verified' as const },
+      { employee: 'e3', credential: 'sql-3', issuedOn: '2026-01-10', verification: 'verified' as const },
+    ];
+    await server.state.replace({ ...smallOrganisation(), awards }, 'test: three awards');
+    const draftRoles = [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'sql', level: 5, weight: 'critical' as const }, { skill: 'py', level: 2, weight: 'important' as const }] }];
+    const { id, changes } = (await (await send('PUT', '/api/whatif', lnd, { roles: draftRoles })).json()) as { id: string; changes: string[] };
+    expect(changes).toEqual(['Analyst: SQL 3 → 5, critical', 'Analyst: Python added at 2, important']);
+    const get = async <T,>(path: string) => (await (await send('GET', path, lnd)).json()) as T;
+
+    // Readiness = Σ w·min(E,R) / Σ w·R. Stored: Ada 9/9, Alan 0/9, Grace 9/9 → 18/27.
+    // Draft: Ada (3·3 + 0)/(15 + 4) = 9/19, Alan (0 + 2·2)/19 = 4/19, Grace 9/19 → 22/57.
+    const overview = await get<{ readiness: number; criticalGaps: number; singlePointsOfFailure: number; topGaps: { skill: string; weightedGap: number; peopleWithGap: number }[]; baseline: { readiness: number; criticalGaps: number; singlePointsOfFailure: number; forecastReadiness: number; expiringCount: number; goalCompletionRate: number | null; topGaps: unknown[]; trend: { date: string; readiness: number }[] } ; trend: { date: string; readiness: number }[] }>(`/api/overview?asOf=${TODAY}&scenario=${id}`);
+    expect(overview.readiness).toBeCloseTo(22 / 57, 10);
+    expect(overview.baseline.readiness).toBeCloseTo(18 / 27, 10);
+    expect(overview.baseline.forecastReadiness).toBeCloseTo(18 / 27, 10); // sql-3 never expires
+    // Critical gaps: stored only Alan misses SQL 3; the draft's SQL 5 is missed by all three.
+    expect([overview.baseline.criticalGaps, overview.criticalGaps]).toEqual([1, 3]);
+    // Single points of failure: SQL in each team has one person at 3 (stored) and nobody at 5 (draft).
+    expect([overview.baseline.singlePointsOfFailure, overview.singlePointsOfFailure]).toEqual([2, 2]);
+    expect(overview.baseline.expiringCount).toBe(0);
+    expect(overview.baseline.goalCompletionRate).toBeNull(); // no goals
+    // The trend's month ends (Oct 2025 … Oct 2026): before the awards of 10 Jan 2026 nobody held anything (0 both ways);
+    // from January on, the stored and the draft's readiness as worked out above.
+    expect(overview.baseline.trend.map((point) => point.date)).toEqual(overview.trend.map((point) => point.date));
+    expect(overview.baseline.trend.map((point) => point.readiness)).toEqual(overview.trend.map((point) => (point.date < '2026-01-10' ? 0 : expect.closeTo(18 / 27, 10))));
+    expect(overview.trend.map((point) => point.readiness)).toEqual(overview.trend.map((point) => (point.date < '2026-01-10' ? 0 : expect.closeTo(22 / 57, 10))));
+    // Top gaps of the draft: SQL 3 people short of 5 (2 + 5 + 2 levels × 3 = 27), Python Ada and Grace (2 × 2 × 2 = 8);
+    // as stored, SQL only Alan (3 × 3 = 9) and Python nobody.
+    expect(overview.topGaps.map(({ skill, weightedGap, peopleWithGap }) => ({ skill, weightedGap, peopleWithGap }))).toEqual([
+      { skill: 'sql', weightedGap: 27, peopleWithGap: 3 },
+      { skill: 'py', weightedGap: 8, peopleWithGap: 2 },
+    ]);
+    expect(overview.baseline.topGaps).toEqual([
+      { skill: 'sql', weightedGap: 9, peopleWithGap: 1 },
+      { skill: 'py', weightedGap: 0, peopleWithGap: 0 },
+    ]);
+    // Without the draft in the address there is nothing to compare.
+    expect(await get<object>(`/api/overview?asOf=${TODAY}`)).not.toHaveProperty('baseline');
+
+    const teams = await get<{ teams: { team: string; readiness: number; baseline: { readiness: number } }[] }>(`/api/teams?asOf=${TODAY}&scenario=${id}`);
+    // Data: stored (9 + 0)/18, draft (9 + 4)/38; Payments: stored 9/9, draft 9/19.
+    expect(teams.teams.map((team) => [team.team, team.baseline.readiness, team.readiness])).toEqual([
+      ['Data', 0.5, expect.closeTo(13 / 38, 10)],
+      ['Payments', 1, expect.closeTo(9 / 19, 10)],
+    ]);
+
+    const data = await get<{ readiness: number; skills: { skill: string; coverage: number | null; weightedGap: number }[]; baseline: { readiness: number; members: { id: string; readiness: number; gaps: number; weightedGap: number }[]; skills: { skill: string; skillName: string; coverage: number | null; weightedGap: number }[] } }>(`/api/teams/Data?asOf=${TODAY}&scenario=${id}`);
+    expect(data.baseline.readiness).toBe(0.5);
+    expect(data.readiness).toBeCloseTo(13 / 38, 10);
+    // Stored: Ada meets SQL 3; Alan misses it by 3 levels (weighted 3 × 3 = 9).
+    expect(data.baseline.members).toEqual([
+      { id: 'e1', readiness: 1, gaps: 0, weightedGap: 0 },
+      { id: 'e2', readiness: 0, gaps: 1, weightedGap: 9 },
+    ]);
+    // SQL: stored 1 of 2 meet level 3 (gap 9); draft nobody meets 5 (Ada 2 × 3 + Alan 5 × 3 = 21). Python only in the draft: Alan meets 2, Ada misses it by 2 (2 × 2 = 4).
+    expect(data.baseline.skills.map(({ skill, skillName, coverage, weightedGap }) => [skill, skillName, coverage, weightedGap])).toEqual([['sql', 'SQL', 0.5, 9]]);
+    expect(data.skills.map(({ skill, coverage, weightedGap }) => [skill, coverage, weightedGap]).sort()).toEqual([['py', 0.5, 4], ['sql', 0, 21]]);
+
+    // The org heatmap: columns py, sql; rows Data, Payments; the stored coverage cell for cell.
+    const heatmap = await get<{ skills: { id: string }[]; coverage: (number | null)[]; baselineCoverage: (number | null)[]; teams: { baseline: { readiness: number } }[] }>(`/api/heatmap/org?asOf=${TODAY}&scenario=${id}`);
+    expect(heatmap.skills.map((skill) => skill.id)).toEqual(['py', 'sql']);
+    expect(heatmap.coverage).toEqual([0.5, 0, 0, 0]);
+    expect(heatmap.baselineCoverage).toEqual([null, 0.5, null, 1]);
+    expect(heatmap.teams.map((team) => team.baseline.readiness)).toEqual([0.5, 1]);
+
+    // The Data team heatmap: rows Ada, Alan; columns py, sql. Stored: SQL 3 only; draft: Python 2 and SQL 5.
+    const teamHeatmap = await get<{ skills: { id: string }[]; required: number[]; gap: number[]; baseline: { required: number[]; effective: number[]; gap: number[] } }>(`/api/heatmap/team/Data?asOf=${TODAY}&scenario=${id}`);
+    expect(teamHeatmap.skills.map((skill) => skill.id)).toEqual(['py', 'sql']);
+    expect([teamHeatmap.required, teamHeatmap.gap]).toEqual([[2, 5, 2, 5], [2, 2, 0, 5]]);
+    expect(teamHeatmap.baseline).toEqual({ required: [0, 3, 0, 3], effective: [0, 3, 2, 0], gap: [0, 0, 0, 3] });
+    expect(await get<object>(`/api/heatmap/team/Data?asOf=${TODAY}`)).not.toHaveProperty('baseline');
+
+    // Alan as stored: SQL 3 missed entirely (readiness 0); in the draft he meets Python 2 (4/19).
+    const alan = await get<{ readiness: number; baseline: { readiness: number; requirements: { skill: string; required: number; gap: number; met: boolean }[] } }>(`/api/employees/e2?asOf=${TODAY}&scenario=${id}`);
+    expect(alan.readiness).toBeCloseTo(4 / 19, 10);
+    expect(alan.baseline.readiness).toBe(0);
+    expect(alan.baseline.requirements.map(({ skill, required, gap, met }) => ({ skill, required, gap, met }))).toEqual([{ skill: 'sql', required: 3, gap: 3, met: false }]);
+    await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
   });
 
   it('refuses a scenario that names a skill that does not exist', async () => {

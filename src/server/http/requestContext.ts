@@ -173,6 +173,15 @@ export async function viewOf(request: Request, state: WhatIfState): Promise<Engi
   return withEvidence(eo, evidence);
 }
 
+/**
+ * What a what-if draft is compared with: the stored organisation, through the same evidence filter,
+ * when the request names a draft; undefined otherwise (nothing to compare).
+ */
+export async function baselineOf(request: Request, state: WhatIfState): Promise<EngineOrganisation | undefined> {
+  if (draftIdOf(request) === undefined) return undefined;
+  return withEvidence(await state.stored(), evidenceOf(request));
+}
+
 export function scopeOf(request: Request, eo: EngineOrganisation, caller: Caller): { scope: Scope | undefined; label: string } {
   const team = new URL(request.url).searchParams.get('team');
   if (team) {

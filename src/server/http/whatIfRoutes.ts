@@ -2,29 +2,11 @@
 // keep or discard it (its author only).
 import { route, json } from './routeTable';
 import type { Organisation } from '../../domain/schema';
+import { describeScenarioChanges } from '../../domain/scenarioChanges';
 import { whatIfRequestSchema, type WhatIfStatus } from '../../api/contract';
 import { NoSuchDraftError, type WhatIfDraft, type WhatIfScenario, type WhatIfState } from '../state/whatIf';
 import type { AuditLog } from '../store/auditLog';
 import { auditedChange, assertMayChangeData, callerKeyOf, callerOf, draftIdOf, guarded, RequestRefused } from './requestContext';
-
-/** What a scenario changes against the stored organisation, in words. */
-function describeChanges(stored: Organisation, scenario: WhatIfScenario | undefined): string[] {
-  if (!scenario) return [];
-  const changes: string[] = [];
-  const storedRoles = new Map(stored.roles.map((role) => [role.id, JSON.stringify(role)]));
-  for (const role of scenario.roles ?? []) {
-    const before = storedRoles.get(role.id);
-    if (before === undefined) changes.push(`Role ${role.name} added`);
-    else if (before !== JSON.stringify(role)) changes.push(`Requirements of ${role.name} changed`);
-  }
-  const storedCredentials = new Map(stored.credentials.map((credential) => [credential.id, JSON.stringify(credential)]));
-  for (const credential of scenario.credentials ?? []) {
-    const before = storedCredentials.get(credential.id);
-    if (before === undefined) changes.push(`Credential ${credential.name} added to the catalog`);
-    else if (before !== JSON.stringify(credential)) changes.push(`Credential ${credential.name} changed`);
-  }
-  return changes;
-}
 
 /** References a scenario must keep: skills that exist, components in the catalog, unique ids. */
 function checkScenario(stored: Organisation, scenario: WhatIfScenario) {
@@ -53,7 +35,7 @@ function checkScenario(stored: Organisation, scenario: WhatIfScenario) {
 export function createWhatIfRoutes(state: WhatIfState, audit: AuditLog) {
   const status = async (request: Request, draft: WhatIfDraft | undefined): Promise<WhatIfStatus> => {
     if (!draft) return { active: false, changes: [] };
-    return { active: true, id: draft.id, mine: draft.owner === callerKeyOf(request), changes: describeChanges((await state.stored()).org, draft.scenario) };
+    return { active: true, id: draft.id, mine: draft.owner === callerKeyOf(request), changes: describeScenarioChanges((await state.stored()).org, draft.scenario) };
   };
   /** The draft the request names, which only its author may change, keep or discard. */
   const ownDraft = async (request: Request): Promise<WhatIfDraft> => {
@@ -88,7 +70,7 @@ export function createWhatIfRoutes(state: WhatIfState, audit: AuditLog) {
 
     route.post('/api/whatif/keep', guarded(async ({ request }) => {
       const draft = await ownDraft(request);
-      const changes = describeChanges((await state.stored()).org, draft.scenario);
+      const changes = describeScenarioChanges((await state.stored()).org, draft.scenario);
       const audited = auditedChange(audit, state.store, request, 'whatif-kept', () => ({ subject: 'roles and catalog', detail: { changes } }));
       await state.keep(draft.id, audited.row);
       await audited.after();

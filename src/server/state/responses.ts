@@ -22,7 +22,7 @@ import {
 } from '../../domain/engine';
 import { addDays } from '../../domain/dates';
 import { coverageAsReported } from '../../domain/reports';
-import type { IsoDate, Skill } from '../../domain/schema';
+import type { IsoDate, Skill, Weight } from '../../domain/schema';
 import type {
   EmployeeDetail,
   EmployeeList,
@@ -72,38 +72,73 @@ function buildLookups(eo: EngineOrganisation) {
   };
 }
 
-export function overviewResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, scopeLabel: string): OverviewResponse {
+// `baseline` (what-if, SPEC §7): the stored organisation, passed while the request names a draft
+// (`eo` is then the draft's); each response then carries the same figures computed on it, so the
+// page shows baseline → scenario and computes neither.
+
+export function overviewResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, scopeLabel: string, baseline?: EngineOrganisation): OverviewResponse {
   const figures = overviewFigures(eo, asOf, scope, FORECAST_DAYS);
-  return { asOf, scope: scopeLabel, ...figures, trend: readinessTrend(eo, asOf, 12, scope) };
+  const response: OverviewResponse = { asOf, scope: scopeLabel, ...figures, trend: readinessTrend(eo, asOf, 12, scope) };
+  if (!baseline) return response;
+  const stored = overviewFigures(baseline, asOf, scope, FORECAST_DAYS, Infinity);
+  const storedGap = new Map(stored.topGaps.map((gap) => [gap.skill, gap]));
+  const { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount } = stored;
+  const topGaps = figures.topGaps.map(({ skill }) => ({ skill, weightedGap: storedGap.get(skill)?.weightedGap ?? 0, peopleWithGap: storedGap.get(skill)?.peopleWithGap ?? 0 }));
+  return {
+    ...response,
+    baseline: { readiness, forecastReadiness, criticalGaps, singlePointsOfFailure, expiringCount, goalCompletionRate: stored.goals.completionRate, topGaps, trend: readinessTrend(baseline, asOf, 12, scope) },
+  };
 }
 
-export function teamListResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[]): TeamList {
+function teamSummary(eo: EngineOrganisation, team: string, asOf: IsoDate) {
+  return { readiness: teamReadiness(eo, team, asOf), singlePointsOfFailure: teamSkillStats(eo, team, asOf).filter((stat) => stat.singlePointOfFailure).length };
+}
+
+export function teamListResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[], baseline?: EngineOrganisation): TeamList {
   return {
     teams: teams.map((team) => ({
       team,
       members: membersOf(eo, team).length,
-      readiness: teamReadiness(eo, team, asOf),
-      singlePointsOfFailure: teamSkillStats(eo, team, asOf).filter((stat) => stat.singlePointOfFailure).length,
+      ...teamSummary(eo, team, asOf),
+      ...(baseline ? { baseline: teamSummary(baseline, team, asOf) } : {}),
     })),
   };
 }
 
-export function teamDetailResponse(eo: EngineOrganisation, team: string, asOf: IsoDate): TeamDetail {
+function memberFigures(eo: EngineOrganisation, employeeId: string, asOf: IsoDate) {
+  const statuses = requirementStatuses(eo, employeeId, asOf);
+  return {
+    readiness: employeeReadiness(eo, employeeId, asOf),
+    gaps: statuses.filter((status) => !status.met).length,
+    weightedGap: statuses.reduce((sum, status) => sum + status.weightedGap, 0),
+  };
+}
+
+/** A team's figures on the stored organisation, to compare a what-if draft's with. */
+function teamBaseline(eo: EngineOrganisation, team: string, asOf: IsoDate): NonNullable<TeamDetail['baseline']> {
+  const stats = teamSkillStats(eo, team, asOf);
+  return {
+    readiness: teamReadiness(eo, team, asOf),
+    forecastReadiness: teamReadiness(eo, team, addDays(asOf, FORECAST_DAYS)),
+    singlePointsOfFailure: stats.filter((stat) => stat.singlePointOfFailure).length,
+    expiringCount: expiringAwards(eo, asOf, FORECAST_DAYS, { teams: [team] }).length,
+    members: membersOf(eo, team).map((employee) => ({ id: employee.id, ...memberFigures(eo, employee.id, asOf) })),
+    skills: stats.map(({ skill, coverage, metCount, requiredCount, weightedGap }) => ({ skill, skillName: lookups(eo).skillName(skill), coverage, metCount, requiredCount, weightedGap })),
+  };
+}
+
+export function teamDetailResponse(eo: EngineOrganisation, team: string, asOf: IsoDate, baseline?: EngineOrganisation): TeamDetail {
   const names = lookups(eo);
   const forecastDate = addDays(asOf, FORECAST_DAYS);
-  const members = membersOf(eo, team).map((employee) => {
-    const statuses = requirementStatuses(eo, employee.id, asOf);
-    return {
-      id: employee.id,
-      name: employee.name,
-      role: employee.role,
-      roleName: names.roleName(employee.role),
-      readiness: employeeReadiness(eo, employee.id, asOf),
-      gaps: statuses.filter((status) => !status.met).length,
-      weightedGap: statuses.reduce((sum, status) => sum + status.weightedGap, 0),
-    };
-  });
+  const members = membersOf(eo, team).map((employee) => ({
+    id: employee.id,
+    name: employee.name,
+    role: employee.role,
+    roleName: names.roleName(employee.role),
+    ...memberFigures(eo, employee.id, asOf),
+  }));
   return {
+    ...(baseline ? { baseline: teamBaseline(baseline, team, asOf) } : {}),
     asOf,
     team,
     readiness: teamReadiness(eo, team, asOf),
@@ -137,7 +172,7 @@ export function employeeListResponse(eo: EngineOrganisation, teams: readonly str
   };
 }
 
-export function employeeDetailResponse(eo: EngineOrganisation, employeeId: string, asOf: IsoDate): EmployeeDetail | undefined {
+export function employeeDetailResponse(eo: EngineOrganisation, employeeId: string, asOf: IsoDate, baseline?: EngineOrganisation): EmployeeDetail | undefined {
   const names = lookups(eo);
   const employee = names.employees.get(employeeId);
   if (!employee) return undefined;
@@ -171,6 +206,14 @@ export function employeeDetailResponse(eo: EngineOrganisation, employeeId: strin
     assessments: own.assessments,
     goals: goalStatesOf(eo, asOf, own.goals).map((state) => ({ ...state, credentialName: names.credentialName(state.goal.credential) })),
     interests: own.interests.map((interest) => names.skillRef(interest.skill)),
+    ...(baseline
+      ? {
+          baseline: {
+            readiness: employeeReadiness(baseline, employeeId, asOf),
+            requirements: requirementStatuses(baseline, employeeId, asOf).map(({ skill, weight, required, gap, met }) => ({ skill, skillName: names.skillName(skill), weight, required, gap, met })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -197,64 +240,87 @@ export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: S
   };
 }
 
-export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[]): OrgHeatmap {
+export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[], baseline?: EngineOrganisation): OrgHeatmap {
   const names = lookups(eo);
   const statsByTeam = teams.map((team) => teamSkillStats(eo, team, asOf));
-  const skillIds = [...new Set(statsByTeam.flatMap((stats) => stats.map((stat) => stat.skill)))].sort();
+  const baselineStats = baseline ? teams.map((team) => teamSkillStats(baseline, team, asOf)) : undefined;
+  // Columns: every skill required in the draft or, under a draft, in the stored organisation.
+  const skillIds = [...new Set([...statsByTeam, ...(baselineStats ?? [])].flatMap((stats) => stats.map((stat) => stat.skill)))].sort();
   const column = new Map(skillIds.map((id, index) => [id, index]));
-  const coverage: (number | null)[] = new Array(teams.length * skillIds.length).fill(null);
+  const coverageGrid = (stats: ReturnType<typeof teamSkillStats>[], required?: number[]) => {
+    const coverage: (number | null)[] = new Array(teams.length * skillIds.length).fill(null);
+    stats.forEach((teamStats, row) => {
+      for (const stat of teamStats) {
+        const cell = row * skillIds.length + (column.get(stat.skill) ?? 0);
+        // The reports' 4 decimals (SPEC §5): the same figure as the export, and a third of the JSON to parse.
+        coverage[cell] = stat.coverage === null ? null : coverageAsReported(stat.coverage);
+        if (required) required[cell] = stat.requiredCount;
+      }
+    });
+    return coverage;
+  };
   const required: number[] = new Array(teams.length * skillIds.length).fill(0);
-  statsByTeam.forEach((stats, row) => {
-    for (const stat of stats) {
-      const cell = row * skillIds.length + (column.get(stat.skill) ?? 0);
-      // The reports' 4 decimals (SPEC §5): the same figure as the export, and a third of the JSON to parse.
-      coverage[cell] = stat.coverage === null ? null : coverageAsReported(stat.coverage);
-      required[cell] = stat.requiredCount;
-    }
-  });
+  const coverage = coverageGrid(statsByTeam, required);
   return {
     asOf,
-    teams: teams.map((team) => ({ team, members: membersOf(eo, team).length, readiness: teamReadiness(eo, team, asOf) })),
+    teams: teams.map((team) => ({
+      team,
+      members: membersOf(eo, team).length,
+      readiness: teamReadiness(eo, team, asOf),
+      ...(baseline ? { baseline: { readiness: teamReadiness(baseline, team, asOf) } } : {}),
+    })),
     skills: skillIds.map((id) => names.skillRef(id)),
     coverage,
     required,
+    ...(baselineStats ? { baselineCoverage: coverageGrid(baselineStats) } : {}),
   };
 }
 
-export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: IsoDate): TeamHeatmap {
-  const names = lookups(eo);
-  const members = membersOf(eo, team);
-  const statusesByMember = members.map((employee) => requirementStatuses(eo, employee.id, asOf));
-  // Columns: every skill any member's role requires, with the heaviest weight seen for it.
-  const weightOf = new Map<string, 'critical' | 'important' | 'nice-to-have'>();
-  const rank = { critical: 3, important: 2, 'nice-to-have': 1 } as const;
+const WEIGHT_RANK: Readonly<Record<Weight, number>> = { critical: 3, important: 2, 'nice-to-have': 1 };
+
+/** Per skill, the heaviest weight any of these members' requirements gives it. */
+function heaviestWeights(statusesByMember: readonly (readonly { skill: string; weight: Weight }[])[]): Map<string, Weight> {
+  const weightOf = new Map<string, Weight>();
   for (const statuses of statusesByMember) {
     for (const status of statuses) {
       const seen = weightOf.get(status.skill);
-      if (!seen || rank[status.weight] > rank[seen]) weightOf.set(status.skill, status.weight);
+      if (!seen || WEIGHT_RANK[status.weight] > WEIGHT_RANK[seen]) weightOf.set(status.skill, status.weight);
     }
   }
+  return weightOf;
+}
+
+export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: IsoDate, baseline?: EngineOrganisation): TeamHeatmap {
+  const names = lookups(eo);
+  const members = membersOf(eo, team);
+  const statusesByMember = members.map((employee) => requirementStatuses(eo, employee.id, asOf));
+  const baselineStatuses = baseline ? members.map((employee) => requirementStatuses(baseline, employee.id, asOf)) : undefined;
+  // Columns: every skill any member's role requires, with the heaviest weight seen for it; under a
+  // draft, also the skills only the stored roles require (with their stored weight).
+  const weightOf = heaviestWeights(statusesByMember);
+  if (baselineStatuses) for (const [skill, weight] of heaviestWeights(baselineStatuses)) if (!weightOf.has(skill)) weightOf.set(skill, weight);
   const skillIds = [...weightOf.keys()].sort();
-  const size = members.length * skillIds.length;
-  const required = new Array<number>(size).fill(0);
-  const effective = new Array<number>(size).fill(0);
-  const verified = new Array<number>(size).fill(0);
-  const assessed = new Array<number>(size).fill(0);
-  const gap = new Array<number>(size).fill(0);
-  members.forEach((employee, row) => {
-    const levels = skillLevels(eo, employee.id, asOf);
-    const statusBySkill = new Map(statusesByMember[row]?.map((status) => [status.skill, status]));
-    skillIds.forEach((skill, col) => {
-      const cell = row * skillIds.length + col;
-      const level = levels.get(skill);
-      const status = statusBySkill.get(skill);
-      required[cell] = status?.required ?? 0;
-      gap[cell] = status?.gap ?? 0;
-      effective[cell] = level?.effective ?? 0;
-      verified[cell] = level?.verified ?? 0;
-      assessed[cell] = level?.assessed ?? 0;
+  const grids = (organisation: EngineOrganisation, statuses: ReturnType<typeof requirementStatuses>[]) => {
+    const size = members.length * skillIds.length;
+    const cells = { required: new Array<number>(size).fill(0), effective: new Array<number>(size).fill(0), verified: new Array<number>(size).fill(0), assessed: new Array<number>(size).fill(0), gap: new Array<number>(size).fill(0) };
+    members.forEach((employee, row) => {
+      const levels = skillLevels(organisation, employee.id, asOf);
+      const statusBySkill = new Map(statuses[row]?.map((status) => [status.skill, status]));
+      skillIds.forEach((skill, col) => {
+        const cell = row * skillIds.length + col;
+        const level = levels.get(skill);
+        const status = statusBySkill.get(skill);
+        cells.required[cell] = status?.required ?? 0;
+        cells.gap[cell] = status?.gap ?? 0;
+        cells.effective[cell] = level?.effective ?? 0;
+        cells.verified[cell] = level?.verified ?? 0;
+        cells.assessed[cell] = level?.assessed ?? 0;
+      });
     });
-  });
+    return cells;
+  };
+  const { required, effective, verified, assessed, gap } = grids(eo, statusesByMember);
+  const stored = baseline && baselineStatuses ? grids(baseline, baselineStatuses) : undefined;
   return {
     asOf,
     team,
@@ -265,6 +331,7 @@ export function teamHeatmapResponse(eo: EngineOrganisation, team: string, asOf: 
     verified,
     assessed,
     gap,
+    ...(stored ? { baseline: { required: stored.required, effective: stored.effective, gap: stored.gap } } : {}),
   };
 }
 
