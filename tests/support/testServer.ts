@@ -1,6 +1,7 @@
 // The backend over real HTTP for tests: the Node host (`createNodeApp`: security headers, body
 // limits, errors) on a free port, with the store a test asks for — memory, the embedded PGlite, or
 // a real PostgreSQL server (a database of its own, dropped at the end) when GAPMAP_TEST_DATABASE_URL is set.
+import { afterAll } from 'vitest';
 import type { IsoDate, Organisation } from '../../src/domain/schema';
 import { createOrganisationState, type OrganisationState } from '../../src/server/state/organisationState';
 import { memoryStore, type OrganisationStore } from '../../src/server/store/organisationStore';
@@ -18,6 +19,22 @@ export type TestStoreKind = 'memory' | 'pglite' | 'postgres';
 
 /** Every store this machine can test: PostgreSQL only where a server is configured. */
 export const TEST_STORES: TestStoreKind[] = ['memory', 'pglite', ...(TEST_DATABASE_URL ? (['postgres'] as const) : [])];
+
+/** The stores that are a database (PGlite, and PostgreSQL where a server is configured). */
+export const DATABASE_STORES = TEST_STORES.filter((kind): kind is Exclude<TestStoreKind, 'memory'> => kind !== 'memory');
+
+/** Opens test databases for one file and drops them all after it (call at the top of a describe). */
+export function testDatabasesOfThisFile(label: string) {
+  const opened: { drop(): Promise<void> }[] = [];
+  afterAll(async () => {
+    for (const database of opened) await database.drop();
+  });
+  return async (kind: Exclude<TestStoreKind, 'memory'>) => {
+    const database = await openTestDatabase(kind, label);
+    opened.push(database);
+    return database;
+  };
+}
 
 export interface TestServer {
   url: string;

@@ -2,7 +2,7 @@
 // demoted account, a session ended — whether this process made the change or another one did
 // (another server process, `gapmap users`, a statement typed by hand), which the database announces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_STORES, type TestServer } from '../../../tests/support/testServer';
+import { DATABASE_STORES, startTestServer, type TestServer } from '../../../tests/support/testServer';
 import type { Organisation } from '../../domain/schema';
 import { memoryAccountStore, type AccountStore } from '../store/accountStore';
 import { addAccount, createApiToken, grant, identifyToken } from './accounts';
@@ -96,7 +96,7 @@ describe('the proof cache in one process', () => {
 // A change made outside this process's account store: a second process, the CLI or psql. On a
 // database the announcement (migration 8's triggers) must reach the cache; without it the cache
 // would keep answering for ten seconds and these polls, which give up after five, would fail.
-for (const kind of TEST_STORES.filter((store) => store !== 'memory')) {
+for (const kind of DATABASE_STORES) {
   describe(`a change made by another process, stored in ${kind}`, () => {
     let server: TestServer;
     beforeAll(async () => {

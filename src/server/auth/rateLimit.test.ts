@@ -1,7 +1,7 @@
 // The sign-in attempt limit holds across processes: failures counted by one process refuse the
 // next attempt in another (two limits over one database stand for two server processes).
-import { afterAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, TEST_STORES, type TestStoreKind } from '../../../tests/support/testServer';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_STORES, testDatabasesOfThisFile } from '../../../tests/support/testServer';
 import { createRateLimit, postgresRateLimit, type RateLimit } from './rateLimit';
 
 const WINDOW = { max: 3, windowMs: 15 * 60_000 };
@@ -25,17 +25,11 @@ describe('the attempt limit in memory', () => {
   });
 });
 
-const stores = TEST_STORES.filter((kind): kind is Exclude<TestStoreKind, 'memory'> => kind !== 'memory');
-
-describe.each(stores)('the attempt limit shared in %s', (kind) => {
-  const opened: { drop(): Promise<void> }[] = [];
-  afterAll(async () => {
-    for (const database of opened) await database.drop();
-  });
+describe.each(DATABASE_STORES)('the attempt limit shared in %s', (kind) => {
+  const openDatabase = testDatabasesOfThisFile('ratelimit');
 
   it('counts failures from every process, forgets them after the window, and a success clears the account', async () => {
-    const database = await openTestDatabase(kind, 'ratelimit');
-    opened.push(database);
+    const database = await openDatabase(kind);
     const processA = postgresRateLimit(database.db, 'account', WINDOW);
     const processB = postgresRateLimit(database.db, 'account', WINDOW);
     await processA.failed(['account:ada'], T0);

@@ -1,8 +1,8 @@
 // On PostgreSQL a change and its audit row are one transaction (SPEC §9: every change traceable):
 // a row that cannot be written undoes the change, a change refused writes no row.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Organisation } from '../../domain/schema';
-import { openTestDatabase, TEST_STORES, type TestStoreKind } from '../../../tests/support/testServer';
+import { DATABASE_STORES, testDatabasesOfThisFile } from '../../../tests/support/testServer';
 import { StaleRevisionError } from './organisationDatabase';
 import { postgresStore } from './postgresStore';
 import { postgresAuditLog } from './postgresAccountStore';
@@ -25,17 +25,11 @@ function organisation(goalIds: string[]): Organisation {
 
 const row = (subject: string): NewAuditEvent => ({ actorId: 'acct-1', actor: 'ada@example.test', action: 'goals-assigned', subject, detail: {} });
 
-const stores = TEST_STORES.filter((kind): kind is Exclude<TestStoreKind, 'memory'> => kind !== 'memory');
-
-describe.each(stores)('a change and its audit row, in %s', (kind) => {
-  const opened: { drop(): Promise<void> }[] = [];
-  afterAll(async () => {
-    for (const database of opened) await database.drop();
-  });
+describe.each(DATABASE_STORES)('a change and its audit row, in %s', (kind) => {
+  const openDatabase = testDatabasesOfThisFile('auditintx');
 
   it('are stored together, undone together, and a refused change leaves no row', async () => {
-    const database = await openTestDatabase(kind, 'auditintx');
-    opened.push(database);
+    const database = await openDatabase(kind);
     const store = postgresStore(database.db);
     const audit = postgresAuditLog(database.db);
     const { revision } = await store.commit(organisation([]), ENTRY, { audit: (entry) => row(`change ${entry?.id}`) });

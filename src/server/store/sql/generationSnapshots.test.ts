@@ -1,7 +1,7 @@
 // A generation read from its snapshot is exactly the generation read from its rows: the rows are
 // the independent reference (SELECT through the driver), the snapshot the fast path.
-import { afterAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, TEST_STORES, type TestStoreKind } from '../../../../tests/support/testServer';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_STORES, testDatabasesOfThisFile } from '../../../../tests/support/testServer';
 import { postgresStore } from '../postgresStore';
 import { STORED_KINDS } from '../../../api/importContract';
 import type { Organisation } from '../../../domain/schema';
@@ -49,15 +49,10 @@ describe('generation snapshots', () => {
     expect(decodeSnapshot(shifted.subarray(3))).toEqual(tricky.awards);
   });
 
-  const stores = TEST_STORES.filter((kind): kind is Exclude<TestStoreKind, 'memory'> => kind !== 'memory');
-  const opened: { drop(): Promise<void> }[] = [];
-  afterAll(async () => {
-    for (const database of opened) await database.drop();
-  });
+  const openDatabase = testDatabasesOfThisFile('snapshots');
 
-  it.each(stores)('in %s, load from the snapshots what the rows hold', async (kind) => {
-    const database = await openTestDatabase(kind, 'snapshots');
-    opened.push(database);
+  it.each(DATABASE_STORES)('in %s, load from the snapshots what the rows hold', async (kind) => {
+    const database = await openDatabase(kind);
     const writer = postgresStore(database.db);
     await writer.commit(tricky, { source: 'edit', label: 'seed', mode: null, validRowsOnly: false, files: [], errors: 0, warnings: 0, issues: [] });
     // The snapshots are written after the commit, by the process that made it.
