@@ -38,7 +38,13 @@ async function postAuth(path: string, body?: unknown): Promise<void> {
 }
 
 export const signInWithPassword = (email: string, password: string) => postAuth('/auth/login', { email, password });
-export const signOut = () => postAuth('/auth/logout');
+/** Signs out of Gapmap; answers where to go to sign out at the identity provider too, when signed in there. */
+export async function signOut(): Promise<string | undefined> {
+  const response = await sendRequest('/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' } });
+  if (!response.ok) throw await failure(response);
+  const body = z.object({ identityProviderSignOut: z.string().url().optional() }).parse(await response.json());
+  return body.identityProviderSignOut;
+}
 export const signOutEverywhere = () => postAuth('/auth/logout-everywhere');
 
 // ---- People & access, the audit log (admins)

@@ -102,11 +102,14 @@ export function SignedInAs() {
         type="button"
         className="header-button"
         onClick={() => {
-          void signOut().finally(() => {
-            queryClient.clear();
-            void queryClient.invalidateQueries();
-            window.location.assign('/');
-          });
+          void signOut()
+            .catch(() => undefined)
+            .then((atProvider) => {
+              queryClient.clear();
+              void queryClient.invalidateQueries();
+              // The provider signs them out there too, then sends them back to the first page.
+              window.location.assign(atProvider ?? '/');
+            });
         }}
       >
         Sign out

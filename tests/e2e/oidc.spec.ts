@@ -120,6 +120,9 @@ test.describe.serial('sign-in with OpenID Connect', () => {
     await expect(page.getByText('ada@oidc.test · Admin')).toBeVisible();
     expect(callback).toContain('code=');
     await page.getByRole('button', { name: 'Sign out' }).click();
+    // Signed in at the provider: it is asked to end its session too, and sends the browser back.
+    await expect(page).toHaveURL(/\/session\/end/);
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Gapmap' })).toBeVisible();
     await page.goto(callback);
     await expect(page.getByRole('alert')).toContainText('Sign-in did not complete');

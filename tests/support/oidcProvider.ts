@@ -23,7 +23,16 @@ export async function startOidcProvider(redirectUrls: string[]): Promise<{ issue
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: OIDC_CLIENT.id, client_secret: OIDC_CLIENT.secret, redirect_uris: redirectUrls, grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_post' }],
+    clients: [{
+      client_id: OIDC_CLIENT.id,
+      client_secret: OIDC_CLIENT.secret,
+      redirect_uris: redirectUrls,
+      // Gapmap sends people back to its first page after signing them out here.
+      post_logout_redirect_uris: redirectUrls.map((url) => new URL('/', url).href),
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_post',
+    }],
     async findAccount(_ctx, sub) {
       return { accountId: sub, claims: async () => ({ sub, email: `${sub}@oidc.test`, email_verified: true }) };
     },

@@ -7,6 +7,7 @@ import { memoryStore } from '../store/organisationStore';
 import { createNodeApp, listen, serverAccess } from '../hosts/node/serve';
 import { OIDC_CLIENT, freePort, startOidcProvider } from '../../../tests/support/oidcProvider';
 import { createOidcSignIn } from './oidc';
+import { addAccount, startSession } from './accounts';
 
 let provider: Awaited<ReturnType<typeof startOidcProvider>>;
 let gapmap: Awaited<ReturnType<typeof listen>>;
@@ -67,6 +68,27 @@ describe('sign-in with OpenID Connect', () => {
     const replay = await fetch(url, { headers: { cookie }, redirect: 'manual' });
     expect(replay.status).toBe(303);
     expect((await access.audit.list({ action: 'sign-in-refused' }))[0]!.detail).toMatchObject({ reason: expect.stringMatching(/no pending sign-in/) });
+  });
+
+  it('signing out after signing in at the provider sends the browser to end the session there too, and back', async () => {
+    const account = await addAccount(access.accounts, { email: 'ida@oidc.test', role: 'hr' });
+    const signOutWith = async (via: 'oidc' | 'password') => {
+      const secret = await startSession(access.accounts, account.id, via);
+      const response = await fetch(`${gapmap.url}/auth/logout`, { method: 'POST', headers: { origin: gapmap.url, cookie: `gapmap_session=${secret}` } });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { identityProviderSignOut?: string };
+    };
+    // The provider's own discovery document is the reference for where its sign-out is.
+    const discovery = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as { end_session_endpoint: string };
+    const { identityProviderSignOut } = await signOutWith('oidc');
+    const target = new URL(identityProviderSignOut!);
+    expect(`${target.origin}${target.pathname}`).toBe(discovery.end_session_endpoint);
+    expect(target.searchParams.get('client_id')).toBe(OIDC_CLIENT.id);
+    expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${gapmap.url}/`);
+    // The provider accepts it (its confirmation page, not an error about an unregistered address).
+    expect((await fetch(target)).status).toBe(200);
+    // Signed in with a password: nothing to end elsewhere.
+    expect(await signOutWith('password')).toEqual({ ok: true });
   });
 
   it('refuses a callback without the browser that started it', async () => {

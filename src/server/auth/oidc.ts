@@ -2,7 +2,9 @@
 // with PKCE, state and nonce (openid-client). The identity's email links to a Gapmap account an admin
 // made beforehand; an identity without one is refused and audited. Configured by environment:
 // GAPMAP_OIDC_ISSUER, GAPMAP_OIDC_CLIENT_ID, GAPMAP_OIDC_CLIENT_SECRET, GAPMAP_OIDC_REDIRECT_URL
-// (and GAPMAP_OIDC_NAME, the provider's name on the sign-in button).
+// (and GAPMAP_OIDC_NAME, the provider's name on the sign-in button; GAPMAP_OIDC_POST_LOGOUT_URL, where
+// the provider sends people back after signing them out, by default the page's first address).
+// Signing out of Gapmap after signing in there also ends the session at the provider (RP-initiated logout).
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import * as client from 'openid-client';
@@ -15,6 +17,8 @@ export interface OidcSettings {
   clientSecret?: string;
   redirectUrl: string;
   name: string;
+  /** Registered at the provider as a post-logout redirect URI. */
+  postLogoutUrl?: string;
 }
 
 const PENDING_COOKIE = 'gapmap_oidc';
@@ -27,7 +31,7 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcS
   const clientId = env.GAPMAP_OIDC_CLIENT_ID;
   const redirectUrl = env.GAPMAP_OIDC_REDIRECT_URL;
   if (!clientId || !redirectUrl) throw new Error('GAPMAP_OIDC_ISSUER is set: GAPMAP_OIDC_CLIENT_ID and GAPMAP_OIDC_REDIRECT_URL are needed too.');
-  return { issuer, clientId, clientSecret: env.GAPMAP_OIDC_CLIENT_SECRET, redirectUrl, name: env.GAPMAP_OIDC_NAME ?? new URL(issuer).hostname };
+  return { issuer, clientId, clientSecret: env.GAPMAP_OIDC_CLIENT_SECRET, redirectUrl, name: env.GAPMAP_OIDC_NAME ?? new URL(issuer).hostname, ...(env.GAPMAP_OIDC_POST_LOGOUT_URL ? { postLogoutUrl: env.GAPMAP_OIDC_POST_LOGOUT_URL } : {}) };
 }
 
 /** openid-client's errors say what was wrong in their cause (e.g. the state that did not match). */
@@ -64,6 +68,12 @@ export function createOidcSignIn(settings: OidcSettings): NonNullable<SignInOpti
 
   return {
     name: settings.name,
+    async signOutUrl() {
+      // Only where the provider offers it (its discovery names an end_session_endpoint).
+      const config = await configuration().catch(() => undefined);
+      if (!config?.serverMetadata().end_session_endpoint) return undefined;
+      return client.buildEndSessionUrl(config, { client_id: settings.clientId, post_logout_redirect_uri: settings.postLogoutUrl ?? new URL('/', settings.redirectUrl).href }).href;
+    },
     mount(app: Hono, signIn: SignInContext) {
       async function refuse(c: Context, reason: string, subject = '') {
         // The operator sees why (the person only that it did not work).

@@ -34,7 +34,12 @@ export interface SignInOptions {
   publicOrigin?: string;
   now?: () => Date;
   /** The identity provider's routes, when one is configured (oidc.ts). */
-  oidc?: { name: string; mount(app: Hono, signIn: SignInContext): void };
+  oidc?: {
+    name: string;
+    mount(app: Hono, signIn: SignInContext): void;
+    /** Where a browser ends its session at the provider too; undefined when the provider offers no such address. */
+    signOutUrl?(): Promise<string | undefined>;
+  };
   /** Default: in this process's memory (a server passes the database's, shared by its processes). */
   limits?: SignInLimits;
 }
@@ -169,9 +174,12 @@ export function createSignIn(options: SignInOptions): SignIn {
 
   routes.post('/auth/logout', async (c) => {
     const secret = getCookie(c, SESSION_COOKIE);
+    const session = secret ? await accounts.sessionByDigest(digestOf(secret)) : undefined;
     if (secret) await endSession(accounts, secret);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c, options.publicOrigin) });
-    return c.json({ ok: true });
+    // Signed in at the identity provider: the page goes there next, or the next "sign in" would be silent.
+    const atProvider = session?.via === 'oidc' ? await options.oidc?.signOutUrl?.() : undefined;
+    return c.json({ ok: true, ...(atProvider ? { identityProviderSignOut: atProvider } : {}) });
   });
 
   routes.post('/auth/logout-everywhere', async (c) => {
