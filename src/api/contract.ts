@@ -334,12 +334,21 @@ export type BudgetPlanView = z.infer<typeof budgetPlanSchema>;
 
 // —— Goals ——
 
-export const assignGoalsRequestSchema = z.object({
-  employees: z.array(z.string().min(1)).min(1),
-  credential: z.string().min(1),
-  dueOn: isoDateSchema,
-  kind: z.enum(['organisational', 'personal']),
-});
+export const assignGoalsRequestSchema = z.union([
+  /** One credential for one person or many. */
+  z.object({
+    employees: z.array(z.string().min(1)).min(1),
+    credential: z.string().min(1),
+    dueOn: isoDateSchema,
+    kind: z.enum(['organisational', 'personal']),
+  }),
+  /** (employee, credential) pairs, one due date: a stack's cohort, whose members book different courses. */
+  z.object({
+    pairs: z.array(z.object({ employee: z.string().min(1), credential: z.string().min(1) })).min(1),
+    dueOn: isoDateSchema,
+    kind: z.enum(['organisational', 'personal']),
+  }),
+]);
 export type AssignGoalsRequest = z.infer<typeof assignGoalsRequestSchema>;
 
 export const assignGoalsResponseSchema = z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), credential: z.string().optional(), reason: z.string() })) });
@@ -354,7 +363,8 @@ export const planItemSchema = z.object({
   /** What was added, in words: "Cohort: Data Analytics certificate (Insights)". */
   label: z.string(),
   kind: z.enum(['cohort', 'budget', 'pathway']),
-  quarter: quarterSchema,
+  /** The quarter its goals are due at the end of; absent: the quarter after the as-of date's. */
+  quarter: quarterSchema.optional(),
   lines: z.array(z.object({ employee: z.string().min(1), credential: z.string().min(1) })).min(1),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;

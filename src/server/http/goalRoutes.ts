@@ -90,9 +90,17 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: Expo
       assertMaySetGoals(caller);
       const parsed = assignGoalsRequestSchema.safeParse(await jsonBody(request));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-      const { employees, credential, dueOn, kind } = parsed.data;
+      const { dueOn, kind } = parsed.data;
+      const data = parsed.data;
+      let pairs: { employee: string; credential: string }[];
+      if ('pairs' in data) pairs = data.pairs;
+      else {
+        const credential = data.credential;
+        pairs = data.employees.map((employee) => ({ employee, credential }));
+      }
+      const credentials = [...new Set(pairs.map((pair) => pair.credential))];
       const eo = await state.current(draftIdOf(request));
-      const result = await assignGoalPairs(state, audit, request, eo, employees.map((employee) => ({ employee, credential, dueOn })), kind, credential);
+      const result = await assignGoalPairs(state, audit, request, eo, pairs.map((pair) => ({ ...pair, dueOn })), kind, credentials.join(', '));
       return json<AssignGoalsResponse>(result, { status: 201 });
     })),
 

@@ -27,8 +27,9 @@ async function planRequestOf(request: Request): Promise<ReturnType<typeof planRe
 }
 
 /** The plan priced on `eo`, once every line's person is known to be the caller's to plan for. */
-function pricedPlan(request: Request, eo: EngineOrganisation, plan: PlanRequest): TrainingPlan {
+function pricedPlan(request: Request, state: WhatIfState, eo: EngineOrganisation, plan: PlanRequest): TrainingPlan {
   const caller = callerOf(request);
+  const fallback = defaultQuarter(asOfOf(request, state));
   for (const item of plan.items) {
     for (const line of item.lines) {
       const employee = findEmployee(eo, line.employee);
@@ -39,7 +40,8 @@ function pricedPlan(request: Request, eo: EngineOrganisation, plan: PlanRequest)
       assertMaySeeTeam(caller, employee.team);
     }
   }
-  const priced = trainingPlan(eo, plan.items, plan.budget ?? null);
+  const items = plan.items.map((item) => ({ ...item, quarter: item.quarter ?? fallback }));
+  const priced = trainingPlan(eo, items, plan.budget ?? null);
   if ('kind' in priced) {
     if (priced.kind === 'unknown-credential') throw new RequestRefused(400, 'unknown-credential', `The plan names ${priced.id}, which is not in the catalog (any more): remove the line.`);
     if (priced.kind === 'bad-quarter') throw new RequestRefused(400, 'bad-quarter', `${priced.quarter} is not a quarter such as 2027-Q1.`);
@@ -52,7 +54,7 @@ export function createPlanRoutes(state: WhatIfState, audit: AuditLog) {
   return [
     route.post('/api/plan/summary', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const plan = pricedPlan(request, eo, await planRequestOf(request));
+      const plan = pricedPlan(request, state, eo, await planRequestOf(request));
       const asOf = asOfOf(request, state);
       return json<PlanSummary>({
         ...plan,
@@ -66,7 +68,7 @@ export function createPlanRoutes(state: WhatIfState, audit: AuditLog) {
 
     route.post('/api/plan/export', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const plan = pricedPlan(request, eo, await planRequestOf(request));
+      const plan = pricedPlan(request, state, eo, await planRequestOf(request));
       return csvResponse(trainingPlanCsv(plan, csvOptionsOf(new URL(request.url))), `training-plan-${asOfOf(request, state)}.csv`);
     })),
 
@@ -74,7 +76,7 @@ export function createPlanRoutes(state: WhatIfState, audit: AuditLog) {
       const body = await planRequestOf(request);
       // Goals are stored data: priced on the organisation as stored (or the draft), whatever the evidence filter.
       const eo = await state.current(draftIdOf(request));
-      const plan = pricedPlan(request, eo, body);
+      const plan = pricedPlan(request, state, eo, body);
       const result = await assignGoalPairs(state, audit, request, eo, planGoalsToAssign(plan), body.kind, 'training plan');
       return json<AssignGoalsResponse>(result, { status: 201 });
     })),
