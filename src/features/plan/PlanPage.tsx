@@ -49,6 +49,7 @@ function lineColumns(currency: string): SortableColumn<Line, (typeof PLAN_LINE_S
 function TableBox({ caption, children }: { caption: string; children: ReactNode }) {
   const id = useId();
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard
     <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
       <table className="data-table">
         <caption id={id} className="visually-hidden">
