@@ -96,10 +96,11 @@ export const gapmapQueries = {
       queryKey: [...gapmapQueries.all, 'budget', persona, team, asOf, objective, budget, evidence],
       queryFn: ({ signal }) => getJson(budgetPlanSchema, persona, `/teams/${encodeURIComponent(team)}/budget`, { asOf, objective, budget, evidence }, signal),
     }),
-  /** The training plan the page keeps, priced and totalled by the backend (its items are the key). */
-  planSummary: (persona: Persona, plan: PlanRequest, asOf: string | undefined, evidence?: Evidence) =>
+  /** The training plan the page keeps, priced and totalled by the backend. */
+  planSummary: (persona: Persona, plan: PlanRequest, planKey: string, asOf: string | undefined, evidence?: Evidence) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'plan', persona, asOf, evidence, plan],
+      // `planKey`: the plan as one string (JSON.stringify, memoised by the caller), cheaper to hash on every render than thousands of lines.
+      queryKey: [...gapmapQueries.all, 'plan', persona, asOf, evidence, planKey],
       queryFn: ({ signal }) => postQuery(planSummarySchema, persona, '/plan/summary', { asOf, evidence }, plan, signal),
     }),
   whatIf: (persona: Persona) =>

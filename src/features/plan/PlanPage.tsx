@@ -2,7 +2,7 @@
 // employee pages, each in a quarter; totals of cost and hours per quarter and per team against a
 // budget, every line with its goal status; assigned as goals in one action, exported as CSV.
 // The items live in this browser (stores/plan); prices, totals and CSV come from the backend.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
@@ -33,6 +33,11 @@ function goalText(line: Line): string {
   return `${line.goal.status === 'in-progress' ? 'In progress' : 'Assigned'}, due ${formatDate(line.goal.dueOn)}`;
 }
 
+/** Equal rows by team, person and course. */
+function lineTieBreak(line: Line): string {
+  return `${line.team}\u0000${line.employeeName}\u0000${line.credentialName}`;
+}
+
 function lineColumns(currency: string): SortableColumn<Line, (typeof PLAN_LINE_SORT_KEYS)[number]>[] {
   return [
     { key: 'employee', label: 'Person', rowHeader: true, value: (line) => line.employeeName, cell: (line) => <Link to="/employees/$employeeId" params={{ employeeId: line.employeeId }}>{line.employeeName}</Link> },
@@ -43,6 +48,20 @@ function lineColumns(currency: string): SortableColumn<Line, (typeof PLAN_LINE_S
     { key: 'hours', label: 'Hours', numeric: true, value: (line) => line.hours },
     { key: 'goal', label: 'Goal', value: (line) => (line.goal ? 1 : 0), cell: (line) => <span className={line.goal ? 'status-done' : undefined}>{line.goal ? <span aria-hidden="true">✓ </span> : null}{goalText(line)}</span> },
   ];
+}
+
+/** Long lists open with their first rows (a plan of 40 teams' cohorts has thousands): the rest on request. */
+const FIRST_ROWS = 50;
+
+function ShowMore({ shown, total, onMore }: { shown: number; total: number; onMore: () => void }) {
+  if (shown >= total) return null;
+  return (
+    <p className="no-print">
+      <button type="button" className="secondary" onClick={onMore}>
+        Show all {total} ({shown} shown)
+      </button>
+    </p>
+  );
 }
 
 /** A plain table that scrolls in its own box on a narrow screen, reachable by keyboard. */
@@ -62,36 +81,41 @@ function TableBox({ caption, children }: { caption: string; children: ReactNode 
 }
 
 function TotalsTable({ caption, first, rows, currency, budget }: { caption: string; first: string; rows: { key: string; label: string; detail?: string; totals: Totals }[]; currency: string; budget: number | null }) {
+  const [all, setAll] = useState(false);
+  const visible = all ? rows : rows.slice(0, FIRST_ROWS);
   return (
-    <TableBox caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{first}</th>
-          <th scope="col" className="numeric">People</th>
-          <th scope="col" className="numeric">Courses</th>
-          <th scope="col" className="numeric">Cost</th>
-          {budget !== null && budget > 0 ? <th scope="col" className="numeric">Share of budget</th> : null}
-          <th scope="col" className="numeric">Hours</th>
-          <th scope="col" className="numeric">Assigned</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ key, label, detail, totals }) => (
-          <tr key={key}>
-            <th scope="row">
-              {label}
-              {detail ? <span className="muted block">{detail}</span> : null}
-            </th>
-            <td className="numeric">{totals.people}</td>
-            <td className="numeric">{totals.lines}</td>
-            <td className="numeric">{formatMoney(totals.cost, currency)}</td>
-            {budget !== null && budget > 0 ? <td className="numeric">{Math.round((totals.cost / budget) * 100)} %</td> : null}
-            <td className="numeric">{totals.hours}</td>
-            <td className="numeric">{`${totals.assigned} of ${totals.lines}`}</td>
+    <>
+      <TableBox caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            <th scope="col" className="numeric">People</th>
+            <th scope="col" className="numeric">Courses</th>
+            <th scope="col" className="numeric">Cost</th>
+            {budget !== null && budget > 0 ? <th scope="col" className="numeric">Share of budget</th> : null}
+            <th scope="col" className="numeric">Hours</th>
+            <th scope="col" className="numeric">Assigned</th>
           </tr>
-        ))}
-      </tbody>
-    </TableBox>
+        </thead>
+        <tbody>
+          {visible.map(({ key, label, detail, totals }) => (
+            <tr key={key}>
+              <th scope="row">
+                {label}
+                {detail ? <span className="muted block">{detail}</span> : null}
+              </th>
+              <td className="numeric">{totals.people}</td>
+              <td className="numeric">{totals.lines}</td>
+              <td className="numeric">{formatMoney(totals.cost, currency)}</td>
+              {budget !== null && budget > 0 ? <td className="numeric">{Math.round((totals.cost / budget) * 100)} %</td> : null}
+              <td className="numeric">{totals.hours}</td>
+              <td className="numeric">{`${totals.assigned} of ${totals.lines}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </TableBox>
+      <ShowMore shown={visible.length} total={rows.length} onMore={() => setAll(true)} />
+    </>
   );
 }
 
@@ -190,8 +214,13 @@ function ExportPlan({ request }: { request: PlanRequest }) {
 export function PlanPage() {
   const { persona, asOf, evidence } = useViewContext();
   const plan = usePlan();
-  const request: PlanRequest = { items: plan.items, budget: plan.budget };
-  const summary = useQuery({ ...gapmapQueries.planSummary(persona, request, asOf, evidence), enabled: plan.items.length > 0, placeholderData: keepPreviousData });
+  const [allItems, setAllItems] = useState(false);
+  const request: PlanRequest = useMemo(() => ({ items: plan.items, budget: plan.budget }), [plan.items, plan.budget]);
+  // A large answer (thousands of bookings) is replaced whole, not compared deeply with the last one.
+  const planKey = useMemo(() => JSON.stringify(request), [request]);
+  const summary = useQuery({ ...gapmapQueries.planSummary(persona, request, planKey, asOf, evidence), enabled: plan.items.length > 0, placeholderData: keepPreviousData, structuralSharing: false });
+  const currency = summary.data?.currency ?? 'EUR';
+  const columns = useMemo(() => lineColumns(currency), [currency]);
   return (
     <section aria-labelledby="plan-title">
       <header className="page-header">
@@ -240,7 +269,7 @@ export function PlanPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {plan.items.map((item) => (
+                    {(allItems ? plan.items : plan.items.slice(0, FIRST_ROWS)).map((item) => (
                       <tr key={item.id}>
                         <th scope="row">{item.label}</th>
                         <td>{KIND_LABEL[item.kind]}</td>
@@ -263,6 +292,7 @@ export function PlanPage() {
                     ))}
                   </tbody>
                 </TableBox>
+                <ShowMore shown={allItems ? plan.items.length : Math.min(FIRST_ROWS, plan.items.length)} total={plan.items.length} onMore={() => setAllItems(true)} />
                 <p className="no-print">
                   <button type="button" className="secondary" onClick={() => plan.clear()}>
                     Empty the plan
@@ -277,12 +307,13 @@ export function PlanPage() {
                 <h2>Every course booking</h2>
                 <SortableTable
                   caption="Course bookings of the plan"
-                  columns={lineColumns(data.currency)}
+                  columns={columns}
                   rows={data.lines}
                   rowKey={(line) => `${line.employeeId}\u0000${line.credentialId}`}
                   sortParam="linesSort"
                   defaultSort={{ column: 'quarter', direction: 'asc' }}
-                  tieBreak={(line) => `${line.team}\u0000${line.employeeName}\u0000${line.credentialName}`}
+                  tieBreak={lineTieBreak}
+                  pageSize={100}
                 />
               </>
             );
