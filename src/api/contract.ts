@@ -386,8 +386,8 @@ export const planSummarySchema = z.object({
   defaultQuarter: z.string(),
   lines: z.array(
     z.object({
+      /** The id of the plan item the line comes from (its label is the page's own). */
       item: z.string(),
-      itemLabel: z.string(),
       quarter: z.string(),
       dueOn: isoDateSchema,
       employeeId: z.string(),

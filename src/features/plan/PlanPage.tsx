@@ -38,11 +38,11 @@ function lineTieBreak(line: Line): string {
   return `${line.team}\u0000${line.employeeName}\u0000${line.credentialName}`;
 }
 
-function lineColumns(currency: string): SortableColumn<Line, (typeof PLAN_LINE_SORT_KEYS)[number]>[] {
+function lineColumns(currency: string, itemLabel: (itemId: string) => string): SortableColumn<Line, (typeof PLAN_LINE_SORT_KEYS)[number]>[] {
   return [
     { key: 'employee', label: 'Person', rowHeader: true, value: (line) => line.employeeName, cell: (line) => <Link to="/employees/$employeeId" params={{ employeeId: line.employeeId }}>{line.employeeName}</Link> },
     { key: 'team', label: 'Team', value: (line) => line.team },
-    { key: 'course', label: 'Course', value: (line) => line.credentialName, cell: (line) => <>{line.credentialName}<span className="muted block">from {line.itemLabel}</span></> },
+    { key: 'course', label: 'Course', value: (line) => line.credentialName, cell: (line) => <>{line.credentialName}<span className="muted block">from {itemLabel(line.item)}</span></> },
     { key: 'quarter', label: 'Quarter', value: (line) => line.quarter, cell: (line) => <>{quarterLabel(line.quarter)}<span className="muted block">due {formatDate(line.dueOn)}</span></> },
     { key: 'cost', label: 'Cost', numeric: true, value: (line) => line.cost, cell: (line) => formatMoney(line.cost, currency) },
     { key: 'hours', label: 'Hours', numeric: true, value: (line) => line.hours },
@@ -220,7 +220,10 @@ export function PlanPage() {
   const planKey = useMemo(() => JSON.stringify(request), [request]);
   const summary = useQuery({ ...gapmapQueries.planSummary(persona, request, planKey, asOf, evidence), enabled: plan.items.length > 0, placeholderData: keepPreviousData, structuralSharing: false });
   const currency = summary.data?.currency ?? 'EUR';
-  const columns = useMemo(() => lineColumns(currency), [currency]);
+  const columns = useMemo(() => {
+    const labels = new Map(plan.items.map((item) => [item.id, item.label]));
+    return lineColumns(currency, (itemId) => labels.get(itemId) ?? '');
+  }, [currency, plan.items]);
   return (
     <section aria-labelledby="plan-title">
       <header className="page-header">

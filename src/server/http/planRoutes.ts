@@ -62,7 +62,8 @@ export function createPlanRoutes(state: WhatIfState, audit: AuditLog) {
         currency: catalogCurrency(eo),
         quarters: quartersFrom(asOf, PLAN_QUARTERS),
         defaultQuarter: defaultQuarter(asOf),
-        lines: plan.lines.map(({ goal, ...line }) => ({ ...line, goal: openGoalView(goal) })),
+        // The item's label is the page's own: not repeated on each of thousands of lines.
+        lines: plan.lines.map(({ goal, itemLabel: _label, ...line }) => ({ ...line, goal: openGoalView(goal) })),
       });
     })),
 
