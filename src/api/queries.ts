@@ -98,8 +98,8 @@ export const gapmapQueries = {
     }),
   /** The training plan the page keeps, priced and totalled by the backend. */
   planSummary: (persona: Persona, plan: PlanRequest, planKey: string, asOf: string | undefined, evidence?: Evidence) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `planKey` is `plan` as one string (JSON.stringify, memoised by the caller): cheaper to hash on every render than thousands of lines
     queryOptions({
-      // `planKey`: the plan as one string (JSON.stringify, memoised by the caller), cheaper to hash on every render than thousands of lines.
       queryKey: [...gapmapQueries.all, 'plan', persona, asOf, evidence, planKey],
       queryFn: ({ signal }) => postQuery(planSummarySchema, persona, '/plan/summary', { asOf, evidence }, plan, signal),
     }),
