@@ -323,6 +323,14 @@ export function PlanPage() {
           }}
         </QueryState>
       )}
+      {summary.error ? (
+        // A plan naming someone who has left, or a course gone from the catalog, cannot be priced: start again.
+        <p>
+          <button type="button" className="secondary" onClick={() => plan.clear()}>
+            Empty the plan
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }
