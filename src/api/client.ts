@@ -56,6 +56,12 @@ export async function postJson<T>(schema: z.ZodType<T>, persona: Persona, path: 
   return sendJson(schema, persona, path, 'POST', body, signal);
 }
 
+/** A read whose question is too large for an address (a training plan): POSTed, answered like a GET. */
+export async function postQuery<T>(schema: z.ZodType<T>, persona: Persona, path: string, params: QueryParams, body: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await send(persona, path, { method: 'POST', params, signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return schema.parse(await response.json());
+}
+
 export async function patchJson<T>(schema: z.ZodType<T>, persona: Persona, path: string, body: unknown): Promise<T> {
   return sendJson(schema, persona, path, 'PATCH', body);
 }
@@ -87,6 +93,12 @@ export async function postBytes<T>(schema: z.ZodType<T>, persona: Persona, path:
 /** A file as the server sent it, byte for byte (never decoded as text: that would drop a BOM or break a gzip). */
 export async function getBlob(persona: Persona, path: string, params?: QueryParams): Promise<Blob> {
   const response = await send(persona, path, { params });
+  return response.blob();
+}
+
+/** A file made from a request body (an export of what the page sends), byte for byte. */
+export async function postBlob(persona: Persona, path: string, params: QueryParams, body: unknown): Promise<Blob> {
+  const response = await send(persona, path, { method: 'POST', params, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return response.blob();
 }
 

@@ -295,6 +295,13 @@ export const resetResponseSchema = z.object({ ok: z.literal(true), employees: z.
 export const objectiveSchema = z.enum(['cost', 'hours']);
 export type ObjectiveView = z.infer<typeof objectiveSchema>;
 
+/** A gap closed: the skill (and its name), from which level to which, and its weighted gap. */
+export const gapClosedSchema = z.object({ skill: z.string(), skillName: z.string(), from: z.number(), to: z.number(), weightedGap: z.number() });
+
+/** An open goal as the recommendations show it: enough to say "assigned, due 30 June". */
+export const openGoalSchema = z.object({ id: z.string(), dueOn: isoDateSchema, status: z.enum(['assigned', 'in-progress']) });
+export type OpenGoalView = z.infer<typeof openGoalSchema>;
+
 export const pathwaySchema = z.object({
   asOf: isoDateSchema,
   employeeId: z.string(),
@@ -308,11 +315,15 @@ export const pathwaySchema = z.object({
       isStack: z.boolean(),
       skillsClosed: z.array(z.string()),
       skillNamesClosed: z.array(z.string()),
+      /** The gaps this step closes: skill, from the person's level to the required one. */
+      closes: z.array(gapClosedSchema),
       weightedGapClosed: z.number(),
       completesStack: z.string().optional(),
       completesStackName: z.string().optional(),
       needs: z.array(z.string()).optional(),
       interesting: z.boolean(),
+      /** The open goal (assigned or in progress) the person already has for this credential. */
+      goal: openGoalSchema.optional(),
     }),
   ),
   totalCost: z.number(),
@@ -337,9 +348,18 @@ export const cohortsSchema = z.object({
       weightedGapClosed: z.number(),
       totalCost: z.number(),
       totalHours: z.number(),
+      /** A stack's row: its members book the courses listed, and earn the stack. */
       isStack: z.boolean(),
+      courses: z.array(z.object({ credentialId: z.string(), name: z.string(), employees: z.array(z.string()), totalCost: z.number(), totalHours: z.number() })),
+      closes: z.array(z.object({ skill: z.string(), skillName: z.string(), from: z.number(), to: z.number(), employees: z.array(z.string()), weightedGap: z.number() })),
+      /** Each (employee, course) pair, with the open goal it already has. */
+      bookings: z.array(z.object({ employeeId: z.string(), credentialId: z.string(), goal: openGoalSchema.optional() })),
+      /** Members every booking of whom already has an open goal. */
+      assignedEmployees: z.array(z.string()),
     }),
   ),
+  /** Of all rows (each booking once): what booking every cohort costs and takes. */
+  totals: z.object({ people: z.number(), bookings: z.number(), assigned: z.number(), cost: z.number(), hours: z.number(), weightedGapClosed: z.number() }),
 });
 export type CohortsView = z.infer<typeof cohortsSchema>;
 
@@ -348,7 +368,7 @@ export const budgetPlanSchema = z.object({
   team: z.string(),
   budget: z.number(),
   currency: z.string(),
-  assignments: z.array(z.object({ employeeId: z.string(), employeeName: z.string(), credentialId: z.string(), credentialName: z.string(), cost: z.number(), weightedGapClosed: z.number() })),
+  assignments: z.array(z.object({ employeeId: z.string(), employeeName: z.string(), credentialId: z.string(), credentialName: z.string(), cost: z.number(), weightedGapClosed: z.number(), isStack: z.boolean() })),
   spent: z.number(),
   weightedGapClosed: z.number(),
   totalWeightedGap: z.number(),
@@ -359,16 +379,80 @@ export type BudgetPlanView = z.infer<typeof budgetPlanSchema>;
 
 // —— Goals ——
 
-export const assignGoalsRequestSchema = z.object({
-  employees: z.array(z.string().min(1)).min(1),
-  credential: z.string().min(1),
-  dueOn: isoDateSchema,
-  kind: z.enum(['organisational', 'personal']),
-});
+export const assignGoalsRequestSchema = z.union([
+  /** One credential for one person or many. */
+  z.object({
+    employees: z.array(z.string().min(1)).min(1),
+    credential: z.string().min(1),
+    dueOn: isoDateSchema,
+    kind: z.enum(['organisational', 'personal']),
+  }),
+  /** (employee, credential) pairs, one due date: a stack's cohort, whose members book different courses. */
+  z.object({
+    pairs: z.array(z.object({ employee: z.string().min(1), credential: z.string().min(1) })).min(1),
+    dueOn: isoDateSchema,
+    kind: z.enum(['organisational', 'personal']),
+  }),
+]);
 export type AssignGoalsRequest = z.infer<typeof assignGoalsRequestSchema>;
 
-export const assignGoalsResponseSchema = z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), reason: z.string() })) });
+export const assignGoalsResponseSchema = z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), credential: z.string().optional(), reason: z.string() })) });
 export type AssignGoalsResponse = z.infer<typeof assignGoalsResponseSchema>;
+
+// —— Training plan (issue 13 point 6): the page keeps the items; the server prices, totals, exports, assigns ——
+
+export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter such as 2027-Q1');
+
+export const planItemSchema = z.object({
+  id: z.string().min(1),
+  /** What was added, in words: "Cohort: Data Analytics certificate (Insights)". */
+  label: z.string(),
+  kind: z.enum(['cohort', 'budget', 'pathway']),
+  /** The quarter its goals are due at the end of; absent: the quarter after the as-of date's. */
+  quarter: quarterSchema.optional(),
+  lines: z.array(z.object({ employee: z.string().min(1), credential: z.string().min(1) })).min(1),
+});
+export type PlanItem = z.infer<typeof planItemSchema>;
+
+export const planRequestSchema = z.object({
+  items: z.array(planItemSchema).max(5000),
+  budget: z.number().min(0).nullable(),
+  kind: z.enum(['organisational', 'personal']).default('organisational'),
+});
+export type PlanRequest = z.input<typeof planRequestSchema>;
+
+const planTotalsSchema = z.object({ lines: z.number(), people: z.number(), cost: z.number(), hours: z.number(), assigned: z.number() });
+
+export const planSummarySchema = z.object({
+  asOf: isoDateSchema,
+  currency: z.string(),
+  /** The quarters an item may be planned in, from the as-of date's on; `defaultQuarter` for new items. */
+  quarters: z.array(z.string()),
+  defaultQuarter: z.string(),
+  lines: z.array(
+    z.object({
+      /** The id of the plan item the line comes from (its label is the page's own). */
+      item: z.string(),
+      quarter: z.string(),
+      dueOn: isoDateSchema,
+      employeeId: z.string(),
+      employeeName: z.string(),
+      team: z.string(),
+      credentialId: z.string(),
+      credentialName: z.string(),
+      cost: z.number(),
+      hours: z.number(),
+      goal: openGoalSchema.optional(),
+    }),
+  ),
+  duplicates: z.number(),
+  byTeam: z.array(planTotalsSchema.extend({ team: z.string() })),
+  byQuarter: z.array(planTotalsSchema.extend({ quarter: z.string(), dueOn: isoDateSchema })),
+  total: planTotalsSchema,
+  budget: z.number().nullable(),
+  remaining: z.number().nullable(),
+});
+export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 export const updateGoalRequestSchema = z.object({ status: z.enum(['assigned', 'in-progress', 'completed', 'cancelled']) });
 export const updateGoalResponseSchema = z.object({ goal: goalSchema });

@@ -1,13 +1,14 @@
 // queryOptions factories, one per resource: keys hold everything the request reads (persona,
 // as-of date, evidence filter, scope), so a persona switch or a date change never shows stale data.
 import { queryOptions } from '@tanstack/react-query';
-import { getJson } from './client';
+import { getJson, postQuery } from './client';
 import { draftInAddress } from './scenario';
 import {
   budgetPlanSchema,
   catalogSchema,
   cohortsSchema,
   pathwaySchema,
+  planSummarySchema,
   employeeDetailSchema,
   employeeListSchema,
   goalListSchema,
@@ -21,6 +22,7 @@ import {
   whatIfStatusSchema,
   type ObjectiveView,
   type Persona,
+  type PlanRequest,
 } from './contract';
 
 /**
@@ -93,6 +95,13 @@ export const gapmapQueries = {
     queryOptions({
       queryKey: [...gapmapQueries.all, 'budget', persona, team, asOf, objective, budget, evidence],
       queryFn: ({ signal }) => getJson(budgetPlanSchema, persona, `/teams/${encodeURIComponent(team)}/budget`, { asOf, objective, budget, evidence }, signal),
+    }),
+  /** The training plan the page keeps, priced and totalled by the backend. */
+  planSummary: (persona: Persona, plan: PlanRequest, planKey: string, asOf: string | undefined, evidence?: Evidence) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `planKey` is `plan` as one string (JSON.stringify, memoised by the caller): cheaper to hash on every render than thousands of lines
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'plan', persona, asOf, evidence, planKey],
+      queryFn: ({ signal }) => postQuery(planSummarySchema, persona, '/plan/summary', { asOf, evidence }, plan, signal),
     }),
   whatIf: (persona: Persona) =>
     queryOptions({ queryKey: [...gapmapQueries.all, 'whatif', persona], queryFn: ({ signal }) => getJson(whatIfStatusSchema, persona, '/whatif', {}, signal) }),

@@ -7,7 +7,14 @@ import type { AssignGoalsRequest, GoalList, Persona } from './contract';
 
 const goalListsKey = [...gapmapQueries.all, 'goals'] as const;
 
-export function useAssignGoals(persona: Persona, names: { employees: Map<string, { name: string; team: string }>; credentialName: string }) {
+/** The (employee, credential) pairs a request asks for, whichever form it takes. */
+export function requestedPairs(request: AssignGoalsRequest): { employee: string; credential: string }[] {
+  if ('pairs' in request) return request.pairs;
+  const credential = request.credential;
+  return request.employees.map((employee) => ({ employee, credential }));
+}
+
+export function useAssignGoals(persona: Persona, names: { employees: Map<string, { name: string; team: string }>; credentialName: string; credentialNames?: Map<string, string> }) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: AssignGoalsRequest) => assignGoals(persona, request),
@@ -15,11 +22,11 @@ export function useAssignGoals(persona: Persona, names: { employees: Map<string,
       await queryClient.cancelQueries({ queryKey: goalListsKey });
       const previous = queryClient.getQueriesData<GoalList>({ queryKey: goalListsKey });
       const today = new Date().toISOString().slice(0, 10);
-      const pending: GoalList['goals'] = request.employees.map((employee) => ({
-        goal: { id: `pending:${employee}:${request.credential}`, employee, credential: request.credential, dueOn: request.dueOn, kind: request.kind, status: 'assigned', assignedBy: '', createdOn: today },
+      const pending: GoalList['goals'] = requestedPairs(request).map(({ employee, credential }) => ({
+        goal: { id: `pending:${employee}:${credential}`, employee, credential, dueOn: request.dueOn, kind: request.kind, status: 'assigned', assignedBy: '', createdOn: today },
         employeeName: names.employees.get(employee)?.name ?? employee,
         team: names.employees.get(employee)?.team ?? '',
-        credentialName: names.credentialName,
+        credentialName: names.credentialNames?.get(credential) ?? names.credentialName,
         completed: false,
         overdue: false,
         status: 'assigned',

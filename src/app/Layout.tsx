@@ -16,6 +16,7 @@ const NAV = [
   { to: '/heatmap', label: 'Heatmap' },
   { to: '/teams', label: 'Teams' },
   { to: '/goals', label: 'Goals' },
+  { to: '/plan', label: 'Plan' },
   { to: '/catalog', label: 'Roles & catalog' },
   { to: '/import', label: 'Import', lndOnly: true },
   { to: '/reports', label: 'Reports' },

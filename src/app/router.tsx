@@ -10,6 +10,7 @@ import { teamSearchSchema, teamsSearchSchema } from '../features/team/search';
 import { catalogSearchSchema } from '../features/catalog/search';
 import { GlossaryPage } from './GlossaryPage';
 import { listSearchSchema } from '../features/lists/search';
+import { planSearchSchema } from '../features/plan/search';
 // The landing page is in the entry chunk (its charts still load on demand): the router renders the
 // shell only once the route's component is loaded, so a lazy landing page delays the first paint.
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -83,6 +84,13 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
 });
 
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/plan',
+  validateSearch: planSearchSchema,
+  component: lazyRouteComponent(() => import('../features/plan/PlanPage'), 'PlanPage'),
+});
+
 const glossaryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/glossary',
@@ -130,6 +138,7 @@ const routeTree = rootRoute.addChildren([
   reportsRoute,
   listRoute,
   skillGapsRoute,
+  planRoute,
 ]);
 
 /** The app's router; tests pass a memory history to open any URL. */

@@ -18,21 +18,28 @@ interface AssignGoalFormProps {
   employees: { id: string; name: string; team: string }[];
   /** "Assign to all 4" for a cohort, "Assign as a goal" for one person. */
   buttonLabel: string;
+  /** A stack's cohort: each member's own courses (then `credentialId` only names the row). */
+  pairs?: { employeeId: string; credentialId: string }[];
+  credentialNames?: Map<string, string>;
+  /** Nothing left to assign: only the answer to the last assignment shows, no button. */
+  done?: boolean;
 }
 
-export function AssignGoalForm({ persona, credentialId, credentialName, employees, buttonLabel }: AssignGoalFormProps) {
+export function AssignGoalForm({ persona, credentialId, credentialName, employees, buttonLabel, pairs, credentialNames, done = false }: AssignGoalFormProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [dueOn, setDueOn] = useState(inDays(90));
   const [kind, setKind] = useState<'organisational' | 'personal'>('organisational');
-  const assign = useAssignGoals(persona, { employees: new Map(employees.map((employee) => [employee.id, employee])), credentialName });
+  const assign = useAssignGoals(persona, { employees: new Map(employees.map((employee) => [employee.id, employee])), credentialName, credentialNames });
   if (persona.kind === 'hr') return null;
-  if (!open) {
+  if (!open || done) {
     return (
       <div>
-        <button type="button" className="secondary" onClick={() => setOpen(true)}>
-          {buttonLabel}
-        </button>
+        {done ? null : (
+          <button type="button" className="secondary" onClick={() => setOpen(true)}>
+            {buttonLabel}
+          </button>
+        )}
         {assign.isSuccess ? (
           <p role="status" className="muted">
             {assign.data.created.length} goal{assign.data.created.length === 1 ? '' : 's'} assigned
@@ -49,7 +56,11 @@ export function AssignGoalForm({ persona, credentialId, credentialName, employee
       aria-label={`Assign ${credentialName} as a goal`}
       onSubmit={(event) => {
         event.preventDefault();
-        assign.mutate({ employees: employees.map((employee) => employee.id), credential: credentialId, dueOn, kind });
+        assign.mutate(
+          pairs
+            ? { pairs: pairs.map((pair) => ({ employee: pair.employeeId, credential: pair.credentialId })), dueOn, kind }
+            : { employees: employees.map((employee) => employee.id), credential: credentialId, dueOn, kind },
+        );
         setOpen(false);
       }}
     >

@@ -1,7 +1,7 @@
 // The one sortable table of the app: each column header is a button (aria-sort on its th), the
 // sort lives in the URL under the table's own search param, and the table scrolls inside its own
 // box on a narrow screen instead of widening the page.
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { formatSort, parseSort, sortRows, type SortDirection, type SortState, type SortValue } from './sorting';
 
@@ -32,6 +32,8 @@ interface SortableTableProps<Row, Key extends string> {
   /** Breaks ties so equal rows keep a readable order (usually the name). */
   tieBreak?: (row: Row) => SortValue;
   rowClassName?: (row: Row) => string | undefined;
+  /** Long lists: the first this many rows (in the sort's order), then a button for more. */
+  pageSize?: number;
 }
 
 function classOf(column: { numeric?: boolean; screenOnly?: boolean }): string | undefined {
@@ -53,68 +55,81 @@ export function useUrlSort<Key extends string>(param: string, keys: readonly Key
   return { sort, setSort };
 }
 
-export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sortParam, defaultSort, tieBreak, rowClassName }: SortableTableProps<Row, Key>) {
+export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sortParam, defaultSort, tieBreak, rowClassName, pageSize }: SortableTableProps<Row, Key>) {
+  const [shown, setShown] = useState(pageSize ?? Infinity);
   const captionId = useId();
   const keys = useMemo(() => columns.filter((column) => column.value).map((column) => column.key), [columns]);
   const { sort, setSort } = useUrlSort(sortParam, keys, defaultSort);
   const sortColumn = columns.find((column) => column.key === sort.column);
   // Equal rows fall back to the row header's order (usually the name), so the order is stable.
   const tie = tieBreak ?? columns.find((column) => column.rowHeader)?.value;
-  const sorted = sortColumn?.value ? sortRows(rows, sortColumn.value, sort.direction, tie) : rows;
+  const sortValue = sortColumn?.value;
+  // Sorted once per change of rows or sort, not on every render: a plan's bookings run to thousands.
+  const sorted = useMemo(() => (sortValue ? sortRows(rows, sortValue, sort.direction, tie) : rows), [rows, sortValue, sort.direction, tie]);
+  const visible = sorted.length > shown ? sorted.slice(0, shown) : sorted;
   return (
-    // A wide table scrolls inside this box (focusable, so keyboard users can scroll it too).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
-        <caption id={captionId} className="visually-hidden">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((column) => {
-              const active = column.key === sort.column;
-              const className = classOf(column);
-              if (!column.value) {
-                return (
-                  <th key={column.key} scope="col" className={className}>
-                    {column.label}
-                  </th>
-                );
-              }
-              const next: SortDirection = active ? (sort.direction === 'asc' ? 'desc' : 'asc') : (column.firstDirection ?? 'asc');
-              return (
-                <th key={column.key} scope="col" className={className} aria-sort={active ? DIRECTION_WORD[sort.direction] : undefined}>
-                  <button type="button" className="sort" onClick={() => setSort({ column: column.key, direction: next })}>
-                    {column.label}
-                    <span className="sort-mark" aria-hidden="true">
-                      {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
+    <>
+      {/* A wide table scrolls inside this box (focusable, so keyboard users can scroll it too). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard */}
+      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="data-table">
+          <caption id={captionId} className="visually-hidden">
+            {caption}
+          </caption>
+          <thead>
+            <tr>
               {columns.map((column) => {
-                const content = column.cell ? column.cell(row) : (column.value?.(row) ?? '—');
+                const active = column.key === sort.column;
                 const className = classOf(column);
-                return column.rowHeader ? (
-                  <th key={column.key} scope="row" className={className}>
-                    {content}
+                if (!column.value) {
+                  return (
+                    <th key={column.key} scope="col" className={className}>
+                      {column.label}
+                    </th>
+                  );
+                }
+                const next: SortDirection = active ? (sort.direction === 'asc' ? 'desc' : 'asc') : (column.firstDirection ?? 'asc');
+                return (
+                  <th key={column.key} scope="col" className={className} aria-sort={active ? DIRECTION_WORD[sort.direction] : undefined}>
+                    <button type="button" className="sort" onClick={() => setSort({ column: column.key, direction: next })}>
+                      {column.label}
+                      <span className="sort-mark" aria-hidden="true">
+                        {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
+                      </span>
+                    </button>
                   </th>
-                ) : (
-                  <td key={column.key} className={className}>
-                    {content}
-                  </td>
                 );
               })}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <tr key={rowKey(row)} className={rowClassName?.(row)}>
+                {columns.map((column) => {
+                  const content = column.cell ? column.cell(row) : (column.value?.(row) ?? '—');
+                  const className = classOf(column);
+                  return column.rowHeader ? (
+                    <th key={column.key} scope="row" className={className}>
+                      {content}
+                    </th>
+                  ) : (
+                    <td key={column.key} className={className}>
+                      {content}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {visible.length < sorted.length ? (
+        <p className="no-print">
+          <button type="button" className="secondary" onClick={() => setShown((count) => count + (pageSize ?? sorted.length))}>
+            Show {Math.min(pageSize ?? sorted.length, sorted.length - visible.length)} more ({visible.length} of {sorted.length} shown)
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }

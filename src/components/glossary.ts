@@ -24,7 +24,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { id: 'evidence', term: 'Evidence counted', meaning: 'Which proof of a skill the figures count. All evidence: every credential and assessment. Verified credentials and assessments: credentials whose signature or issuer was checked, plus assessments. Verified credentials only: checked credentials alone, without assessments.' },
   { id: 'pathway', term: 'Best pathway', meaning: 'The set of courses that closes every gap a course can close for a person at the lowest cost (or in the fewest hours). Gapmap computes it exactly, not by rule of thumb.' },
   { id: 'certificate', term: 'Certificate earned by its parts', meaning: 'A credential that is granted automatically once all its component credentials are held (a “stack”); it costs nothing of its own.' },
-  { id: 'cohort', term: 'Cohort', meaning: 'Team members whose best pathways include the same course: they can be booked together.' },
+  { id: 'cohort', term: 'Cohort', meaning: 'Team members whose best pathways include the same course, or the same certificate (then shown with the courses that earn it, its value counted once): they can be booked together.' },
+  { id: 'training-plan', term: 'Training plan', meaning: 'Cohorts, budget picks and pathways gathered in one list, each in a quarter, with totals of cost and hours per quarter and per team against a budget; assigned as goals in one action.' },
   { id: 'budget', term: 'Budget plan', meaning: 'Which courses to pay for, within a budget, to close as much weighted gap as possible.' },
   { id: 'what-if', term: 'What-if scenario', meaning: 'A trial change to a role’s requirements or the catalog. Every page shows its effect, each figure as stored → with the draft and the difference; nothing is stored until you keep it.' },
 ];

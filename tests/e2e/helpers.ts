@@ -21,3 +21,8 @@ export async function expectNoSeriousAxeViolations(page: Page) {
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes, e.g. ${violation.nodes[0]?.target.join(' ')})`);
   expect(serious).toEqual([]);
 }
+
+/** A name that begins with `text` (taken literally): a cohort's row header also names its courses. */
+export function beginningWith(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}

@@ -7,7 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectNoSeriousAxeViolations, watchForeignRequests } from './helpers';
+import { beginningWith, expectNoSeriousAxeViolations, watchForeignRequests } from './helpers';
 import { createTestDatabase } from '../support/testDatabase';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -130,8 +130,10 @@ test.describe.serial('gapmap serve', () => {
     await a.goto(`${url}/teams`);
     await a.getByRole('link').filter({ hasText: 'Inbound' }).first().click();
     const cohorts = a.getByRole('table', { name: /Cohorts/ });
-    const row = cohorts.getByRole('row').filter({ has: a.getByRole('button', { name: /^Assign/ }) }).first();
-    const credentialName = (await row.getByRole('rowheader').innerText()).split('\n')[0]?.trim() ?? '';
+    const assignable = cohorts.getByRole('row').filter({ has: a.getByRole('button', { name: /^Assign/ }) }).first();
+    const credentialName = (await assignable.getByRole('rowheader').innerText()).split('\n')[0]?.trim() ?? '';
+    // By its name: once everyone is assigned the row offers no Assign button any more.
+    const row = cohorts.getByRole('row').filter({ has: a.getByRole('rowheader', { name: beginningWith(credentialName) }) }).first();
     await row.getByRole('button', { name: /^Assign/ }).click();
     await row.getByRole('button', { name: /^Assign to/ }).click();
     await expect(row.getByRole('status')).toContainText(/goals? assigned/);

@@ -9,6 +9,7 @@ const ROUTES = [
   { path: '/catalog', heading: 'Roles & catalog' },
   { path: '/import', heading: 'Import' },
   { path: '/reports', heading: 'Reports' },
+  { path: '/plan', heading: 'Training plan' },
 ];
 
 test.describe('every route', () => {

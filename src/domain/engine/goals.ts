@@ -126,3 +126,23 @@ export function goalSummary(states: readonly GoalState[]): GoalSummary {
   summary.completionRate = summary.total - cancelled === 0 ? null : summary.completed / (summary.total - cancelled);
   return summary;
 }
+
+/** The key of an (employee, credential) pair in `openGoalsByPair`. */
+export function goalPairKey(employee: string, credential: string): string {
+  return `${employee}\u0000${credential}`;
+}
+
+/**
+ * The goals open as stored (assigned or in progress) by employee and credential. At most one open goal
+ * per pair is the rule assigning keeps (a second is skipped); of several, the one due first.
+ */
+export function openGoalsByPair(goals: readonly Goal[]): Map<string, Goal> {
+  const open = new Map<string, Goal>();
+  for (const goal of goals) {
+    if (goal.status === 'cancelled' || goal.status === 'completed') continue;
+    const key = goalPairKey(goal.employee, goal.credential);
+    const known = open.get(key);
+    if (known === undefined || goal.dueOn < known.dueOn) open.set(key, goal);
+  }
+  return open;
+}

@@ -14,7 +14,7 @@ export { teamsOf, membersOf, findEmployee, type Scope } from './lookup';
 export { teamsLedBy, employeeIdByEmail } from './ledTeams';
 export { expiringAwards, DEFAULT_HORIZON_DAYS, type ExpiringAward } from './expiry';
 export { readinessTrend, type TrendPoint } from './trend';
-export { goalStates, goalStatesOf, goalExportRows, goalSummary, type GoalState, type GoalSummary } from './goals';
+export { goalStates, goalStatesOf, goalExportRows, goalSummary, goalPairKey, openGoalsByPair, type GoalState, type GoalSummary } from './goals';
 export { overviewFigures, type OverviewFigures } from './overview';
 export { unmetRequirements, singlePointsOfFailure, overdueGoals, credentialsGranting, type PersonGap, type SinglePointOfFailure } from './lists';
 export { employeeRecords, type EmployeeRecords } from './employeeRecords';

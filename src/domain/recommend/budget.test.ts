@@ -4,11 +4,11 @@ import { budgetPlan, type BudgetPlan } from './budget';
 import type { Pathway, PathwayStep } from './pathway';
 
 function course(credentialId: string, cost: number, weightedGapClosed: number): PathwayStep {
-  return { credentialId, name: credentialId, cost, hours: 1, isStack: false, skillsClosed: [], weightedGapClosed };
+  return { credentialId, name: credentialId, cost, hours: 1, isStack: false, skillsClosed: [], closes: [], weightedGapClosed };
 }
 
 function stack(credentialId: string, needs: string[], weightedGapClosed: number): PathwayStep {
-  return { credentialId, name: credentialId, cost: 0, hours: 0, isStack: true, skillsClosed: [], weightedGapClosed, needs };
+  return { credentialId, name: credentialId, cost: 0, hours: 0, isStack: true, skillsClosed: [], closes: [], weightedGapClosed, needs };
 }
 
 function pathway(employeeId: string, steps: PathwayStep[]): Pathway {
@@ -50,7 +50,7 @@ describe('budgetPlan', () => {
     expect(budgetPlan(e3, 299.99).weightedGapClosed).toBe(2);
     const full = budgetPlan(e3, 300);
     expect(pairs(full)).toEqual(['E3:py-1', 'E3:py-2', 'E3:py-cert']);
-    expect(full.assignments.find((a) => a.credentialId === 'py-cert')).toEqual({ employeeId: 'E3', credentialId: 'py-cert', cost: 0, weightedGapClosed: 6 });
+    expect(full.assignments.find((a) => a.credentialId === 'py-cert')).toEqual({ employeeId: 'E3', credentialId: 'py-cert', cost: 0, weightedGapClosed: 6, isStack: true });
     expect(full.weightedGapClosed).toBe(8);
   });
 

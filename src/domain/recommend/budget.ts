@@ -9,6 +9,8 @@ export interface BudgetAssignment {
   /** 0 for an earned stack: it comes with the courses it needs. */
   cost: number;
   weightedGapClosed: number;
+  /** An earned stack: nothing to book or assign, its courses are. */
+  isStack: boolean;
 }
 
 export interface BudgetPlan {
@@ -101,6 +103,7 @@ export function budgetPlan(pathways: readonly Pathway[], budget: number, options
         credentialId: step.credentialId,
         cost: step.isStack ? 0 : step.cost,
         weightedGapClosed: step.weightedGapClosed,
+        isStack: step.isStack,
       });
     }
   });

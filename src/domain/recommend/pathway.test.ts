@@ -10,8 +10,8 @@ describe('recommendPathway', () => {
     // SQL 2 → 4 (critical, 3 × 2 = 6) and viz 0 → 3 (important, 2 × 3 = 6): sql-joins + viz-charts
     // (350) earn the Data Analytics certificate (SQL 4) instead of Advanced SQL + a viz course (800).
     expect(pathway.steps).toEqual([
-      { credentialId: 'sql-joins', name: 'SQL Joins and Windows', cost: 150, hours: 10, isStack: false, skillsClosed: [], weightedGapClosed: 0, completesStack: 'data-analytics' },
-      { credentialId: 'viz-charts', name: 'Charts that Work', cost: 200, hours: 12, isStack: false, skillsClosed: ['viz'], weightedGapClosed: 6, completesStack: 'data-analytics' },
+      { credentialId: 'sql-joins', name: 'SQL Joins and Windows', cost: 150, hours: 10, isStack: false, skillsClosed: [], closes: [], weightedGapClosed: 0, completesStack: 'data-analytics' },
+      { credentialId: 'viz-charts', name: 'Charts that Work', cost: 200, hours: 12, isStack: false, skillsClosed: ['viz'], closes: [{ skill: 'viz', from: 0, to: 3, weightedGap: 6 }], weightedGapClosed: 6, completesStack: 'data-analytics' },
       {
         credentialId: 'data-analytics',
         name: 'Data Analytics certificate',
@@ -19,6 +19,7 @@ describe('recommendPathway', () => {
         hours: 0,
         isStack: true,
         skillsClosed: ['sql'],
+        closes: [{ skill: 'sql', from: 2, to: 4, weightedGap: 6 }],
         weightedGapClosed: 6,
         needs: ['sql-joins', 'viz-charts'],
       },

@@ -8,6 +8,15 @@ import { heldCredentialIds, requirementStatuses, type EngineOrganisation } from 
 import { catalogIndex, isStack, type CatalogIndex } from './catalog';
 import { optimalPathway, type GapToClose, type Objective, type PathwaySolution } from './optimise';
 
+/** One gap a step closes: the skill, the person's level now and the level their role requires. */
+export interface GapClosed {
+  skill: string;
+  from: number;
+  to: number;
+  /** weight × (to − from). */
+  weightedGap: number;
+}
+
 export interface PathwayStep {
   credentialId: string;
   name: string;
@@ -17,6 +26,8 @@ export interface PathwayStep {
   isStack: boolean;
   /** Skill ids of the gaps credited to this step, sorted. */
   skillsClosed: string[];
+  /** The gaps credited to this step, by skill id: from which level to which. */
+  closes: GapClosed[];
   weightedGapClosed: number;
   /** For a course: the outermost stack that taking it helps earn. */
   completesStack?: string;
@@ -123,14 +134,18 @@ export function pathwayFromSolution(input: PathwayInput): Pathway {
   const needsOf = new Map<string, string[]>();
   for (const stackId of solution.earnedStacks) needsOf.set(stackId, neededCourses(index, stackId, held, taken));
 
-  const credited = new Map<string, { skills: string[]; weighted: number }>();
+  const credited = new Map<string, { skills: string[]; closes: GapClosed[]; weighted: number }>();
   for (const gap of input.gaps) {
     if (gap.current >= gap.required || !closedSkills.has(gap.skill)) continue;
     const step = creditedStep(index, gap, solution, needsOf);
     if (step === undefined) continue; // cannot happen for a closed gap; nothing to credit
-    const entry = credited.get(step) ?? { skills: [], weighted: 0 };
-    if (!entry.skills.includes(gap.skill)) entry.skills.push(gap.skill);
-    entry.weighted += WEIGHT_VALUE[gap.weight] * (gap.required - gap.current);
+    const entry = credited.get(step) ?? { skills: [], closes: [], weighted: 0 };
+    const weightedGap = WEIGHT_VALUE[gap.weight] * (gap.required - gap.current);
+    if (!entry.skills.includes(gap.skill)) {
+      entry.skills.push(gap.skill);
+      entry.closes.push({ skill: gap.skill, from: gap.current, to: gap.required, weightedGap });
+    }
+    entry.weighted += weightedGap;
     credited.set(step, entry);
   }
 
@@ -151,6 +166,7 @@ export function pathwayFromSolution(input: PathwayInput): Pathway {
       hours,
       isStack: false,
       skillsClosed: entry ? entry.skills.sort(compareOrdinal) : [],
+      closes: entry ? sortedCloses(entry.closes) : [],
       weightedGapClosed: entry?.weighted ?? 0,
     };
     const outermost = outermostStack(solution.earnedStacks, needsOf, id);
@@ -169,6 +185,7 @@ export function pathwayFromSolution(input: PathwayInput): Pathway {
       hours: 0,
       isStack: true,
       skillsClosed: entry ? entry.skills.sort(compareOrdinal) : [],
+      closes: entry ? sortedCloses(entry.closes) : [],
       weightedGapClosed: entry?.weighted ?? 0,
       needs: needsOf.get(stackId) as string[],
     });
@@ -188,6 +205,10 @@ export function pathwayFromSolution(input: PathwayInput): Pathway {
     })),
     stackProgress: stackProgress(index, held, solution.earnedStacks),
   };
+}
+
+function sortedCloses(closes: GapClosed[]): GapClosed[] {
+  return closes.sort((a, b) => compareOrdinal(a.skill, b.skill));
 }
 
 /** The earned stack needing the most courses among those needing `courseId` (ties: smallest id). */

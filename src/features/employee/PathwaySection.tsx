@@ -7,7 +7,8 @@ import type { EmployeeDetail } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { AssignGoalForm } from '../../components/AssignGoalForm';
-import { formatMoney } from '../../components/format';
+import { formatDate, formatMoney } from '../../components/format';
+import { usePlan } from '../../components/usePlan';
 import { GlossaryLink } from '../../components/GlossaryLink';
 
 export function PathwaySection({ employee }: { employee: EmployeeDetail['employee'] }) {
@@ -16,6 +17,8 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
   const navigate = useNavigate({ from: '/employees/$employeeId' });
   const objective = search.objective ?? 'cost';
   const pathway = useQuery(gapmapQueries.pathway(persona, employee.id, asOf, objective, evidence));
+  const plan = usePlan();
+  const planId = `pathway:${employee.id}`;
   return (
     <section aria-labelledby="pathway-title">
       <h2 id="pathway-title">Best pathway</h2>
@@ -39,7 +42,21 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
             {data.steps.length > 0 ? (
               <p className="pathway-total">
                 {data.steps.filter((step) => !step.isStack).length} course{data.steps.filter((step) => !step.isStack).length === 1 ? '' : 's'} · {formatMoney(data.totalCost, data.currency)} · {data.totalHours} hours · closes a weighted gap of{' '}
-                {data.weightedGapClosed}
+                {data.weightedGapClosed}{' '}
+                {plan.has(planId) ? (
+                  <button type="button" className="secondary" onClick={() => plan.remove(planId)}>
+                    In plan · remove
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={!plan.ready}
+                    onClick={() => plan.add({ id: planId, label: `${employee.name}’s pathway`, kind: 'pathway', lines: data.steps.filter((step) => !step.isStack).map((step) => ({ employee: employee.id, credential: step.credentialId })) })}
+                  >
+                    Add the pathway to the plan
+                  </button>
+                )}
               </p>
             ) : null}
             {data.steps.map((step) => (
@@ -52,10 +69,14 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
                 </h3>
                 <p className="muted">
                   {step.isStack ? 'No cost of its own' : `${formatMoney(step.cost, data.currency)} · ${step.hours} hours`}
-                  {step.skillNamesClosed.length ? ` · closes ${step.skillNamesClosed.join(', ')}` : ' · needed for a certificate'}
+                  {step.closes.length ? ` · closes ${step.closes.map((close) => `${close.skillName} from level ${close.from} to ${close.to}`).join(', ')}` : ' · needed for a certificate'}
                   {step.completesStackName ? ` · counts towards ${step.completesStackName}` : ''}
                 </p>
-                {!step.isStack ? (
+                {step.goal ? (
+                  <p className="status-done">
+                    <span aria-hidden="true">✓ </span>Goal {step.goal.status === 'in-progress' ? 'in progress' : 'assigned'}, due {formatDate(step.goal.dueOn)}
+                  </p>
+                ) : !step.isStack ? (
                   <AssignGoalForm persona={persona} credentialId={step.credentialId} credentialName={step.name} employees={[{ id: employee.id, name: employee.name, team: employee.team }]} buttonLabel="Assign as a goal" />
                 ) : null}
               </article>

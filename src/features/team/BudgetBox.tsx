@@ -8,6 +8,7 @@ import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney, formatPercent } from '../../components/format';
 import { GlossaryLink } from '../../components/GlossaryLink';
+import { usePlan } from '../../components/usePlan';
 
 /** The API names its method technically ("multiple-choice knapsack…"); people need what it promises. */
 export function planGuarantee(method: string, guarantee: string): string {
@@ -24,6 +25,7 @@ export function BudgetBox({ team }: { team: string }) {
   const navigate = useNavigate({ from: '/teams/$team' });
   const [draft, setDraft] = useState(search.budget === undefined ? '' : String(search.budget));
   const objective = search.objective ?? 'cost';
+  const trainingPlan = usePlan();
   const plan = useQuery({ ...gapmapQueries.budget(persona, team, asOf, objective, search.budget ?? 0, evidence), enabled: search.budget !== undefined });
   return (
     <section aria-labelledby="budget-title">
@@ -51,6 +53,26 @@ export function BudgetBox({ team }: { team: string }) {
                 closes a weighted gap of <strong>{data.weightedGapClosed}</strong> of the {data.totalWeightedGap} that courses can close ({formatPercent(data.totalWeightedGap ? data.weightedGapClosed / data.totalWeightedGap : null)}). <GlossaryLink term="weighted-gap" />
               </p>
               <p className="muted">{planGuarantee(data.method, data.guarantee)}</p>
+              {data.assignments.some((assignment) => !assignment.isStack) ? (
+                <p>
+                  {trainingPlan.has(`budget:${team}`) ? <span className="muted">The plan holds this team’s budget picks; adding again replaces them. </span> : null}
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={!trainingPlan.ready}
+                    onClick={() =>
+                      trainingPlan.add({
+                        id: `budget:${team}`,
+                        label: `Budget picks — ${team} (${formatMoney(data.spent, data.currency)} of ${formatMoney(data.budget, data.currency)})`,
+                        kind: 'budget',
+                        lines: data.assignments.filter((assignment) => !assignment.isStack).map((assignment) => ({ employee: assignment.employeeId, credential: assignment.credentialId })),
+                      })
+                    }
+                  >
+                    {trainingPlan.has(`budget:${team}`) ? 'Replace the picks in the plan' : 'Add these picks to the plan'}
+                  </button>
+                </p>
+              ) : null}
               {data.assignments.length > 0 ? (
                 <ul className="plain-list compact">
                   {data.assignments.map((assignment) => (

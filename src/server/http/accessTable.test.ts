@@ -68,6 +68,9 @@ interface Row {
   changes?: boolean;
 }
 
+/** A training plan of one line in Alpha (Alice on Python Basics), due at the end of 2027-Q1. */
+const PLAN = { items: [{ id: 'cohort:py-2', label: 'Python Basics', kind: 'cohort', quarter: '2027-Q1', lines: [{ employee: 'emp-alice', credential: 'py-2' }] }], budget: 500 };
+
 let spare: { accountId: string; tokenId: string };
 const drafts = { toKeep: '', toDiscard: '' };
 const TABLE: Record<string, Row | (() => Row)> = {
@@ -88,6 +91,9 @@ const TABLE: Record<string, Row | (() => Row)> = {
   'POST /api/goals': { path: '/api/goals', body: { employees: ['emp-alice'], credential: 'py-2', dueOn: '2027-01-01', kind: 'organisational' }, expect: { admin: 201, managerA: 201, managerB: 403, hr: 403 }, changes: true },
   'PATCH /api/goals/:id': { path: '/api/goals/goal-emp-alice', body: { status: 'in-progress' }, expect: { admin: 200, managerA: 200, managerB: 403, hr: 403 }, changes: true },
   'GET /api/reports/goals': { path: '/api/reports/goals', expect: everyone(200) },
+  'POST /api/plan/summary': { path: '/api/plan/summary', body: PLAN, expect: alphaOnly(200) },
+  'POST /api/plan/export': { path: '/api/plan/export', body: PLAN, expect: alphaOnly(200) },
+  'POST /api/plan/assign': { path: '/api/plan/assign', body: PLAN, expect: { admin: 201, managerA: 201, managerB: 403, hr: 403 }, changes: true },
   'GET /api/employees/:id/pathway': { path: '/api/employees/emp-alice/pathway', expect: alphaOnly(200) },
   'GET /api/teams/:team/cohorts': { path: '/api/teams/Alpha/cohorts', expect: alphaOnly(200) },
   'GET /api/teams/:team/budget': { path: '/api/teams/Alpha/budget?budget=1000', expect: alphaOnly(200) },

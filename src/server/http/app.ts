@@ -13,6 +13,7 @@ import type { OrganisationState } from '../state/organisationState';
 import { auditedChange, baselineOf, setCaller, personaOf, draftIdOf, responseForError, asOfOf, assertMayChangeData, assertMaySeeTeam, csvOptionsOf, csvResponse, errorResponse, guarded, notFound, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams } from './requestContext';
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
+import { createPlanRoutes } from './planRoutes';
 import { createWhatIfRoutes } from './whatIfRoutes';
 import { withWhatIf, type DraftStore } from '../state/whatIf';
 import { maySeeTeam, identityOfPersona, scopeOf as scopeOfIdentity, type Caller, type Identity, type TeamScope } from '../auth/caller';
@@ -272,6 +273,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     })),
     ...createGoalRoutes(state, audit, options.host ?? 'browser'),
     ...createRecommendRoutes(state),
+    ...createPlanRoutes(state, audit),
     ...createWhatIfRoutes(state, audit),
     ...createImportRoutes(storedState, options.importJobs, audit, mappings),
     ...createBadgeRoutes(state, mappings, audit),

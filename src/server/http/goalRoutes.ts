@@ -1,9 +1,9 @@
 // Credential goals over HTTP: assign to one person or many (a cohort), change a status, export.
 // Managers act only on their own team; HR only reads and exports.
 import { route, json } from './routeTable';
-import { findEmployee, goalExportRows } from '../../domain/engine';
+import { findEmployee, goalExportRows, goalPairKey, openGoalsByPair, type EngineOrganisation } from '../../domain/engine';
 import { goalsCsv } from '../../domain/csv';
-import type { Goal } from '../../domain/schema';
+import type { Goal, IsoDate } from '../../domain/schema';
 import { assignGoalsRequestSchema, updateGoalRequestSchema, type AssignGoalsResponse } from '../../api/contract';
 import type { Caller } from '../auth/caller';
 import type { WhatIfState } from '../state/whatIf';
@@ -25,6 +25,69 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * Assigns goals for many (employee, credential, due date) triples as ONE change of the organisation
+ * (one stored revision, one audit entry): a cohort, or a whole training plan. A pair that already has
+ * an open goal is skipped; anything unknown, past or out of the caller's scope refuses it all.
+ */
+export async function assignGoalPairs(
+  state: WhatIfState,
+  audit: AuditLog,
+  request: Request,
+  eo: EngineOrganisation,
+  pairs: readonly { employee: string; credential: string; dueOn: IsoDate }[],
+  kind: Goal['kind'],
+  subject: string,
+): Promise<AssignGoalsResponse> {
+  const caller = callerOf(request);
+  assertMaySetGoals(caller);
+  const today = state.today();
+  for (const { employee: id, credential, dueOn } of pairs) {
+    if (!eo.credentialIndex.has(credential)) throw new RequestRefused(400, 'unknown-credential', `There is no credential ${credential} in the catalog.`);
+    if (dueOn < today) throw new RequestRefused(400, 'past-due-date', `The due date ${dueOn} is in the past: choose today or later.`);
+    const employee = findEmployee(eo, id);
+    if (!employee) {
+      // A manager guessing ids learns nothing: unknown is answered as out of scope.
+      if (caller.scope !== 'all') throw forbidden();
+      throw new RequestRefused(400, 'unknown-employee', `There is no employee with id ${id}.`);
+    }
+    assertMaySeeTeam(caller, employee.team);
+  }
+  const existing = new Set(eo.org.goals.map((goal) => goal.id));
+  const open = new Set(openGoalsByPair(eo.org.goals).keys());
+  const created: Goal[] = [];
+  const skipped: AssignGoalsResponse['skipped'] = [];
+  for (const { employee, credential, dueOn } of pairs) {
+    const key = goalPairKey(employee, credential);
+    if (open.has(key)) {
+      skipped.push({ employee, credential, reason: 'already has an open goal for this credential' });
+      continue;
+    }
+    open.add(key); // the same pair twice in one request makes one goal
+    let id = `${employee}:${credential}:${today}`;
+    for (let n = 2; existing.has(id); n++) id = `${employee}:${credential}:${today}:${n}`;
+    existing.add(id);
+    created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: caller.displayName, createdOn: today });
+  }
+  if (created.length > 0) {
+    const credentials = [...new Set(created.map((goal) => goal.credential))];
+    const dueDates = [...new Set(created.map((goal) => goal.dueOn))];
+    // People by pseudonym only (goal ids embed employee ids, so they stay out of the row).
+    const audited = auditedChange(audit, state.store, request, 'goals-assigned', () => ({
+      subject,
+      detail: {
+        ...(credentials.length === 1 ? { credential: credentials[0] } : { credentials }),
+        ...(dueDates.length === 1 ? { dueOn: dueDates[0] } : { dueDates }),
+        kind,
+        goals: created.map((goal) => (credentials.length === 1 ? { employee: personRef(goal.employee), createdOn: goal.createdOn } : { employee: personRef(goal.employee), credential: goal.credential, dueOn: goal.dueOn, createdOn: goal.createdOn })),
+      },
+    }));
+    await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, { draftId: draftIdOf(request), audit: audited.row });
+    await audited.after();
+  }
+  return { created, skipped };
+}
+
 export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: ExportHost = 'browser') {
   return [
     route.post('/api/goals', guarded(async ({ request }) => {
@@ -32,40 +95,18 @@ export function createGoalRoutes(state: WhatIfState, audit: AuditLog, host: Expo
       assertMaySetGoals(caller);
       const parsed = assignGoalsRequestSchema.safeParse(await jsonBody(request));
       if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-      const { employees, credential, dueOn, kind } = parsed.data;
+      const { dueOn, kind } = parsed.data;
+      const data = parsed.data;
+      let pairs: { employee: string; credential: string }[];
+      if ('pairs' in data) pairs = data.pairs;
+      else {
+        const credential = data.credential;
+        pairs = data.employees.map((employee) => ({ employee, credential }));
+      }
+      const credentials = [...new Set(pairs.map((pair) => pair.credential))];
       const eo = await state.current(draftIdOf(request));
-      const today = state.today();
-      if (!eo.org.credentials.some((candidate) => candidate.id === credential)) throw new RequestRefused(400, 'unknown-credential', `There is no credential ${credential} in the catalog.`);
-      if (dueOn < today) throw new RequestRefused(400, 'past-due-date', `The due date ${dueOn} is in the past: choose today or later.`);
-      for (const id of employees) {
-        const employee = findEmployee(eo, id);
-        if (!employee) {
-          // A manager guessing ids learns nothing: unknown is answered as out of scope.
-          if (caller.scope !== 'all') throw forbidden();
-          throw new RequestRefused(400, 'unknown-employee', `There is no employee with id ${id}.`);
-        }
-        assertMaySeeTeam(caller, employee.team);
-      }
-      const existing = new Set(eo.org.goals.map((goal) => goal.id));
-      const open = new Set(eo.org.goals.filter((goal) => goal.status !== 'cancelled' && goal.status !== 'completed').map((goal) => `${goal.employee}\u0000${goal.credential}`));
-      const created: Goal[] = [];
-      const skipped: AssignGoalsResponse['skipped'] = [];
-      for (const employee of employees) {
-        if (open.has(`${employee}\u0000${credential}`)) {
-          skipped.push({ employee, reason: 'already has an open goal for this credential' });
-          continue;
-        }
-        let id = `${employee}:${credential}:${today}`;
-        for (let n = 2; existing.has(id); n++) id = `${employee}:${credential}:${today}:${n}`;
-        existing.add(id);
-        created.push({ id, employee, credential, dueOn, kind, status: 'assigned', assignedBy: caller.displayName, createdOn: today });
-      }
-      if (created.length > 0) {
-        const audited = auditedChange(audit, state.store, request, 'goals-assigned', () => ({ subject: credential, detail: { credential, dueOn, kind, goals: created.map((goal) => ({ employee: personRef(goal.employee), createdOn: goal.createdOn })) } }));
-        await state.replace({ ...eo.org, goals: [...eo.org.goals, ...created] }, `Assigned ${created.length} goal${created.length === 1 ? '' : 's'}`, { draftId: draftIdOf(request), audit: audited.row });
-        await audited.after();
-      }
-      return json<AssignGoalsResponse>({ created, skipped }, { status: 201 });
+      const result = await assignGoalPairs(state, audit, request, eo, pairs.map((pair) => ({ ...pair, dueOn })), kind, credentials.join(', '));
+      return json<AssignGoalsResponse>(result, { status: 201 });
     })),
 
     route.patch('/api/goals/:id', guarded(async ({ request, params }) => {

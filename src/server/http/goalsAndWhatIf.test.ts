@@ -74,6 +74,23 @@ describe('assigning goals', () => {
     expect(named.map((name) => ids.get(name))).toEqual(['e1', 'e2']);
   });
 
+  it('assigns different courses to different people (a stack’s cohort) in one request and one audit entry', async () => {
+    const response = await send('POST', '/api/goals', lnd, { pairs: [{ employee: 'e1', credential: 'sql-3' }, { employee: 'e2', credential: 'py-2' }, { employee: 'e1', credential: 'sql-3' }], dueOn: '2027-03-01', kind: 'organisational' });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { created: { employee: string; credential: string; dueOn: string }[] };
+    // The same pair twice makes one goal.
+    expect(body.created.map((goal) => [goal.employee, goal.credential, goal.dueOn])).toEqual([
+      ['e1', 'sql-3', '2027-03-01'],
+      ['e2', 'py-2', '2027-03-01'],
+    ]);
+    const audited = await server.access.audit.list({ action: 'goals-assigned' });
+    const pseudonym = expect.stringMatching(/^person-[0-9a-f]{12}$/);
+    expect(audited[0]).toMatchObject({ subject: 'sql-3, py-2', detail: { credentials: ['sql-3', 'py-2'], goals: [{ employee: pseudonym, credential: 'sql-3' }, { employee: pseudonym, credential: 'py-2' }] } });
+    const named = (audited[0]!.detail.goals as { employee: string }[]).map((goal) => goal.employee);
+    const ids = await server.access.audit.people(named);
+    expect(named.map((name) => ids.get(name))).toEqual(['e1', 'e2']);
+  });
+
   it("refuses a manager a goal for another team's employee, and assigns nothing", async () => {
     const auditedBefore = (await server.access.audit.list({ action: 'goals-assigned' })).length;
     const response = await send('POST', '/api/goals', dataManager, { employees: ['e1', 'e3'], credential: 'sql-3', dueOn: '2027-03-01', kind: 'organisational' });

@@ -1,13 +1,13 @@
 // Recommendations over HTTP: an employee's optimal pathway, a team's cohorts, and a budget plan.
 // The optimiser lives in src/domain/recommend; this file only scopes requests and joins names.
 import { route, json } from './routeTable';
-import { findEmployee, membersOf, teamsOf, type EngineOrganisation } from '../../domain/engine';
+import { findEmployee, goalPairKey, membersOf, openGoalsByPair, teamsOf, type EngineOrganisation } from '../../domain/engine';
 import { recommendPathway, type Pathway } from '../../domain/recommend/pathway';
-import { cohortsOf } from '../../domain/recommend/cohorts';
+import { assignedEmployees, cohortTotals, cohortsOf } from '../../domain/recommend/cohorts';
 import { budgetPlan } from '../../domain/recommend/budget';
 import type { Objective } from '../../domain/recommend/optimise';
-import type { IsoDate } from '../../domain/schema';
-import type { BudgetPlanView, CohortsView, PathwayView } from '../../api/contract';
+import type { Goal, IsoDate } from '../../domain/schema';
+import type { BudgetPlanView, CohortsView, OpenGoalView, PathwayView } from '../../api/contract';
 import type { WhatIfState } from '../state/whatIf';
 import { lookups } from '../state/responses';
 import { asOfOf, assertMaySeeTeam, guarded, notFound, param, callerOf, RequestRefused, viewOf } from './requestContext';
@@ -25,8 +25,15 @@ export function catalogCurrency(eo: EngineOrganisation): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'EUR';
 }
 
+/** An open goal as the recommendations show it (SPEC §3 rule 11: open as stored). */
+export function openGoalView(goal: Goal | undefined): OpenGoalView | undefined {
+  if (goal === undefined || (goal.status !== 'assigned' && goal.status !== 'in-progress')) return undefined;
+  return { id: goal.id, dueOn: goal.dueOn, status: goal.status };
+}
+
 export function pathwayView(eo: EngineOrganisation, pathway: Pathway, asOf: IsoDate): PathwayView {
   const names = lookups(eo);
+  const openGoals = openGoalsByPair(eo.org.goals.filter((goal) => goal.employee === pathway.employeeId));
   const grants = new Map(eo.org.credentials.map((credential) => [credential.id, credential.grants.map((grant) => grant.skill)]));
   const interests = new Set(eo.org.interests.filter((interest) => interest.employee === pathway.employeeId).map((interest) => interest.skill));
   return {
@@ -36,6 +43,8 @@ export function pathwayView(eo: EngineOrganisation, pathway: Pathway, asOf: IsoD
     steps: pathway.steps.map((step) => ({
       ...step,
       skillNamesClosed: step.skillsClosed.map(names.skillName),
+      closes: step.closes.map((close) => ({ ...close, skillName: names.skillName(close.skill) })),
+      goal: openGoalView(openGoals.get(goalPairKey(pathway.employeeId, step.credentialId))),
       completesStackName: step.completesStack ? names.credentialName(step.completesStack) : undefined,
       interesting: (grants.get(step.credentialId) ?? []).some((skill) => interests.has(skill)),
     })),
@@ -71,15 +80,21 @@ export function createRecommendRoutes(state: WhatIfState) {
       const asOf = asOfOf(request, state);
       const objective = objectiveOf(request);
       const names = lookups(eo);
+      const cohorts = cohortsOf(teamPathways(eo, team, asOf, objective));
+      const openGoals = openGoalsByPair(eo.org.goals);
       const body: CohortsView = {
         asOf,
         team,
         objective,
         currency: catalogCurrency(eo),
-        cohorts: cohortsOf(teamPathways(eo, team, asOf, objective)).map((cohort) => ({
+        cohorts: cohorts.map((cohort) => ({
           ...cohort,
           employees: cohort.employees.map((id) => ({ id, name: names.employeeName(id) })),
+          closes: cohort.closes.map((close) => ({ ...close, skillName: names.skillName(close.skill) })),
+          bookings: cohort.bookings.map((booking) => ({ ...booking, goal: openGoalView(openGoals.get(goalPairKey(booking.employeeId, booking.credentialId))) })),
+          assignedEmployees: assignedEmployees(cohort, openGoals),
         })),
+        totals: cohortTotals(cohorts, openGoals),
       };
       return json(body);
     })),
