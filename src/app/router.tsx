@@ -132,13 +132,18 @@ const routeTree = rootRoute.addChildren([
   skillGapsRoute,
 ]);
 
-/** The app's router; tests pass a memory history to open any URL. */
-export function createAppRouter(history?: RouterHistory) {
-  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });
+/**
+ * The app's router; tests pass a memory history to open any URL. The build-time render of the first
+ * screen turns scroll restoration off: it would write an inline script the server's CSP refuses.
+ */
+export function createAppRouter(history?: RouterHistory, { scrollRestoration = true }: { scrollRestoration?: boolean } = {}) {
+  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration });
 }
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: ReturnType<typeof createAppRouter>;
+    router: AppRouter;
   }
 }
