@@ -1,6 +1,8 @@
 // The typed /api contract (SPEC §8): routes, the persona header, and the schema of every
 // response. The client validates what it receives; the msw handlers build exactly these shapes,
-// so a real backend can implement the same contract.
+// so a real backend can implement the same contract. Each schema is built the first time it checks
+// something (z.lazy): built at import, every response's schema would cost the page's start tens of
+// milliseconds of main thread before its first figures, for responses it may never receive.
 import { z } from 'zod';
 import {
   assessmentSchema,
@@ -16,11 +18,11 @@ import {
 
 export const PERSONA_HEADER = 'x-gapmap-persona';
 
-export const personaSchema = z.discriminatedUnion('kind', [
+export const personaSchema = z.lazy(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lnd') }),
   z.object({ kind: z.literal('hr') }),
   z.object({ kind: z.literal('manager'), team: z.string().min(1) }),
-]);
+]));
 export type Persona = z.infer<typeof personaSchema>;
 
 export function encodePersona(persona: Persona): string {
@@ -37,12 +39,12 @@ export function decodePersona(header: string | null): Persona | undefined {
   return undefined;
 }
 
-export const apiErrorSchema = z.object({ error: z.string(), message: z.string() });
+export const apiErrorSchema = z.lazy(() => z.object({ error: z.string(), message: z.string() }));
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
 const skillRefSchema = z.object({ id: z.string(), name: z.string(), category: z.string() });
 
-export const sessionSchema = z.object({
+export const sessionSchema = z.lazy(() => z.object({
   /** Which backend answers: the browser's own (demo, single user) or a server (`gapmap serve`). */
   host: z.enum(['browser', 'server']).default('browser'),
   /** Who is signed in (on a server; in the browser host, the persona). */
@@ -53,10 +55,10 @@ export const sessionSchema = z.object({
   organisationName: z.string(),
   teams: z.array(z.string()),
   counts: z.object({ employees: z.number(), teams: z.number(), skills: z.number(), credentials: z.number(), awards: z.number() }),
-});
+}));
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
-export const overviewSchema = z.object({
+export const overviewSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   scope: z.string(),
   employees: z.number(),
@@ -70,19 +72,19 @@ export const overviewSchema = z.object({
   goals: z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() }),
   topGaps: z.array(z.object({ skill: z.string(), skillName: z.string(), weightedGap: z.number(), peopleWithGap: z.number() })),
   trend: z.array(z.object({ date: isoDateSchema, readiness: z.number() })),
-});
+}));
 export type OverviewResponse = z.infer<typeof overviewSchema>;
 
-export const teamSummarySchema = z.object({
+export const teamSummarySchema = z.lazy(() => z.object({
   team: z.string(),
   members: z.number(),
   readiness: z.number(),
   singlePointsOfFailure: z.number(),
-});
-export const teamListSchema = z.object({ teams: z.array(teamSummarySchema) });
+}));
+export const teamListSchema = z.lazy(() => z.object({ teams: z.array(teamSummarySchema) }));
 export type TeamList = z.infer<typeof teamListSchema>;
 
-export const teamSkillStatSchema = z.object({
+export const teamSkillStatSchema = z.lazy(() => z.object({
   skill: z.string(),
   skillName: z.string(),
   category: z.string(),
@@ -97,20 +99,20 @@ export const teamSkillStatSchema = z.object({
   singlePointOfFailure: z.boolean(),
   benchMembers: z.array(z.string()),
   benchMemberNames: z.array(z.string()),
-});
+}));
 export type TeamSkillStatView = z.infer<typeof teamSkillStatSchema>;
 
-export const expiringAwardSchema = z.object({
+export const expiringAwardSchema = z.lazy(() => z.object({
   employee: z.string(),
   employeeName: z.string(),
   credential: z.string(),
   credentialName: z.string(),
   issuedOn: isoDateSchema,
   expiresOn: isoDateSchema,
-});
+}));
 export type ExpiringAwardView = z.infer<typeof expiringAwardSchema>;
 
-export const teamDetailSchema = z.object({
+export const teamDetailSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   readiness: z.number(),
@@ -121,10 +123,10 @@ export const teamDetailSchema = z.object({
   ),
   skills: z.array(teamSkillStatSchema),
   expiring: z.array(expiringAwardSchema),
-});
+}));
 export type TeamDetail = z.infer<typeof teamDetailSchema>;
 
-export const requirementStatusSchema = z.object({
+export const requirementStatusSchema = z.lazy(() => z.object({
   skill: z.string(),
   skillName: z.string(),
   weight: weightSchema,
@@ -136,10 +138,10 @@ export const requirementStatusSchema = z.object({
   weightedGap: z.number(),
   met: z.boolean(),
   verifiedBy: z.array(z.string()),
-});
+}));
 export type RequirementStatusView = z.infer<typeof requirementStatusSchema>;
 
-export const heldCredentialSchema = z.object({
+export const heldCredentialSchema = z.lazy(() => z.object({
   credentialId: z.string(),
   name: z.string(),
   via: z.enum(['award', 'implied']),
@@ -148,9 +150,9 @@ export const heldCredentialSchema = z.object({
   verification: z.string().optional(),
   /** Why the award is verified, failed or unverified, in one sentence. */
   verificationReason: z.string().optional(),
-});
+}));
 
-export const employeeDetailSchema = z.object({
+export const employeeDetailSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   employee: employeeSchema,
   roleName: z.string(),
@@ -162,17 +164,17 @@ export const employeeDetailSchema = z.object({
   assessments: z.array(assessmentSchema),
   goals: z.array(z.object({ goal: goalSchema, credentialName: z.string(), completed: z.boolean(), completedOn: isoDateSchema.optional(), overdue: z.boolean(), status: z.string() })),
   interests: z.array(skillRefSchema),
-});
+}));
 export type EmployeeDetail = z.infer<typeof employeeDetailSchema>;
 
-export const employeeListSchema = z.object({
+export const employeeListSchema = z.lazy(() => z.object({
   employees: z.array(z.object({ id: z.string(), name: z.string(), team: z.string(), role: z.string(), roleName: z.string() })),
-});
+}));
 export type EmployeeList = z.infer<typeof employeeListSchema>;
 
-const goalSummarySchema = z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() });
+const goalSummarySchema = z.lazy(() => z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() }));
 
-export const goalListSchema = z.object({
+export const goalListSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   /** Counts of the goals listed (SPEC §3 rule 11), and the same per team. */
   summary: goalSummarySchema,
@@ -189,16 +191,16 @@ export const goalListSchema = z.object({
       status: z.string(),
     }),
   ),
-});
+}));
 export type GoalList = z.infer<typeof goalListSchema>;
 
-export const catalogSchema = z.object({ credentials: z.array(credentialSchema), skills: z.array(skillSchema) });
+export const catalogSchema = z.lazy(() => z.object({ credentials: z.array(credentialSchema), skills: z.array(skillSchema) }));
 export type CatalogResponse = z.infer<typeof catalogSchema>;
 
-export const rolesSchema = z.object({
+export const rolesSchema = z.lazy(() => z.object({
   roles: z.array(roleSchema.extend({ employees: z.number() })),
   skills: z.array(skillSchema),
-});
+}));
 export type RolesResponse = z.infer<typeof rolesSchema>;
 
 /**
@@ -215,21 +217,21 @@ function finiteNumbers(nullable: boolean) {
     return true;
   };
 }
-const numberArraySchema = z.custom<number[]>(finiteNumbers(false), 'Expected an array of numbers');
-const nullableNumberArraySchema = z.custom<(number | null)[]>(finiteNumbers(true), 'Expected an array of numbers or nulls');
+const numberArraySchema = z.lazy(() => z.custom<number[]>(finiteNumbers(false), 'Expected an array of numbers'));
+const nullableNumberArraySchema = z.lazy(() => z.custom<(number | null)[]>(finiteNumbers(true), 'Expected an array of numbers or nulls'));
 
 /** Org heatmap: one row per team, one column per skill; `coverage[row * skills.length + col]`, with the reports' 4 decimals. */
-export const orgHeatmapSchema = z.object({
+export const orgHeatmapSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number() })),
   skills: z.array(skillRefSchema),
   coverage: nullableNumberArraySchema,
   required: numberArraySchema,
-});
+}));
 export type OrgHeatmap = z.infer<typeof orgHeatmapSchema>;
 
 /** Team heatmap: one row per member, one column per skill; cells flattened row-major. */
-export const teamHeatmapSchema = z.object({
+export const teamHeatmapSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   employees: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), roleName: z.string() })),
@@ -240,17 +242,17 @@ export const teamHeatmapSchema = z.object({
   assessed: numberArraySchema,
   /** The engine's gap per cell (SPEC §3 rule 4): 0 where nothing is required. */
   gap: numberArraySchema,
-});
+}));
 export type TeamHeatmap = z.infer<typeof teamHeatmapSchema>;
 
-export const resetResponseSchema = z.object({ ok: z.literal(true), employees: z.number() });
+export const resetResponseSchema = z.lazy(() => z.object({ ok: z.literal(true), employees: z.number() }));
 
 // —— Recommendations (SPEC §3 "Recommendations") ——
 
-export const objectiveSchema = z.enum(['cost', 'hours']);
+export const objectiveSchema = z.lazy(() => z.enum(['cost', 'hours']));
 export type ObjectiveView = z.infer<typeof objectiveSchema>;
 
-export const pathwaySchema = z.object({
+export const pathwaySchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   employeeId: z.string(),
   objective: objectiveSchema,
@@ -276,10 +278,10 @@ export const pathwaySchema = z.object({
   weightedGapClosed: z.number(),
   unclosable: z.array(z.object({ skill: z.string(), required: z.number(), message: z.string() })),
   stackProgress: z.array(z.object({ stackId: z.string(), name: z.string(), held: z.number(), total: z.number(), missing: z.array(z.string()), sentence: z.string() })),
-});
+}));
 export type PathwayView = z.infer<typeof pathwaySchema>;
 
-export const cohortsSchema = z.object({
+export const cohortsSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   objective: objectiveSchema,
@@ -295,10 +297,10 @@ export const cohortsSchema = z.object({
       isStack: z.boolean(),
     }),
   ),
-});
+}));
 export type CohortsView = z.infer<typeof cohortsSchema>;
 
-export const budgetPlanSchema = z.object({
+export const budgetPlanSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   budget: z.number(),
@@ -309,33 +311,33 @@ export const budgetPlanSchema = z.object({
   totalWeightedGap: z.number(),
   method: z.string(),
   guarantee: z.string(),
-});
+}));
 export type BudgetPlanView = z.infer<typeof budgetPlanSchema>;
 
 // —— Goals ——
 
-export const assignGoalsRequestSchema = z.object({
+export const assignGoalsRequestSchema = z.lazy(() => z.object({
   employees: z.array(z.string().min(1)).min(1),
   credential: z.string().min(1),
   dueOn: isoDateSchema,
   kind: z.enum(['organisational', 'personal']),
-});
+}));
 export type AssignGoalsRequest = z.infer<typeof assignGoalsRequestSchema>;
 
-export const assignGoalsResponseSchema = z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), reason: z.string() })) });
+export const assignGoalsResponseSchema = z.lazy(() => z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), reason: z.string() })) }));
 export type AssignGoalsResponse = z.infer<typeof assignGoalsResponseSchema>;
 
-export const updateGoalRequestSchema = z.object({ status: z.enum(['assigned', 'in-progress', 'completed', 'cancelled']) });
-export const updateGoalResponseSchema = z.object({ goal: goalSchema });
+export const updateGoalRequestSchema = z.lazy(() => z.object({ status: z.enum(['assigned', 'in-progress', 'completed', 'cancelled']) }));
+export const updateGoalResponseSchema = z.lazy(() => z.object({ goal: goalSchema }));
 
 // —— What-if (Roles & catalog) ——
 
-export const whatIfRequestSchema = z.object({ roles: z.array(roleSchema).optional(), credentials: z.array(credentialSchema).optional() });
+export const whatIfRequestSchema = z.lazy(() => z.object({ roles: z.array(roleSchema).optional(), credentials: z.array(credentialSchema).optional() }));
 export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
 
 /**
  * The what-if draft an address names (`?scenario=ID`): its id, whether the caller made it (only the
  * author changes, keeps or discards it), what it changes; `gone` when it was kept or discarded.
  */
-export const whatIfStatusSchema = z.object({ active: z.boolean(), id: z.string().optional(), mine: z.boolean().optional(), changes: z.array(z.string()), gone: z.boolean().optional() });
+export const whatIfStatusSchema = z.lazy(() => z.object({ active: z.boolean(), id: z.string().optional(), mine: z.boolean().optional(), changes: z.array(z.string()), gone: z.boolean().optional() }));
 export type WhatIfStatus = z.infer<typeof whatIfStatusSchema>;

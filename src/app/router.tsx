@@ -8,10 +8,9 @@ import { goalsSearchSchema } from '../features/goals/search';
 import { employeeSearchSchema } from '../features/employee/search';
 import { teamSearchSchema, teamsSearchSchema } from '../features/team/search';
 import { catalogSearchSchema } from '../features/catalog/search';
-import { GlossaryPage } from './GlossaryPage';
 import { listSearchSchema } from '../features/lists/search';
-// The landing page is in the entry chunk (its charts still load on demand): the router renders the
-// shell only once the route's component is loaded, so a lazy landing page delays the first paint.
+// The landing page is in the entry chunk (its charts still load on demand): its first render is
+// the first screen prerendered into index.html (src/app/prerender.tsx), which the app adopts as is.
 import { OverviewPage } from '../features/overview/OverviewPage';
 
 const rootRoute = createRootRoute({
@@ -86,7 +85,7 @@ const reportsRoute = createRoute({
 const glossaryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/glossary',
-  component: GlossaryPage,
+  component: lazyRouteComponent(() => import('./GlossaryPage'), 'GlossaryPage'),
 });
 
 const listRoute = createRoute({

@@ -1,26 +1,42 @@
 // Renders the app. Loaded by src/main.tsx once the API worker is on its way and the first screen
-// (prerendered into index.html) is painted.
-import { StrictMode, startTransition, useLayoutEffect } from 'react';
-import { createRoot } from 'react-dom/client';
+// (prerendered into index.html, src/app/prerender.tsx) is painted.
+import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
+import { createAppRouter } from './router';
+import { firstScreenFits } from './firstScreen';
+import { isServerHost } from '../api/access';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-/** The app's first commit replaced the prerendered first screen: its controls may show (styles.css). */
-function FirstScreenReplaced({ container }: { container: HTMLElement }) {
+/** Once the app has taken over the prerendered first screen, its header controls may show (styles.css). */
+function FirstScreen({ container, children }: { container: HTMLElement; children: ReactNode }) {
   useLayoutEffect(() => container.removeAttribute('data-first-screen'), [container]);
-  return null;
+  return children;
 }
 
-// As a transition, React renders the first screen in small slices instead of one long task, so
-// the page answers input while it starts (the render is most of the start-up's main-thread time).
-// Until it commits, the prerendered first screen stays.
-startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <FirstScreenReplaced container={root} />
-      <App />
-    </StrictMode>,
-  );
-});
+// The router first resolves the address (as the build-time render did), so the first render
+// matches the prerendered markup.
+const router = createAppRouter();
+await router.load();
+const app = (
+  <StrictMode>
+    <FirstScreen container={root}>
+      <App router={router} />
+    </FirstScreen>
+  </StrictMode>
+);
+if (firstScreenFits(isServerHost())) {
+  // The first render is the prerendered first screen itself (the shell, the Overview still
+  // computing): React adopts its elements instead of building them again, in slices. Marked as
+  // rendered on a server, the router renders its matches as it did at build time (no Suspense
+  // boundary of its own around them). Should they differ (a persona other than the default),
+  // React renders the difference anew.
+  router.ssr = { manifest: undefined };
+  hydrateRoot(root, app);
+} else {
+  // Another page, or a server's sign-in check: rendered anew. As a transition, React renders it in
+  // small slices instead of one long task.
+  startTransition(() => createRoot(root).render(app));
+}
