@@ -32,9 +32,12 @@ if (firstScreenFits(isServerHost())) {
   // computing): React adopts its elements instead of building them again, in slices. Marked as
   // rendered on a server, the router renders its matches as it did at build time (no Suspense
   // boundary of its own around them). Should they differ (a persona other than the default),
-  // React renders the difference anew.
+  // React renders the difference anew. As a transition, the hydration is done in small slices
+  // (a plain hydrateRoot is one task, as long as the whole first render).
   router.ssr = { manifest: undefined };
-  hydrateRoot(root, app);
+  startTransition(() => {
+    hydrateRoot(root, app);
+  });
 } else {
   // Another page, or a server's sign-in check: rendered anew. As a transition, React renders it in
   // small slices instead of one long task.
