@@ -9,6 +9,7 @@ import { employeeSearchSchema } from '../features/employee/search';
 import { teamSearchSchema, teamsSearchSchema } from '../features/team/search';
 import { catalogSearchSchema } from '../features/catalog/search';
 import { listSearchSchema } from '../features/lists/search';
+import { GlossaryPage } from './GlossaryPage';
 // The landing page is in the entry chunk (its charts still load on demand): its first render is
 // the first screen prerendered into index.html (src/app/prerender.tsx), which the app adopts as is.
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -85,7 +86,7 @@ const reportsRoute = createRoute({
 const glossaryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/glossary',
-  component: lazyRouteComponent(() => import('./GlossaryPage'), 'GlossaryPage'),
+  component: GlossaryPage,
 });
 
 const listRoute = createRoute({

@@ -19,27 +19,30 @@ function FirstScreen({ container, children }: { container: HTMLElement; children
 // The router first resolves the address (as the build-time render did), so the first render
 // matches the prerendered markup.
 const router = createAppRouter();
-await router.load();
-const app = (
-  <StrictMode>
-    <FirstScreen container={root}>
-      <App router={router} />
-    </FirstScreen>
-  </StrictMode>
-);
-if (firstScreenFits(isServerHost())) {
-  // The first render is the prerendered first screen itself (the shell, the Overview still
-  // computing): React adopts its elements instead of building them again, in slices. Marked as
-  // rendered on a server, the router renders its matches as it did at build time (no Suspense
-  // boundary of its own around them). Should they differ (a persona other than the default),
-  // React renders the difference anew. As a transition, the hydration is done in small slices
-  // (a plain hydrateRoot is one task, as long as the whole first render).
-  router.ssr = { manifest: undefined };
-  startTransition(() => {
-    hydrateRoot(root, app);
-  });
-} else {
-  // Another page, or a server's sign-in check: rendered anew. As a transition, React renders it in
-  // small slices instead of one long task.
-  startTransition(() => createRoot(root).render(app));
+void router.load().then(() => render(root));
+
+function render(container: HTMLElement) {
+  const app = (
+    <StrictMode>
+      <FirstScreen container={container}>
+        <App router={router} />
+      </FirstScreen>
+    </StrictMode>
+  );
+  if (firstScreenFits(isServerHost())) {
+    // The first render is the prerendered first screen itself (the shell, the Overview still
+    // computing): React adopts its elements instead of building them again. Marked as rendered on
+    // a server, the router renders its matches as it did at build time (no Suspense boundary of its
+    // own around them). Should they differ (a persona other than the default), React renders the
+    // difference anew. As a transition, the hydration is done in small slices (a plain hydrateRoot
+    // is one task, as long as the whole first render).
+    router.ssr = { manifest: undefined };
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
+  } else {
+    // Another page, or a server's sign-in check: rendered anew. As a transition, React renders it
+    // in small slices instead of one long task.
+    startTransition(() => createRoot(container).render(app));
+  }
 }

@@ -492,7 +492,7 @@ function section(datasets: { dataset: Dataset; runs: RenderRun[] }[], firstLoads
     '381–468 ms (gapmap serve). Changes: the first screen (the shell and the Overview\'s layout with placeholder figures, no data) is',
     'rendered into dist/index.html at build time (src/app/prerender.tsx through a Vite plugin) and painted before any JavaScript; the',
     "app's code runs after that paint and adopts it (hydrateRoot) instead of building it again; the response schemas are built on",
-    'first use (z.lazy) instead of all at import; the glossary loads with its route. The first paint now comes from HTML alone, so',
+    'first use (z.lazy) instead of all at import; Intl formatters and the collator on first use. The first paint now comes from HTML alone, so',
     "every start task falls inside Lighthouse's blocking-time window (it starts at the first paint): the start's JavaScript itself",
     '(react-dom, the router, zod, the first render) is what remains to cut.',
     '',
