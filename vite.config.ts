@@ -1,5 +1,39 @@
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { renderFirstScreen } from './src/app/prerender';
+
+/** Where index.html takes the first screen. */
+const FIRST_SCREEN_SLOT = '<!-- first-screen -->';
+
+/**
+ * Renders the first screen (the shell and the Overview's layout, no data: src/app/prerender.tsx)
+ * into dist/index.html, so the page shows it before any JavaScript has run. The app's modules run
+ * in Node through a throw-away Vite server (it understands TypeScript, JSX and CSS imports).
+ */
+function prerenderFirstScreen(): Plugin {
+  return {
+    name: 'gapmap:prerender-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: async (html) => {
+        if (!html.includes(FIRST_SCREEN_SLOT)) throw new Error(`gapmap:prerender-first-screen: index.html has no ${FIRST_SCREEN_SLOT}`);
+        const server = await createServer({
+          configFile: false,
+          logLevel: 'error',
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: false, ws: false },
+        });
+        try {
+          const prerender = (await server.ssrLoadModule('/src/app/prerender.tsx')) as { renderFirstScreen: typeof renderFirstScreen };
+          return html.replace(FIRST_SCREEN_SLOT, await prerender.renderFirstScreen());
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}
 
 /**
  * index.html preloads the app's code (src/app/start.tsx and its static imports), which the tiny
@@ -31,7 +65,7 @@ function preloadAppStart(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadAppStart()],
+  plugins: [react(), prerenderFirstScreen(), preloadAppStart()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4180, strictPort: true },
   worker: { format: 'es' },

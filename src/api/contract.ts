@@ -1,6 +1,8 @@
 // The typed /api contract (SPEC §8): routes, the persona header, and the schema of every
 // response. The client validates what it receives; the msw handlers build exactly these shapes,
-// so a real backend can implement the same contract.
+// so a real backend can implement the same contract. Each schema is built the first time it checks
+// something (z.lazy): built at import, every response's schema would cost the page's start tens of
+// milliseconds of main thread before its first figures, for responses it may never receive.
 import { z } from 'zod';
 import {
   assessmentSchema,
@@ -16,11 +18,11 @@ import {
 
 export const PERSONA_HEADER = 'x-gapmap-persona';
 
-export const personaSchema = z.discriminatedUnion('kind', [
+export const personaSchema = z.lazy(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lnd') }),
   z.object({ kind: z.literal('hr') }),
   z.object({ kind: z.literal('manager'), team: z.string().min(1) }),
-]);
+]));
 export type Persona = z.infer<typeof personaSchema>;
 
 export function encodePersona(persona: Persona): string {
@@ -37,12 +39,12 @@ export function decodePersona(header: string | null): Persona | undefined {
   return undefined;
 }
 
-export const apiErrorSchema = z.object({ error: z.string(), message: z.string() });
+export const apiErrorSchema = z.lazy(() => z.object({ error: z.string(), message: z.string() }));
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
 const skillRefSchema = z.object({ id: z.string(), name: z.string(), category: z.string() });
 
-export const sessionSchema = z.object({
+export const sessionSchema = z.lazy(() => z.object({
   /** Which backend answers: the browser's own (demo, single user) or a server (`gapmap serve`). */
   host: z.enum(['browser', 'server']).default('browser'),
   /** Who is signed in (on a server; in the browser host, the persona). */
@@ -53,10 +55,10 @@ export const sessionSchema = z.object({
   organisationName: z.string(),
   teams: z.array(z.string()),
   counts: z.object({ employees: z.number(), teams: z.number(), skills: z.number(), credentials: z.number(), awards: z.number() }),
-});
+}));
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
-export const overviewSchema = z.object({
+export const overviewSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   scope: z.string(),
   employees: z.number(),
@@ -90,21 +92,21 @@ export const overviewSchema = z.object({
       trend: z.array(z.object({ date: isoDateSchema, readiness: z.number() })),
     })
     .optional(),
-});
+}));
 export type OverviewResponse = z.infer<typeof overviewSchema>;
 
-export const teamSummarySchema = z.object({
+export const teamSummarySchema = z.lazy(() => z.object({
   team: z.string(),
   members: z.number(),
   readiness: z.number(),
   singlePointsOfFailure: z.number(),
   /** The stored organisation's figures while a what-if draft is named (see overviewSchema.baseline). */
   baseline: z.object({ readiness: z.number(), singlePointsOfFailure: z.number() }).optional(),
-});
-export const teamListSchema = z.object({ teams: z.array(teamSummarySchema) });
+}));
+export const teamListSchema = z.lazy(() => z.object({ teams: z.array(teamSummarySchema) }));
 export type TeamList = z.infer<typeof teamListSchema>;
 
-export const teamSkillStatSchema = z.object({
+export const teamSkillStatSchema = z.lazy(() => z.object({
   skill: z.string(),
   skillName: z.string(),
   category: z.string(),
@@ -119,20 +121,20 @@ export const teamSkillStatSchema = z.object({
   singlePointOfFailure: z.boolean(),
   benchMembers: z.array(z.string()),
   benchMemberNames: z.array(z.string()),
-});
+}));
 export type TeamSkillStatView = z.infer<typeof teamSkillStatSchema>;
 
-export const expiringAwardSchema = z.object({
+export const expiringAwardSchema = z.lazy(() => z.object({
   employee: z.string(),
   employeeName: z.string(),
   credential: z.string(),
   credentialName: z.string(),
   issuedOn: isoDateSchema,
   expiresOn: isoDateSchema,
-});
+}));
 export type ExpiringAwardView = z.infer<typeof expiringAwardSchema>;
 
-export const teamDetailSchema = z.object({
+export const teamDetailSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   readiness: z.number(),
@@ -154,10 +156,10 @@ export const teamDetailSchema = z.object({
       skills: z.array(z.object({ skill: z.string(), skillName: z.string(), coverage: z.number().nullable(), metCount: z.number(), requiredCount: z.number(), weightedGap: z.number() })),
     })
     .optional(),
-});
+}));
 export type TeamDetail = z.infer<typeof teamDetailSchema>;
 
-export const requirementStatusSchema = z.object({
+export const requirementStatusSchema = z.lazy(() => z.object({
   skill: z.string(),
   skillName: z.string(),
   weight: weightSchema,
@@ -169,10 +171,10 @@ export const requirementStatusSchema = z.object({
   weightedGap: z.number(),
   met: z.boolean(),
   verifiedBy: z.array(z.string()),
-});
+}));
 export type RequirementStatusView = z.infer<typeof requirementStatusSchema>;
 
-export const heldCredentialSchema = z.object({
+export const heldCredentialSchema = z.lazy(() => z.object({
   credentialId: z.string(),
   name: z.string(),
   via: z.enum(['award', 'implied']),
@@ -181,9 +183,9 @@ export const heldCredentialSchema = z.object({
   verification: z.string().optional(),
   /** Why the award is verified, failed or unverified, in one sentence. */
   verificationReason: z.string().optional(),
-});
+}));
 
-export const employeeDetailSchema = z.object({
+export const employeeDetailSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   employee: employeeSchema,
   roleName: z.string(),
@@ -202,17 +204,17 @@ export const employeeDetailSchema = z.object({
       requirements: z.array(z.object({ skill: z.string(), skillName: z.string(), weight: weightSchema, required: z.number(), gap: z.number(), met: z.boolean() })),
     })
     .optional(),
-});
+}));
 export type EmployeeDetail = z.infer<typeof employeeDetailSchema>;
 
-export const employeeListSchema = z.object({
+export const employeeListSchema = z.lazy(() => z.object({
   employees: z.array(z.object({ id: z.string(), name: z.string(), team: z.string(), role: z.string(), roleName: z.string() })),
-});
+}));
 export type EmployeeList = z.infer<typeof employeeListSchema>;
 
-const goalSummarySchema = z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() });
+const goalSummarySchema = z.lazy(() => z.object({ total: z.number(), completed: z.number(), overdue: z.number(), open: z.number(), completionRate: z.number().nullable() }));
 
-export const goalListSchema = z.object({
+export const goalListSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   /** Counts of the goals listed (SPEC §3 rule 11), and the same per team. */
   summary: goalSummarySchema,
@@ -229,16 +231,16 @@ export const goalListSchema = z.object({
       status: z.string(),
     }),
   ),
-});
+}));
 export type GoalList = z.infer<typeof goalListSchema>;
 
-export const catalogSchema = z.object({ credentials: z.array(credentialSchema), skills: z.array(skillSchema) });
+export const catalogSchema = z.lazy(() => z.object({ credentials: z.array(credentialSchema), skills: z.array(skillSchema) }));
 export type CatalogResponse = z.infer<typeof catalogSchema>;
 
-export const rolesSchema = z.object({
+export const rolesSchema = z.lazy(() => z.object({
   roles: z.array(roleSchema.extend({ employees: z.number() })),
   skills: z.array(skillSchema),
-});
+}));
 export type RolesResponse = z.infer<typeof rolesSchema>;
 
 /**
@@ -255,11 +257,11 @@ function finiteNumbers(nullable: boolean) {
     return true;
   };
 }
-const numberArraySchema = z.custom<number[]>(finiteNumbers(false), 'Expected an array of numbers');
-const nullableNumberArraySchema = z.custom<(number | null)[]>(finiteNumbers(true), 'Expected an array of numbers or nulls');
+const numberArraySchema = z.lazy(() => z.custom<number[]>(finiteNumbers(false), 'Expected an array of numbers'));
+const nullableNumberArraySchema = z.lazy(() => z.custom<(number | null)[]>(finiteNumbers(true), 'Expected an array of numbers or nulls'));
 
 /** Org heatmap: one row per team, one column per skill; `coverage[row * skills.length + col]`, with the reports' 4 decimals. */
-export const orgHeatmapSchema = z.object({
+export const orgHeatmapSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   /** `baseline`: the team's readiness on the stored organisation while a what-if draft is named (see overviewSchema.baseline). */
   teams: z.array(z.object({ team: z.string(), members: z.number(), readiness: z.number(), baseline: z.object({ readiness: z.number() }).optional() })),
@@ -268,11 +270,11 @@ export const orgHeatmapSchema = z.object({
   required: numberArraySchema,
   /** While a what-if draft is named: the stored organisation's coverage, cell for cell in the same rows and columns (null where it required nothing). */
   baselineCoverage: nullableNumberArraySchema.optional(),
-});
+}));
 export type OrgHeatmap = z.infer<typeof orgHeatmapSchema>;
 
 /** Team heatmap: one row per member, one column per skill; cells flattened row-major. */
-export const teamHeatmapSchema = z.object({
+export const teamHeatmapSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   employees: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), roleName: z.string() })),
@@ -285,14 +287,14 @@ export const teamHeatmapSchema = z.object({
   gap: numberArraySchema,
   /** While a what-if draft is named: the stored organisation's cells, in the same rows and columns. */
   baseline: z.object({ required: numberArraySchema, effective: numberArraySchema, gap: numberArraySchema }).optional(),
-});
+}));
 export type TeamHeatmap = z.infer<typeof teamHeatmapSchema>;
 
-export const resetResponseSchema = z.object({ ok: z.literal(true), employees: z.number() });
+export const resetResponseSchema = z.lazy(() => z.object({ ok: z.literal(true), employees: z.number() }));
 
 // —— Recommendations (SPEC §3 "Recommendations") ——
 
-export const objectiveSchema = z.enum(['cost', 'hours']);
+export const objectiveSchema = z.lazy(() => z.enum(['cost', 'hours']));
 export type ObjectiveView = z.infer<typeof objectiveSchema>;
 
 /** A gap closed: the skill (and its name), from which level to which, and its weighted gap. */
@@ -302,7 +304,7 @@ export const gapClosedSchema = z.object({ skill: z.string(), skillName: z.string
 export const openGoalSchema = z.object({ id: z.string(), dueOn: isoDateSchema, status: z.enum(['assigned', 'in-progress']) });
 export type OpenGoalView = z.infer<typeof openGoalSchema>;
 
-export const pathwaySchema = z.object({
+export const pathwaySchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   employeeId: z.string(),
   objective: objectiveSchema,
@@ -332,10 +334,10 @@ export const pathwaySchema = z.object({
   weightedGapClosed: z.number(),
   unclosable: z.array(z.object({ skill: z.string(), required: z.number(), message: z.string() })),
   stackProgress: z.array(z.object({ stackId: z.string(), name: z.string(), held: z.number(), total: z.number(), missing: z.array(z.string()), sentence: z.string() })),
-});
+}));
 export type PathwayView = z.infer<typeof pathwaySchema>;
 
-export const cohortsSchema = z.object({
+export const cohortsSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   objective: objectiveSchema,
@@ -360,10 +362,10 @@ export const cohortsSchema = z.object({
   ),
   /** Of all rows (each booking once): what booking every cohort costs and takes. */
   totals: z.object({ people: z.number(), bookings: z.number(), assigned: z.number(), cost: z.number(), hours: z.number(), weightedGapClosed: z.number() }),
-});
+}));
 export type CohortsView = z.infer<typeof cohortsSchema>;
 
-export const budgetPlanSchema = z.object({
+export const budgetPlanSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   budget: z.number(),
@@ -374,7 +376,7 @@ export const budgetPlanSchema = z.object({
   totalWeightedGap: z.number(),
   method: z.string(),
   guarantee: z.string(),
-});
+}));
 export type BudgetPlanView = z.infer<typeof budgetPlanSchema>;
 
 // —— Goals ——
@@ -459,7 +461,7 @@ export const updateGoalResponseSchema = z.object({ goal: goalSchema });
 
 // —— What-if (Roles & catalog) ——
 
-export const whatIfRequestSchema = z.object({ roles: z.array(roleSchema).optional(), credentials: z.array(credentialSchema).optional() });
+export const whatIfRequestSchema = z.lazy(() => z.object({ roles: z.array(roleSchema).optional(), credentials: z.array(credentialSchema).optional() }));
 export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
 
 /**
@@ -468,5 +470,5 @@ export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
  * per change, e.g. "Data Engineer: SQL 3 → 5, critical": describeScenarioChanges in src/domain); `gone`
  * when it was kept or discarded.
  */
-export const whatIfStatusSchema = z.object({ active: z.boolean(), id: z.string().optional(), mine: z.boolean().optional(), changes: z.array(z.string()), gone: z.boolean().optional() });
+export const whatIfStatusSchema = z.lazy(() => z.object({ active: z.boolean(), id: z.string().optional(), mine: z.boolean().optional(), changes: z.array(z.string()), gone: z.boolean().optional() }));
 export type WhatIfStatus = z.infer<typeof whatIfStatusSchema>;

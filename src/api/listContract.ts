@@ -1,14 +1,15 @@
 // The /api contract of the drill-down lists, a team's gaps in one skill and search (issue 13):
 // the schemas the client validates and the list routes build. Kept beside contract.ts so the
-// lists can grow without touching the shared contract.
+// lists can grow without touching the shared contract. Schemas are built on first use (z.lazy), as
+// in contract.ts.
 import { z } from 'zod';
 import { isoDateSchema, weightSchema } from '../domain/schema';
 
 /** A credential that closes a gap, as offered in an "assign" action. */
-export const credentialOptionSchema = z.object({ id: z.string(), name: z.string(), /** The level it grants in the skill at hand. */ level: z.number().optional(), cost: z.number().optional(), currency: z.string().optional(), hours: z.number().optional() });
+export const credentialOptionSchema = z.lazy(() => z.object({ id: z.string(), name: z.string(), /** The level it grants in the skill at hand. */ level: z.number().optional(), cost: z.number().optional(), currency: z.string().optional(), hours: z.number().optional() }));
 export type CredentialOption = z.infer<typeof credentialOptionSchema>;
 
-const personRefSchema = z.object({ id: z.string(), name: z.string() });
+const personRefSchema = z.lazy(() => z.object({ id: z.string(), name: z.string() }));
 
 export const LIST_KINDS = ['critical-gaps', 'single-points-of-failure', 'expiring', 'overdue-goals'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -30,7 +31,7 @@ const listEnvelope = {
   sort: z.string(),
 };
 
-export const criticalGapRowSchema = z.object({
+export const criticalGapRowSchema = z.lazy(() => z.object({
   employee: z.string(),
   employeeName: z.string(),
   team: z.string(),
@@ -45,11 +46,11 @@ export const criticalGapRowSchema = z.object({
   gap: z.number(),
   /** Credentials granting the skill at the required level, cheapest first. */
   fixes: z.array(z.string()),
-});
-export const criticalGapListSchema = z.object({ ...listEnvelope, rows: z.array(criticalGapRowSchema), credentials: z.array(credentialOptionSchema) });
+}));
+export const criticalGapListSchema = z.lazy(() => z.object({ ...listEnvelope, rows: z.array(criticalGapRowSchema), credentials: z.array(credentialOptionSchema) }));
 export type CriticalGapList = z.infer<typeof criticalGapListSchema>;
 
-export const singlePointOfFailureRowSchema = z.object({
+export const singlePointOfFailureRowSchema = z.lazy(() => z.object({
   team: z.string(),
   skill: z.string(),
   skillName: z.string(),
@@ -60,11 +61,11 @@ export const singlePointOfFailureRowSchema = z.object({
   /** Team members not holding it: whom to train as a second holder. */
   candidates: z.array(personRefSchema),
   fixes: z.array(z.string()),
-});
-export const singlePointOfFailureListSchema = z.object({ ...listEnvelope, rows: z.array(singlePointOfFailureRowSchema), credentials: z.array(credentialOptionSchema) });
+}));
+export const singlePointOfFailureListSchema = z.lazy(() => z.object({ ...listEnvelope, rows: z.array(singlePointOfFailureRowSchema), credentials: z.array(credentialOptionSchema) }));
 export type SinglePointOfFailureList = z.infer<typeof singlePointOfFailureListSchema>;
 
-export const expiringRowSchema = z.object({
+export const expiringRowSchema = z.lazy(() => z.object({
   employee: z.string(),
   employeeName: z.string(),
   team: z.string(),
@@ -72,11 +73,11 @@ export const expiringRowSchema = z.object({
   credentialName: z.string(),
   issuedOn: isoDateSchema,
   expiresOn: isoDateSchema,
-});
-export const expiringListSchema = z.object({ ...listEnvelope, horizonDays: z.number(), rows: z.array(expiringRowSchema) });
+}));
+export const expiringListSchema = z.lazy(() => z.object({ ...listEnvelope, horizonDays: z.number(), rows: z.array(expiringRowSchema) }));
 export type ExpiringList = z.infer<typeof expiringListSchema>;
 
-export const overdueGoalRowSchema = z.object({
+export const overdueGoalRowSchema = z.lazy(() => z.object({
   goal: z.string(),
   employee: z.string(),
   employeeName: z.string(),
@@ -87,12 +88,12 @@ export const overdueGoalRowSchema = z.object({
   dueOn: isoDateSchema,
   daysOverdue: z.number(),
   status: z.string(),
-});
-export const overdueGoalListSchema = z.object({ ...listEnvelope, rows: z.array(overdueGoalRowSchema) });
+}));
+export const overdueGoalListSchema = z.lazy(() => z.object({ ...listEnvelope, rows: z.array(overdueGoalRowSchema) }));
 export type OverdueGoalList = z.infer<typeof overdueGoalListSchema>;
 
 /** GET /api/teams/:team/skills/:skill/gaps: the team's people short of the skill, and what closes it. */
-export const skillGapsSchema = z.object({
+export const skillGapsSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   skill: z.object({ id: z.string(), name: z.string(), category: z.string() }),
@@ -111,17 +112,17 @@ export const skillGapsSchema = z.object({
   ),
   /** Credentials granting the skill at the lowest level anyone listed needs or above (each with its level), cheapest first. */
   credentials: z.array(credentialOptionSchema),
-});
+}));
 export type SkillGaps = z.infer<typeof skillGapsSchema>;
 
-export const searchResultSchema = z.object({
+export const searchResultSchema = z.lazy(() => z.object({
   kind: z.enum(['team', 'skill', 'credential', 'role', 'person']),
   id: z.string(),
   label: z.string(),
   detail: z.string(),
   /** A skill's category. */
   category: z.string().optional(),
-});
+}));
 export type SearchResult = z.infer<typeof searchResultSchema>;
-export const searchResponseSchema = z.object({ query: z.string(), results: z.array(searchResultSchema) });
+export const searchResponseSchema = z.lazy(() => z.object({ query: z.string(), results: z.array(searchResultSchema) }));
 export type SearchResponse = z.infer<typeof searchResponseSchema>;

@@ -8,11 +8,11 @@ import { goalsSearchSchema } from '../features/goals/search';
 import { employeeSearchSchema } from '../features/employee/search';
 import { teamSearchSchema, teamsSearchSchema } from '../features/team/search';
 import { catalogSearchSchema } from '../features/catalog/search';
-import { GlossaryPage } from './GlossaryPage';
 import { listSearchSchema } from '../features/lists/search';
 import { planSearchSchema } from '../features/plan/search';
-// The landing page is in the entry chunk (its charts still load on demand): the router renders the
-// shell only once the route's component is loaded, so a lazy landing page delays the first paint.
+import { GlossaryPage } from './GlossaryPage';
+// The landing page is in the entry chunk (its charts still load on demand): its first render is
+// the first screen prerendered into index.html (src/app/prerender.tsx), which the app adopts as is.
 import { OverviewPage } from '../features/overview/OverviewPage';
 
 const rootRoute = createRootRoute({
@@ -141,13 +141,18 @@ const routeTree = rootRoute.addChildren([
   planRoute,
 ]);
 
-/** The app's router; tests pass a memory history to open any URL. */
-export function createAppRouter(history?: RouterHistory) {
-  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: true });
+/**
+ * The app's router; tests pass a memory history to open any URL. The build-time render of the first
+ * screen turns scroll restoration off: it would write an inline script the server's CSP refuses.
+ */
+export function createAppRouter(history?: RouterHistory, { scrollRestoration = true }: { scrollRestoration?: boolean } = {}) {
+  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration });
 }
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: ReturnType<typeof createAppRouter>;
+    router: AppRouter;
   }
 }

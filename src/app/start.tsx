@@ -1,16 +1,48 @@
-// Renders the app. Loaded by src/main.tsx once the API worker is on its way (index.html preloads it).
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+// Renders the app. Loaded by src/main.tsx once the API worker is on its way and the first screen
+// (prerendered into index.html, src/app/prerender.tsx) is painted.
+import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
+import { createAppRouter } from './router';
+import { firstScreenFits } from './firstScreen';
+import { isServerHost } from '../api/access';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// As a transition, React renders the first screen in small slices instead of one long task, so
-// the page answers input while it starts (the render is most of the start-up's main-thread time).
-startTransition(() => {
-  createRoot(root).render(
+
+/** Once the app has taken over the prerendered first screen, its header controls may show (styles.css). */
+function FirstScreen({ container, children }: { container: HTMLElement; children: ReactNode }) {
+  useLayoutEffect(() => container.removeAttribute('data-first-screen'), [container]);
+  return children;
+}
+
+// The router first resolves the address (as the build-time render did), so the first render
+// matches the prerendered markup.
+const router = createAppRouter();
+void router.load().then(() => render(root));
+
+function render(container: HTMLElement) {
+  const app = (
     <StrictMode>
-      <App />
-    </StrictMode>,
+      <FirstScreen container={container}>
+        <App router={router} />
+      </FirstScreen>
+    </StrictMode>
   );
-});
+  if (firstScreenFits(isServerHost())) {
+    // The first render is the prerendered first screen itself (the shell, the Overview still
+    // computing): React adopts its elements instead of building them again. Marked as rendered on
+    // a server, the router renders its matches as it did at build time (no Suspense boundary of its
+    // own around them). Should they differ (a persona other than the default), React renders the
+    // difference anew. As a transition, the hydration is done in small slices (a plain hydrateRoot
+    // is one task, as long as the whole first render).
+    router.ssr = { manifest: undefined };
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
+  } else {
+    // Another page, or a server's sign-in check: rendered anew. As a transition, React renders it
+    // in small slices instead of one long task.
+    startTransition(() => createRoot(container).render(app));
+  }
+}

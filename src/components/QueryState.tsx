@@ -72,15 +72,18 @@ export function QueryState<T>({
   children,
   label,
   page,
+  pending,
 }: {
   query: { data: T | undefined; error: unknown; isPending: boolean };
   children: (data: T) => ReactNode;
   label?: string;
   /** The query is the page's record ("team called “Payments”"): a refusal or 404 becomes the page. */
   page?: string;
+  /** What shows while the data is on its way (default: the loading line with `label`). */
+  pending?: ReactNode;
 }) {
   const shown = useDeferredValue(query.data !== undefined);
   if (query.error) return page ? <PageProblem error={query.error} what={page} /> : <ErrorMessage error={query.error} />;
-  if (query.isPending || query.data === undefined || !shown) return <Loading label={label} />;
+  if (query.isPending || query.data === undefined || !shown) return pending ?? <Loading label={label} />;
   return <>{children(query.data)}</>;
 }

@@ -1,8 +1,9 @@
 // Number formats shared by the views: one place decides how a share or money reads.
-// Intl formatters are costly to create (milliseconds each), and tables format thousands of cells:
-// each format is built once and reused.
-const COUNT = new Intl.NumberFormat('en-GB');
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Intl formatters are costly to create (milliseconds each, the first more while the locale's data
+// loads), and tables format thousands of cells: each format is built on first use and reused. Not
+// at import: that would lengthen the page's start, whose first screen formats nothing.
+let countFormat: Intl.NumberFormat | undefined;
+let dateFormat: Intl.DateTimeFormat | undefined;
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatPercent(share: number | null | undefined, digits = 0): string {
@@ -20,14 +21,16 @@ export function formatMoney(amount: number, currency = 'EUR'): string {
 }
 
 export function formatCount(count: number): string {
-  return COUNT.format(count);
+  countFormat ??= new Intl.NumberFormat('en-GB');
+  return countFormat.format(count);
 }
 
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '—';
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month || !day) return iso;
-  return DATE.format(Date.UTC(year, month - 1, day));
+  dateFormat ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return dateFormat.format(Date.UTC(year, month - 1, day));
 }
 
 /** "1 team", "12 teams". */

@@ -1,8 +1,16 @@
 // How every table and heatmap in the app orders its rows: one collator for text (numbers inside
 // names in numeric order, case and accents ignored), numbers numerically, blanks last. Pure.
 
-/** Built once: Intl.Collator set-up costs milliseconds, and a sort compares thousands of times. */
-export const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+let collator: Intl.Collator | undefined;
+
+/**
+ * Built on first use, then reused: Intl.Collator set-up costs milliseconds, and a sort compares
+ * thousands of times (built at import, it would lengthen the page's start, which sorts nothing).
+ */
+export function textCollator(): Intl.Collator {
+  collator ??= new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+  return collator;
+}
 
 export type SortValue = string | number | null | undefined;
 export type SortDirection = 'asc' | 'desc';
@@ -13,7 +21,7 @@ export function compareSortValues(a: SortValue, b: SortValue): number {
   const bMissing = b === null || b === undefined || (typeof b === 'number' && Number.isNaN(b));
   if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+  return textCollator().compare(String(a), String(b));
 }
 
 /**

@@ -3,7 +3,7 @@
 // before dropping edits that were not tried.
 import { useId, useState } from 'react';
 import type { Requirement, Role, Skill } from '../../domain/schema';
-import { collator } from '../../components/sorting';
+import { textCollator } from '../../components/sorting';
 
 interface RoleEditorProps {
   role: Role;
@@ -27,7 +27,7 @@ export function RoleEditor({ role, skills, onApply, onClose, pending }: RoleEdit
   const [note, setNote] = useState('');
   const skillName = new Map(skills.map((skill) => [skill.id, skill.name]));
   const nameOf = (skill: string) => skillName.get(skill) ?? skill;
-  const unused = skills.filter((skill) => !requirements.some((requirement) => requirement.skill === skill.id)).sort((a, b) => collator.compare(a.name, b.name));
+  const unused = skills.filter((skill) => !requirements.some((requirement) => requirement.skill === skill.id)).sort((a, b) => textCollator().compare(a.name, b.name));
   const update = (index: number, patch: Partial<Requirement>) => setRequirements(requirements.map((requirement, at) => (at === index ? { ...requirement, ...patch } : requirement)));
   const dirty = newSkill !== '' || !sameRequirements(requirements, role.requirements);
   const addChosen = () => {

@@ -1,0 +1,78 @@
+// How `gapmap serve` sends the built page, over real HTTP: hashed assets cached for a year and
+// never revalidated, compressed for a client that accepts it; index.html (and every page address,
+// which is the same single-page app) revalidated on each visit, so a new build is seen at once.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeApp, listen } from './serve';
+import { createOrganisationState } from '../../state/organisationState';
+import { memoryStore } from '../../store/organisationStore';
+
+const TODAY = '2026-11-25';
+// A script long enough to be worth compressing (hono/compress skips bodies under 1 KiB).
+const SCRIPT = `export const shell = ${JSON.stringify('the app '.repeat(400))};\n`;
+const INDEX = '<!doctype html><html lang="en"><head><title>Gapmap</title></head><body><div id="root"><h1>Overview</h1></div></body></html>';
+
+let server: { url: string; close(): Promise<void> } | undefined;
+
+beforeAll(async () => {
+  const dist = mkdtempSync(join(tmpdir(), 'gapmap-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  writeFileSync(join(dist, 'assets', 'start-AbC123xy.js'), SCRIPT);
+  const state = createOrganisationState(memoryStore(), () => TODAY, { whenEmpty: 'stay-empty' });
+  server = await listen(createNodeApp({ state, distDir: dist }), { port: 0, host: '127.0.0.1' });
+});
+
+afterAll(() => server?.close());
+
+/** A GET as a browser sends it, the raw bytes and headers as they came (node's http does not decompress). */
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server!.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('gapmap serve sends the built page', () => {
+  it('sends a hashed asset with a year of immutable caching, gzipped for a client that accepts gzip', async () => {
+    const response = await get('/assets/start-AbC123xy.js', { 'accept-encoding': 'gzip' });
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.body.length).toBeLessThan(SCRIPT.length / 4);
+    expect(gunzipSync(response.body).toString()).toBe(SCRIPT);
+  });
+
+  it('sends the same asset uncompressed to a client that does not accept gzip', async () => {
+    const response = await get('/assets/start-AbC123xy.js');
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body.toString()).toBe(SCRIPT);
+  });
+
+  it('sends index.html, at / and at any page address, with no-cache and the server-host marker', async () => {
+    for (const path of ['/', '/index.html', '/heatmap']) {
+      const response = await get(path, { 'accept-encoding': 'gzip' });
+      expect(response.status, path).toBe(200);
+      expect(response.headers['cache-control'], path).toBe('no-cache');
+      const html = response.headers['content-encoding'] === 'gzip' ? gunzipSync(response.body).toString() : response.body.toString();
+      expect(html, path).toContain('<meta name="gapmap-host" content="server">');
+      expect(html, path).toContain('<h1>Overview</h1>');
+    }
+  });
+
+  it('answers a missing asset 404, never the page in its place', async () => {
+    const response = await get('/assets/start-missing1.js');
+    expect(response.status).toBe(404);
+    expect(response.headers['cache-control']).toBeUndefined();
+  });
+});

@@ -1,0 +1,48 @@
+// The first screen is in dist/index.html itself (prerendered at build time, src/app/prerender.tsx):
+// before the app's code has run, the page already shows the app's header and navigation and the Overview's
+// layout with its figures' labels, and says the figures are being computed; with JavaScript on,
+// the app replaces it with the same layout holding the figures.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectNoSeriousAxeViolations } from './helpers';
+
+const FIGURE_LABELS = ['Readiness', 'Readiness in 90 days', 'Critical gaps', 'Single points of failure', 'Expiring in 90 days', 'Goal completion'];
+
+test.describe('the first screen before any JavaScript', () => {
+  test('dist/index.html holds the shell and the Overview layout as HTML', () => {
+    const html = readFileSync(join(import.meta.dirname, '../../dist/index.html'), 'utf8');
+    const root = html.slice(html.indexOf('<div id="root"'));
+    expect(root).toContain('<nav aria-label="Main">');
+    expect(root).toMatch(/<h1 id="overview-title">Overview<\/h1>/);
+    expect(root).toContain('Computing the overview…');
+    for (const label of FIGURE_LABELS) expect(root).toContain(`<dt>${label}</dt>`);
+    // No figure: nothing computed at build time is shown as if it were the organisation's.
+    expect(root).not.toContain('figure-value');
+    // The server's content security policy allows no inline script.
+    expect(root).not.toContain('<script');
+  });
+
+  test('before the app’s code has arrived, the page shows the header, the navigation and the Overview layout', async ({ page }) => {
+    // The app's scripts never arrive (as on a slow network, before they do); axe still runs.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Heatmap' })).toHaveAttribute('href', '/heatmap');
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('Computing the overview…');
+    const figures = page.getByLabel('Headline figures, being computed');
+    await expect(figures.getByRole('term')).toHaveText(FIGURE_LABELS);
+    await expect(page.getByRole('heading', { level: 2, name: 'Top gaps by weighted gap' })).toBeVisible();
+    // The header's controls cannot work before the app runs: they keep their place, hidden.
+    await expect(page.getByRole('combobox', { name: /Search people/ })).toBeHidden();
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  test('with JavaScript on, the app replaces the first screen: figures, and the header controls shown', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('.figure', { hasText: /^Readiness/ }).first().locator('.figure-value')).toHaveText(/^\d{1,3}\.\d%$/);
+    await expect(page.getByRole('combobox', { name: /Search people/ })).toBeVisible();
+    await expect(page.locator('#root')).not.toHaveAttribute('data-first-screen');
+    await expect(page.getByText('Computing the overview…')).toHaveCount(0);
+  });
+});
