@@ -100,6 +100,11 @@ export async function connectPostgres(connectionString: string, options: Postgre
         throw translated(error);
       }
       let broken = false;
+      // A connection lost while this transaction holds it (between two of its statements) is
+      // reported as an 'error' event too: the statement that follows fails with it, so the event is
+      // only heard here, never left to crash the process.
+      const heard = () => undefined;
+      client.on('error', heard);
       try {
         await client.query('BEGIN');
         const result = await work(queryableOf(client));
@@ -110,6 +115,7 @@ export async function connectPostgres(connectionString: string, options: Postgre
         if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw translated(error);
       } finally {
+        client.off('error', heard);
         client.release(broken);
       }
     },
@@ -120,10 +126,16 @@ export async function connectPostgres(connectionString: string, options: Postgre
       const connect = async (): Promise<void> => {
         if (stopped) return;
         const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+        let retried = false;
         const retry = () => {
+          // Both the 'error' event and a failed connect or LISTEN lead here: one new attempt, not two.
+          if (retried) return;
+          retried = true;
           onListening?.(false);
           listeners.delete(client);
           client.removeAllListeners();
+          // A broken connection may still report its end: heard and ignored, never an uncaught error.
+          client.on('error', () => undefined);
           void client.end().catch(() => undefined);
           if (stopped) return;
           setTimeout(() => void connect(), delay).unref();
