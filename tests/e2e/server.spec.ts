@@ -173,7 +173,7 @@ test.describe.serial('gapmap serve', () => {
     await expect(page.getByRole('cell', { name: 'sign-in-refused' }).first()).toBeVisible();
     await expect(page.getByRole('cell', { name: 'token-created' })).toHaveCount(0);
     const csv = await page.request.get(`${url}${await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')}`);
-    expect((await csv.text()).split('\r\n')[0]).toBe('id,at,actor,action,subject,detail');
+    expect((await csv.text()).split('\r\n')[0]).toBe('id,at,actor,action,subject,detail,people');
     await expectNoSeriousAxeViolations(page);
     await page.context().close();
   });
