@@ -190,10 +190,19 @@ interface AuditRow {
  */
 export async function appendAuditRow(db: SqlQueryable, event: NewAuditEvent): Promise<void> {
   const pseudonyms = new Map<string, string>();
-  for (const id of peopleNamedIn(event.detail)) {
-    await db.query('insert into audit_people (employee_id, pseudonym) values ($1, $2) on conflict (employee_id) do nothing', [id, newPersonPseudonym()]);
-    const [row] = await db.query<{ pseudonym: string }>('select pseudonym from audit_people where employee_id = $1', [id]);
-    pseudonyms.set(id, row!.pseudonym);
+  const ids = [...peopleNamedIn(event.detail)];
+  if (ids.length > 0) {
+    // Two statements however many people (a whole training plan names thousands), not two per person;
+    // ids travel as one JSON array, whatever characters they hold.
+    const fresh = ids.map((id) => ({ id, pseudonym: newPersonPseudonym() }));
+    await db.query(
+      `insert into audit_people (employee_id, pseudonym)
+         select person->>'id', person->>'pseudonym' from jsonb_array_elements($1::jsonb) as person
+       on conflict (employee_id) do nothing`,
+      [JSON.stringify(fresh)],
+    );
+    const rows = await db.query<{ employee_id: string; pseudonym: string }>('select employee_id, pseudonym from audit_people where employee_id in (select jsonb_array_elements_text($1::jsonb))', [JSON.stringify(ids)]);
+    for (const row of rows) pseudonyms.set(row.employee_id, row.pseudonym);
   }
   await db.query('insert into audit_log (actor_id, actor, action, subject, detail) values ($1, $2, $3, $4, $5::jsonb)', [
     event.actorId, event.actor, event.action, event.subject, JSON.stringify(withPseudonyms(event.detail, pseudonyms)),
@@ -205,7 +214,7 @@ export function postgresAuditLog(db: SqlDatabase): AuditLog {
     append: (event) => appendAuditRow(db, event),
     async people(wanted) {
       if (wanted.length === 0) return new Map();
-      const rows = await db.query<{ employee_id: string; pseudonym: string }>('select employee_id, pseudonym from audit_people where pseudonym = any($1::text[])', [`{${wanted.join(',')}}`]);
+      const rows = await db.query<{ employee_id: string; pseudonym: string }>('select employee_id, pseudonym from audit_people where pseudonym in (select jsonb_array_elements_text($1::jsonb))', [JSON.stringify(wanted)]);
       return new Map(rows.map((row) => [row.pseudonym, row.employee_id]));
     },
     async list(filter = {}) {
