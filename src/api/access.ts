@@ -53,7 +53,7 @@ export const accountSchema = z.object({ id: z.string(), email: z.string(), displ
 export type AccountView = z.infer<typeof accountSchema>;
 export const tokenSchema = z.object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'manager', 'hr']), label: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().optional(), lastUsedAt: z.string().optional() });
 export type TokenView = z.infer<typeof tokenSchema>;
-export const auditEventSchema = z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string(), detail: z.record(z.string(), z.unknown()) });
+export const auditEventSchema = z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string(), detail: z.record(z.string(), z.unknown()), named: z.array(z.string()) });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
 
 async function call<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown, params?: QueryParams): Promise<T> {

@@ -8,8 +8,7 @@ import { ErrorMessage, Loading } from '../../components/QueryState';
 const ACTIONS = ['import', 'import-undone', 'goals-assigned', 'goal-status-changed', 'catalog-changed', 'demo-reset', 'whatif-kept', 'badge-mappings-changed', 'account-added', 'account-changed', 'account-removed', 'token-created', 'token-revoked', 'signed-in', 'sign-in-refused', 'signed-out-everywhere', 'person-erased'];
 
 /** Rows name people by pseudonym; those not erased since are named for the admin reading the log. */
-function PeopleNamed({ detail, people }: { detail: Record<string, unknown>; people: Record<string, { id: string; name?: string }> }) {
-  const named = [...new Set(JSON.stringify(detail).match(/\bperson-[0-9a-f]{12}\b/g) ?? [])];
+function PeopleNamed({ named, people }: { named: readonly string[]; people: Record<string, { id: string; name?: string }> }) {
   if (named.length === 0) return null;
   return (
     <ul className="audit-people">
@@ -62,7 +61,7 @@ export function AuditPage() {
                 <td>{event.at.replace('T', ' ').slice(0, 19)}</td><td>{event.actor}</td><td>{event.action}</td><td>{event.subject}</td>
                 <td>
                   <code>{JSON.stringify(event.detail)}</code>
-                  <PeopleNamed detail={event.detail} people={events.data.people} />
+                  <PeopleNamed named={event.named} people={events.data.people} />
                 </td>
               </tr>
             ))}

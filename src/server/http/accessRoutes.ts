@@ -150,7 +150,8 @@ export function createAccessRoutes(accounts: AccountStore, audit: AuditLog, stat
         });
         return csvResponse(writeCsv(AUDIT_CSV_COLUMNS, rows, csvOptionsOf(url)), 'gapmap-audit.csv');
       }
-      return json({ events, people });
+      // Each event says which pseudonyms it holds, so the page never searches its detail for them.
+      return json({ events: events.map((event) => ({ ...event, named: pseudonymsIn([event]) })), people });
     })),
   ];
 }
