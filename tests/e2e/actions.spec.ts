@@ -64,7 +64,7 @@ test.describe('acting on the gaps', () => {
     await expect(colleague.getByText('Someone else’s draft: only its author can keep or discard it.')).toBeVisible();
     await expect(colleague.getByRole('button', { name: 'Discard' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Discard' }).click();
-    await expect(page.getByText('What-if draft')).toBeHidden();
+    await expect(page.getByText('What-if draft: every figure shows the edited roles and catalog.')).toBeHidden();
     await expect(page).not.toHaveURL(/scenario=/);
     // The colleague's address still names it: they are told it is gone, and led back.
     await colleague.reload();
