@@ -1,30 +1,42 @@
-// The training plan over HTTP (issue 13 point 6): the page sends the plan it keeps; the server
-// prices and totals it, writes it as CSV, or assigns it all as goals in one change. Each line's
-// person must be in the caller's scope (an unknown id is refused like a forbidden one for a manager).
+// The training plan over HTTP (issue 13 point 6): each author's plan is kept by the backend
+// (GET/PUT /api/plan, state/plans.ts); the page sends the plan to price and total it, write it as
+// CSV, or assign it all as goals in one change. Each line's person must be in the caller's scope
+// (an unknown id is refused like a forbidden one for a manager).
 import { route, json } from './routeTable';
 import { findEmployee, type EngineOrganisation } from '../../domain/engine';
 import { defaultQuarter, planGoalsToAssign, quartersFrom, trainingPlan, trainingPlanCsv, type TrainingPlan } from '../../domain/recommend/trainingPlan';
-import { planRequestSchema, type AssignGoalsResponse, type PlanRequest, type PlanSummary } from '../../api/contract';
+import { planRequestSchema, savedPlanSchema, type AssignGoalsResponse, type PlanRequest, type PlanSummary, type SavedPlan } from '../../api/contract';
+import type { PlanStore } from '../state/plans';
 import type { WhatIfState } from '../state/whatIf';
 import type { AuditLog } from '../store/auditLog';
 import { catalogCurrency, openGoalView } from './recommendRoutes';
 import { assignGoalPairs } from './goalRoutes';
-import { asOfOf, assertMaySeeTeam, callerOf, csvOptionsOf, csvResponse, draftIdOf, forbidden, guarded, RequestRefused, viewOf } from './requestContext';
+import { asOfOf, assertMaySeeTeam, callerKeyOf, callerOf, csvOptionsOf, csvResponse, draftIdOf, forbidden, guarded, RequestRefused, viewOf } from './requestContext';
 
 /** How many quarters from the as-of date's a plan may use: this one and the next four. */
 const PLAN_QUARTERS = 5;
 
-async function planRequestOf(request: Request): Promise<ReturnType<typeof planRequestSchema.parse>> {
+/**
+ * A plan of 5,000 items (the most one may hold) of a few people each is about 2 MB of JSON: more
+ * than the default limit of a JSON body.
+ */
+const PLAN_BODY_LIMIT = 4 * 1024 * 1024;
+
+async function bodyOf<Schema extends typeof planRequestSchema | typeof savedPlanSchema>(request: Request, schema: Schema): Promise<ReturnType<Schema['parse']>> {
   let body: unknown;
   try {
     body = await request.json();
   } catch {
     throw new RequestRefused(400, 'bad-body', 'The request body is not JSON.');
   }
-  const parsed = planRequestSchema.safeParse(body);
+  const parsed = schema.safeParse(body);
   if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-  return parsed.data;
+  return parsed.data as ReturnType<Schema['parse']>;
 }
+
+const planRequestOf = (request: Request) => bodyOf(request, planRequestSchema);
+
+const EMPTY_PLAN: SavedPlan = { items: [], budget: null };
 
 /** The plan priced on `eo`, once every line's person is known to be the caller's to plan for. */
 function pricedPlan(request: Request, state: WhatIfState, eo: EngineOrganisation, plan: PlanRequest): TrainingPlan {
@@ -50,8 +62,18 @@ function pricedPlan(request: Request, state: WhatIfState, eo: EngineOrganisation
   return priced;
 }
 
-export function createPlanRoutes(state: WhatIfState, audit: AuditLog) {
+export function createPlanRoutes(state: WhatIfState, audit: AuditLog, plans: PlanStore) {
   return [
+    // The caller's own plan: nobody reads or writes another's. Every signed-in role may keep one
+    // (HR reads and exports plans; the lines are checked against the caller's scope when priced).
+    route.get('/api/plan', guarded(async ({ request }) => json<SavedPlan>((await plans.load(callerKeyOf(request))) ?? EMPTY_PLAN))),
+
+    route.put('/api/plan', guarded(async ({ request }) => {
+      const plan = await bodyOf(request, savedPlanSchema);
+      await plans.save(callerKeyOf(request), plan);
+      return json<SavedPlan>(plan);
+    }), { maxBodyBytes: PLAN_BODY_LIMIT }),
+
     route.post('/api/plan/summary', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const plan = pricedPlan(request, state, eo, await planRequestOf(request));
@@ -65,13 +87,13 @@ export function createPlanRoutes(state: WhatIfState, audit: AuditLog) {
         // The item's label is the page's own: not repeated on each of thousands of lines.
         lines: plan.lines.map(({ goal, itemLabel: _label, ...line }) => ({ ...line, goal: openGoalView(goal) })),
       });
-    })),
+    }), { maxBodyBytes: PLAN_BODY_LIMIT }),
 
     route.post('/api/plan/export', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const plan = pricedPlan(request, state, eo, await planRequestOf(request));
       return csvResponse(trainingPlanCsv(plan, csvOptionsOf(new URL(request.url))), `training-plan-${asOfOf(request, state)}.csv`);
-    })),
+    }), { maxBodyBytes: PLAN_BODY_LIMIT }),
 
     route.post('/api/plan/assign', guarded(async ({ request }) => {
       const body = await planRequestOf(request);
@@ -80,6 +102,6 @@ export function createPlanRoutes(state: WhatIfState, audit: AuditLog) {
       const plan = pricedPlan(request, state, eo, body);
       const result = await assignGoalPairs(state, audit, request, eo, planGoalsToAssign(plan), body.kind, 'training plan');
       return json<AssignGoalsResponse>(result, { status: 201 });
-    })),
+    }), { maxBodyBytes: PLAN_BODY_LIMIT }),
   ];
 }
