@@ -11,6 +11,7 @@ import { useAssignPlan } from '../../api/useAssignPlan';
 import type { PlanRequest, PlanSummary } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { usePlan } from '../../components/usePlan';
+import { isServerHost } from '../../api/access';
 import { ErrorMessage, QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
 import { SortableTable, type SortableColumn } from '../../components/SortableTable';
@@ -229,7 +230,7 @@ export function PlanPage() {
       <header className="page-header">
         <h1 id="plan-title">Training plan</h1>
         <p className="subtitle">
-          Cohorts, budget picks and pathways you add from a <Link to="/teams">team</Link> or a person’s page, each in a quarter. Kept for you, in any browser you use; priced from the catalog as of {formatDate(asOf)}.
+          Cohorts, budget picks and pathways you add from a <Link to="/teams">team</Link> or a person’s page, each in a quarter. {isServerHost() ? 'Kept for you on the server, in any browser you sign in from' : 'Kept in this browser'}; priced from the catalog as of {formatDate(asOf)}.
         </p>
       </header>
       {plan.error ? <ErrorMessage error={plan.error} /> : null}
