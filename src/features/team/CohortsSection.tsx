@@ -8,7 +8,7 @@ import { gapmapQueries } from '../../api/queries';
 import type { CohortsView, PlanItem } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { usePlan } from '../../components/usePlan';
-import { QueryState } from '../../components/QueryState';
+import { QueryState, ErrorMessage } from '../../components/QueryState';
 import { AssignGoalForm } from '../../components/AssignGoalForm';
 import { SortableTable, type SortableColumn } from '../../components/SortableTable';
 import { GlossaryLink } from '../../components/GlossaryLink';
@@ -157,6 +157,7 @@ export function CohortsSection({ team }: { team: string }) {
                 <Figure label="Weighted gap closed" value={data.totals.weightedGapClosed} term="weighted-gap" />
                 <Figure label="Already assigned" value={`${data.totals.assigned} of ${data.totals.bookings}`} detail="bookings with an open goal" tone={data.totals.assigned === data.totals.bookings ? 'good' : undefined} />
               </Figures>
+              {plan.error ? <ErrorMessage error={plan.error} /> : null}
               {notInPlan.length > 0 ? (
                 <p className="no-print">
                   <button

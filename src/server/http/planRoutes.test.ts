@@ -142,6 +142,11 @@ for (const kind of TEST_STORES) {
       expect(refused.status).toBe(400);
       expect(((await refused.json()) as { message: string }).message).toContain('items.0.lines');
       expect(await get(lnd)).toEqual(saved);
+      // A manager keeps a plan of their own teams only; a line for someone who has left can stay until removed.
+      expect((await put(dataManager, { items: [PLAN.items[1]], budget: null })).status).toBe(403);
+      const withLeaver = { items: [{ ...PLAN.items[0], lines: [{ employee: 'e1', credential: 'sql-3' }, { employee: 'e-left', credential: 'sql-3' }] }], budget: null };
+      expect((await put(dataManager, withLeaver)).status).toBe(200);
+      expect(await get(dataManager)).toEqual(withLeaver);
     });
   });
 }

@@ -38,20 +38,31 @@ const planRequestOf = (request: Request) => bodyOf(request, planRequestSchema);
 
 const EMPTY_PLAN: SavedPlan = { items: [], budget: null };
 
-/** The plan priced on `eo`, once every line's person is known to be the caller's to plan for. */
-function pricedPlan(request: Request, state: WhatIfState, eo: EngineOrganisation, plan: PlanRequest): TrainingPlan {
+/**
+ * Refuses a plan naming someone the caller may not plan for (403). Someone not in the organisation
+ * (any more) is refused too (400; 403 for a manager, who cannot tell) unless `leaversAllowed`: a
+ * saved plan may keep a leaver's line until its author removes it, so that every other change to the
+ * plan can still be saved; pricing it says which line to remove.
+ */
+function assertPlanInScope(request: Request, eo: EngineOrganisation, plan: SavedPlan, leaversAllowed = false): void {
   const caller = callerOf(request);
-  const fallback = defaultQuarter(asOfOf(request, state));
   for (const item of plan.items) {
     for (const line of item.lines) {
       const employee = findEmployee(eo, line.employee);
       if (!employee) {
+        if (leaversAllowed) continue;
         if (caller.scope !== 'all') throw forbidden();
         throw new RequestRefused(400, 'unknown-employee', `The plan names ${line.employee}, who is not in the organisation (any more): remove the line.`);
       }
       assertMaySeeTeam(caller, employee.team);
     }
   }
+}
+
+/** The plan priced on `eo`, once every line's person is known to be the caller's to plan for. */
+function pricedPlan(request: Request, state: WhatIfState, eo: EngineOrganisation, plan: PlanRequest): TrainingPlan {
+  assertPlanInScope(request, eo, plan);
+  const fallback = defaultQuarter(asOfOf(request, state));
   const items = plan.items.map((item) => ({ ...item, quarter: item.quarter ?? fallback }));
   const priced = trainingPlan(eo, items, plan.budget ?? null);
   if ('kind' in priced) {
@@ -70,6 +81,8 @@ export function createPlanRoutes(state: WhatIfState, audit: AuditLog, plans: Pla
 
     route.put('/api/plan', guarded(async ({ request }) => {
       const plan = await bodyOf(request, savedPlanSchema);
+      // A plan holds only people its author may plan for, as when it is priced.
+      assertPlanInScope(request, await state.current(), plan, true);
       await plans.save(callerKeyOf(request), plan);
       return json<SavedPlan>(plan);
     }), { maxBodyBytes: PLAN_BODY_LIMIT }),
