@@ -362,6 +362,17 @@ export const cohortsSchema = z.lazy(() => z.object({
   ),
   /** Of all rows (each booking once): what booking every cohort costs and takes. */
   totals: z.object({ people: z.number(), bookings: z.number(), assigned: z.number(), cost: z.number(), hours: z.number(), weightedGapClosed: z.number() }),
+  /**
+   * The stored organisation's cohorts while a what-if draft is named (see overviewSchema.baseline):
+   * the totals, and each cohort by credential (the page marks cohorts new in the draft and names
+   * those the draft no longer recommends). Absent without a draft.
+   */
+  baseline: z
+    .object({
+      totals: z.object({ people: z.number(), bookings: z.number(), cost: z.number(), hours: z.number(), weightedGapClosed: z.number() }),
+      cohorts: z.array(z.object({ credentialId: z.string(), name: z.string(), people: z.number(), weightedGapClosed: z.number(), totalCost: z.number(), totalHours: z.number() })),
+    })
+    .optional(),
 }));
 export type CohortsView = z.infer<typeof cohortsSchema>;
 
@@ -376,6 +387,8 @@ export const budgetPlanSchema = z.lazy(() => z.object({
   totalWeightedGap: z.number(),
   method: z.string(),
   guarantee: z.string(),
+  /** The best plan for the same budget on the stored organisation while a what-if draft is named (see overviewSchema.baseline). */
+  baseline: z.object({ spent: z.number(), weightedGapClosed: z.number(), totalWeightedGap: z.number() }).optional(),
 }));
 export type BudgetPlanView = z.infer<typeof budgetPlanSchema>;
 
