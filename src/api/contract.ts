@@ -231,6 +231,18 @@ export const goalListSchema = z.lazy(() => z.object({
       status: z.string(),
     }),
   ),
+  /**
+   * The same counts on the stored organisation while a what-if draft is named (see
+   * overviewSchema.baseline), and the goals whose state differs there (a draft's catalog decides
+   * which credentials are held, so a goal can be completed under it and overdue as stored).
+   */
+  baseline: z
+    .object({
+      summary: goalSummarySchema,
+      byTeam: z.array(z.object({ team: z.string(), summary: goalSummarySchema })),
+      changedGoals: z.array(z.object({ id: z.string(), completed: z.boolean(), overdue: z.boolean(), status: z.string() })),
+    })
+    .optional(),
 }));
 export type GoalList = z.infer<typeof goalListSchema>;
 

@@ -311,6 +311,32 @@ describe('what-if', () => {
     await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
   });
 
+  it('answers the goal counts under a draft beside the stored ones, with the goals whose state the draft changes', async () => {
+    // Ada earned SQL Practitioner on 10 Jan 2026 (no expiry as stored); her goal for it was created on 1 Jun, due 1 Nov.
+    // Stored, she holds it on 1 Jun: completed. The draft makes it valid 3 months (to 10 Apr), so from 1 Jun
+    // she never holds it: open, and overdue on 25 Nov.
+    const awards = [{ employee: 'e1', credential: 'sql-3', issuedOn: '2026-01-10', verification: 'verified' as const }];
+    const goals = [{ id: 'g1', employee: 'e1', credential: 'sql-3', createdOn: '2026-06-01', dueOn: '2026-11-01', status: 'assigned' as const, kind: 'organisational' as const, assignedBy: 'L&D manager' }];
+    await server.state.replace({ ...smallOrganisation(), awards, goals }, 'test: a goal met by an award');
+    const credentials = smallOrganisation().credentials.map((credential) => (credential.id === 'sql-3' ? { ...credential, validityMonths: 3 } : credential));
+    const { id } = (await (await send('PUT', '/api/whatif', lnd, { credentials })).json()) as { id: string };
+    const get = async <T,>(path: string) => (await (await send('GET', path, lnd)).json()) as T;
+
+    const list = await get<{ summary: object; byTeam: { team: string; summary: object }[]; baseline: unknown }>(`/api/goals?asOf=${TODAY}&scenario=${id}`);
+    expect(list.summary).toEqual({ total: 1, completed: 0, overdue: 1, open: 1, completionRate: 0 });
+    expect(list.baseline).toEqual({
+      summary: { total: 1, completed: 1, overdue: 0, open: 0, completionRate: 1 },
+      byTeam: [{ team: 'Data', summary: { total: 1, completed: 1, overdue: 0, open: 0, completionRate: 1 } }],
+      changedGoals: [{ id: 'g1', completed: true, overdue: false, status: 'completed' }],
+    });
+    // The overdue list: the goal is new in the draft (24 days late), and the stored list was empty.
+    const overdue = await get<{ rows: { goal: string; daysOverdue: number; baseline: unknown }[]; baseline: unknown }>(`/api/lists/overdue-goals?asOf=${TODAY}&scenario=${id}`);
+    expect(overdue.rows.map((row) => [row.goal, row.daysOverdue, row.baseline])).toEqual([['g1', 24, null]]);
+    expect(overdue.baseline).toEqual({ total: 0, goneTotal: 0, gone: [] });
+    expect(await get<object>(`/api/goals?asOf=${TODAY}`)).not.toHaveProperty('baseline');
+    await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
+  });
+
   it('refuses a scenario that names a skill that does not exist', async () => {
     const roles = [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'cobol', level: 2, weight: 'important' }] }];
     const response = await send('PUT', '/api/whatif', lnd, { roles });
