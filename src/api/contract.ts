@@ -478,6 +478,12 @@ export const planSummarySchema = z.object({
   total: planTotalsSchema,
   budget: z.number().nullable(),
   remaining: z.number().nullable(),
+  /**
+   * While a what-if draft is named (see overviewSchema.baseline): the same plan priced on the stored
+   * catalog. The plan's lines are the user's own, so requirements do not enter it; only the catalog's
+   * prices and hours do. Null when a line names a course only the draft's catalog has.
+   */
+  baseline: z.object({ cost: z.number(), hours: z.number() }).nullable().optional(),
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 

@@ -9,7 +9,7 @@ import type { WhatIfState } from '../state/whatIf';
 import type { AuditLog } from '../store/auditLog';
 import { catalogCurrency, openGoalView } from './recommendRoutes';
 import { assignGoalPairs } from './goalRoutes';
-import { asOfOf, assertMaySeeTeam, callerOf, csvOptionsOf, csvResponse, draftIdOf, forbidden, guarded, RequestRefused, viewOf } from './requestContext';
+import { asOfOf, assertMaySeeTeam, baselineOf, callerOf, csvOptionsOf, csvResponse, draftIdOf, forbidden, guarded, RequestRefused, viewOf } from './requestContext';
 
 /** How many quarters from the as-of date's a plan may use: this one and the next four. */
 const PLAN_QUARTERS = 5;
@@ -50,13 +50,27 @@ function pricedPlan(request: Request, state: WhatIfState, eo: EngineOrganisation
   return priced;
 }
 
+/** The plan's total cost and hours on the stored catalog; null when it names a course only a what-if draft has. */
+function storedPricing(request: Request, state: WhatIfState, stored: EngineOrganisation, plan: PlanRequest): { cost: number; hours: number } | null {
+  try {
+    const { total } = pricedPlan(request, state, stored, plan);
+    return { cost: total.cost, hours: total.hours };
+  } catch (error) {
+    if (error instanceof RequestRefused && error.code === 'unknown-credential') return null;
+    throw error;
+  }
+}
+
 export function createPlanRoutes(state: WhatIfState, audit: AuditLog) {
   return [
     route.post('/api/plan/summary', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const plan = pricedPlan(request, state, eo, await planRequestOf(request));
+      const body = await planRequestOf(request);
+      const plan = pricedPlan(request, state, eo, body);
       const asOf = asOfOf(request, state);
+      const stored = await baselineOf(request, state);
       return json<PlanSummary>({
+        ...(stored ? { baseline: storedPricing(request, state, stored, body) } : {}),
         ...plan,
         asOf,
         currency: catalogCurrency(eo),
