@@ -12,7 +12,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { Compared } from '../../components/Compared';
 import { countOf, formatDate } from '../../components/format';
 import { addDays } from '../../domain/dates';
-import { AssignCredential } from './AssignCredential';
+import { AssignGoalForm } from '../../components/AssignGoalForm';
 import './lists.css';
 import type { ListSearch } from './search';
 
@@ -161,11 +161,11 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
                   <td className="numeric"><Compared baseline={row.baseline?.effective} scenario={row.effective} kind="count" /></td>
                   <td className="numeric"><Compared baseline={row.baseline?.gap} scenario={row.gap} kind="count" /></td>
                   <td>
-                    <AssignCredential
+                    <AssignGoalForm
                       persona={persona}
                       people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
                       credentials={pickCredentials(data.credentials, row.fixes)}
-                      label="Assign a goal"
+                      buttonLabel="Assign a goal"
                       description={`${row.skillName} for ${row.employeeName}`}
                     />
                   </td>
@@ -225,11 +225,11 @@ function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
                   </td>
                   <td className="numeric"><Compared baseline={row.baseline?.requiredCount} scenario={row.requiredCount} kind="count" /></td>
                   <td>
-                    <AssignCredential
+                    <AssignGoalForm
                       persona={persona}
                       people={row.candidates.map((candidate) => ({ ...candidate, team: row.team }))}
                       credentials={pickCredentials(data.credentials, row.fixes)}
-                      label="Assign a goal"
+                      buttonLabel="Assign a goal"
                       description={`${row.skillName} in ${row.team}`}
                       choosePeople
                     />
@@ -292,11 +292,11 @@ function Expiring({ sort }: { sort: string | undefined }) {
                       {row.baseline && row.baseline.expiresOn !== row.expiresOn ? <span className="muted block">as stored: {formatDate(row.baseline.expiresOn)}</span> : null}
                     </td>
                     <td>
-                      <AssignCredential
+                      <AssignGoalForm
                         persona={persona}
                         people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
                         credentials={[{ id: row.credential, name: row.credentialName }]}
-                        label="Renew"
+                        buttonLabel="Renew"
                         description={`${row.credentialName} for ${row.employeeName}`}
                         dueOn={dayBefore}
                         latestDue={dayBefore}

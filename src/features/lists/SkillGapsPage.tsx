@@ -9,7 +9,7 @@ import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Compared } from '../../components/Compared';
 import { formatDate } from '../../components/format';
-import { AssignCredential } from './AssignCredential';
+import { AssignGoalForm } from '../../components/AssignGoalForm';
 
 function evidenceOf(person: { verified: number; assessed: number }): string {
   if (person.verified === 0 && person.assessed === 0) return 'none';
@@ -115,13 +115,13 @@ export function SkillGapsPage() {
                       {chosen.length === 0 ? (
                         <p>Tick the people to assign a credential to.</p>
                       ) : (
-                        <AssignCredential
+                        <AssignGoalForm
                           // A new selection starts a new form, so its announcement is about this one.
                           key={chosen.map((person) => person.employee).join(',')}
                           persona={persona}
                           people={chosen.map((person) => ({ id: person.employee, name: person.name, team: data.team }))}
                           credentials={data.credentials}
-                          label={`Assign to ${chosen.length === 1 ? chosen[0]?.name : `${chosen.length} people`}`}
+                          buttonLabel={`Assign to ${chosen.length === 1 ? chosen[0]?.name : `${chosen.length} people`}`}
                         />
                       )}
                     </>

@@ -87,12 +87,14 @@ function GoalCell({ cohort, team, persona }: { cohort: Cohort; team: string; per
       <AssignGoalForm
         done={done}
         persona={persona}
-        credentialId={credentials[0] ?? cohort.credentialId}
-        credentialName={cohort.name}
-        employees={openPeople.map((employee) => ({ ...employee, team }))}
+        credentials={[{ id: credentials[0] ?? cohort.credentialId, name: cohort.name }]}
+        people={openPeople.map((employee) => ({ ...employee, team }))}
         pairs={credentials.length > 1 ? open : undefined}
         credentialNames={new Map(cohort.courses.map((course) => [course.credentialId, course.name]))}
         buttonLabel={openPeople.length === 1 ? `Assign to ${openPeople[0]?.name ?? 'them'}` : openPeople.length === cohort.employees.length ? `Assign to all ${openPeople.length}` : `Assign to the other ${openPeople.length}`}
+        formLabel={`Assign ${cohort.name} as a goal`}
+        chooseKind
+        showCredential={false}
       />
     </>
   );
