@@ -231,6 +231,18 @@ export const goalListSchema = z.lazy(() => z.object({
       status: z.string(),
     }),
   ),
+  /**
+   * The same counts on the stored organisation while a what-if draft is named (see
+   * overviewSchema.baseline), and the goals whose state differs there (a draft's catalog decides
+   * which credentials are held, so a goal can be completed under it and overdue as stored).
+   */
+  baseline: z
+    .object({
+      summary: goalSummarySchema,
+      byTeam: z.array(z.object({ team: z.string(), summary: goalSummarySchema })),
+      changedGoals: z.array(z.object({ id: z.string(), completed: z.boolean(), overdue: z.boolean(), status: z.string() })),
+    })
+    .optional(),
 }));
 export type GoalList = z.infer<typeof goalListSchema>;
 
@@ -362,6 +374,17 @@ export const cohortsSchema = z.lazy(() => z.object({
   ),
   /** Of all rows (each booking once): what booking every cohort costs and takes. */
   totals: z.object({ people: z.number(), bookings: z.number(), assigned: z.number(), cost: z.number(), hours: z.number(), weightedGapClosed: z.number() }),
+  /**
+   * The stored organisation's cohorts while a what-if draft is named (see overviewSchema.baseline):
+   * the totals, and each cohort by credential (the page marks cohorts new in the draft and names
+   * those the draft no longer recommends). Absent without a draft.
+   */
+  baseline: z
+    .object({
+      totals: z.object({ people: z.number(), bookings: z.number(), cost: z.number(), hours: z.number(), weightedGapClosed: z.number() }),
+      cohorts: z.array(z.object({ credentialId: z.string(), name: z.string(), people: z.number(), weightedGapClosed: z.number(), totalCost: z.number(), totalHours: z.number() })),
+    })
+    .optional(),
 }));
 export type CohortsView = z.infer<typeof cohortsSchema>;
 
@@ -376,6 +399,8 @@ export const budgetPlanSchema = z.lazy(() => z.object({
   totalWeightedGap: z.number(),
   method: z.string(),
   guarantee: z.string(),
+  /** The best plan for the same budget on the stored organisation while a what-if draft is named (see overviewSchema.baseline). */
+  baseline: z.object({ spent: z.number(), weightedGapClosed: z.number(), totalWeightedGap: z.number() }).optional(),
 }));
 export type BudgetPlanView = z.infer<typeof budgetPlanSchema>;
 
@@ -458,6 +483,12 @@ export const planSummarySchema = z.object({
   total: planTotalsSchema,
   budget: z.number().nullable(),
   remaining: z.number().nullable(),
+  /**
+   * While a what-if draft is named (see overviewSchema.baseline): the same plan priced on the stored
+   * catalog. The plan's lines are the user's own, so requirements do not enter it; only the catalog's
+   * prices and hours do. Null when a line names a course only the draft's catalog has.
+   */
+  baseline: z.object({ cost: z.number(), hours: z.number() }).nullable().optional(),
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 

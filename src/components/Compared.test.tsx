@@ -26,4 +26,10 @@ describe('a figure under a what-if draft', () => {
     expect(screen.getByText('1,234')).toBeInTheDocument();
     expect(screen.queryByText(/→/)).not.toBeInTheDocument();
   });
+
+  it('gives an amount of money and its difference in the currency', () => {
+    expect(comparedText(750, 550, 'money', 0, 'EUR')).toBe('€750 → €550 (−€200)');
+    render(<Compared baseline={750} scenario={950} kind="money" currency="EUR" />);
+    expect(screen.getByText('baseline €750, scenario €950, €200 more')).toBeInTheDocument();
+  });
 });

@@ -78,7 +78,7 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
                     <span aria-hidden="true">✓ </span>Goal {step.goal.status === 'in-progress' ? 'in progress' : 'assigned'}, due {formatDate(step.goal.dueOn)}
                   </p>
                 ) : !step.isStack ? (
-                  <AssignGoalForm persona={persona} credentialId={step.credentialId} credentialName={step.name} employees={[{ id: employee.id, name: employee.name, team: employee.team }]} buttonLabel="Assign as a goal" />
+                  <AssignGoalForm persona={persona} credentials={[{ id: step.credentialId, name: step.name }]} people={[{ id: employee.id, name: employee.name, team: employee.team }]} buttonLabel="Assign as a goal" formLabel={`Assign ${step.name} as a goal`} chooseKind showCredential={false} />
                 ) : null}
               </article>
             ))}

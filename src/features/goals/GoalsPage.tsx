@@ -6,6 +6,7 @@ import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
+import { Compared, comparedText } from '../../components/Compared';
 import { formatDate, formatPercent, goalStatusLabel, wordLabel } from '../../components/format';
 import type { GoalList, Persona } from '../../api/contract';
 import type { GOALS_SORT_KEYS, GoalsSearch } from './search';
@@ -16,7 +17,9 @@ import { PrintHeader } from '../../components/PrintHeader';
 import { GoalCompletionChart, type TeamGoalCounts } from './GoalCompletionChart';
 import { GoalActions } from './GoalActions';
 
-type GoalRow = GoalList['goals'][number];
+type StoredGoalState = NonNullable<GoalList['baseline']>['changedGoals'][number];
+/** A goal under a what-if draft whose state differs as stored carries the stored state. */
+type GoalRow = GoalList['goals'][number] & { stored?: StoredGoalState };
 
 /** What needs attention first: overdue, then open, then completed, then cancelled (then by due date). */
 function urgency(goal: GoalRow): number {
@@ -74,6 +77,7 @@ function columnsFor(persona: Persona): SortableColumn<GoalRow, (typeof GOALS_SOR
         <>
           {goalStatusLabel(goal.status)}
           {goal.overdue ? <span className="tag tag-bad">overdue</span> : null}
+          {goal.stored ? <span className="muted block">as stored: {goalStatusLabel(goal.stored.status)}{goal.stored.overdue ? ', overdue' : ''}</span> : null}
         </>
       ),
     },
@@ -95,22 +99,35 @@ export function GoalsPage() {
       </header>
       <QueryState query={goals} label="Loading goals">
         {(data) => {
-          const { summary } = data;
+          const { summary, baseline } = data;
+          const storedTeam = new Map(baseline?.byTeam.map(({ team, summary: teamSummary }) => [team, teamSummary]));
+          const storedGoal = new Map(baseline?.changedGoals.map((goal) => [goal.id, goal]));
           const counts: TeamGoalCounts[] = data.byTeam.map(({ team, summary: teamSummary }) => ({
             team,
             completed: teamSummary.completed,
             open: teamSummary.open - teamSummary.overdue,
             overdue: teamSummary.overdue,
           }));
-          const shown = data.goals.filter((goal) => matches(goal, search.status) && found(goal, search.find));
+          const shown: GoalRow[] = data.goals.filter((goal) => matches(goal, search.status) && found(goal, search.find)).map((goal) => (storedGoal.has(goal.goal.id) ? { ...goal, stored: storedGoal.get(goal.goal.id) } : goal));
+          // Under a what-if draft each count reads stored → draft. The number of goals cannot change (a
+          // draft edits roles and the catalog, never goals); whether each is met can.
+          const storedCounts = (team: string) => {
+            const stored = storedTeam.get(team);
+            return stored && { completed: stored.completed, open: stored.open - stored.overdue, overdue: stored.overdue };
+          };
           return (
             <>
               <PrintHeader title="Goals" asOf={data.asOf} evidence={evidence} filters={[search.team && `team ${search.team}`, search.status && `showing ${STATUS_FILTER_LABELS[search.status].toLowerCase()} goals`, search.find && `matching “${search.find}”`]} />
               <p className="subtitle">As of {formatDate(data.asOf)}</p>
               <Figures label="Goal figures">
                 <Figure label="Goals" value={summary.completed + summary.open} detail="not cancelled" />
-                <Figure label="Completed" value={summary.completed} detail={formatPercent(summary.completionRate)} term="goal-completion" />
-                <Figure label="Overdue" value={summary.overdue} tone={summary.overdue ? 'warn' : 'good'} />
+                <Figure
+                  label="Completed"
+                  value={<Compared baseline={baseline?.summary.completed} scenario={summary.completed} kind="count" />}
+                  detail={baseline ? comparedText(baseline.summary.completionRate, summary.completionRate, 'percent') : formatPercent(summary.completionRate)}
+                  term="goal-completion"
+                />
+                <Figure label="Overdue" value={<Compared baseline={baseline?.summary.overdue} scenario={summary.overdue} kind="count" />} tone={summary.overdue ? 'warn' : 'good'} />
               </Figures>
               {counts.length > 0 ? (
                 <ChartFrame
@@ -132,9 +149,9 @@ export function GoalsPage() {
                         {counts.map((team) => (
                           <tr key={team.team}>
                             <th scope="row">{team.team}</th>
-                            <td>{team.completed}</td>
-                            <td>{team.open}</td>
-                            <td>{team.overdue}</td>
+                            <td><Compared baseline={baseline ? (storedCounts(team.team)?.completed ?? 0) : undefined} scenario={team.completed} kind="count" /></td>
+                            <td><Compared baseline={baseline ? (storedCounts(team.team)?.open ?? 0) : undefined} scenario={team.open} kind="count" /></td>
+                            <td><Compared baseline={baseline ? (storedCounts(team.team)?.overdue ?? 0) : undefined} scenario={team.overdue} kind="count" /></td>
                           </tr>
                         ))}
                       </tbody>

@@ -9,9 +9,10 @@ import { LIST_KINDS, type CredentialOption, type ListKind } from '../../api/list
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
 import { ExportButton } from '../../components/ExportButton';
+import { Compared } from '../../components/Compared';
 import { countOf, formatDate } from '../../components/format';
 import { addDays } from '../../domain/dates';
-import { AssignCredential } from './AssignCredential';
+import { AssignGoalForm } from '../../components/AssignGoalForm';
 import './lists.css';
 import type { ListSearch } from './search';
 
@@ -46,7 +47,28 @@ function SortHeader({ column, label, sort, numeric }: { column: string; label: s
   );
 }
 
-function ListFrame({ list, scope, total, shown, asOf, sort, children }: { list: ListKind; scope: string; total: number; shown: number; asOf: string; sort: string; children: ReactNode }) {
+/** The stored organisation's side of a list under a what-if draft (listBaselineSchema): its total and the rows the draft makes disappear. */
+interface ListBaseline<Row> {
+  total: number;
+  goneTotal: number;
+  gone: Row[];
+}
+
+interface ListFrameProps<Row> {
+  list: ListKind;
+  scope: string;
+  total: number;
+  shown: number;
+  asOf: string;
+  sort: string;
+  baseline: ListBaseline<Row> | undefined;
+  /** A row gone under the draft, in a sentence (no action: there is nothing left to fix in the draft). */
+  describeGone: (row: Row) => string;
+  keyOfGone: (row: Row) => string;
+  children: ReactNode;
+}
+
+function ListFrame<Row>({ list, scope, total, shown, asOf, sort, baseline, describeGone, keyOfGone, children }: ListFrameProps<Row>) {
   const { persona, evidence } = useViewContext();
   const { title, what } = TITLES[list];
   return (
@@ -54,15 +76,39 @@ function ListFrame({ list, scope, total, shown, asOf, sort, children }: { list: 
       <header className="page-header">
         <h1 id="list-title">{title}</h1>
         <p className="subtitle">
-          {scope} · {countOf(total, 'row')} · as of {formatDate(asOf)}
+          {scope} · <Compared baseline={baseline?.total} scenario={total} kind="count" /> {total === 1 ? 'row' : 'rows'} · as of {formatDate(asOf)}
           {shown < total ? ` · the first ${shown} shown, the export has all` : ''}
         </p>
         <p className="muted">{what}</p>
+        {baseline ? (
+          <p className="muted">
+            Under this what-if draft: rows marked “new in this draft” are not in the list as stored, and each changed figure reads stored → draft.
+          </p>
+        ) : null}
       </header>
       <ExportButton persona={persona} path={`/lists/${list}`} params={{ asOf, evidence, sort, format: 'csv' }} fileName={`${list}-${asOf}.csv`} label="Export CSV" />
-      {total === 0 ? <p>Nothing to list.</p> : children}
+      {total === 0 ? <p>Nothing to list{baseline ? ' under this draft' : ''}.</p> : children}
+      {baseline && baseline.goneTotal > 0 ? (
+        <section aria-labelledby="list-gone-title">
+          <h2 id="list-gone-title">Gone under this draft</h2>
+          <p className="muted">
+            {countOf(baseline.goneTotal, 'row')} of the list as stored {baseline.goneTotal === 1 ? 'is' : 'are'} not in the draft's
+            {baseline.gone.length < baseline.goneTotal ? ` (the first ${baseline.gone.length} shown)` : ''}.
+          </p>
+          <ul className="plain-list compact">
+            {baseline.gone.map((row) => (
+              <li key={keyOfGone(row)}>{describeGone(row)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
+}
+
+/** The marker of a row the stored list does not have (its `baseline` is null): text, not colour alone. */
+function NewInDraft({ baseline }: { baseline: object | null | undefined }) {
+  return baseline === null ? <span className="tag">new in this draft</span> : null;
 }
 
 function pickCredentials(all: CredentialOption[], ids: string[]): CredentialOption[] {
@@ -76,7 +122,17 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
   return (
     <QueryState query={query} label="Listing the critical gaps">
       {(data) => (
-        <ListFrame list="critical-gaps" scope={data.scope} total={data.total} shown={data.rows.length} asOf={data.asOf} sort={data.sort}>
+        <ListFrame
+          list="critical-gaps"
+          scope={data.scope}
+          total={data.total}
+          shown={data.rows.length}
+          asOf={data.asOf}
+          sort={data.sort}
+          baseline={data.baseline}
+          keyOfGone={(row) => `${row.employee}:${row.skill}`}
+          describeGone={(row) => `${row.employeeName} (${row.team}, ${row.roleName}) — ${row.skillName}: has ${row.effective}, required ${row.required} as stored; no longer a critical gap under the draft`}
+        >
           <table>
             <caption className="visually-hidden">Critical gaps</caption>
             <thead>
@@ -96,19 +152,20 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
                 <tr key={`${row.employee}:${row.skill}`}>
                   <th scope="row">
                     <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                    <NewInDraft baseline={row.baseline} />
                   </th>
                   <td>{row.team}</td>
                   <td>{row.roleName}</td>
                   <td>{row.skillName}</td>
-                  <td className="numeric">{row.required}</td>
-                  <td className="numeric">{row.effective}</td>
-                  <td className="numeric">{row.gap}</td>
+                  <td className="numeric"><Compared baseline={row.baseline?.required} scenario={row.required} kind="count" /></td>
+                  <td className="numeric"><Compared baseline={row.baseline?.effective} scenario={row.effective} kind="count" /></td>
+                  <td className="numeric"><Compared baseline={row.baseline?.gap} scenario={row.gap} kind="count" /></td>
                   <td>
-                    <AssignCredential
+                    <AssignGoalForm
                       persona={persona}
                       people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
                       credentials={pickCredentials(data.credentials, row.fixes)}
-                      label="Assign a goal"
+                      buttonLabel="Assign a goal"
                       description={`${row.skillName} for ${row.employeeName}`}
                     />
                   </td>
@@ -128,7 +185,17 @@ function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
   return (
     <QueryState query={query} label="Listing the single points of failure">
       {(data) => (
-        <ListFrame list="single-points-of-failure" scope={data.scope} total={data.total} shown={data.rows.length} asOf={data.asOf} sort={data.sort}>
+        <ListFrame
+          list="single-points-of-failure"
+          scope={data.scope}
+          total={data.total}
+          shown={data.rows.length}
+          asOf={data.asOf}
+          sort={data.sort}
+          baseline={data.baseline}
+          keyOfGone={(row) => `${row.team}:${row.skill}`}
+          describeGone={(row) => `${row.skillName} in ${row.team} — as stored held at level ${row.highestRequired} by ${row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}; under the draft no longer a single point of failure`}
+        >
           <table>
             <caption className="visually-hidden">Single points of failure</caption>
             <thead>
@@ -146,19 +213,23 @@ function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
                 <tr key={`${row.team}:${row.skill}`}>
                   <th scope="row">
                     <Link to="/teams/$team/skills/$skill" params={{ team: row.team, skill: row.skill }}>{row.skillName}</Link>
+                    <NewInDraft baseline={row.baseline} />
                   </th>
                   <td>
                     <Link to="/teams/$team" params={{ team: row.team }}>{row.team}</Link>
                   </td>
-                  <td className="numeric">{row.highestRequired}</td>
-                  <td>{row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}</td>
-                  <td className="numeric">{row.requiredCount}</td>
+                  <td className="numeric"><Compared baseline={row.baseline?.highestRequired} scenario={row.highestRequired} kind="count" /></td>
                   <td>
-                    <AssignCredential
+                    {row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}
+                    {row.baseline && row.baseline.holders !== row.holders.length ? <span className="muted block">as stored: {countOf(row.baseline.holders, 'holder')}</span> : null}
+                  </td>
+                  <td className="numeric"><Compared baseline={row.baseline?.requiredCount} scenario={row.requiredCount} kind="count" /></td>
+                  <td>
+                    <AssignGoalForm
                       persona={persona}
                       people={row.candidates.map((candidate) => ({ ...candidate, team: row.team }))}
                       credentials={pickCredentials(data.credentials, row.fixes)}
-                      label="Assign a goal"
+                      buttonLabel="Assign a goal"
                       description={`${row.skillName} in ${row.team}`}
                       choosePeople
                     />
@@ -179,7 +250,17 @@ function Expiring({ sort }: { sort: string | undefined }) {
   return (
     <QueryState query={query} label="Listing the credentials that expire soon">
       {(data) => (
-        <ListFrame list="expiring" scope={data.scope} total={data.total} shown={data.rows.length} asOf={data.asOf} sort={data.sort}>
+        <ListFrame
+          list="expiring"
+          scope={data.scope}
+          total={data.total}
+          shown={data.rows.length}
+          asOf={data.asOf}
+          sort={data.sort}
+          baseline={data.baseline}
+          keyOfGone={(row) => `${row.employee}:${row.credential}:${row.issuedOn}`}
+          describeGone={(row) => `${row.employeeName} (${row.team}) — ${row.credentialName}: expires ${formatDate(row.expiresOn)} as stored; not within ${data.horizonDays} days under the draft`}
+        >
           <table>
             <caption className="visually-hidden">Credentials expiring in {data.horizonDays} days</caption>
             <thead>
@@ -200,17 +281,22 @@ function Expiring({ sort }: { sort: string | undefined }) {
                   <tr key={`${row.employee}:${row.credential}:${row.issuedOn}`}>
                     <th scope="row">
                       <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                      <NewInDraft baseline={row.baseline} />
                     </th>
                     <td>{row.team}</td>
                     <td>{row.credentialName}</td>
                     <td>{formatDate(row.issuedOn)}</td>
-                    <td>{formatDate(row.expiresOn)}</td>
                     <td>
-                      <AssignCredential
+                      {formatDate(row.expiresOn)}
+                      {/* A draft changing the credential's validity moves the date: the stored one beside it, in words. */}
+                      {row.baseline && row.baseline.expiresOn !== row.expiresOn ? <span className="muted block">as stored: {formatDate(row.baseline.expiresOn)}</span> : null}
+                    </td>
+                    <td>
+                      <AssignGoalForm
                         persona={persona}
                         people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
                         credentials={[{ id: row.credential, name: row.credentialName }]}
-                        label="Renew"
+                        buttonLabel="Renew"
                         description={`${row.credentialName} for ${row.employeeName}`}
                         dueOn={dayBefore}
                         latestDue={dayBefore}
@@ -233,7 +319,17 @@ function OverdueGoals({ sort }: { sort: string | undefined }) {
   return (
     <QueryState query={query} label="Listing the overdue goals">
       {(data) => (
-        <ListFrame list="overdue-goals" scope={data.scope} total={data.total} shown={data.rows.length} asOf={data.asOf} sort={data.sort}>
+        <ListFrame
+          list="overdue-goals"
+          scope={data.scope}
+          total={data.total}
+          shown={data.rows.length}
+          asOf={data.asOf}
+          sort={data.sort}
+          baseline={data.baseline}
+          keyOfGone={(row) => row.goal}
+          describeGone={(row) => `${row.employeeName} (${row.team}) — ${row.credentialName}, due ${formatDate(row.dueOn)}: overdue as stored, met under the draft`}
+        >
           <table>
             <caption className="visually-hidden">Overdue goals</caption>
             <thead>
@@ -251,6 +347,7 @@ function OverdueGoals({ sort }: { sort: string | undefined }) {
                 <tr key={row.goal}>
                   <th scope="row">
                     <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                    <NewInDraft baseline={row.baseline} />
                   </th>
                   <td>{row.team}</td>
                   <td>{row.credentialName}</td>

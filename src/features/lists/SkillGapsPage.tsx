@@ -7,8 +7,9 @@ import { Link, useParams } from '@tanstack/react-router';
 import { listQueries } from '../../api/listQueries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState } from '../../components/QueryState';
-import { countOf, formatDate } from '../../components/format';
-import { AssignCredential } from './AssignCredential';
+import { Compared } from '../../components/Compared';
+import { formatDate } from '../../components/format';
+import { AssignGoalForm } from '../../components/AssignGoalForm';
 
 function evidenceOf(person: { verified: number; assessed: number }): string {
   if (person.verified === 0 && person.assessed === 0) return 'none';
@@ -37,12 +38,19 @@ export function SkillGapsPage() {
                   {data.skill.name} in {data.team}
                 </h1>
                 <p className="subtitle">
-                  {countOf(data.people.length, 'person', 'people')} below the level their role requires · as of {formatDate(data.asOf)} ·{' '}
+                  <Compared baseline={data.baseline?.total} scenario={data.people.length} kind="count" /> {data.people.length === 1 ? 'person' : 'people'} below the level their role requires · as of {formatDate(data.asOf)} ·{' '}
                   <Link to="/teams/$team" params={{ team: data.team }}>the team</Link>
                 </p>
               </header>
+              {data.baseline && data.baseline.gone.length > 0 ? (
+                // Under a what-if draft, those the draft no longer counts short: what the draft closes here.
+                <p>
+                  Short as stored, not under this draft:{' '}
+                  {data.baseline.gone.map((person) => `${person.name} (has ${person.effective}, required ${person.required})`).join('; ')}.
+                </p>
+              ) : null}
               {data.people.length === 0 ? (
-                <p>Everyone in {data.team} whose role requires {data.skill.name} meets it.</p>
+                <p>Everyone in {data.team} whose role requires {data.skill.name} meets it{data.baseline ? ' under this draft' : ''}.</p>
               ) : (
                 <>
                   <table>
@@ -88,12 +96,13 @@ export function SkillGapsPage() {
                           ) : null}
                           <th scope="row">
                             <Link to="/employees/$employeeId" params={{ employeeId: person.employee }}>{person.name}</Link>
+                            {person.baseline === null ? <span className="tag">new in this draft</span> : null}
                           </th>
                           <td>{person.roleName}</td>
                           <td>{person.weight}</td>
-                          <td className="numeric">{person.effective}</td>
-                          <td className="numeric">{person.required}</td>
-                          <td className="numeric">{person.gap}</td>
+                          <td className="numeric"><Compared baseline={person.baseline?.effective} scenario={person.effective} kind="count" /></td>
+                          <td className="numeric"><Compared baseline={person.baseline?.required} scenario={person.required} kind="count" /></td>
+                          <td className="numeric"><Compared baseline={person.baseline?.gap} scenario={person.gap} kind="count" /></td>
                           <td>{evidenceOf(person)}</td>
                         </tr>
                       ))}
@@ -106,13 +115,13 @@ export function SkillGapsPage() {
                       {chosen.length === 0 ? (
                         <p>Tick the people to assign a credential to.</p>
                       ) : (
-                        <AssignCredential
+                        <AssignGoalForm
                           // A new selection starts a new form, so its announcement is about this one.
                           key={chosen.map((person) => person.employee).join(',')}
                           persona={persona}
                           people={chosen.map((person) => ({ id: person.employee, name: person.name, team: data.team }))}
                           credentials={data.credentials}
-                          label={`Assign to ${chosen.length === 1 ? chosen[0]?.name : `${chosen.length} people`}`}
+                          buttonLabel={`Assign to ${chosen.length === 1 ? chosen[0]?.name : `${chosen.length} people`}`}
                         />
                       )}
                     </>

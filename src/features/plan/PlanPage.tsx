@@ -14,6 +14,7 @@ import { usePlan } from '../../components/usePlan';
 import { isServerHost } from '../../api/access';
 import { ErrorMessage, QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
+import { Compared } from '../../components/Compared';
 import { SortableTable, type SortableColumn } from '../../components/SortableTable';
 import { countOf, formatDate, formatMoney } from '../../components/format';
 import { downloadBlob } from '../../components/download';
@@ -251,9 +252,15 @@ export function PlanPage() {
             return (
               <>
                 <Figures label="Plan totals">
-                  <Figure label="Total cost" value={formatMoney(data.total.cost, data.currency)} detail={data.budget === null ? 'no budget set' : `of ${formatMoney(data.budget, data.currency)} budget`} tone={data.budget === null ? undefined : over ? 'bad' : 'good'} />
+                  {/* Under a what-if draft the same lines priced on the stored catalog (a draft can change prices and hours, not the plan's lines). */}
+                  <Figure
+                    label="Total cost"
+                    value={<Compared baseline={data.baseline?.cost} scenario={data.total.cost} kind="money" currency={data.currency} />}
+                    detail={`${data.budget === null ? 'no budget set' : `of ${formatMoney(data.budget, data.currency)} budget`}${data.baseline === null ? ' · not priced as stored: a course is only in this draft' : ''}`}
+                    tone={data.budget === null ? undefined : over ? 'bad' : 'good'}
+                  />
                   {data.remaining !== null ? <Figure label={over ? 'Over budget' : 'Left in the budget'} value={formatMoney(Math.abs(data.remaining), data.currency)} tone={over ? 'bad' : 'good'} /> : null}
-                  <Figure label="Hours" value={data.total.hours} detail="of courses" />
+                  <Figure label="Hours" value={<Compared baseline={data.baseline?.hours} scenario={data.total.hours} kind="count" />} detail="of courses" />
                   <Figure label="People" value={data.total.people} detail={countOf(data.total.lines, 'course booking')} />
                   <Figure label="Assigned as goals" value={`${data.total.assigned} of ${data.total.lines}`} tone={data.total.assigned === data.total.lines ? 'good' : undefined} />
                 </Figures>

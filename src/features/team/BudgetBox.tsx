@@ -6,6 +6,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
 import { QueryState, ErrorMessage } from '../../components/QueryState';
+import { Compared } from '../../components/Compared';
 import { formatMoney, formatPercent } from '../../components/format';
 import { GlossaryLink } from '../../components/GlossaryLink';
 import { usePlan } from '../../components/usePlan';
@@ -52,6 +53,17 @@ export function BudgetBox({ team }: { team: string }) {
                 </strong>{' '}
                 closes a weighted gap of <strong>{data.weightedGapClosed}</strong> of the {data.totalWeightedGap} that courses can close ({formatPercent(data.totalWeightedGap ? data.weightedGapClosed / data.totalWeightedGap : null)}). <GlossaryLink term="weighted-gap" />
               </p>
+              {data.baseline ? (
+                // Under a what-if draft, the best plan for the same budget on the stored organisation beside this one.
+                <dl className="budget-compared">
+                  <dt>Spent, stored → draft</dt>
+                  <dd><Compared baseline={data.baseline.spent} scenario={data.spent} kind="money" currency={data.currency} /></dd>
+                  <dt>Weighted gap closed</dt>
+                  <dd><Compared baseline={data.baseline.weightedGapClosed} scenario={data.weightedGapClosed} kind="count" /></dd>
+                  <dt>Weighted gap courses can close</dt>
+                  <dd><Compared baseline={data.baseline.totalWeightedGap} scenario={data.totalWeightedGap} kind="count" /></dd>
+                </dl>
+              ) : null}
               <p className="muted">{planGuarantee(data.method, data.guarantee)}</p>
               {data.assignments.some((assignment) => !assignment.isStack) ? (
                 <p>

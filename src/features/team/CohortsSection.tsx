@@ -13,10 +13,14 @@ import { AssignGoalForm } from '../../components/AssignGoalForm';
 import { SortableTable, type SortableColumn } from '../../components/SortableTable';
 import { GlossaryLink } from '../../components/GlossaryLink';
 import { Figure, Figures } from '../../components/Figure';
-import { countOf, formatDate, formatMoney } from '../../components/format';
+import { Compared, comparedText } from '../../components/Compared';
+import { countOf, formatDate } from '../../components/format';
 import type { COHORT_SORT_KEYS } from './search';
 
 type Cohort = CohortsView['cohorts'][number];
+type StoredCohort = NonNullable<CohortsView['baseline']>['cohorts'][number];
+/** A cohort row under a what-if draft carries its stored counterpart: null when the stored recommendation has no such cohort. */
+type CohortRow = Cohort & { baseline?: StoredCohort | null };
 type Plan = ReturnType<typeof usePlan>;
 
 /** "Ada Byrne, Bea Chen" — or "Ada Byrne and 5 more" when a long list would swamp the row. */
@@ -34,12 +38,13 @@ function cohortPlanItem(team: string, cohort: Cohort): PlanItem {
   return { id: planItemId(team, cohort), label: `${cohort.name} — ${team}`, kind: 'cohort', lines: cohort.bookings.map((booking) => ({ employee: booking.employeeId, credential: booking.credentialId })) };
 }
 
-function CohortCell({ cohort }: { cohort: Cohort }) {
+function CohortCell({ cohort }: { cohort: CohortRow }) {
   const names = new Map(cohort.employees.map((employee) => [employee.id, employee.name]));
   return (
     <>
       {cohort.name}
       {cohort.isStack ? <span className="tag">certificate · earned by its courses</span> : null}
+      {cohort.baseline === null ? <span className="tag">new in this draft</span> : null}
       <span className="muted block">{cohort.employees.map((employee) => employee.name).join(', ')}</span>
       <ul className="cohort-details" aria-label={`Gaps ${cohort.name} closes`}>
         {cohort.closes.map((close) => (
@@ -87,12 +92,14 @@ function GoalCell({ cohort, team, persona }: { cohort: Cohort; team: string; per
       <AssignGoalForm
         done={done}
         persona={persona}
-        credentialId={credentials[0] ?? cohort.credentialId}
-        credentialName={cohort.name}
-        employees={openPeople.map((employee) => ({ ...employee, team }))}
+        credentials={[{ id: credentials[0] ?? cohort.credentialId, name: cohort.name }]}
+        people={openPeople.map((employee) => ({ ...employee, team }))}
         pairs={credentials.length > 1 ? open : undefined}
         credentialNames={new Map(cohort.courses.map((course) => [course.credentialId, course.name]))}
         buttonLabel={openPeople.length === 1 ? `Assign to ${openPeople[0]?.name ?? 'them'}` : openPeople.length === cohort.employees.length ? `Assign to all ${openPeople.length}` : `Assign to the other ${openPeople.length}`}
+        formLabel={`Assign ${cohort.name} as a goal`}
+        chooseKind
+        showCredential={false}
       />
     </>
   );
@@ -120,13 +127,13 @@ function PlanButton({ cohort, team, plan }: { cohort: Cohort; team: string; plan
   );
 }
 
-function columnsFor(team: string, currency: string, persona: ReturnType<typeof useViewContext>['persona'], plan: Plan): SortableColumn<Cohort, (typeof COHORT_SORT_KEYS)[number] | 'goal' | 'plan'>[] {
+function columnsFor(team: string, currency: string, persona: ReturnType<typeof useViewContext>['persona'], plan: Plan): SortableColumn<CohortRow, (typeof COHORT_SORT_KEYS)[number] | 'goal' | 'plan'>[] {
   return [
     { key: 'name', label: 'Cohort and the gaps it closes', rowHeader: true, value: (cohort) => cohort.name, cell: (cohort) => <CohortCell cohort={cohort} /> },
-    { key: 'people', label: 'People', numeric: true, firstDirection: 'desc', value: (cohort) => cohort.employees.length },
-    { key: 'gap', label: 'Weighted gap closed', numeric: true, firstDirection: 'desc', value: (cohort) => cohort.weightedGapClosed },
-    { key: 'cost', label: 'Total cost', numeric: true, value: (cohort) => cohort.totalCost, cell: (cohort) => formatMoney(cohort.totalCost, currency) },
-    { key: 'hours', label: 'Total hours', numeric: true, value: (cohort) => cohort.totalHours },
+    { key: 'people', label: 'People', numeric: true, firstDirection: 'desc', value: (cohort) => cohort.employees.length, cell: (cohort) => <Compared baseline={cohort.baseline?.people} scenario={cohort.employees.length} kind="count" /> },
+    { key: 'gap', label: 'Weighted gap closed', numeric: true, firstDirection: 'desc', value: (cohort) => cohort.weightedGapClosed, cell: (cohort) => <Compared baseline={cohort.baseline?.weightedGapClosed} scenario={cohort.weightedGapClosed} kind="count" /> },
+    { key: 'cost', label: 'Total cost', numeric: true, value: (cohort) => cohort.totalCost, cell: (cohort) => <Compared baseline={cohort.baseline?.totalCost} scenario={cohort.totalCost} kind="money" currency={currency} /> },
+    { key: 'hours', label: 'Total hours', numeric: true, value: (cohort) => cohort.totalHours, cell: (cohort) => <Compared baseline={cohort.baseline?.totalHours} scenario={cohort.totalHours} kind="count" /> },
     { key: 'goal', label: 'Goals', screenOnly: false, cell: (cohort) => (persona.kind === 'hr' ? assignedText(cohort) : <GoalCell cohort={cohort} team={team} persona={persona} />) },
     { key: 'plan', label: 'Plan', screenOnly: true, cell: (cohort) => <PlanButton cohort={cohort} team={team} plan={plan} /> },
   ];
@@ -147,14 +154,36 @@ export function CohortsSection({ team }: { team: string }) {
       </p>
       <QueryState query={cohorts} label="Computing the cohorts">
         {(data) => {
-          if (data.cohorts.length === 0) return <p>No course in the catalog closes a gap of this team.</p>;
+          const { baseline } = data;
+          // Under a what-if draft: the stored recommendation's cohorts by credential (joined, nothing computed here),
+          // and those the draft no longer recommends, named so the reader sees what the draft drops.
+          const storedCohort = new Map(baseline?.cohorts.map((cohort) => [cohort.credentialId, cohort]));
+          const rows: CohortRow[] = baseline ? data.cohorts.map((cohort) => ({ ...cohort, baseline: storedCohort.get(cohort.credentialId) ?? null })) : data.cohorts;
+          const dropped = baseline ? baseline.cohorts.filter((cohort) => !data.cohorts.some((now) => now.credentialId === cohort.credentialId)) : [];
+          const droppedText = dropped.length ? <p>Recommended as stored, not under this what-if draft: {dropped.map((cohort) => `${cohort.name} (${countOf(cohort.people, 'person', 'people')})`).join(', ')}.</p> : null;
+          if (data.cohorts.length === 0) {
+            return (
+              <>
+                <p>No course in the catalog closes a gap of this team{baseline ? ' under this draft' : ''}.</p>
+                {droppedText}
+              </>
+            );
+          }
           const notInPlan = data.cohorts.filter((cohort) => !plan.has(planItemId(team, cohort)));
           return (
             <>
               <Figures label="Every cohort together">
-                <Figure label="Cost of every cohort" value={formatMoney(data.totals.cost, data.currency)} detail={`${data.totals.hours} hours of courses`} />
-                <Figure label="People" value={data.totals.people} detail={countOf(data.totals.bookings, 'course booking')} />
-                <Figure label="Weighted gap closed" value={data.totals.weightedGapClosed} term="weighted-gap" />
+                <Figure
+                  label="Cost of every cohort"
+                  value={<Compared baseline={baseline?.totals.cost} scenario={data.totals.cost} kind="money" currency={data.currency} />}
+                  detail={baseline ? `${comparedText(baseline.totals.hours, data.totals.hours, 'count')} hours of courses` : `${data.totals.hours} hours of courses`}
+                />
+                <Figure
+                  label="People"
+                  value={<Compared baseline={baseline?.totals.people} scenario={data.totals.people} kind="count" />}
+                  detail={baseline ? `${comparedText(baseline.totals.bookings, data.totals.bookings, 'count')} course bookings` : countOf(data.totals.bookings, 'course booking')}
+                />
+                <Figure label="Weighted gap closed" value={<Compared baseline={baseline?.totals.weightedGapClosed} scenario={data.totals.weightedGapClosed} kind="count" />} term="weighted-gap" />
                 <Figure label="Already assigned" value={`${data.totals.assigned} of ${data.totals.bookings}`} detail="bookings with an open goal" tone={data.totals.assigned === data.totals.bookings ? 'good' : undefined} />
               </Figures>
               {plan.error ? <ErrorMessage error={plan.error} /> : null}
@@ -170,10 +199,11 @@ export function CohortsSection({ team }: { team: string }) {
                   </button>
                 </p>
               ) : null}
+              {droppedText}
               <SortableTable
                 caption="Cohorts"
                 columns={columnsFor(team, data.currency, persona, plan)}
-                rows={data.cohorts}
+                rows={rows}
                 rowKey={(cohort) => cohort.credentialId}
                 sortParam="cohortSort"
                 defaultSort={{ column: 'gap', direction: 'desc' }}

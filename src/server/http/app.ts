@@ -185,7 +185,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     route.get('/api/goals', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const { scope } = scopeOf(request, eo, callerOf(request));
-      return json(goalListResponse(eo, asOfOf(request, state), scope));
+      return json(goalListResponse(eo, asOfOf(request, state), scope, await baselineOf(request, state)));
     })),
 
     route.get('/api/catalog', guarded(async ({ request }) => {

@@ -282,6 +282,61 @@ describe('what-if', () => {
     await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
   });
 
+  it("answers a team's cohorts and budget plan under a draft beside the stored ones", async () => {
+    // Stored: Analyst needs SQL 3 (critical, weight 3); Ada holds SQL 3, Alan nothing (Data team).
+    // Draft: Analyst needs SQL 5, and the catalog adds SQL Expert (SQL 5, €900, 40 h).
+    const awards = [{ employee: 'e1', credential: 'sql-3', issuedOn: '2026-01-10', verification: 'verified' as const }];
+    await server.state.replace({ ...smallOrganisation(), awards }, 'test: Ada holds SQL 3');
+    const credentials = [...smallOrganisation().credentials, { id: 'sql-5', name: 'SQL Expert', issuer: 'Academy', grants: [{ skill: 'sql', level: 5 }], hours: 40, cost: 900, currency: 'EUR' }];
+    const roles = [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'sql', level: 5, weight: 'critical' as const }] }];
+    const { id } = (await (await send('PUT', '/api/whatif', lnd, { roles, credentials })).json()) as { id: string };
+    const get = async <T,>(path: string) => (await (await send('GET', path, lnd)).json()) as T;
+
+    // Stored: one cohort, SQL Practitioner for Alan (3 levels × 3 = 9, €200, 10 h).
+    // Draft: SQL Expert for Ada (2 × 3) and Alan (5 × 3): 21, 2 × €900, 2 × 40 h; SQL Practitioner no longer recommended.
+    const cohorts = await get<{ cohorts: { credentialId: string; weightedGapClosed: number; totalCost: number }[]; totals: { people: number; cost: number; hours: number; weightedGapClosed: number }; baseline: unknown }>(`/api/teams/Data/cohorts?asOf=${TODAY}&scenario=${id}`);
+    expect(cohorts.cohorts.map(({ credentialId, weightedGapClosed, totalCost }) => [credentialId, weightedGapClosed, totalCost])).toEqual([['sql-5', 21, 1800]]);
+    expect(cohorts.totals).toMatchObject({ people: 2, cost: 1800, hours: 80, weightedGapClosed: 21 });
+    expect(cohorts.baseline).toEqual({
+      totals: { people: 1, bookings: 1, cost: 200, hours: 10, weightedGapClosed: 9 },
+      cohorts: [{ credentialId: 'sql-3', name: 'SQL Practitioner', people: 1, weightedGapClosed: 9, totalCost: 200, totalHours: 10 }],
+    });
+    // A budget of €1,000. Stored: Alan's SQL Practitioner (€200) closes all 9. Draft: one SQL Expert fits;
+    // Alan's (15) beats Ada's (6), of the 21 courses can close.
+    const budget = await get<{ spent: number; weightedGapClosed: number; totalWeightedGap: number; baseline: unknown }>(`/api/teams/Data/budget?budget=1000&asOf=${TODAY}&scenario=${id}`);
+    expect([budget.spent, budget.weightedGapClosed, budget.totalWeightedGap]).toEqual([900, 15, 21]);
+    expect(budget.baseline).toEqual({ spent: 200, weightedGapClosed: 9, totalWeightedGap: 9 });
+    expect(await get<object>(`/api/teams/Data/cohorts?asOf=${TODAY}`)).not.toHaveProperty('baseline');
+    expect(await get<object>(`/api/teams/Data/budget?budget=1000&asOf=${TODAY}`)).not.toHaveProperty('baseline');
+    await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
+  });
+
+  it('answers the goal counts under a draft beside the stored ones, with the goals whose state the draft changes', async () => {
+    // Ada earned SQL Practitioner on 10 Jan 2026 (no expiry as stored); her goal for it was created on 1 Jun, due 1 Nov.
+    // Stored, she holds it on 1 Jun: completed. The draft makes it valid 3 months (to 10 Apr), so from 1 Jun
+    // she never holds it: open, and overdue on 25 Nov.
+    const awards = [{ employee: 'e1', credential: 'sql-3', issuedOn: '2026-01-10', verification: 'verified' as const }];
+    const goals = [{ id: 'g1', employee: 'e1', credential: 'sql-3', createdOn: '2026-06-01', dueOn: '2026-11-01', status: 'assigned' as const, kind: 'organisational' as const, assignedBy: 'L&D manager' }];
+    await server.state.replace({ ...smallOrganisation(), awards, goals }, 'test: a goal met by an award');
+    const credentials = smallOrganisation().credentials.map((credential) => (credential.id === 'sql-3' ? { ...credential, validityMonths: 3 } : credential));
+    const { id } = (await (await send('PUT', '/api/whatif', lnd, { credentials })).json()) as { id: string };
+    const get = async <T,>(path: string) => (await (await send('GET', path, lnd)).json()) as T;
+
+    const list = await get<{ summary: object; byTeam: { team: string; summary: object }[]; baseline: unknown }>(`/api/goals?asOf=${TODAY}&scenario=${id}`);
+    expect(list.summary).toEqual({ total: 1, completed: 0, overdue: 1, open: 1, completionRate: 0 });
+    expect(list.baseline).toEqual({
+      summary: { total: 1, completed: 1, overdue: 0, open: 0, completionRate: 1 },
+      byTeam: [{ team: 'Data', summary: { total: 1, completed: 1, overdue: 0, open: 0, completionRate: 1 } }],
+      changedGoals: [{ id: 'g1', completed: true, overdue: false, status: 'completed' }],
+    });
+    // The overdue list: the goal is new in the draft (24 days late), and the stored list was empty.
+    const overdue = await get<{ rows: { goal: string; daysOverdue: number; baseline: unknown }[]; baseline: unknown }>(`/api/lists/overdue-goals?asOf=${TODAY}&scenario=${id}`);
+    expect(overdue.rows.map((row) => [row.goal, row.daysOverdue, row.baseline])).toEqual([['g1', 24, null]]);
+    expect(overdue.baseline).toEqual({ total: 0, goneTotal: 0, gone: [] });
+    expect(await get<object>(`/api/goals?asOf=${TODAY}`)).not.toHaveProperty('baseline');
+    await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
+  });
+
   it('refuses a scenario that names a skill that does not exist', async () => {
     const roles = [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'cobol', level: 2, weight: 'important' }] }];
     const response = await send('PUT', '/api/whatif', lnd, { roles });

@@ -141,6 +141,63 @@ function defineTests() {
     expect((await get('/api/teams/Data/skills/cobol/gaps')).status).toBe(404);
   });
 
+  it('answers each list under a what-if draft beside the stored one: rows new in the draft, changed figures, rows gone', async () => {
+    const draftOf = async (requirements: { skill: string; level: number; weight: 'critical' | 'important' }[]) => {
+      const response = await server.fetch('/api/whatif', { method: 'PUT', headers: { ...(await server.authHeaders(lnd)), 'content-type': 'application/json' }, body: JSON.stringify({ roles: [{ id: 'analyst', name: 'Analyst', requirements }] }) });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { id: string }).id;
+    };
+    type Compared<T, B> = Rows<T & { baseline: B | null }> & { baseline: { total: number; goneTotal: number; gone: T[] } };
+
+    // Draft "harder": Analyst needs SQL 4 (critical) instead of 3. Alan and Grace hold SQL 3, Ada and =SUM nothing.
+    const harder = await draftOf([{ skill: 'sql', level: 4, weight: 'critical' }]);
+    // Critical gaps: stored Ada and =SUM short of 3 by 3; the draft adds Alan and Grace, short of 4 by 1.
+    const gaps = await getJson<Compared<{ employee: string; required: number; effective: number; gap: number }, { required: number; effective: number; gap: number }>>(`/api/lists/critical-gaps?asOf=${TODAY}&scenario=${harder}`);
+    expect(gaps.rows.map((row) => [row.employee, row.required, row.effective, row.gap, row.baseline])).toEqual([
+      ['e1', 4, 0, 4, { required: 3, effective: 0, gap: 3 }],
+      ['e2', 4, 3, 1, null],
+      ['e3', 4, 3, 1, null],
+      ['e4', 4, 0, 4, { required: 3, effective: 0, gap: 3 }],
+    ]);
+    expect([gaps.baseline.total, gaps.total, gaps.baseline.goneTotal]).toEqual([2, 4, 0]);
+    // Single points of failure: each team's one SQL 3 holder (required by 2, met by 1) meets no SQL 4: nobody holds it.
+    const spofs = await getJson<Compared<{ team: string; highestRequired: number; metCount: number; holders: unknown[] }, { highestRequired: number; requiredCount: number; metCount: number; holders: number }>>(`/api/lists/single-points-of-failure?asOf=${TODAY}&scenario=${harder}`);
+    expect(spofs.rows.map((row) => [row.team, row.highestRequired, row.metCount, row.holders.length, row.baseline])).toEqual([
+      ['Data', 4, 0, 0, { highestRequired: 3, requiredCount: 2, metCount: 1, holders: 1 }],
+      ['Payments', 4, 0, 0, { highestRequired: 3, requiredCount: 2, metCount: 1, holders: 1 }],
+    ]);
+    // Requirements do not move expiry dates or due dates: the same rows with the same figures both ways.
+    const expiring = await getJson<Compared<{ employee: string; expiresOn: string }, { expiresOn: string }>>(`/api/lists/expiring?asOf=${TODAY}&scenario=${harder}`);
+    expect(expiring.rows.map((row) => [row.employee, row.expiresOn, row.baseline])).toEqual([['e2', '2026-12-31', { expiresOn: '2026-12-31' }], ['e3', '2027-01-15', { expiresOn: '2027-01-15' }]]);
+    const overdue = await getJson<Compared<{ goal: string; daysOverdue: number }, { daysOverdue: number }>>(`/api/lists/overdue-goals?asOf=${TODAY}&scenario=${harder}`);
+    expect(overdue.rows.map((row) => [row.goal, row.daysOverdue, row.baseline])).toEqual([['g4', 24, { daysOverdue: 24 }], ['g1', 5, { daysOverdue: 5 }]]);
+    expect(overdue.baseline).toEqual({ total: 2, goneTotal: 0, gone: [] });
+    // Data's SQL cell: Ada short of 4 by 4 (stored 3 by 3), Alan new (short of 4 by 1).
+    const cell = await getJson<{ people: { employee: string; gap: number; baseline: unknown }[]; baseline: unknown }>(`/api/teams/Data/skills/sql/gaps?asOf=${TODAY}&scenario=${harder}`);
+    expect(cell.people.map((person) => [person.employee, person.gap, person.baseline])).toEqual([['e1', 4, { required: 3, effective: 0, gap: 3 }], ['e2', 1, null]]);
+    expect(cell.baseline).toEqual({ total: 1, gone: [] });
+    // The exports list the draft's rows with the columns of SPEC §5, nothing about the baseline.
+    const csv = await (await get(`/api/lists/critical-gaps?asOf=${TODAY}&format=csv&scenario=${harder}`)).text();
+    expect(csv.split('\r\n')[0]).toBe('team,employee_id,employee_name,role,skill_id,skill_name,required_level,effective_level,gap,credentials_that_close_it');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
+
+    // Draft "nothing required": every stored row is gone, listed so the reader sees what the draft closes.
+    const none = await draftOf([]);
+    const closed = await getJson<Compared<{ employee: string; gap: number }, unknown>>(`/api/lists/critical-gaps?asOf=${TODAY}&scenario=${none}`);
+    expect([closed.total, closed.baseline.total, closed.baseline.goneTotal]).toEqual([0, 2, 2]);
+    expect(closed.baseline.gone.map((row) => [row.employee, row.gap])).toEqual([['e1', 3], ['e4', 3]]);
+    const noSpofs = await getJson<Compared<{ team: string }, unknown>>(`/api/lists/single-points-of-failure?asOf=${TODAY}&scenario=${none}`);
+    expect(noSpofs.baseline.gone.map((row) => row.team)).toEqual(['Data', 'Payments']);
+    const noCell = await getJson<{ people: unknown[]; baseline: unknown }>(`/api/teams/Data/skills/sql/gaps?asOf=${TODAY}&scenario=${none}`);
+    expect(noCell).toMatchObject({ people: [], baseline: { total: 1, gone: [{ employee: 'e1', name: 'Ada Lovelace', required: 3, effective: 0, gap: 3 }] } });
+
+    // Without a draft in the address there is nothing to compare.
+    const plain = await getJson<object>(`/api/lists/critical-gaps?asOf=${TODAY}`);
+    expect(plain).not.toHaveProperty('baseline');
+    expect(JSON.stringify(plain)).not.toContain('"baseline"');
+    for (const id of [harder, none]) await server.fetch(`/api/whatif?scenario=${id}`, { method: 'DELETE', headers: await server.authHeaders(lnd) });
+  });
+
   it('finds a person by the start of a word, in any case', async () => {
     const search = await getJson<{ results: { kind: string; label: string }[] }>('/api/search?q=HOPP');
     expect(search.results).toEqual([{ kind: 'person', id: 'e3', label: 'Grace Hopper', detail: 'Payments · Analyst' }]);

@@ -3,7 +3,7 @@
 // lists, exports and search results never name anyone outside their team.
 import { route, json } from './routeTable';
 import {
-  credentialsGranting, expiringAwards, overdueGoals, singlePointsOfFailure, teamsOf, unmetRequirements, type EngineOrganisation,
+  credentialsGranting, expiringAwards, overdueGoals, singlePointsOfFailure, teamsOf, unmetRequirements, type EngineOrganisation, type Scope,
 } from '../../domain/engine';
 import { toDayNumber } from '../../domain/dates';
 import { compareOrdinal } from '../../domain/reports';
@@ -19,7 +19,7 @@ import { columnsOfCsv, type ReportTable } from '../../domain/xlsx';
 import { xlsxReportResponse, type ExportHost } from './xlsxExport';
 import { FORECAST_DAYS, lookups } from '../state/responses';
 import {
-  asOfOf, assertMaySeeTeam, draftIdOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams,
+  asOfOf, assertMaySeeTeam, baselineOf, draftIdOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams,
 } from './requestContext';
 
 /** The JSON answer lists at most this many rows unless `limit` says otherwise; the CSV lists all. */
@@ -100,6 +100,16 @@ function searchIndexOf(eo: EngineOrganisation): SearchIndex {
   return index;
 }
 
+/**
+ * The stored organisation's side of a list under a what-if draft (see listBaselineSchema): its rows,
+ * which row of the draft's is which of its (`keyOf`), and the figures a row shows baseline → draft.
+ */
+interface ListBaseline<T extends Row, Figures> {
+  rows: T[];
+  keyOf: (row: T) => string;
+  figuresOf: (row: T) => Figures;
+}
+
 interface ListAnswer<T extends Row> {
   kind: ListKind;
   defaultSort: string;
@@ -111,6 +121,27 @@ interface ListAnswer<T extends Row> {
   title: string;
   /** The JSON answer, given the sorted rows shown and the envelope. */
   body: (shown: T[], envelope: { asOf: IsoDate; scope: string; total: number; sort: string }) => unknown;
+  /** Under a what-if draft, the stored organisation's list (JSON only: the exports list the draft's rows). */
+  baseline?: ListBaseline<T, unknown>;
+}
+
+/**
+ * The rows shown, each with its stored figures (null: new in the draft), and the envelope's
+ * `baseline`: the stored total and the stored rows the draft makes disappear, sorted like the list.
+ */
+function comparedWithBaseline<T extends Row>(shown: T[], list: ListAnswer<T>, sort: string, limit: number) {
+  const { baseline } = list;
+  if (!baseline) return { rows: shown, envelope: {} };
+  const stored = new Map(baseline.rows.map((row) => [baseline.keyOf(row), row]));
+  const inDraft = new Set(list.rows.map(baseline.keyOf));
+  const gone = sortRows(baseline.rows.filter((row) => !inDraft.has(baseline.keyOf(row))), list.kind, sort, list.valueOf);
+  return {
+    rows: shown.map((row) => {
+      const before = stored.get(baseline.keyOf(row));
+      return { ...row, baseline: before === undefined ? null : baseline.figuresOf(before) };
+    }),
+    envelope: { baseline: { total: baseline.rows.length, goneTotal: gone.length, gone: gone.slice(0, limit) } },
+  };
 }
 
 function answerList<T extends Row>(request: Request, asOf: IsoDate, scope: string, host: ExportHost, list: ListAnswer<T>): Response {
@@ -132,32 +163,92 @@ function answerList<T extends Row>(request: Request, asOf: IsoDate, scope: strin
     return xlsxReportResponse(request, about, table, `${list.kind}-${asOf}.xlsx`);
   }
   if (format === 'csv') return csvResponse(writeCsv(list.csvColumns, sorted.map(list.csvRow), csvOptionsOf(url)), `${list.kind}-${asOf}.csv`);
-  return json(list.body(sorted.slice(0, limitOf(url)), { asOf, scope, total: sorted.length, sort }));
+  const limit = limitOf(url);
+  const { rows, envelope } = comparedWithBaseline(sorted.slice(0, limit), list, sort, limit);
+  return json({ ...(list.body(rows, { asOf, scope, total: sorted.length, sort }) as object), ...envelope });
+}
+
+// The rows of each list on one organisation (the draft's, or under a draft the stored one as well).
+
+function criticalGapRows(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, fixes: ReturnType<typeof fixFinder>) {
+  const names = lookups(eo);
+  return unmetRequirements(eo, asOf, scope, { weight: 'critical' }).map((gap) => ({
+    employee: gap.employee,
+    employeeName: names.employeeName(gap.employee),
+    team: gap.team,
+    role: gap.role,
+    roleName: names.roleName(gap.role),
+    skill: gap.skill,
+    skillName: names.skillName(gap.skill),
+    required: gap.required,
+    verified: gap.verified,
+    assessed: gap.assessed,
+    effective: gap.effective,
+    gap: gap.gap,
+    fixes: fixes.fixes(gap.skill, gap.required),
+  }));
+}
+
+function singlePointOfFailureRows(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, fixes: ReturnType<typeof fixFinder>) {
+  const names = lookups(eo);
+  const person = (id: string) => ({ id, name: names.employeeName(id) });
+  return singlePointsOfFailure(eo, asOf, scope).map((point) => ({
+    team: point.team,
+    skill: point.skill,
+    skillName: names.skillName(point.skill),
+    highestRequired: point.highestRequired,
+    requiredCount: point.requiredCount,
+    metCount: point.metCount,
+    holders: point.benchMembers.map(person),
+    candidates: point.candidates.map(person),
+    fixes: fixes.fixes(point.skill, point.highestRequired),
+  }));
+}
+
+function expiringRows(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined) {
+  const names = lookups(eo);
+  return expiringAwards(eo, asOf, FORECAST_DAYS, scope).map((item) => ({
+    employee: item.employee,
+    employeeName: names.employeeName(item.employee),
+    team: names.employees.get(item.employee)?.team ?? '',
+    credential: item.credential,
+    credentialName: names.credentialName(item.credential),
+    issuedOn: item.issuedOn,
+    expiresOn: item.expiresOn,
+  }));
+}
+
+function overdueGoalRows(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined) {
+  const names = lookups(eo);
+  const today = toDayNumber(asOf);
+  return overdueGoals(eo, asOf, scope).map((goalState) => ({
+    goal: goalState.goal.id,
+    employee: goalState.goal.employee,
+    employeeName: names.employeeName(goalState.goal.employee),
+    team: names.employees.get(goalState.goal.employee)?.team ?? '',
+    credential: goalState.goal.credential,
+    credentialName: names.credentialName(goalState.goal.credential),
+    createdOn: goalState.goal.createdOn,
+    dueOn: goalState.goal.dueOn,
+    daysOverdue: today - toDayNumber(goalState.goal.dueOn),
+    status: goalState.status,
+  }));
+}
+
+function figuresOfGap(gap: { required: number; effective: number; gap: number } | undefined) {
+  return gap === undefined ? null : { required: gap.required, effective: gap.effective, gap: gap.gap };
 }
 
 export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser') {
   return [
     route.get('/api/lists/critical-gaps', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
+      const stored = await baselineOf(request, state);
       const asOf = asOfOf(request, state);
       const { scope, label } = scopeOf(request, eo, callerOf(request));
       const names = lookups(eo);
       const fixes = fixFinder(eo);
-      const rows = unmetRequirements(eo, asOf, scope, { weight: 'critical' }).map((gap) => ({
-        employee: gap.employee,
-        employeeName: names.employeeName(gap.employee),
-        team: gap.team,
-        role: gap.role,
-        roleName: names.roleName(gap.role),
-        skill: gap.skill,
-        skillName: names.skillName(gap.skill),
-        required: gap.required,
-        verified: gap.verified,
-        assessed: gap.assessed,
-        effective: gap.effective,
-        gap: gap.gap,
-        fixes: fixes.fixes(gap.skill, gap.required),
-      }));
+      const rows = criticalGapRows(eo, asOf, scope, fixes);
       return answerList(request, asOf, label, host, {
         kind: 'critical-gaps',
         title: 'Critical gaps',
@@ -167,27 +258,24 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
         csvColumns: ['team', 'employee_id', 'employee_name', 'role', 'skill_id', 'skill_name', 'required_level', 'effective_level', 'gap', 'credentials_that_close_it'],
         csvRow: (row) => [row.team, row.employee, row.employeeName, row.roleName, row.skill, row.skillName, row.required, row.effective, row.gap, row.fixes.map(names.credentialName).join('; ')],
         body: (shown, envelope): CriticalGapList => ({ ...envelope, rows: shown, credentials: fixes.options() }),
+        // A person's gap in a skill: the draft may change what their role requires, or (through the
+        // catalog) the level their credentials give them. Rows gone under the draft offer no fix.
+        baseline: stored && {
+          rows: criticalGapRows(stored, asOf, scope, fixFinder(stored)),
+          keyOf: (row) => `${row.employee}\u0000${row.skill}`,
+          figuresOf: ({ required, effective, gap }) => ({ required, effective, gap }),
+        },
       });
     })),
 
     route.get('/api/lists/single-points-of-failure', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
+      const stored = await baselineOf(request, state);
       const asOf = asOfOf(request, state);
       const { scope, label } = scopeOf(request, eo, callerOf(request));
       const names = lookups(eo);
       const fixes = fixFinder(eo);
-      const person = (id: string) => ({ id, name: names.employeeName(id) });
-      const rows = singlePointsOfFailure(eo, asOf, scope).map((point) => ({
-        team: point.team,
-        skill: point.skill,
-        skillName: names.skillName(point.skill),
-        highestRequired: point.highestRequired,
-        requiredCount: point.requiredCount,
-        metCount: point.metCount,
-        holders: point.benchMembers.map(person),
-        candidates: point.candidates.map(person),
-        fixes: fixes.fixes(point.skill, point.highestRequired),
-      }));
+      const rows = singlePointOfFailureRows(eo, asOf, scope, fixes);
       return answerList(request, asOf, label, host, {
         kind: 'single-points-of-failure',
         title: 'Single points of failure',
@@ -197,23 +285,20 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
         csvColumns: ['team', 'skill_id', 'skill_name', 'highest_required_level', 'people_requiring_it', 'people_meeting_it', 'held_by', 'credentials_that_close_it'],
         csvRow: (row) => [row.team, row.skill, row.skillName, row.highestRequired, row.requiredCount, row.metCount, row.holders.map((holder) => holder.name).join('; '), row.fixes.map(names.credentialName).join('; ')],
         body: (shown, envelope): SinglePointOfFailureList => ({ ...envelope, rows: shown, credentials: fixes.options() }),
+        baseline: stored && {
+          rows: singlePointOfFailureRows(stored, asOf, scope, fixFinder(stored)),
+          keyOf: (row) => `${row.team}\u0000${row.skill}`,
+          figuresOf: ({ highestRequired, requiredCount, metCount, holders }) => ({ highestRequired, requiredCount, metCount, holders: holders.length }),
+        },
       });
     })),
 
     route.get('/api/lists/expiring', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
+      const stored = await baselineOf(request, state);
       const asOf = asOfOf(request, state);
       const { scope, label } = scopeOf(request, eo, callerOf(request));
-      const names = lookups(eo);
-      const rows = expiringAwards(eo, asOf, FORECAST_DAYS, scope).map((item) => ({
-        employee: item.employee,
-        employeeName: names.employeeName(item.employee),
-        team: names.employees.get(item.employee)?.team ?? '',
-        credential: item.credential,
-        credentialName: names.credentialName(item.credential),
-        issuedOn: item.issuedOn,
-        expiresOn: item.expiresOn,
-      }));
+      const rows = expiringRows(eo, asOf, scope);
       return answerList(request, asOf, label, host, {
         kind: 'expiring',
         title: 'Expiring credentials',
@@ -223,27 +308,21 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
         csvColumns: ['team', 'employee_id', 'employee_name', 'credential_id', 'credential_name', 'issued_on', 'expires_on'],
         csvRow: (row) => [row.team, row.employee, row.employeeName, row.credential, row.credentialName, row.issuedOn, row.expiresOn],
         body: (shown, envelope): ExpiringList => ({ ...envelope, horizonDays: FORECAST_DAYS, rows: shown }),
+        // One award is one row: a draft changing the credential's validity moves its expiry date, in or out of the 90 days.
+        baseline: stored && {
+          rows: expiringRows(stored, asOf, scope),
+          keyOf: (row) => `${row.employee}\u0000${row.credential}\u0000${row.issuedOn}`,
+          figuresOf: ({ expiresOn }) => ({ expiresOn }),
+        },
       });
     })),
 
     route.get('/api/lists/overdue-goals', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
+      const stored = await baselineOf(request, state);
       const asOf = asOfOf(request, state);
       const { scope, label } = scopeOf(request, eo, callerOf(request));
-      const names = lookups(eo);
-      const today = toDayNumber(asOf);
-      const rows = overdueGoals(eo, asOf, scope).map((goalState) => ({
-        goal: goalState.goal.id,
-        employee: goalState.goal.employee,
-        employeeName: names.employeeName(goalState.goal.employee),
-        team: names.employees.get(goalState.goal.employee)?.team ?? '',
-        credential: goalState.goal.credential,
-        credentialName: names.credentialName(goalState.goal.credential),
-        createdOn: goalState.goal.createdOn,
-        dueOn: goalState.goal.dueOn,
-        daysOverdue: today - toDayNumber(goalState.goal.dueOn),
-        status: goalState.status,
-      }));
+      const rows = overdueGoalRows(eo, asOf, scope);
       return answerList(request, asOf, label, host, {
         kind: 'overdue-goals',
         title: 'Overdue goals',
@@ -253,6 +332,7 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
         csvColumns: ['team', 'employee_id', 'employee_name', 'goal_id', 'credential_id', 'credential_name', 'created_on', 'due_on', 'days_overdue'],
         csvRow: (row) => [row.team, row.employee, row.employeeName, row.goal, row.credential, row.credentialName, row.createdOn, row.dueOn, row.daysOverdue],
         body: (shown, envelope): OverdueGoalList => ({ ...envelope, rows: shown }),
+        baseline: stored && { rows: overdueGoalRows(stored, asOf, scope), keyOf: (row) => row.goal, figuresOf: ({ daysOverdue }) => ({ daysOverdue }) },
       });
     })),
 
@@ -269,6 +349,11 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
       // From the lowest level anyone here needs: a credential below someone's level still helps the others
       // (and each option says its level); from the highest, a level no course reaches would offer nothing.
       const level = gaps.length === 0 ? 1 : Math.min(...gaps.map((gap) => gap.required));
+      const stored = await baselineOf(request, state);
+      const storedGaps = stored && new Map(unmetRequirements(stored, asOf, { teams: [team] }, { skill }).map((gap) => [gap.employee, gap]));
+      // Under a draft: those short as stored whom the draft no longer counts short (met, or no longer required).
+      const shortNow = new Set(gaps.map((gap) => gap.employee));
+      const gone = [...(storedGaps?.values() ?? [])].filter((gap) => !shortNow.has(gap.employee));
       return json<SkillGaps>({
         asOf,
         team,
@@ -283,7 +368,16 @@ export function createListRoutes(state: WhatIfState, host: ExportHost = 'browser
           assessed: gap.assessed,
           effective: gap.effective,
           gap: gap.gap,
+          ...(storedGaps ? { baseline: figuresOfGap(storedGaps.get(gap.employee)) } : {}),
         })),
+        ...(storedGaps
+          ? {
+              baseline: {
+                total: storedGaps.size,
+                gone: gone.map(({ employee, required, effective, gap }) => ({ employee, name: names.employeeName(employee), required, effective, gap })),
+              },
+            }
+          : {}),
         credentials: credentialsGranting(eo, skill, level).map((credential) => credentialOption(eo, credential.id, skill)),
       });
     })),

@@ -56,6 +56,23 @@ for (const kind of TEST_STORES) {
     });
     afterAll(() => server.close());
 
+    it('prices the plan under a what-if draft on both catalogs, or says the stored one lacks a course', async () => {
+      const put = async (credentials: Organisation['credentials']) =>
+        ((await (await server.fetch('/api/whatif', { method: 'PUT', headers: { ...(await server.authHeaders(lnd)), 'content-type': 'application/json' }, body: JSON.stringify({ credentials }) })).json()) as { id: string }).id;
+      // Draft: SQL Practitioner costs 250 € and takes 12 h. By hand: 3 × (250 €, 12 h) + (100 €, 5 h) = 850 €, 41 h; stored 700 €, 35 h.
+      const dearer = await put(organisation().credentials.map((credential) => (credential.id === 'sql-3' ? { ...credential, cost: 250, hours: 12 } : credential)));
+      const summary = (await (await post(`/api/plan/summary?asOf=${TODAY}&scenario=${dearer}`, lnd, PLAN)).json()) as PlanSummary;
+      expect([summary.total.cost, summary.total.hours]).toEqual([850, 41]);
+      expect(summary.baseline).toEqual({ cost: 700, hours: 35 });
+      // Draft: a new course, booked in the plan; the stored catalog cannot price it.
+      const added = await put([...organisation().credentials, { id: 'sql-5', name: 'SQL Expert', issuer: 'Academy', grants: [{ skill: 'sql', level: 5 }], hours: 40, cost: 900, currency: 'EUR' }]);
+      const withNew = { items: [{ id: 'pathway:e1', label: 'Ada', kind: 'pathway', quarter: '2027-Q1', lines: [{ employee: 'e1', credential: 'sql-5' }] }], budget: null };
+      const newSummary = (await (await post(`/api/plan/summary?asOf=${TODAY}&scenario=${added}`, lnd, withNew)).json()) as PlanSummary;
+      expect([newSummary.total.cost, newSummary.baseline]).toEqual([900, null]);
+      expect((await (await post(`/api/plan/summary?asOf=${TODAY}`, lnd, PLAN)).json()) as object).not.toHaveProperty('baseline');
+      for (const id of [dearer, added]) await server.fetch(`/api/whatif?scenario=${id}`, { method: 'DELETE', headers: await server.authHeaders(lnd) });
+    });
+
     it('totals the plan per team and per quarter from the catalog, against the budget', async () => {
       const response = await post(`/api/plan/summary?asOf=${TODAY}`, lnd, PLAN);
       expect(response.status).toBe(200);

@@ -11,7 +11,7 @@ import type { WhatIfState } from '../state/whatIf';
 import type { AuditLog } from '../store/auditLog';
 import { catalogCurrency, openGoalView } from './recommendRoutes';
 import { assignGoalPairs } from './goalRoutes';
-import { asOfOf, assertMaySeeTeam, callerKeyOf, callerOf, csvOptionsOf, csvResponse, draftIdOf, forbidden, guarded, RequestRefused, viewOf } from './requestContext';
+import { asOfOf, assertMaySeeTeam, baselineOf, callerKeyOf, callerOf, csvOptionsOf, csvResponse, draftIdOf, forbidden, guarded, RequestRefused, viewOf } from './requestContext';
 
 /** How many quarters from the as-of date's a plan may use: this one and the next four. */
 const PLAN_QUARTERS = 5;
@@ -73,6 +73,17 @@ function pricedPlan(request: Request, state: WhatIfState, eo: EngineOrganisation
   return priced;
 }
 
+/** The plan's total cost and hours on the stored catalog; null when it names a course only a what-if draft has. */
+function storedPricing(request: Request, state: WhatIfState, stored: EngineOrganisation, plan: PlanRequest): { cost: number; hours: number } | null {
+  try {
+    const { total } = pricedPlan(request, state, stored, plan);
+    return { cost: total.cost, hours: total.hours };
+  } catch (error) {
+    if (error instanceof RequestRefused && error.code === 'unknown-credential') return null;
+    throw error;
+  }
+}
+
 export function createPlanRoutes(state: WhatIfState, audit: AuditLog, plans: PlanStore) {
   return [
     // The caller's own plan: nobody reads or writes another's. Every signed-in role may keep one
@@ -89,9 +100,12 @@ export function createPlanRoutes(state: WhatIfState, audit: AuditLog, plans: Pla
 
     route.post('/api/plan/summary', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
-      const plan = pricedPlan(request, state, eo, await planRequestOf(request));
+      const body = await planRequestOf(request);
+      const plan = pricedPlan(request, state, eo, body);
       const asOf = asOfOf(request, state);
+      const stored = await baselineOf(request, state);
       return json<PlanSummary>({
+        ...(stored ? { baseline: storedPricing(request, state, stored, body) } : {}),
         ...plan,
         asOf,
         currency: catalogCurrency(eo),

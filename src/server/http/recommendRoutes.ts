@@ -10,7 +10,7 @@ import type { Goal, IsoDate } from '../../domain/schema';
 import type { BudgetPlanView, CohortsView, OpenGoalView, PathwayView } from '../../api/contract';
 import type { WhatIfState } from '../state/whatIf';
 import { lookups } from '../state/responses';
-import { asOfOf, assertMaySeeTeam, guarded, notFound, param, callerOf, RequestRefused, viewOf } from './requestContext';
+import { asOfOf, assertMaySeeTeam, baselineOf, guarded, notFound, param, callerOf, RequestRefused, viewOf } from './requestContext';
 
 function objectiveOf(request: Request): Objective {
   const objective = new URL(request.url).searchParams.get('objective') ?? 'cost';
@@ -96,6 +96,16 @@ export function createRecommendRoutes(state: WhatIfState) {
         })),
         totals: cohortTotals(cohorts, openGoals),
       };
+      const stored = await baselineOf(request, state);
+      if (stored) {
+        // The same team, objective and goals on the stored organisation: what the draft changes in what to book.
+        const storedCohorts = cohortsOf(teamPathways(stored, team, asOf, objective));
+        const { people, bookings, cost, hours, weightedGapClosed } = cohortTotals(storedCohorts, openGoals);
+        body.baseline = {
+          totals: { people, bookings, cost, hours, weightedGapClosed },
+          cohorts: storedCohorts.map((cohort) => ({ credentialId: cohort.credentialId, name: cohort.name, people: cohort.employees.length, weightedGapClosed: cohort.weightedGapClosed, totalCost: cohort.totalCost, totalHours: cohort.totalHours })),
+        };
+      }
       return json(body);
     })),
 
@@ -108,6 +118,8 @@ export function createRecommendRoutes(state: WhatIfState) {
       if (raw === '' || !Number.isFinite(budget) || budget < 0) throw new RequestRefused(400, 'bad-budget', `The budget must be a number of at least 0, not "${raw}".`);
       const asOf = asOfOf(request, state);
       const plan = budgetPlan(teamPathways(eo, team, asOf, objectiveOf(request)), budget);
+      const stored = await baselineOf(request, state);
+      const storedPlan = stored && budgetPlan(teamPathways(stored, team, asOf, objectiveOf(request)), budget);
       const names = lookups(eo);
       const body: BudgetPlanView = {
         ...plan,
@@ -120,6 +132,7 @@ export function createRecommendRoutes(state: WhatIfState) {
           employeeName: names.employeeName(assignment.employeeId),
           credentialName: names.credentialName(assignment.credentialId),
         })),
+        ...(storedPlan ? { baseline: { spent: storedPlan.spent, weightedGapClosed: storedPlan.weightedGapClosed, totalWeightedGap: storedPlan.totalWeightedGap } } : {}),
       };
       return json(body);
     })),

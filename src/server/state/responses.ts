@@ -217,9 +217,9 @@ export function employeeDetailResponse(eo: EngineOrganisation, employeeId: strin
   };
 }
 
-export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined): GoalList {
+/** Goal states per team (the team of each goal's employee), teams in order. */
+function goalSummariesByTeam(eo: EngineOrganisation, states: ReturnType<typeof goalStates>) {
   const names = lookups(eo);
-  const states = goalStates(eo, asOf, scope);
   const statesByTeam = new Map<string, typeof states>();
   for (const state of states) {
     const team = names.employees.get(state.goal.employee)?.team ?? '';
@@ -227,10 +227,16 @@ export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: S
     if (teamStates) teamStates.push(state);
     else statesByTeam.set(team, [state]);
   }
-  return {
+  return [...statesByTeam.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, teamStates]) => ({ team, summary: goalSummary(teamStates) }));
+}
+
+export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, baseline?: EngineOrganisation): GoalList {
+  const names = lookups(eo);
+  const states = goalStates(eo, asOf, scope);
+  const response: GoalList = {
     asOf,
     summary: goalSummary(states),
-    byTeam: [...statesByTeam.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, teamStates]) => ({ team, summary: goalSummary(teamStates) })),
+    byTeam: goalSummariesByTeam(eo, states),
     goals: states.map((state) => ({
       ...state,
       employeeName: names.employeeName(state.goal.employee),
@@ -238,6 +244,18 @@ export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: S
       credentialName: names.credentialName(state.goal.credential),
     })),
   };
+  if (!baseline) return response;
+  // A draft changes no goal, but its catalog decides which credentials are held (a stack, a validity),
+  // so a goal can be completed in one and open or overdue in the other: those goals, as stored.
+  const storedStates = goalStates(baseline, asOf, scope);
+  const now = new Map(states.map((state) => [state.goal.id, state]));
+  const changedGoals = storedStates
+    .filter((stored) => {
+      const draft = now.get(stored.goal.id);
+      return draft !== undefined && (draft.completed !== stored.completed || draft.overdue !== stored.overdue || draft.status !== stored.status);
+    })
+    .map(({ goal, completed, overdue, status }) => ({ id: goal.id, completed, overdue, status }));
+  return { ...response, baseline: { summary: goalSummary(storedStates), byTeam: goalSummariesByTeam(baseline, storedStates), changedGoals } };
 }
 
 export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams: readonly string[], baseline?: EngineOrganisation): OrgHeatmap {
