@@ -1,8 +1,8 @@
 // The organisation-wide list behind each Overview figure (issue 13 point 1): critical gaps, single
 // points of failure, credentials expiring in 90 days, overdue goals. Sortable (sort in the URL),
 // exportable as CSV, each row with the action that fixes it. Scoped by the API to the caller's teams.
-import type { ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { listQueries } from '../../api/listQueries';
 import { LIST_KINDS, type CredentialOption, type ListKind } from '../../api/listContract';
@@ -54,11 +54,26 @@ interface ListBaseline<Row> {
   gone: Row[];
 }
 
+/**
+ * Rows a list opens with, and adds on each "Show more": a list of the whole organisation runs to
+ * thousands of rows (the export has them all), and the first rows must paint at once.
+ */
+const LIST_PAGE = 100;
+
+/** How many rows of a list to ask for: LIST_PAGE more on each "Show more", the rows shown kept meanwhile. */
+function useListLimit() {
+  const [limit, setLimit] = useState(LIST_PAGE);
+  return { limit, more: () => setLimit((current) => current + LIST_PAGE), options: { placeholderData: keepPreviousData } };
+}
+
 interface ListFrameProps<Row> {
   list: ListKind;
   scope: string;
   total: number;
   shown: number;
+  /** Asks for LIST_PAGE more rows; `loadingMore` while they come. */
+  onMore: () => void;
+  loadingMore: boolean;
   asOf: string;
   sort: string;
   baseline: ListBaseline<Row> | undefined;
@@ -68,7 +83,7 @@ interface ListFrameProps<Row> {
   children: ReactNode;
 }
 
-function ListFrame<Row>({ list, scope, total, shown, asOf, sort, baseline, describeGone, keyOfGone, children }: ListFrameProps<Row>) {
+function ListFrame<Row>({ list, scope, total, shown, onMore, loadingMore, asOf, sort, baseline, describeGone, keyOfGone, children }: ListFrameProps<Row>) {
   const { persona, evidence } = useViewContext();
   const { title, what } = TITLES[list];
   return (
@@ -88,6 +103,13 @@ function ListFrame<Row>({ list, scope, total, shown, asOf, sort, baseline, descr
       </header>
       <ExportButton persona={persona} path={`/lists/${list}`} params={{ asOf, evidence, sort, format: 'csv' }} fileName={`${list}-${asOf}.csv`} label="Export CSV" />
       {total === 0 ? <p>Nothing to list{baseline ? ' under this draft' : ''}.</p> : children}
+      {shown < total ? (
+        <p className="no-print">
+          <button type="button" className="secondary" onClick={onMore} disabled={loadingMore}>
+            Show {Math.min(LIST_PAGE, total - shown)} more ({shown} of {total} shown)
+          </button>
+        </p>
+      ) : null}
       {baseline && baseline.goneTotal > 0 ? (
         <section aria-labelledby="list-gone-title">
           <h2 id="list-gone-title">Gone under this draft</h2>
@@ -118,7 +140,8 @@ function pickCredentials(all: CredentialOption[], ids: string[]): CredentialOpti
 
 function CriticalGaps({ sort }: { sort: string | undefined }) {
   const { persona, asOf, evidence } = useViewContext();
-  const query = useQuery(listQueries.criticalGaps(persona, asOf, sort, evidence));
+  const rows = useListLimit();
+  const query = useQuery({ ...listQueries.criticalGaps(persona, asOf, sort, evidence, rows.limit), ...rows.options });
   return (
     <QueryState query={query} label="Listing the critical gaps">
       {(data) => (
@@ -127,6 +150,8 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
           scope={data.scope}
           total={data.total}
           shown={data.rows.length}
+          onMore={rows.more}
+          loadingMore={query.isPlaceholderData}
           asOf={data.asOf}
           sort={data.sort}
           baseline={data.baseline}
@@ -181,7 +206,8 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
 
 function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
   const { persona, asOf, evidence } = useViewContext();
-  const query = useQuery(listQueries.singlePointsOfFailure(persona, asOf, sort, evidence));
+  const rows = useListLimit();
+  const query = useQuery({ ...listQueries.singlePointsOfFailure(persona, asOf, sort, evidence, rows.limit), ...rows.options });
   return (
     <QueryState query={query} label="Listing the single points of failure">
       {(data) => (
@@ -190,6 +216,8 @@ function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
           scope={data.scope}
           total={data.total}
           shown={data.rows.length}
+          onMore={rows.more}
+          loadingMore={query.isPlaceholderData}
           asOf={data.asOf}
           sort={data.sort}
           baseline={data.baseline}
@@ -246,7 +274,8 @@ function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
 
 function Expiring({ sort }: { sort: string | undefined }) {
   const { persona, asOf, evidence } = useViewContext();
-  const query = useQuery(listQueries.expiring(persona, asOf, sort, evidence));
+  const rows = useListLimit();
+  const query = useQuery({ ...listQueries.expiring(persona, asOf, sort, evidence, rows.limit), ...rows.options });
   return (
     <QueryState query={query} label="Listing the credentials that expire soon">
       {(data) => (
@@ -255,6 +284,8 @@ function Expiring({ sort }: { sort: string | undefined }) {
           scope={data.scope}
           total={data.total}
           shown={data.rows.length}
+          onMore={rows.more}
+          loadingMore={query.isPlaceholderData}
           asOf={data.asOf}
           sort={data.sort}
           baseline={data.baseline}
@@ -315,7 +346,8 @@ function Expiring({ sort }: { sort: string | undefined }) {
 
 function OverdueGoals({ sort }: { sort: string | undefined }) {
   const { persona, asOf, evidence } = useViewContext();
-  const query = useQuery(listQueries.overdueGoals(persona, asOf, sort, evidence));
+  const rows = useListLimit();
+  const query = useQuery({ ...listQueries.overdueGoals(persona, asOf, sort, evidence, rows.limit), ...rows.options });
   return (
     <QueryState query={query} label="Listing the overdue goals">
       {(data) => (
@@ -324,6 +356,8 @@ function OverdueGoals({ sort }: { sort: string | undefined }) {
           scope={data.scope}
           total={data.total}
           shown={data.rows.length}
+          onMore={rows.more}
+          loadingMore={query.isPlaceholderData}
           asOf={data.asOf}
           sort={data.sort}
           baseline={data.baseline}
