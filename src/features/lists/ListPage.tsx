@@ -68,22 +68,20 @@ function useListLimit() {
 
 interface ListFrameProps<Row> {
   list: ListKind;
-  scope: string;
-  total: number;
-  shown: number;
+  /** The list's answer: who it covers, its total, the rows sent, and the stored side under a what-if draft. */
+  data: { scope: string; total: number; rows: readonly unknown[]; asOf: string; sort: string; baseline?: ListBaseline<Row> | undefined };
   /** Asks for LIST_PAGE more rows; `loadingMore` while they come. */
   onMore: () => void;
   loadingMore: boolean;
-  asOf: string;
-  sort: string;
-  baseline: ListBaseline<Row> | undefined;
   /** A row gone under the draft, in a sentence (no action: there is nothing left to fix in the draft). */
   describeGone: (row: Row) => string;
   keyOfGone: (row: Row) => string;
   children: ReactNode;
 }
 
-function ListFrame<Row>({ list, scope, total, shown, onMore, loadingMore, asOf, sort, baseline, describeGone, keyOfGone, children }: ListFrameProps<Row>) {
+function ListFrame<Row>({ list, data, onMore, loadingMore, describeGone, keyOfGone, children }: ListFrameProps<Row>) {
+  const { scope, total, asOf, sort, baseline } = data;
+  const shown = data.rows.length;
   const { persona, evidence } = useViewContext();
   const { title, what } = TITLES[list];
   return (
@@ -147,14 +145,9 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
       {(data) => (
         <ListFrame
           list="critical-gaps"
-          scope={data.scope}
-          total={data.total}
-          shown={data.rows.length}
+          data={data}
           onMore={rows.more}
           loadingMore={query.isPlaceholderData}
-          asOf={data.asOf}
-          sort={data.sort}
-          baseline={data.baseline}
           keyOfGone={(row) => `${row.employee}:${row.skill}`}
           describeGone={(row) => `${row.employeeName} (${row.team}, ${row.roleName}) — ${row.skillName}: has ${row.effective}, required ${row.required} as stored; no longer a critical gap under the draft`}
         >
@@ -213,14 +206,9 @@ function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
       {(data) => (
         <ListFrame
           list="single-points-of-failure"
-          scope={data.scope}
-          total={data.total}
-          shown={data.rows.length}
+          data={data}
           onMore={rows.more}
           loadingMore={query.isPlaceholderData}
-          asOf={data.asOf}
-          sort={data.sort}
-          baseline={data.baseline}
           keyOfGone={(row) => `${row.team}:${row.skill}`}
           describeGone={(row) => `${row.skillName} in ${row.team} — as stored held at level ${row.highestRequired} by ${row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}; under the draft no longer a single point of failure`}
         >
@@ -281,14 +269,9 @@ function Expiring({ sort }: { sort: string | undefined }) {
       {(data) => (
         <ListFrame
           list="expiring"
-          scope={data.scope}
-          total={data.total}
-          shown={data.rows.length}
+          data={data}
           onMore={rows.more}
           loadingMore={query.isPlaceholderData}
-          asOf={data.asOf}
-          sort={data.sort}
-          baseline={data.baseline}
           keyOfGone={(row) => `${row.employee}:${row.credential}:${row.issuedOn}`}
           describeGone={(row) => `${row.employeeName} (${row.team}) — ${row.credentialName}: expires ${formatDate(row.expiresOn)} as stored; not within ${data.horizonDays} days under the draft`}
         >
@@ -353,14 +336,9 @@ function OverdueGoals({ sort }: { sort: string | undefined }) {
       {(data) => (
         <ListFrame
           list="overdue-goals"
-          scope={data.scope}
-          total={data.total}
-          shown={data.rows.length}
+          data={data}
           onMore={rows.more}
           loadingMore={query.isPlaceholderData}
-          asOf={data.asOf}
-          sort={data.sort}
-          baseline={data.baseline}
           keyOfGone={(row) => row.goal}
           describeGone={(row) => `${row.employeeName} (${row.team}) — ${row.credentialName}, due ${formatDate(row.dueOn)}: overdue as stored, met under the draft`}
         >
