@@ -51,4 +51,19 @@ describe('finding goals', () => {
     await user.type(screen.getByLabelText('Find'), 'payments');
     await waitFor(() => expect(people(table)).toEqual(['Ada Byrne']));
   });
+
+  it('charts at most 20 teams, those with the most overdue goals, and says of how many', async () => {
+    // 22 teams of one person each: in 20 the goal is overdue (due 2026-10-31), in Team 21 and 22 it is not yet due.
+    const teams = Array.from({ length: 22 }, (_, index) => `Team ${String(index + 1).padStart(2, '0')}`);
+    await api.state.replace({
+      ...organisation,
+      employees: teams.map((team, index) => ({ id: `p${index}`, name: `Person ${index}`, team, role: 'analyst' })),
+      goals: teams.map((_, index) => ({ id: `g${index}`, employee: `p${index}`, credential: 'sql-3', dueOn: index < 20 ? '2026-10-31' : '2027-01-31', kind: 'organisational' as const, status: 'assigned' as const, assignedBy: 'L&D', createdOn: '2026-09-01' })),
+    }, 'test: 22 teams');
+    renderApp('/goals');
+    expect(await screen.findByText(/^The 20 teams with the most overdue goals, of 22\./, {}, { timeout: 8000 })).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Goals per team', hidden: true });
+    expect(within(table).getAllByRole('rowheader', { hidden: true }).map((cell) => cell.textContent)).toEqual(teams.slice(0, 20));
+    await api.state.replace(organisation, 'test: back');
+  });
 });

@@ -49,6 +49,17 @@ function matches(goal: GoalRow, status: GoalsSearch['status']): boolean {
   return !goal.completed && goal.status !== 'cancelled';
 }
 
+/**
+ * Teams in the chart at most: a bar per team of 4,000 would be a chart 112,000 px tall that nobody
+ * reads (and seconds to draw). Beyond it, the teams with the most overdue goals, then open ones.
+ */
+const CHARTED_TEAMS = 20;
+
+function teamsToChart(counts: TeamGoalCounts[]): TeamGoalCounts[] {
+  if (counts.length <= CHARTED_TEAMS) return counts;
+  return [...counts].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.team.localeCompare(b.team, 'en')).slice(0, CHARTED_TEAMS);
+}
+
 const STATUS_FILTER_LABELS: Record<NonNullable<GoalsSearch['status']>, string> = { open: 'Open', overdue: 'Overdue', completed: 'Completed', cancelled: 'Cancelled' };
 
 function columnsFor(persona: Persona): SortableColumn<GoalRow, (typeof GOALS_SORT_KEYS)[number] | 'action'>[] {
@@ -108,6 +119,7 @@ export function GoalsPage() {
             open: teamSummary.open - teamSummary.overdue,
             overdue: teamSummary.overdue,
           }));
+          const charted = teamsToChart(counts);
           const shown: GoalRow[] = data.goals.filter((goal) => matches(goal, search.status) && found(goal, search.find)).map((goal) => (storedGoal.has(goal.goal.id) ? { ...goal, stored: storedGoal.get(goal.goal.id) } : goal));
           // Under a what-if draft each count reads stored → draft. The number of goals cannot change (a
           // draft edits roles and the catalog, never goals); whether each is met can.
@@ -132,8 +144,8 @@ export function GoalsPage() {
               {counts.length > 0 ? (
                 <ChartFrame
                   title="Goal completion by team"
-                  note="Completed goals, open goals still on time, and overdue goals (hatched). Cancelled goals are left out."
-                  chart={<GoalCompletionChart counts={counts} />}
+                  note={`${charted.length < counts.length ? `The ${charted.length} teams with the most overdue goals, of ${counts.length}. ` : ''}Completed goals, open goals still on time, and overdue goals (hatched). Cancelled goals are left out.`}
+                  chart={<GoalCompletionChart counts={charted} />}
                   table={
                     <table>
                       <caption className="visually-hidden">Goals per team</caption>
@@ -146,7 +158,7 @@ export function GoalsPage() {
                         </tr>
                       </thead>
                       <tbody>
-                        {counts.map((team) => (
+                        {charted.map((team) => (
                           <tr key={team.team}>
                             <th scope="row">{team.team}</th>
                             <td><Compared baseline={baseline ? (storedCounts(team.team)?.completed ?? 0) : undefined} scenario={team.completed} kind="count" /></td>
