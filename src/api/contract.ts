@@ -231,6 +231,8 @@ export const goalListSchema = z.lazy(() => z.object({
       status: z.string(),
     }),
   ),
+  /** How many goals match the status and words asked for; `goals` holds the first `limit` of them, in the order asked for. */
+  total: z.number(),
   /**
    * The same counts on the stored organisation while a what-if draft is named (see
    * overviewSchema.baseline), and the goals whose state differs there (a draft's catalog decides

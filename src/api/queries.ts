@@ -62,10 +62,11 @@ export const gapmapQueries = {
       queryKey: [...gapmapQueries.all, 'employee', persona, id, asOf, evidence],
       queryFn: ({ signal }) => getJson(employeeDetailSchema, persona, `/employees/${encodeURIComponent(id)}`, { asOf, evidence }, signal),
     }),
-  goals: (persona: Persona, asOf: string | undefined, team: string | undefined, evidence?: Evidence) =>
+  /** `list`: the status, words and sort (`column.asc|desc`) of the goals wanted, the first `limit` of them (the counts cover every goal). */
+  goals: (persona: Persona, asOf: string | undefined, team: string | undefined, evidence?: Evidence, list: { status?: string; find?: string; sort?: string; limit?: number } = {}) =>
     queryOptions({
-      queryKey: [...gapmapQueries.all, 'goals', persona, asOf, team, evidence],
-      queryFn: ({ signal }) => getJson(goalListSchema, persona, '/goals', { asOf, team, evidence }, signal),
+      queryKey: [...gapmapQueries.all, 'goals', persona, asOf, team, evidence, list],
+      queryFn: ({ signal }) => getJson(goalListSchema, persona, '/goals', { asOf, team, evidence, ...list }, signal),
     }),
   catalog: (persona: Persona) =>
     queryOptions({ queryKey: [...gapmapQueries.all, 'catalog', persona], queryFn: ({ signal }) => getJson(catalogSchema, persona, '/catalog', {}, signal) }),

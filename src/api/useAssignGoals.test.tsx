@@ -15,7 +15,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 const noGoals = { total: 0, completed: 0, overdue: 0, open: 0, completionRate: null };
-const emptyList: GoalList = { asOf: '2026-11-25', summary: noGoals, byTeam: [], goals: [] };
+const emptyList: GoalList = { asOf: '2026-11-25', summary: noGoals, byTeam: [], goals: [], total: 0 };
 
 function setup() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
@@ -51,7 +51,7 @@ describe('assigning goals optimistically', () => {
     server.use(
       http.post('/api/goals', () => HttpResponse.json({ created: [created], skipped: [] }, { status: 201 })),
       http.get('/api/goals', () =>
-        HttpResponse.json({ asOf: '2026-11-25', summary: { ...noGoals, total: 1, open: 1, completionRate: 0 }, byTeam: [], goals: [{ goal: created, employeeName: 'Ada Lovelace', team: 'Data', credentialName: 'SQL Practitioner', completed: false, overdue: false, status: 'assigned' }] }),
+        HttpResponse.json({ asOf: '2026-11-25', summary: { ...noGoals, total: 1, open: 1, completionRate: 0 }, byTeam: [], goals: [{ goal: created, employeeName: 'Ada Lovelace', team: 'Data', credentialName: 'SQL Practitioner', completed: false, overdue: false, status: 'assigned' }], total: 1 }),
       ),
     );
     const { assignment, queryClient, goalsKey } = setup();

@@ -31,7 +31,7 @@ export function useAssignGoals(persona: Persona, names: { employees: Map<string,
         overdue: false,
         status: 'assigned',
       }));
-      queryClient.setQueriesData<GoalList>({ queryKey: goalListsKey }, (list) => (list ? { ...list, goals: [...list.goals, ...pending] } : list));
+      queryClient.setQueriesData<GoalList>({ queryKey: goalListsKey }, (list) => (list ? { ...list, goals: [...list.goals, ...pending], total: list.total + pending.length } : list));
       return { previous };
     },
     onError: (_error, _request, context) => {

@@ -34,6 +34,11 @@ interface SortableTableProps<Row, Key extends string> {
   rowClassName?: (row: Row) => string | undefined;
   /** Long lists: the first this many rows (in the sort's order), then a button for more. */
   pageSize?: number;
+  /**
+   * Rows sorted and cut by the backend (a list of tens of thousands): shown as given, in the order
+   * the URL's sort asked the backend for; "Show more" asks it for `pageSize` more.
+   */
+  fromBackend?: { total: number; onMore: () => void; loadingMore: boolean };
 }
 
 /**
@@ -77,7 +82,7 @@ export function useUrlSort<Key extends string>(param: string, keys: readonly Key
   return { sort, setSort };
 }
 
-export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sortParam, defaultSort, tieBreak, rowClassName, pageSize = DEFAULT_PAGE_SIZE }: SortableTableProps<Row, Key>) {
+export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sortParam, defaultSort, tieBreak, rowClassName, pageSize = DEFAULT_PAGE_SIZE, fromBackend }: SortableTableProps<Row, Key>) {
   const [shown, setShown] = useState(pageSize);
   const printing = usePrinting();
   const captionId = useId();
@@ -88,8 +93,9 @@ export function SortableTable<Row, Key extends string>({ caption, columns, rows,
   const tie = tieBreak ?? columns.find((column) => column.rowHeader)?.value;
   const sortValue = sortColumn?.value;
   // Sorted once per change of rows or sort, not on every render: a plan's bookings run to thousands.
-  const sorted = useMemo(() => (sortValue ? sortRows(rows, sortValue, sort.direction, tie) : rows), [rows, sortValue, sort.direction, tie]);
-  const visible = sorted.length > shown && !printing ? sorted.slice(0, shown) : sorted;
+  const sorted = useMemo(() => (sortValue && !fromBackend ? sortRows(rows, sortValue, sort.direction, tie) : rows), [rows, sortValue, sort.direction, tie, fromBackend]);
+  const visible = sorted.length > shown && !printing && !fromBackend ? sorted.slice(0, shown) : sorted;
+  const total = fromBackend?.total ?? sorted.length;
   return (
     <>
       {/* A wide table scrolls inside this box (focusable, so keyboard users can scroll it too). */}
@@ -146,10 +152,10 @@ export function SortableTable<Row, Key extends string>({ caption, columns, rows,
           </tbody>
         </table>
       </div>
-      {visible.length < sorted.length ? (
+      {visible.length < total ? (
         <p className="no-print">
-          <button type="button" className="secondary" onClick={() => setShown((count) => count + pageSize)}>
-            Show {Math.min(pageSize, sorted.length - visible.length)} more ({visible.length} of {sorted.length} shown)
+          <button type="button" className="secondary" onClick={() => (fromBackend ? fromBackend.onMore() : setShown((count) => count + pageSize))} disabled={fromBackend?.loadingMore}>
+            Show {Math.min(pageSize, total - visible.length)} more ({visible.length} of {total} shown)
           </button>
         </p>
       ) : null}

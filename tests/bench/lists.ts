@@ -180,7 +180,9 @@ async function main() {
     const tableRows: string[] = [];
     const notes: string[] = [];
     let allMet = true;
-    for (const opened of pages) {
+    // LISTS_BENCH_ONLY=/goals times only the pages whose address contains it (while working on one).
+    const only = process.env.LISTS_BENCH_ONLY;
+    for (const opened of pages.filter((candidate) => !only || candidate.path.includes(only))) {
       await measureOpen(page, opened); // warm-up: not timed
       const runs = [];
       for (let run = 0; run < RUNS; run++) {

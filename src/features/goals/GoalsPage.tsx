@@ -1,6 +1,7 @@
 // Goals (SPEC §7): every credential goal in scope with its status and overdue flag; filters and
 // sort in the URL (most urgent first unless the user sorts otherwise).
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
@@ -21,34 +22,6 @@ type StoredGoalState = NonNullable<GoalList['baseline']>['changedGoals'][number]
 /** A goal under a what-if draft whose state differs as stored carries the stored state. */
 type GoalRow = GoalList['goals'][number] & { stored?: StoredGoalState };
 
-/** What needs attention first: overdue, then open, then completed, then cancelled (then by due date). */
-function urgency(goal: GoalRow): number {
-  if (goal.overdue) return 0;
-  if (goal.status === 'cancelled') return 3;
-  return goal.completed ? 2 : 1;
-}
-
-/** Lower case without accents, so "zoe" finds "Zoë". */
-function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-}
-
-/** Whether every word of `find` is in the goal's person, team or credential. */
-function found(goal: GoalRow, find: string | undefined): boolean {
-  const words = folded(find ?? '').split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const text = folded(`${goal.employeeName} ${goal.team} ${goal.credentialName}`);
-  return words.every((word) => text.includes(word));
-}
-
-function matches(goal: GoalRow, status: GoalsSearch['status']): boolean {
-  if (!status) return true;
-  if (status === 'completed') return goal.completed;
-  if (status === 'overdue') return goal.overdue;
-  if (status === 'cancelled') return goal.status === 'cancelled';
-  return !goal.completed && goal.status !== 'cancelled';
-}
-
 /**
  * Teams in the chart at most: a bar per team of 4,000 would be a chart 112,000 px tall that nobody
  * reads (and seconds to draw). Beyond it, the teams with the most overdue goals, then open ones.
@@ -58,6 +31,25 @@ const CHARTED_TEAMS = 20;
 function teamsToChart(counts: TeamGoalCounts[]): TeamGoalCounts[] {
   if (counts.length <= CHARTED_TEAMS) return counts;
   return [...counts].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.team.localeCompare(b.team, 'en')).slice(0, CHARTED_TEAMS);
+}
+
+/** Goals the page asks for at first, and more on each "Show more". */
+const GOALS_PAGE = 100;
+
+/** The "Find" box: what is typed asks the backend once typing pauses, not at every key. */
+function FindBox({ find, onFind }: { find: string | undefined; onFind: (find: string | undefined) => void }) {
+  const [text, setText] = useState(find ?? '');
+  useEffect(() => {
+    if (text === (find ?? '')) return;
+    const timer = setTimeout(() => onFind(text.trim() === '' ? undefined : text), 250);
+    return () => clearTimeout(timer);
+  }, [text, find, onFind]);
+  return (
+    <>
+      <label htmlFor="goal-find">Find</label>
+      <input id="goal-find" type="search" placeholder="Person, team or credential" value={text} onChange={(event) => setText(event.target.value)} />
+    </>
+  );
 }
 
 const STATUS_FILTER_LABELS: Record<NonNullable<GoalsSearch['status']>, string> = { open: 'Open', overdue: 'Overdue', completed: 'Completed', cancelled: 'Cancelled' };
@@ -82,8 +74,8 @@ function columnsFor(persona: Persona): SortableColumn<GoalRow, (typeof GOALS_SOR
     {
       key: 'status',
       label: 'Status',
-      // Sorted by urgency, then due date (ISO days sort as text): overdue first, cancelled last.
-      value: (goal) => `${urgency(goal)} ${goal.goal.dueOn}`,
+      // Sorted by the backend: by urgency (overdue first, cancelled last), then due date.
+      value: (goal) => goal.status,
       cell: (goal) => (
         <>
           {goalStatusLabel(goal.status)}
@@ -101,7 +93,12 @@ export function GoalsPage() {
   const search = useSearch({ from: '/goals' });
   const navigate = useNavigate({ from: '/goals' });
   const { persona, asOf, evidence } = useViewContext();
-  const goals = useQuery(gapmapQueries.goals(persona, asOf, search.team, evidence));
+  // The backend filters, sorts and cuts the goals (tens of thousands in a large organisation): the page asks for a page at a time.
+  const [limit, setLimit] = useState(GOALS_PAGE);
+  const goals = useQuery({
+    ...gapmapQueries.goals(persona, asOf, search.team, evidence, { status: search.status, find: search.find, sort: search.sort, limit }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <section aria-labelledby="goals-title">
       <header className="page-header page-header-row">
@@ -120,7 +117,7 @@ export function GoalsPage() {
             overdue: teamSummary.overdue,
           }));
           const charted = teamsToChart(counts);
-          const shown: GoalRow[] = data.goals.filter((goal) => matches(goal, search.status) && found(goal, search.find)).map((goal) => (storedGoal.has(goal.goal.id) ? { ...goal, stored: storedGoal.get(goal.goal.id) } : goal));
+          const shown: GoalRow[] = data.goals.map((goal) => (storedGoal.has(goal.goal.id) ? { ...goal, stored: storedGoal.get(goal.goal.id) } : goal));
           // Under a what-if draft each count reads stored → draft. The number of goals cannot change (a
           // draft edits roles and the catalog, never goals); whether each is met can.
           const storedCounts = (team: string) => {
@@ -185,20 +182,22 @@ export function GoalsPage() {
                     </option>
                   ))}
                 </select>
-                <label htmlFor="goal-find">Find</label>
-                <input
-                  id="goal-find"
-                  type="search"
-                  placeholder="Person, team or credential"
-                  value={search.find ?? ''}
-                  onChange={(event) => void navigate({ search: (previous) => ({ ...previous, find: event.target.value || undefined }), replace: true })}
-                />
-                <span role="status">{shown.length} shown</span>
+                <FindBox find={search.find} onFind={(find) => void navigate({ search: (previous) => ({ ...previous, find }), replace: true })} />
+                <span role="status">{data.total} shown</span>
               </div>
               {shown.length === 0 ? (
                 <p>No goal to show.</p>
               ) : (
-                <SortableTable caption="Credential goals" columns={columnsFor(persona)} rows={shown} rowKey={(goal) => goal.goal.id} sortParam="sort" defaultSort={{ column: 'status', direction: 'asc' }} />
+                <SortableTable
+                  caption="Credential goals"
+                  columns={columnsFor(persona)}
+                  rows={shown}
+                  rowKey={(goal) => goal.goal.id}
+                  sortParam="sort"
+                  defaultSort={{ column: 'status', direction: 'asc' }}
+                  pageSize={GOALS_PAGE}
+                  fromBackend={{ total: data.total, onMore: () => setLimit((current) => current + GOALS_PAGE), loadingMore: goals.isPlaceholderData }}
+                />
               )}
             </>
           );

@@ -83,6 +83,24 @@ describe('the /api', () => {
     expect(await unknown.json()).toEqual({ error: 'not-found', message: 'The API has no GET /api/no-such-thing.' });
   });
 
+  it('answers the goals a page asks for: the first `limit` of those matching, how many match, and every count', async () => {
+    const all = (await (await get('/api/goals')).json()) as { goals: { goal: { id: string }; overdue: boolean }[]; total: number; summary: { overdue: number } };
+    // The demo's goals, by its own data: the overdue ones as the full answer marks them.
+    const overdue = all.goals.filter((goal) => goal.overdue);
+    expect(all.total).toBe(organisation.goals.length);
+    expect(overdue.length).toBeGreaterThan(3);
+    const page = (await (await get('/api/goals?status=overdue&limit=3&sort=due.asc')).json()) as typeof all;
+    expect(page.total).toBe(overdue.length);
+    expect(page.goals).toHaveLength(3);
+    expect(page.goals.every((goal) => goal.overdue)).toBe(true);
+    // The counts stay those of every goal, whatever is listed.
+    expect(page.summary).toEqual(all.summary);
+    for (const bad of ['status=late', 'sort=due', 'sort=salary.asc', 'limit=0']) {
+      const refused = await get(`/api/goals?${bad}`);
+      expect(refused.status).toBe(400);
+    }
+  });
+
   it('rejects an as-of date that is not a date', async () => {
     const response = await get('/api/overview?asOf=25/11/2026');
     expect(response.status).toBe(400);

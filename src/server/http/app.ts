@@ -14,6 +14,7 @@ import { auditedChange, baselineOf, setCaller, personaOf, draftIdOf, responseFor
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createPlanRoutes } from './planRoutes';
+import { goalListLimitOf, goalListQueryOf } from './goalListParams';
 import { defaultPlanStore, type PlanStore } from '../state/plans';
 import { createWhatIfRoutes } from './whatIfRoutes';
 import { withWhatIf, type DraftStore } from '../state/whatIf';
@@ -185,7 +186,8 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     route.get('/api/goals', guarded(async ({ request }) => {
       const eo = await viewOf(request, state);
       const { scope } = scopeOf(request, eo, callerOf(request));
-      return json(goalListResponse(eo, asOfOf(request, state), scope, await baselineOf(request, state)));
+      const url = new URL(request.url);
+      return json(goalListResponse(eo, asOfOf(request, state), scope, await baselineOf(request, state), goalListQueryOf(url), goalListLimitOf(url)));
     })),
 
     route.get('/api/catalog', guarded(async ({ request }) => {

@@ -20,6 +20,7 @@ import { xlsxReportResponse, type ExportHost } from './xlsxExport';
 import { FORECAST_DAYS, lookups } from '../state/responses';
 import {
   asOfOf, assertMaySeeTeam, baselineOf, draftIdOf, csvOptionsOf, csvResponse, errorResponse, guarded, param, callerOf, RequestRefused, scopeOf, viewOf, visibleTeams,
+  limitParam,
 } from './requestContext';
 
 /** The JSON answer lists at most this many rows unless `limit` says otherwise; the CSV lists all. */
@@ -43,13 +44,7 @@ function sortRows<T extends Row>(rows: T[], kind: ListKind, sort: string, valueO
   return keyed.map((item) => item.row);
 }
 
-function limitOf(url: URL): number {
-  const text = url.searchParams.get('limit');
-  if (text === null || text === '') return DEFAULT_LIMIT;
-  const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1) throw new RequestRefused(400, 'bad-limit', `limit must be a whole number of 1 or more, not "${text}".`);
-  return limit;
-}
+const limitOf = (url: URL) => limitParam(url, DEFAULT_LIMIT);
 
 function formatOf(url: URL): 'json' | 'csv' | 'xlsx' {
   const format = url.searchParams.get('format');

@@ -241,3 +241,12 @@ export function csvResponse(csv: string, fileName: string) {
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` },
   });
 }
+
+/** The `limit` parameter: how many rows a list answers (a whole number of 1 or more), `fallback` without one. */
+export function limitParam(url: URL, fallback: number): number {
+  const text = url.searchParams.get('limit');
+  if (text === null || text === '') return fallback;
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1) throw new RequestRefused(400, 'bad-limit', `limit must be a whole number of 1 or more, not "${text}".`);
+  return limit;
+}

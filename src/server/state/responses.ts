@@ -1,5 +1,6 @@
 // Builds the /api response shapes of src/api/contract.ts from the engine's results: names joined
 // in, nothing computed here that the engine computes.
+import { goalListRows, type GoalListQuery } from '../../domain/goalList';
 import {
   employeeReadiness,
   employeeRecords,
@@ -230,25 +231,35 @@ function goalSummariesByTeam(eo: EngineOrganisation, states: ReturnType<typeof g
   return [...statesByTeam.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, teamStates]) => ({ team, summary: goalSummary(teamStates) }));
 }
 
-export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, baseline?: EngineOrganisation): GoalList {
+/**
+ * The goals in scope: counts overall and per team, and the goals the page asked for (`list`: a status,
+ * words to find, a sort; `limit`: how many of them), with `total`, how many match.
+ */
+export function goalListResponse(eo: EngineOrganisation, asOf: IsoDate, scope: Scope | undefined, baseline?: EngineOrganisation, list: GoalListQuery = {}, limit = Infinity): GoalList {
   const names = lookups(eo);
   const states = goalStates(eo, asOf, scope);
-  const response: GoalList = {
-    asOf,
-    summary: goalSummary(states),
-    byTeam: goalSummariesByTeam(eo, states),
-    goals: states.map((state) => ({
+  const rows = goalListRows(
+    states.map((state) => ({
       ...state,
       employeeName: names.employeeName(state.goal.employee),
       team: names.employees.get(state.goal.employee)?.team ?? '',
       credentialName: names.credentialName(state.goal.credential),
     })),
+    list,
+  );
+  const response: GoalList = {
+    asOf,
+    summary: goalSummary(states),
+    byTeam: goalSummariesByTeam(eo, states),
+    goals: rows.length > limit ? rows.slice(0, limit) : rows,
+    total: rows.length,
   };
   if (!baseline) return response;
   // A draft changes no goal, but its catalog decides which credentials are held (a stack, a validity),
   // so a goal can be completed in one and open or overdue in the other: those goals, as stored.
   const storedStates = goalStates(baseline, asOf, scope);
-  const now = new Map(states.map((state) => [state.goal.id, state]));
+  // Only the goals listed: the page shows each one's stored state beside it.
+  const now = new Map(response.goals.map((state) => [state.goal.id, state]));
   const changedGoals = storedStates
     .filter((stored) => {
       const draft = now.get(stored.goal.id);
