@@ -426,7 +426,7 @@ export type AssignGoalsRequest = z.infer<typeof assignGoalsRequestSchema>;
 export const assignGoalsResponseSchema = z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), credential: z.string().optional(), reason: z.string() })) });
 export type AssignGoalsResponse = z.infer<typeof assignGoalsResponseSchema>;
 
-// —— Training plan (issue 13 point 6): the page keeps the items; the server prices, totals, exports, assigns ——
+// —— Training plan (issue 13 point 6): the backend keeps each author's plan; it prices, totals, exports, assigns ——
 
 export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter such as 2027-Q1');
 
@@ -441,9 +441,14 @@ export const planItemSchema = z.object({
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
 
-export const planRequestSchema = z.object({
+/** A plan as its author keeps it (GET and PUT /api/plan): the items, each in a quarter, and the budget it is held against. */
+export const savedPlanSchema = z.object({
   items: z.array(planItemSchema).max(5000),
   budget: z.number().min(0).nullable(),
+});
+export type SavedPlan = z.infer<typeof savedPlanSchema>;
+
+export const planRequestSchema = savedPlanSchema.extend({
   kind: z.enum(['organisational', 'personal']).default('organisational'),
 });
 export type PlanRequest = z.input<typeof planRequestSchema>;

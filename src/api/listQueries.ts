@@ -11,25 +11,25 @@ import {
 const root = ['gapmap', 'lists'] as const;
 
 export const listQueries = {
-  criticalGaps: (persona: Persona, asOf: string, sort: string | undefined, evidence?: Evidence) =>
+  criticalGaps: (persona: Persona, asOf: string, sort: string | undefined, evidence?: Evidence, limit?: number) =>
     queryOptions({
-      queryKey: [...root, 'critical-gaps', persona, asOf, sort, evidence],
-      queryFn: ({ signal }) => getJson(criticalGapListSchema, persona, '/lists/critical-gaps', { asOf, sort, evidence }, signal),
+      queryKey: [...root, 'critical-gaps', persona, asOf, sort, evidence, limit],
+      queryFn: ({ signal }) => getJson(criticalGapListSchema, persona, '/lists/critical-gaps', { asOf, sort, evidence, limit }, signal),
     }),
-  singlePointsOfFailure: (persona: Persona, asOf: string, sort: string | undefined, evidence?: Evidence) =>
+  singlePointsOfFailure: (persona: Persona, asOf: string, sort: string | undefined, evidence?: Evidence, limit?: number) =>
     queryOptions({
-      queryKey: [...root, 'single-points-of-failure', persona, asOf, sort, evidence],
-      queryFn: ({ signal }) => getJson(singlePointOfFailureListSchema, persona, '/lists/single-points-of-failure', { asOf, sort, evidence }, signal),
+      queryKey: [...root, 'single-points-of-failure', persona, asOf, sort, evidence, limit],
+      queryFn: ({ signal }) => getJson(singlePointOfFailureListSchema, persona, '/lists/single-points-of-failure', { asOf, sort, evidence, limit }, signal),
     }),
-  expiring: (persona: Persona, asOf: string, sort: string | undefined, evidence?: Evidence) =>
+  expiring: (persona: Persona, asOf: string, sort: string | undefined, evidence?: Evidence, limit?: number) =>
     queryOptions({
-      queryKey: [...root, 'expiring', persona, asOf, sort, evidence],
-      queryFn: ({ signal }) => getJson(expiringListSchema, persona, '/lists/expiring', { asOf, sort, evidence }, signal),
+      queryKey: [...root, 'expiring', persona, asOf, sort, evidence, limit],
+      queryFn: ({ signal }) => getJson(expiringListSchema, persona, '/lists/expiring', { asOf, sort, evidence, limit }, signal),
     }),
-  overdueGoals: (persona: Persona, asOf: string, sort: string | undefined, evidence?: Evidence) =>
+  overdueGoals: (persona: Persona, asOf: string, sort: string | undefined, evidence?: Evidence, limit?: number) =>
     queryOptions({
-      queryKey: [...root, 'overdue-goals', persona, asOf, sort, evidence],
-      queryFn: ({ signal }) => getJson(overdueGoalListSchema, persona, '/lists/overdue-goals', { asOf, sort, evidence }, signal),
+      queryKey: [...root, 'overdue-goals', persona, asOf, sort, evidence, limit],
+      queryFn: ({ signal }) => getJson(overdueGoalListSchema, persona, '/lists/overdue-goals', { asOf, sort, evidence, limit }, signal),
     }),
   skillGaps: (persona: Persona, team: string, skill: string, asOf: string, evidence?: Evidence) =>
     queryOptions({

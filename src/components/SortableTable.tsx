@@ -1,7 +1,7 @@
 // The one sortable table of the app: each column header is a button (aria-sort on its th), the
 // sort lives in the URL under the table's own search param, and the table scrolls inside its own
 // box on a narrow screen instead of widening the page.
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { formatSort, parseSort, sortRows, type SortDirection, type SortState, type SortValue } from './sorting';
 
@@ -36,6 +36,28 @@ interface SortableTableProps<Row, Key extends string> {
   pageSize?: number;
 }
 
+/**
+ * Rows shown before "Show more": a screenful and more, while a table of thousands (4,000 teams,
+ * 47,000 goals) would take seconds to render. Printing shows every row.
+ */
+export const DEFAULT_PAGE_SIZE = 100;
+
+/** Every row of every table on paper: the rows past the first page are rendered when printing starts. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => setPrinting(true);
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
 function classOf(column: { numeric?: boolean; screenOnly?: boolean }): string | undefined {
   return [column.numeric ? 'numeric' : '', column.screenOnly ? 'no-print' : ''].filter(Boolean).join(' ') || undefined;
 }
@@ -55,8 +77,9 @@ export function useUrlSort<Key extends string>(param: string, keys: readonly Key
   return { sort, setSort };
 }
 
-export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sortParam, defaultSort, tieBreak, rowClassName, pageSize }: SortableTableProps<Row, Key>) {
-  const [shown, setShown] = useState(pageSize ?? Infinity);
+export function SortableTable<Row, Key extends string>({ caption, columns, rows, rowKey, sortParam, defaultSort, tieBreak, rowClassName, pageSize = DEFAULT_PAGE_SIZE }: SortableTableProps<Row, Key>) {
+  const [shown, setShown] = useState(pageSize);
+  const printing = usePrinting();
   const captionId = useId();
   const keys = useMemo(() => columns.filter((column) => column.value).map((column) => column.key), [columns]);
   const { sort, setSort } = useUrlSort(sortParam, keys, defaultSort);
@@ -66,7 +89,7 @@ export function SortableTable<Row, Key extends string>({ caption, columns, rows,
   const sortValue = sortColumn?.value;
   // Sorted once per change of rows or sort, not on every render: a plan's bookings run to thousands.
   const sorted = useMemo(() => (sortValue ? sortRows(rows, sortValue, sort.direction, tie) : rows), [rows, sortValue, sort.direction, tie]);
-  const visible = sorted.length > shown ? sorted.slice(0, shown) : sorted;
+  const visible = sorted.length > shown && !printing ? sorted.slice(0, shown) : sorted;
   return (
     <>
       {/* A wide table scrolls inside this box (focusable, so keyboard users can scroll it too). */}
@@ -125,8 +148,8 @@ export function SortableTable<Row, Key extends string>({ caption, columns, rows,
       </div>
       {visible.length < sorted.length ? (
         <p className="no-print">
-          <button type="button" className="secondary" onClick={() => setShown((count) => count + (pageSize ?? sorted.length))}>
-            Show {Math.min(pageSize ?? sorted.length, sorted.length - visible.length)} more ({visible.length} of {sorted.length} shown)
+          <button type="button" className="secondary" onClick={() => setShown((count) => count + pageSize)}>
+            Show {Math.min(pageSize, sorted.length - visible.length)} more ({visible.length} of {sorted.length} shown)
           </button>
         </p>
       ) : null}

@@ -116,7 +116,7 @@ test.describe.serial('gapmap serve', () => {
     await page.context().close();
   });
 
-  test('two people in two browsers see each other’s changes: a goal assigned in one shows in the other', async ({ browser }) => {
+  test('two people in two browsers see each other’s changes: a goal assigned in one shows in the other, and a plan follows its author', async ({ browser }) => {
     test.setTimeout(90_000);
     const first = await browser.newContext({ storageState: ADMIN_STATE });
     const second = await browser.newContext({ storageState: ADMIN_STATE });
@@ -142,6 +142,17 @@ test.describe.serial('gapmap serve', () => {
     await b.reload();
     await expect(b.getByRole('table').filter({ hasText: credentialName }).first()).toBeVisible();
     expect(await b.getByRole('row').count()).toBeGreaterThan(before);
+
+    // The training plan is kept on the server for its author: begun in one browser, found in the other.
+    const planButton = cohorts.getByRole('button', { name: /^Add .* to the training plan$/ }).first();
+    const [, cohortName, team] = /^Add (.*) \((.*)\) to the training plan$/.exec((await planButton.getAttribute('aria-label')) ?? '') ?? [];
+    expect(cohortName).toBeTruthy();
+    const saved = a.waitForResponse((response) => response.url().endsWith('/api/plan') && response.request().method() === 'PUT');
+    await planButton.click();
+    expect((await saved).status()).toBe(200);
+    await expect(cohorts.getByRole('button', { name: `Remove ${cohortName} (${team}) from the training plan` })).toBeVisible();
+    await b.goto(`${url}/plan`);
+    await expect(b.getByRole('rowheader', { name: beginningWith(`${cohortName} — ${team}`) })).toBeVisible();
     await first.close();
     await second.close();
   });

@@ -7,6 +7,8 @@ import type { IsoDate, Organisation } from '../../src/domain/schema';
 import { memoryStore } from '../../src/server/store/organisationStore';
 import { createApp } from '../../src/server/http/app';
 import { createOrganisationState } from '../../src/server/state/organisationState';
+import { memoryPlanStore } from '../../src/server/state/plans';
+import type { SavedPlan } from '../../src/api/contract';
 
 /** The msw handler that hands every /api request to the app. */
 export function answeredBy(app: Hono) {
@@ -16,6 +18,8 @@ export function answeredBy(app: Hono) {
 export function createTestApi(options: { today: IsoDate; organisation?: Organisation }) {
   const store = memoryStore(options.organisation);
   const state = createOrganisationState(store, () => options.today);
-  const server = setupServer(answeredBy(createApp(state)));
-  return { server, state, store };
+  /** Each author's training plan, by author: `plans.clear()` empties them. */
+  const plans = new Map<string, SavedPlan>();
+  const server = setupServer(answeredBy(createApp(state, { plans: memoryPlanStore(plans) })));
+  return { server, state, store, plans };
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { prepareOrganisation } from '../engine/index';
-import { defaultQuarter, planGoalsToAssign, quarterEnd, quarterOf, quartersFrom, trainingPlan, trainingPlanCsv, type PlanItemInput, type TrainingPlan } from './trainingPlan';
+import { defaultQuarter, planGoalsToAssign, planWithoutPerson, quarterEnd, quarterOf, quartersFrom, trainingPlan, trainingPlanCsv, type PlanItemInput, type TrainingPlan } from './trainingPlan';
 import { analysts } from './testFixtures';
 
 describe('quarters', () => {
@@ -71,5 +71,30 @@ describe('trainingPlan', () => {
         '2026-Q3,2026-09-30,Insights,A1,Ada Byrne,viz-charts,Charts that Work,200,12,Cal Diaz’s pathway,planned\r\n' +
         `2026-Q3,2026-09-30,Insights,A3,"'=HYPERLINK(""x"")",viz-charts,Charts that Work,200,12,Cal Diaz’s pathway,planned\r\n`,
     );
+  });
+});
+
+describe('planWithoutPerson (erasure)', () => {
+  const plan = {
+    budget: 5000,
+    items: [
+      { id: 'cohort:T:c1', label: 'Course 1 — T', lines: [{ employee: 'e1', credential: 'c1' }, { employee: 'e2', credential: 'c1' }] },
+      { id: 'pathway:e1', label: 'Ada’s pathway', lines: [{ employee: 'e1', credential: 'c2' }, { employee: 'e1', credential: 'c3' }] },
+      { id: 'cohort:T:c4', label: 'Course 4 — T', lines: [{ employee: 'e2', credential: 'c4' }] },
+    ],
+  };
+
+  it('drops the lines naming the person and the items left empty, keeping the rest as it was', () => {
+    expect(planWithoutPerson(plan, 'e1')).toEqual({
+      budget: 5000,
+      items: [
+        { id: 'cohort:T:c1', label: 'Course 1 — T', lines: [{ employee: 'e2', credential: 'c1' }] },
+        { id: 'cohort:T:c4', label: 'Course 4 — T', lines: [{ employee: 'e2', credential: 'c4' }] },
+      ],
+    });
+  });
+
+  it('says when the plan never named them', () => {
+    expect(planWithoutPerson(plan, 'e9')).toBeUndefined();
   });
 });

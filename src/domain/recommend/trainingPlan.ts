@@ -202,3 +202,15 @@ export function trainingPlanCsv(plan: TrainingPlan, options?: CsvWriteOptions): 
     .map((line) => [line.quarter, line.dueOn, line.team, line.employeeId, line.employeeName, line.credentialId, line.credentialName, line.cost, line.hours, line.itemLabel, line.goal?.status ?? 'planned']);
   return writeCsv(TRAINING_PLAN_COLUMNS, rows, options);
 }
+
+/**
+ * A plan without one person (erasure, SPEC §9): the lines naming them go, and so does an item left
+ * with none (a person's pathway, labelled with their name). Undefined when the plan never named them.
+ */
+export function planWithoutPerson<Plan extends { items: readonly { lines: readonly { employee: string }[] }[] }>(plan: Plan, employeeId: string): Plan | undefined {
+  if (!plan.items.some((item) => item.lines.some((line) => line.employee === employeeId))) return undefined;
+  const items = plan.items
+    .map((item) => ({ ...item, lines: item.lines.filter((line) => line.employee !== employeeId) }))
+    .filter((item) => item.lines.length > 0);
+  return { ...plan, items };
+}

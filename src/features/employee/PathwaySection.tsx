@@ -5,7 +5,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
 import type { EmployeeDetail } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
-import { QueryState } from '../../components/QueryState';
+import { QueryState, ErrorMessage } from '../../components/QueryState';
 import { AssignGoalForm } from '../../components/AssignGoalForm';
 import { formatDate, formatMoney } from '../../components/format';
 import { usePlan } from '../../components/usePlan';
@@ -59,6 +59,7 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
                 )}
               </p>
             ) : null}
+            {plan.error ? <ErrorMessage error={plan.error} /> : null}
             {data.steps.map((step) => (
               // Named by its heading's text, not an id reference: credential ids from HR files may hold spaces.
               <article key={step.credentialId} className="pathway-step" aria-label={step.name}>

@@ -1,57 +1,54 @@
 // @vitest-environment jsdom
-// The Goals page under a what-if draft: a draft changes no goal, but its catalog decides which
-// credentials are held, so completed and overdue read stored → draft and a goal whose state the
-// draft changes says what it was as stored. Against the real handlers (msw), a draft made over the API.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+// The Goals page finds goals by words of the person, team or credential, accents or not, and keeps
+// the words in the address.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
-import { setWhatIf } from '../../api/mutations';
 import type { Organisation } from '../../domain/schema';
 
 const TODAY = '2026-11-25';
-
-/** Ada earned SQL Practitioner on 10 Jan 2026 (no expiry); her goal for it was created on 1 Jun, due 1 Nov. */
-function organisation(): Organisation {
-  return {
-    skills: [{ id: 'sql', name: 'SQL', category: 'data' }],
-    roles: [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'sql', level: 3, weight: 'critical' }] }],
-    employees: [{ id: 'e1', name: 'Ada Lovelace', email: 'ada@example.com', team: 'Data', role: 'analyst' }],
-    credentials: [{ id: 'sql-3', name: 'SQL Practitioner', issuer: 'Academy', grants: [{ skill: 'sql', level: 3 }], hours: 10, cost: 200, currency: 'EUR' }],
-    awards: [{ employee: 'e1', credential: 'sql-3', issuedOn: '2026-01-10', verification: 'verified' }],
-    assessments: [],
-    goals: [{ id: 'g1', employee: 'e1', credential: 'sql-3', createdOn: '2026-06-01', dueOn: '2026-11-01', status: 'assigned', kind: 'organisational', assignedBy: 'L&D manager' }],
-    interests: [],
-  };
-}
-
-const api = createTestApi({ today: TODAY, organisation: organisation() });
+const organisation: Organisation = {
+  skills: [{ id: 'sql', name: 'SQL', category: 'data' }],
+  roles: [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'sql', level: 3, weight: 'critical' }] }],
+  employees: [
+    { id: 'e1', name: 'Zoë Ng', team: 'Data', role: 'analyst' },
+    { id: 'e2', name: 'Ada Byrne', team: 'Payments', role: 'analyst' },
+  ],
+  credentials: [
+    { id: 'sql-3', name: 'SQL Practitioner', issuer: 'Academy', grants: [{ skill: 'sql', level: 3 }] },
+    { id: 'py-2', name: 'Python Basics', issuer: 'Academy', grants: [] },
+  ],
+  awards: [],
+  assessments: [],
+  goals: [
+    { id: 'g1', employee: 'e1', credential: 'sql-3', dueOn: '2027-01-31', kind: 'organisational', status: 'assigned', assignedBy: 'L&D', createdOn: '2026-11-01' },
+    { id: 'g2', employee: 'e2', credential: 'sql-3', dueOn: '2027-01-31', kind: 'organisational', status: 'assigned', assignedBy: 'L&D', createdOn: '2026-11-01' },
+    { id: 'g3', employee: 'e1', credential: 'py-2', dueOn: '2027-01-31', kind: 'personal', status: 'assigned', assignedBy: 'Zoë Ng', createdOn: '2026-11-01' },
+  ],
+  interests: [],
+};
+const api = createTestApi({ today: TODAY, organisation });
 
 beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(async () => {
-  await api.state.replace(organisation(), 'test: fresh');
-});
-afterEach(() => {
-  api.server.resetHandlers();
-  window.history.replaceState(null, '', '/');
-});
+afterEach(() => api.server.resetHandlers());
 afterAll(() => api.server.close());
 
-describe('the Goals page under a what-if draft', () => {
-  it('reads completed and overdue stored → draft, and gives a changed goal its stored state', async () => {
-    // Draft: SQL Practitioner valid 3 months (to 10 Apr). From 1 Jun Ada never holds it: the goal is
-    // overdue under the draft, completed as stored.
-    const credentials = organisation().credentials.map((credential) => ({ ...credential, validityMonths: 3 }));
-    const { id } = await setWhatIf({ kind: 'lnd' }, { credentials });
-    const url = `/goals?asOf=${TODAY}&scenario=${id}`;
-    window.history.replaceState(null, '', url);
-    renderApp(url);
+const people = (table: HTMLElement) => within(table).getAllByRole('rowheader').map((cell) => cell.textContent);
+
+describe('finding goals', () => {
+  it('narrows the goals to those whose person, team or credential has every word, accents aside', async () => {
+    const user = userEvent.setup();
+    const { history } = renderApp('/goals');
     const table = await screen.findByRole('table', { name: 'Credential goals' }, { timeout: 8000 });
-    const figures = screen.getByLabelText('Goal figures');
-    expect(figures).toHaveTextContent('Completed1 → 0 (−1)baseline 1, scenario 0, 1 fewer100% → 0%');
-    expect(figures).toHaveTextContent('Overdue0 → 1 (+1)baseline 0, scenario 1, 1 more');
-    const row = within(table).getAllByRole('row')[1] as HTMLElement;
-    expect(within(row).getByText(/^as stored: /)).toHaveTextContent('as stored: Completed');
-    expect(within(row).getByText('overdue')).toBeInTheDocument();
+    expect(people(table)).toHaveLength(3);
+    await user.type(screen.getByLabelText('Find'), 'zoe sql');
+    await waitFor(() => expect(people(table)).toEqual(['Zoë Ng']));
+    expect(screen.getByText('1 shown')).toBeInTheDocument();
+    expect(history.location.search).toContain('find=zoe');
+    await user.clear(screen.getByLabelText('Find'));
+    await user.type(screen.getByLabelText('Find'), 'payments');
+    await waitFor(() => expect(people(table)).toEqual(['Ada Byrne']));
   });
 });

@@ -28,6 +28,19 @@ function urgency(goal: GoalRow): number {
   return goal.completed ? 2 : 1;
 }
 
+/** Lower case without accents, so "zoe" finds "Zoë". */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
+}
+
+/** Whether every word of `find` is in the goal's person, team or credential. */
+function found(goal: GoalRow, find: string | undefined): boolean {
+  const words = folded(find ?? '').split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const text = folded(`${goal.employeeName} ${goal.team} ${goal.credentialName}`);
+  return words.every((word) => text.includes(word));
+}
+
 function matches(goal: GoalRow, status: GoalsSearch['status']): boolean {
   if (!status) return true;
   if (status === 'completed') return goal.completed;
@@ -95,7 +108,7 @@ export function GoalsPage() {
             open: teamSummary.open - teamSummary.overdue,
             overdue: teamSummary.overdue,
           }));
-          const shown: GoalRow[] = data.goals.filter((goal) => matches(goal, search.status)).map((goal) => (storedGoal.has(goal.goal.id) ? { ...goal, stored: storedGoal.get(goal.goal.id) } : goal));
+          const shown: GoalRow[] = data.goals.filter((goal) => matches(goal, search.status) && found(goal, search.find)).map((goal) => (storedGoal.has(goal.goal.id) ? { ...goal, stored: storedGoal.get(goal.goal.id) } : goal));
           // Under a what-if draft each count reads stored → draft. The number of goals cannot change (a
           // draft edits roles and the catalog, never goals); whether each is met can.
           const storedCounts = (team: string) => {
@@ -104,7 +117,7 @@ export function GoalsPage() {
           };
           return (
             <>
-              <PrintHeader title="Goals" asOf={data.asOf} evidence={evidence} filters={[search.team && `team ${search.team}`, search.status && `showing ${STATUS_FILTER_LABELS[search.status].toLowerCase()} goals`]} />
+              <PrintHeader title="Goals" asOf={data.asOf} evidence={evidence} filters={[search.team && `team ${search.team}`, search.status && `showing ${STATUS_FILTER_LABELS[search.status].toLowerCase()} goals`, search.find && `matching “${search.find}”`]} />
               <p className="subtitle">As of {formatDate(data.asOf)}</p>
               <Figures label="Goal figures">
                 <Figure label="Goals" value={summary.completed + summary.open} detail="not cancelled" />
@@ -160,6 +173,14 @@ export function GoalsPage() {
                     </option>
                   ))}
                 </select>
+                <label htmlFor="goal-find">Find</label>
+                <input
+                  id="goal-find"
+                  type="search"
+                  placeholder="Person, team or credential"
+                  value={search.find ?? ''}
+                  onChange={(event) => void navigate({ search: (previous) => ({ ...previous, find: event.target.value || undefined }), replace: true })}
+                />
                 <span role="status">{shown.length} shown</span>
               </div>
               {shown.length === 0 ? (

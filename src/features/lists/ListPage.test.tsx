@@ -3,7 +3,8 @@
 // figure of a row, a "new in this draft" mark on rows the stored list lacks, and the stored rows the
 // draft makes disappear listed apart. Against the real handlers (msw), a draft made over the API.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
 import { setWhatIf } from '../../api/mutations';
@@ -101,5 +102,21 @@ describe('a list under a what-if draft', () => {
     const table = await screen.findByRole('table', { name: 'Critical gaps' }, { timeout: 8000 });
     expect(screen.getByText(/as of/)).toHaveTextContent(/^Whole organisation · 1 row · as of/);
     expect(within(table).queryByText(/→|new in this draft/)).toBeNull();
+  });
+
+  it('opens with the first 100 rows and adds 100 more on request', async () => {
+    // 130 analysts without SQL: 130 critical gaps.
+    const many = organisation();
+    many.employees = Array.from({ length: 130 }, (_, index) => ({ id: `p${index}`, name: `Person ${String(index).padStart(3, '0')}`, team: 'Data', role: 'analyst' }));
+    many.awards = [];
+    await api.state.replace(many, 'test: 130 gaps');
+    const user = userEvent.setup();
+    renderApp(`/lists/critical-gaps?asOf=${TODAY}`);
+    const table = await screen.findByRole('table', { name: 'Critical gaps' }, { timeout: 8000 });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 100);
+    expect(screen.getByText(/as of/)).toHaveTextContent('Whole organisation · 130 rows · as of 25 Nov 2026 · the first 100 shown, the export has all');
+    await user.click(screen.getByRole('button', { name: 'Show 30 more (100 of 130 shown)' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 130));
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // The organisation-wide list behind each Overview figure (issue 13 point 1): critical gaps, single
 // points of failure, credentials expiring in 90 days, overdue goals. Sortable (sort in the URL),
 // exportable as CSV, each row with the action that fixes it. Scoped by the API to the caller's teams.
-import type { ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { listQueries } from '../../api/listQueries';
 import { LIST_KINDS, type CredentialOption, type ListKind } from '../../api/listContract';
@@ -55,21 +55,34 @@ interface ListBaseline<Row> {
   gone: Row[];
 }
 
+/**
+ * Rows a list opens with, and adds on each "Show more": a list of the whole organisation runs to
+ * thousands of rows (the export has them all), and the first rows must paint at once.
+ */
+const LIST_PAGE = 100;
+
+/** How many rows of a list to ask for: LIST_PAGE more on each "Show more", the rows shown kept meanwhile. */
+function useListLimit() {
+  const [limit, setLimit] = useState(LIST_PAGE);
+  return { limit, more: () => setLimit((current) => current + LIST_PAGE), options: { placeholderData: keepPreviousData } };
+}
+
 interface ListFrameProps<Row> {
   list: ListKind;
-  scope: string;
-  total: number;
-  shown: number;
-  asOf: string;
-  sort: string;
-  baseline: ListBaseline<Row> | undefined;
+  /** The list's answer: who it covers, its total, the rows sent, and the stored side under a what-if draft. */
+  data: { scope: string; total: number; rows: readonly unknown[]; asOf: string; sort: string; baseline?: ListBaseline<Row> | undefined };
+  /** Asks for LIST_PAGE more rows; `loadingMore` while they come. */
+  onMore: () => void;
+  loadingMore: boolean;
   /** A row gone under the draft, in a sentence (no action: there is nothing left to fix in the draft). */
   describeGone: (row: Row) => string;
   keyOfGone: (row: Row) => string;
   children: ReactNode;
 }
 
-function ListFrame<Row>({ list, scope, total, shown, asOf, sort, baseline, describeGone, keyOfGone, children }: ListFrameProps<Row>) {
+function ListFrame<Row>({ list, data, onMore, loadingMore, describeGone, keyOfGone, children }: ListFrameProps<Row>) {
+  const { scope, total, asOf, sort, baseline } = data;
+  const shown = data.rows.length;
   const { persona, evidence } = useViewContext();
   const { title, what } = TITLES[list];
   return (
@@ -89,6 +102,13 @@ function ListFrame<Row>({ list, scope, total, shown, asOf, sort, baseline, descr
       </header>
       <ExportButton persona={persona} path={`/lists/${list}`} params={{ asOf, evidence, sort, format: 'csv' }} fileName={`${list}-${asOf}.csv`} label="Export CSV" />
       {total === 0 ? <p>Nothing to list{baseline ? ' under this draft' : ''}.</p> : children}
+      {shown < total ? (
+        <p className="no-print">
+          <button type="button" className="secondary" onClick={onMore} disabled={loadingMore}>
+            Show {Math.min(LIST_PAGE, total - shown)} more ({shown} of {total} shown)
+          </button>
+        </p>
+      ) : null}
       {baseline && baseline.goneTotal > 0 ? (
         <section aria-labelledby="list-gone-title">
           <h2 id="list-gone-title">Gone under this draft</h2>
@@ -119,18 +139,16 @@ function pickCredentials(all: CredentialOption[], ids: string[]): CredentialOpti
 
 function CriticalGaps({ sort }: { sort: string | undefined }) {
   const { persona, asOf, evidence } = useViewContext();
-  const query = useQuery(listQueries.criticalGaps(persona, asOf, sort, evidence));
+  const rows = useListLimit();
+  const query = useQuery({ ...listQueries.criticalGaps(persona, asOf, sort, evidence, rows.limit), ...rows.options });
   return (
     <QueryState query={query} label="Listing the critical gaps">
       {(data) => (
         <ListFrame
           list="critical-gaps"
-          scope={data.scope}
-          total={data.total}
-          shown={data.rows.length}
-          asOf={data.asOf}
-          sort={data.sort}
-          baseline={data.baseline}
+          data={data}
+          onMore={rows.more}
+          loadingMore={query.isPlaceholderData}
           keyOfGone={(row) => `${row.employee}:${row.skill}`}
           describeGone={(row) => `${row.employeeName} (${row.team}, ${row.roleName}) — ${row.skillName}: has ${row.effective}, required ${row.required} as stored; no longer a critical gap under the draft`}
         >
@@ -184,18 +202,16 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
 
 function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
   const { persona, asOf, evidence } = useViewContext();
-  const query = useQuery(listQueries.singlePointsOfFailure(persona, asOf, sort, evidence));
+  const rows = useListLimit();
+  const query = useQuery({ ...listQueries.singlePointsOfFailure(persona, asOf, sort, evidence, rows.limit), ...rows.options });
   return (
     <QueryState query={query} label="Listing the single points of failure">
       {(data) => (
         <ListFrame
           list="single-points-of-failure"
-          scope={data.scope}
-          total={data.total}
-          shown={data.rows.length}
-          asOf={data.asOf}
-          sort={data.sort}
-          baseline={data.baseline}
+          data={data}
+          onMore={rows.more}
+          loadingMore={query.isPlaceholderData}
           keyOfGone={(row) => `${row.team}:${row.skill}`}
           describeGone={(row) => `${row.skillName} in ${row.team} — as stored held at level ${row.highestRequired} by ${row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}; under the draft no longer a single point of failure`}
         >
@@ -251,18 +267,16 @@ function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
 
 function Expiring({ sort }: { sort: string | undefined }) {
   const { persona, asOf, evidence } = useViewContext();
-  const query = useQuery(listQueries.expiring(persona, asOf, sort, evidence));
+  const rows = useListLimit();
+  const query = useQuery({ ...listQueries.expiring(persona, asOf, sort, evidence, rows.limit), ...rows.options });
   return (
     <QueryState query={query} label="Listing the credentials that expire soon">
       {(data) => (
         <ListFrame
           list="expiring"
-          scope={data.scope}
-          total={data.total}
-          shown={data.rows.length}
-          asOf={data.asOf}
-          sort={data.sort}
-          baseline={data.baseline}
+          data={data}
+          onMore={rows.more}
+          loadingMore={query.isPlaceholderData}
           keyOfGone={(row) => `${row.employee}:${row.credential}:${row.issuedOn}`}
           describeGone={(row) => `${row.employeeName} (${row.team}) — ${row.credentialName}: expires ${formatDate(row.expiresOn)} as stored; not within ${data.horizonDays} days under the draft`}
         >
@@ -322,18 +336,16 @@ function Expiring({ sort }: { sort: string | undefined }) {
 
 function OverdueGoals({ sort }: { sort: string | undefined }) {
   const { persona, asOf, evidence } = useViewContext();
-  const query = useQuery(listQueries.overdueGoals(persona, asOf, sort, evidence));
+  const rows = useListLimit();
+  const query = useQuery({ ...listQueries.overdueGoals(persona, asOf, sort, evidence, rows.limit), ...rows.options });
   return (
     <QueryState query={query} label="Listing the overdue goals">
       {(data) => (
         <ListFrame
           list="overdue-goals"
-          scope={data.scope}
-          total={data.total}
-          shown={data.rows.length}
-          asOf={data.asOf}
-          sort={data.sort}
-          baseline={data.baseline}
+          data={data}
+          onMore={rows.more}
+          loadingMore={query.isPlaceholderData}
           keyOfGone={(row) => row.goal}
           describeGone={(row) => `${row.employeeName} (${row.team}) — ${row.credentialName}, due ${formatDate(row.dueOn)}: overdue as stored, met under the draft`}
         >

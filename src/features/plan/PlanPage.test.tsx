@@ -7,14 +7,13 @@ import userEvent from '@testing-library/user-event';
 import { createTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
 import { AS_OF, analysts } from '../../domain/recommend/testFixtures';
-import { usePlanStore } from '../../stores/plan';
 
 const api = createTestApi({ today: AS_OF, organisation: analysts() });
 
 beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
   await api.state.replace(analysts(), 'test: fresh');
-  usePlanStore.setState({ plans: {} });
+  api.plans.clear();
 });
 afterEach(() => api.server.resetHandlers());
 afterAll(() => api.server.close());

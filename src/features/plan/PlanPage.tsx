@@ -1,7 +1,7 @@
 // The training plan (issue 13 point 6): cohorts, budget picks and pathways gathered from the team and
 // employee pages, each in a quarter; totals of cost and hours per quarter and per team against a
 // budget, every line with its goal status; assigned as goals in one action, exported as CSV.
-// The items live in this browser (stores/plan); prices, totals and CSV come from the backend.
+// The backend keeps each author's plan (src/api/savedPlan.ts) and prices, totals, exports and assigns it.
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -11,6 +11,7 @@ import { useAssignPlan } from '../../api/useAssignPlan';
 import type { PlanRequest, PlanSummary } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { usePlan } from '../../components/usePlan';
+import { isServerHost } from '../../api/access';
 import { ErrorMessage, QueryState } from '../../components/QueryState';
 import { Figure, Figures } from '../../components/Figure';
 import { Compared } from '../../components/Compared';
@@ -230,10 +231,17 @@ export function PlanPage() {
       <header className="page-header">
         <h1 id="plan-title">Training plan</h1>
         <p className="subtitle">
-          Cohorts, budget picks and pathways you add from a <Link to="/teams">team</Link> or a person’s page, each in a quarter. Kept in this browser for you; priced from the catalog as of {formatDate(asOf)}.
+          Cohorts, budget picks and pathways you add from a <Link to="/teams">team</Link> or a person’s page, each in a quarter. {isServerHost() ? 'Kept for you on the server, in any browser you sign in from' : 'Kept in this browser'}; priced from the catalog as of {formatDate(asOf)}.
         </p>
       </header>
-      {plan.items.length === 0 ? (
+      {plan.error ? <ErrorMessage error={plan.error} /> : null}
+      {!plan.ready ? (
+        plan.error ? null : (
+          <p className="loading" role="status">
+            Reading your plan…
+          </p>
+        )
+      ) : plan.items.length === 0 ? (
         <p>
           The plan is empty. Add a cohort or the budget picks from a <Link to="/teams">team’s page</Link>, or a person’s best pathway from their page.
         </p>
@@ -323,7 +331,6 @@ export function PlanPage() {
                   sortParam="linesSort"
                   defaultSort={{ column: 'quarter', direction: 'asc' }}
                   tieBreak={lineTieBreak}
-                  pageSize={100}
                 />
               </>
             );

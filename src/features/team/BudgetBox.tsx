@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
 import { useViewContext } from '../../components/useViewContext';
-import { QueryState } from '../../components/QueryState';
+import { QueryState, ErrorMessage } from '../../components/QueryState';
 import { Compared } from '../../components/Compared';
 import { formatMoney, formatPercent } from '../../components/format';
 import { GlossaryLink } from '../../components/GlossaryLink';
@@ -85,6 +85,7 @@ export function BudgetBox({ team }: { team: string }) {
                   </button>
                 </p>
               ) : null}
+              {trainingPlan.error ? <ErrorMessage error={trainingPlan.error} /> : null}
               {data.assignments.length > 0 ? (
                 <ul className="plain-list compact">
                   {data.assignments.map((assignment) => (

@@ -5,10 +5,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
-import type { CohortsView } from '../../api/contract';
+import type { CohortsView, PlanItem } from '../../api/contract';
 import { useViewContext } from '../../components/useViewContext';
 import { usePlan } from '../../components/usePlan';
-import { QueryState } from '../../components/QueryState';
+import { QueryState, ErrorMessage } from '../../components/QueryState';
 import { AssignGoalForm } from '../../components/AssignGoalForm';
 import { SortableTable, type SortableColumn } from '../../components/SortableTable';
 import { GlossaryLink } from '../../components/GlossaryLink';
@@ -31,6 +31,11 @@ function namesOf(ids: readonly string[], names: ReadonlyMap<string, string>, max
 
 function planItemId(team: string, cohort: Cohort): string {
   return `cohort:${team}:${cohort.credentialId}`;
+}
+
+/** The cohort as an item of the training plan: each of its (person, course) bookings. */
+function cohortPlanItem(team: string, cohort: Cohort): PlanItem {
+  return { id: planItemId(team, cohort), label: `${cohort.name} — ${team}`, kind: 'cohort', lines: cohort.bookings.map((booking) => ({ employee: booking.employeeId, credential: booking.credentialId })) };
 }
 
 function CohortCell({ cohort }: { cohort: CohortRow }) {
@@ -115,7 +120,7 @@ function PlanButton({ cohort, team, plan }: { cohort: Cohort; team: string; plan
       className="secondary"
       disabled={!plan.ready}
       aria-label={`Add ${cohort.name} (${team}) to the training plan`}
-      onClick={() => plan.add({ id, label: `${cohort.name} — ${team}`, kind: 'cohort', lines: cohort.bookings.map((booking) => ({ employee: booking.employeeId, credential: booking.credentialId })) })}
+      onClick={() => plan.add(cohortPlanItem(team, cohort))}
     >
       Add to plan
     </button>
@@ -181,15 +186,14 @@ export function CohortsSection({ team }: { team: string }) {
                 <Figure label="Weighted gap closed" value={<Compared baseline={baseline?.totals.weightedGapClosed} scenario={data.totals.weightedGapClosed} kind="count" />} term="weighted-gap" />
                 <Figure label="Already assigned" value={`${data.totals.assigned} of ${data.totals.bookings}`} detail="bookings with an open goal" tone={data.totals.assigned === data.totals.bookings ? 'good' : undefined} />
               </Figures>
+              {plan.error ? <ErrorMessage error={plan.error} /> : null}
               {notInPlan.length > 0 ? (
                 <p className="no-print">
                   <button
                     type="button"
                     className="secondary"
                     disabled={!plan.ready}
-                    onClick={() => {
-                      for (const cohort of notInPlan) plan.add({ id: planItemId(team, cohort), label: `${cohort.name} — ${team}`, kind: 'cohort', lines: cohort.bookings.map((booking) => ({ employee: booking.employeeId, credential: booking.credentialId })) });
-                    }}
+                    onClick={() => plan.add(...notInPlan.map((cohort) => cohortPlanItem(team, cohort)))}
                   >
                     Add {notInPlan.length === data.cohorts.length ? 'every cohort' : `the other ${countOf(notInPlan.length, 'cohort')}`} to the plan
                   </button>

@@ -11,6 +11,7 @@ import { callerOf, csvOptionsOf, csvResponse, guarded, param, RequestRefused } f
 import type { Caller } from '../auth/caller';
 import type { OrganisationState } from '../state/organisationState';
 import { erasePerson, ErasureUnsupportedError } from '../state/erasure';
+import type { PlanStore } from '../state/plans';
 
 function assertAdmin(caller: Caller) {
   if (caller.role !== 'admin') throw new RequestRefused(403, 'forbidden', 'Only an admin manages people and access.');
@@ -42,7 +43,7 @@ const newTokenSchema = z.object({ email: z.string().max(254), role: z.enum(ACCOU
 
 export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'subject', 'detail', 'people'] as const;
 
-export function createAccessRoutes(accounts: AccountStore, audit: AuditLog, state: OrganisationState) {
+export function createAccessRoutes(accounts: AccountStore, audit: AuditLog, state: OrganisationState, plans?: PlanStore) {
   const actorOf = (caller: Caller) => ({ actorId: caller.accountId, actor: caller.email ?? caller.displayName });
   return [
     route.get('/api/accounts', guarded(async ({ request }) => {
@@ -117,7 +118,7 @@ export function createAccessRoutes(accounts: AccountStore, audit: AuditLog, stat
       const caller = callerOf(request);
       assertAdmin(caller);
       try {
-        const done = await erasePerson(state, audit, param(params.id), actorOf(caller), 'request');
+        const done = await erasePerson(state, audit, param(params.id), actorOf(caller), 'request', plans ? { plans } : {});
         if (!done) throw new RequestRefused(404, 'not-found', 'There is no employee with this id.');
       } catch (error) {
         if (error instanceof ErasureUnsupportedError) throw new RequestRefused(501, 'unsupported', error.message);

@@ -91,6 +91,8 @@ const TABLE: Record<string, Row | (() => Row)> = {
   'POST /api/goals': { path: '/api/goals', body: { employees: ['emp-alice'], credential: 'py-2', dueOn: '2027-01-01', kind: 'organisational' }, expect: { admin: 201, managerA: 201, managerB: 403, hr: 403 }, changes: true },
   'PATCH /api/goals/:id': { path: '/api/goals/goal-emp-alice', body: { status: 'in-progress' }, expect: { admin: 200, managerA: 200, managerB: 403, hr: 403 }, changes: true },
   'GET /api/reports/goals': { path: '/api/reports/goals', expect: everyone(200) },
+  'GET /api/plan': { path: '/api/plan', expect: everyone(200) },
+  'PUT /api/plan': { path: '/api/plan', body: PLAN, expect: alphaOnly(200) },
   'POST /api/plan/summary': { path: '/api/plan/summary', body: PLAN, expect: alphaOnly(200) },
   'POST /api/plan/export': { path: '/api/plan/export', body: PLAN, expect: alphaOnly(200) },
   'POST /api/plan/assign': { path: '/api/plan/assign', body: PLAN, expect: { admin: 201, managerA: 201, managerB: 403, hr: 403 }, changes: true },

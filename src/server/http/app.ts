@@ -14,6 +14,7 @@ import { auditedChange, baselineOf, setCaller, personaOf, draftIdOf, responseFor
 import { createGoalRoutes } from './goalRoutes';
 import { createRecommendRoutes } from './recommendRoutes';
 import { createPlanRoutes } from './planRoutes';
+import { defaultPlanStore, type PlanStore } from '../state/plans';
 import { createWhatIfRoutes } from './whatIfRoutes';
 import { withWhatIf, type DraftStore } from '../state/whatIf';
 import { maySeeTeam, identityOfPersona, scopeOf as scopeOfIdentity, type Caller, type Identity, type TeamScope } from '../auth/caller';
@@ -61,6 +62,8 @@ export interface RouteOptions {
   achievementMappings?: AchievementMappingStore;
   /** Where what-if drafts are kept (default: IndexedDB in a browser, else memory). */
   drafts?: DraftStore;
+  /** Where each author's training plan is kept (default: IndexedDB in a browser, else memory). */
+  plans?: PlanStore;
   /** Where import jobs keep their files (default: memory, the browser host's one process). */
   importJobs?: ImportJobStore;
   /**
@@ -71,7 +74,7 @@ export interface RouteOptions {
   /** Where changes are recorded (default: an audit log in memory). */
   audit?: AuditLog;
   /** More routes with the same caller checks (the server's accounts and audit pages). */
-  moreRoutes?: (context: { state: OrganisationState; audit: AuditLog }) => Route[];
+  moreRoutes?: (context: { state: OrganisationState; audit: AuditLog; plans: PlanStore }) => Route[];
 }
 
 /** The browser host's caller: the persona header stands in for sign-in. */
@@ -102,6 +105,7 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
   const state = withWhatIf(storedState, options.drafts);
   const audit = options.audit ?? memoryAuditLog();
   const mappings = options.achievementMappings ?? defaultMappingStore();
+  const plans = options.plans ?? defaultPlanStore();
   return [
     route.get('/api/session', guarded(async ({ request }) => {
       const eo = await state.current(draftIdOf(request));
@@ -273,12 +277,12 @@ export function createRoutes(storedState: OrganisationState, options: RouteOptio
     })),
     ...createGoalRoutes(state, audit, options.host ?? 'browser'),
     ...createRecommendRoutes(state),
-    ...createPlanRoutes(state, audit),
+    ...createPlanRoutes(state, audit, plans),
     ...createWhatIfRoutes(state, audit),
     ...createImportRoutes(storedState, options.importJobs, audit, mappings),
     ...createBadgeRoutes(state, mappings, audit),
     ...createListRoutes(state, options.host ?? 'browser'),
-    ...(options.moreRoutes?.({ state: storedState, audit }) ?? []),
+    ...(options.moreRoutes?.({ state: storedState, audit, plans }) ?? []),
   ];
 }
 

@@ -142,5 +142,28 @@ for (const kind of TEST_STORES) {
       expect(nobody.status).toBe(400);
       expect(((await nobody.json()) as { message: string }).message).toContain('e9');
     });
+
+    it('keeps each author’s plan: saved whole, read back by its author only, and a bad one refused with nothing changed', async () => {
+      const put = async (persona: Persona, body: unknown) =>
+        server.fetch('/api/plan', { method: 'PUT', headers: { ...(await server.authHeaders(persona)), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const get = async (persona: Persona) => (await server.fetch('/api/plan', { headers: await server.authHeaders(persona) })).json();
+      const saved = { items: PLAN.items, budget: PLAN.budget };
+      expect((await put(lnd, saved)).status).toBe(200);
+      expect(await get(lnd)).toEqual(saved);
+      // Another author has a plan of their own, empty until they save one.
+      expect(await get(dataManager)).toEqual({ items: [], budget: null });
+      await put(dataManager, { items: [PLAN.items[0]], budget: null });
+      expect(await get(lnd)).toEqual(saved);
+      // An item without lines is refused, saying where; the stored plan stays as it was.
+      const refused = await put(lnd, { items: [{ ...PLAN.items[0], lines: [] }], budget: 10 });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { message: string }).message).toContain('items.0.lines');
+      expect(await get(lnd)).toEqual(saved);
+      // A manager keeps a plan of their own teams only; a line for someone who has left can stay until removed.
+      expect((await put(dataManager, { items: [PLAN.items[1]], budget: null })).status).toBe(403);
+      const withLeaver = { items: [{ ...PLAN.items[0], lines: [{ employee: 'e1', credential: 'sql-3' }, { employee: 'e-left', credential: 'sql-3' }] }], budget: null };
+      expect((await put(dataManager, withLeaver)).status).toBe(200);
+      expect(await get(dataManager)).toEqual(withLeaver);
+    });
   });
 }

@@ -6,7 +6,7 @@ import type { Organisation } from '../../domain/schema';
 import { TEST_DATABASE_URL } from '../../../tests/support/testDatabase';
 import { openTestDatabase } from '../../../tests/support/testServer';
 import type { SqlDatabase } from '../store/sql/sqlDatabase';
-import { postgresStore } from '../store/postgresStore';
+import { postgresPlanStore, postgresStore } from '../store/postgresStore';
 import { decodeSnapshot } from '../store/sql/generationSnapshots';
 import { postgresAuditLog } from '../store/postgresAccountStore';
 import { personRef } from '../store/auditLog';
@@ -38,6 +38,7 @@ async function rowsNaming(db: SqlDatabase, id: string, name: string): Promise<st
   if ((await db.query('select 1 from employees where id = $1 or manager_id = $1 or name = $2', [id, name])).length > 0) found.push('employees');
   if ((await db.query('select 1 from change_history where strpos(issues::text, $1) > 0 or strpos(issues::text, $2) > 0', [id, name])).length > 0) found.push('change_history');
   if ((await db.query('select 1 from audit_log where strpos(detail::text, $1) > 0 or strpos(subject, $1) > 0 or strpos(detail::text, $2) > 0', [id, name])).length > 0) found.push('audit_log');
+  if ((await db.query('select 1 from training_plans where strpos(plan::text, $1) > 0 or strpos(plan::text, $2) > 0', [`"${id}"`, name])).length > 0) found.push('training_plans');
   // Snapshots are compressed: each generation's is decoded and searched.
   const generations = await db.query<{ generation: string }>('select distinct generation from generation_snapshots');
   for (const { generation } of generations) {
@@ -72,8 +73,17 @@ describe.skipIf(!TEST_DATABASE_URL)('erasing a person on PostgreSQL', () => {
     const [assigned] = await audit.list({ action: 'goals-assigned' });
     const [zedPseudonym, yanPseudonym] = (assigned!.detail.goals as { employee: string }[]).map((goal) => goal.employee);
     expect(await audit.people([zedPseudonym!, yanPseudonym!])).toEqual(new Map([[zedPseudonym, 'zed'], [yanPseudonym, 'yan']]));
+    // An L&D manager's training plan: a cohort of both, and Zed's own pathway (labelled with his name).
+    const plans = postgresPlanStore(db);
+    await plans.save('lnd-1', {
+      budget: 1000,
+      items: [
+        { id: 'cohort:T:c1', label: 'C1 — T', kind: 'cohort', lines: [{ employee: 'zed', credential: 'c1' }, { employee: 'yan', credential: 'c1' }] },
+        { id: 'pathway:zed', label: 'Zed Zeppelin’s pathway', kind: 'pathway', lines: [{ employee: 'zed', credential: 'c1' }] },
+      ],
+    });
     await store.settled?.();
-    expect((await rowsNaming(db, 'zed', 'Zed Zeppelin')).filter((place) => !place.startsWith('snapshot'))).toEqual(['awards', 'assessments', 'goals', 'interests', 'employees', 'change_history']);
+    expect((await rowsNaming(db, 'zed', 'Zed Zeppelin')).filter((place) => !place.startsWith('snapshot'))).toEqual(['awards', 'assessments', 'goals', 'interests', 'employees', 'change_history', 'training_plans']);
     // The first change's snapshots name them in employees, awards, assessments, goals and interests.
     expect((await rowsNaming(db, 'zed', 'Zed Zeppelin')).filter((place) => place.startsWith('snapshot'))).toHaveLength(5);
 
@@ -81,6 +91,8 @@ describe.skipIf(!TEST_DATABASE_URL)('erasing a person on PostgreSQL', () => {
 
     expect(await rowsNaming(db, 'zed', 'Zed Zeppelin')).toEqual([]);
     expect(await db.query('select id from import_jobs')).toEqual([]);
+    // The plan keeps what does not name them: Yan's line of the cohort and the budget.
+    expect(await plans.load('lnd-1')).toEqual({ budget: 1000, items: [{ id: 'cohort:T:c1', label: 'C1 — T', kind: 'cohort', lines: [{ employee: 'yan', credential: 'c1' }] }] });
     // The row stays (append-only), and no longer leads to them; others are still named.
     expect(await audit.people([zedPseudonym!, yanPseudonym!])).toEqual(new Map([[yanPseudonym, 'yan']]));
     const { org } = await state.current();

@@ -6,6 +6,8 @@ export interface KeyValueDatabase {
   get(key: string): Promise<unknown>;
   put(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every key with its value (a small store: read whole). */
+  entries(): Promise<[string, unknown][]>;
 }
 
 const STORE = 'values';
@@ -49,5 +51,10 @@ export function keyValueDatabase(databaseName: string, factory: IDBFactory = ind
     },
     put: (key, value) => write((store) => store.put(value, key)),
     delete: (key) => write((store) => store.delete(key)),
+    async entries() {
+      const store = (await db()).transaction(storeName, 'readonly').objectStore(storeName);
+      const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+      return keys.map((key, index) => [String(key), values[index]]);
+    },
   };
 }

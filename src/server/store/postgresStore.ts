@@ -14,6 +14,9 @@ import { decodeSnapshot, encodeSnapshot } from './sql/generationSnapshots';
 import type { AchievementMappingStore } from './achievementMappingStore';
 import type { Backup } from '../backup/backupFile';
 import type { DraftStore, WhatIfScenario } from '../state/whatIf';
+import type { PlanStore } from '../state/plans';
+import type { SavedPlan } from '../../api/contract';
+import { planWithoutPerson } from '../../domain/recommend/trainingPlan';
 
 /** The channel every process LISTENs on; the payload is the new revision. */
 export const CHANGES_CHANNEL = 'gapmap_changes';
@@ -335,6 +338,12 @@ async function purgePerson(tx: SqlQueryable, person: { id: string; name: string 
   await tx.query('delete from audit_people where employee_id = $1', [person.id]);
   // Snapshots are whole generations: those the person was in are dropped (their rows, purged above, are read instead).
   await tx.query('delete from generation_snapshots where generation not in (select generation from kind_generations)');
+  // Training plans name people (a pathway item carries its person's name): their lines go, and any item left with none.
+  const plans = await tx.query<{ owner: string; plan: SavedPlan | string }>('select owner, plan from training_plans where strpos(plan::text, $1) > 0', [JSON.stringify(person.id)]);
+  for (const row of plans) {
+    const without = planWithoutPerson(typeof row.plan === 'string' ? (JSON.parse(row.plan) as SavedPlan) : row.plan, person.id);
+    if (without) await tx.query('update training_plans set plan = $2, updated_at = now() where owner = $1', [row.owner, JSON.stringify(without)]);
+  }
 }
 
 /** Who left with this change (a leaver's day starts retention), and who came back. */
@@ -414,6 +423,20 @@ export async function restoreBackup(db: SqlDatabase, backup: Backup, fileName: s
       await tx.query('insert into achievement_mappings (achievement, credential_id) values ($1, $2)', [achievement, credential]);
     }
   });
+}
+
+/** Training plans in the database, one per author; the organisation store's erasure purges them in its transaction. */
+export function postgresPlanStore(db: SqlDatabase): PlanStore {
+  return {
+    async load(owner) {
+      const [row] = await db.query<{ plan: SavedPlan | string }>('select plan from training_plans where owner = $1', [owner]);
+      if (!row) return undefined;
+      return typeof row.plan === 'string' ? (JSON.parse(row.plan) as SavedPlan) : row.plan;
+    },
+    async save(owner, plan) {
+      await db.query('insert into training_plans (owner, plan) values ($1, $2) on conflict (owner) do update set plan = excluded.plan, updated_at = now()', [owner, JSON.stringify(plan)]);
+    },
+  };
 }
 
 /** What-if drafts in the database: the same in every process, kept across restarts. */

@@ -16,7 +16,8 @@ import type { IsoDate } from '../../../domain/schema';
 import { createApp } from '../../http/app';
 import { errorResponse, responseForError } from '../../http/requestContext';
 import { createOrganisationState, type OrganisationState } from '../../state/organisationState';
-import { CHANGES_CHANNEL, postgresDraftStore, postgresMappingStore, postgresStore } from '../../store/postgresStore';
+import { CHANGES_CHANNEL, postgresDraftStore, postgresMappingStore, postgresPlanStore, postgresStore } from '../../store/postgresStore';
+import { memoryPlanStore } from '../../state/plans';
 import { openDatabase, type DatabaseChoice, type OpenedDatabase } from './openDatabase';
 import { memoryMappingStore } from '../../store/achievementMappingStore';
 import { postgresImportJobStore } from '../../store/postgresImportJobStore';
@@ -111,10 +112,11 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
     organisationName: options.organisationName ?? process.env.GAPMAP_ORGANISATION_NAME ?? 'Your organisation',
     achievementMappings: options.database ? postgresMappingStore(options.database.db) : memoryMappingStore(),
     ...(options.database ? { importJobs: postgresImportJobStore(options.database.db), drafts: postgresDraftStore(options.database.db) } : {}),
+    plans: options.database ? postgresPlanStore(options.database.db) : memoryPlanStore(),
     // Who is asking comes from the session or the token alone: the persona header is never read here.
     identify: access.signIn.identify,
     audit: access.audit,
-    moreRoutes: ({ state }) => createAccessRoutes(access.accounts, access.audit, state),
+    moreRoutes: ({ state, plans }) => createAccessRoutes(access.accounts, access.audit, state, plans),
   });
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));

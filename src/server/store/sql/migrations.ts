@@ -241,6 +241,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create table audit_people (employee_id text primary key, pseudonym text not null unique);
     `,
   },
+  {
+    version: 11,
+    name: 'training plans, one per author (they name people: erasure purges them)',
+    sql: `
+      create table training_plans (
+        owner text primary key,
+        plan jsonb not null,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */
