@@ -74,6 +74,38 @@ test.describe('acting on the gaps', () => {
     await colleague.close();
   });
 
+  test('a list opened under a what-if draft reads stored → draft and fits a 390 px phone', async ({ page }) => {
+    await page.goto('/catalog');
+    await page.getByRole('button', { name: 'Edit the requirements of Product Manager' }).click();
+    const editor = page.getByRole('form', { name: /Edit the requirements of/ });
+    await editor.getByRole('combobox', { name: /^Level of/ }).first().selectOption('5');
+    await editor.getByRole('button', { name: 'Try it (what-if)' }).click();
+    await expect(page).toHaveURL(/[?&]scenario=[0-9a-f]{32}/);
+    const scenario = new URL(page.url()).searchParams.get('scenario') ?? '';
+    for (const list of ['critical-gaps', 'single-points-of-failure']) {
+      await page.goto(`/lists/${list}?scenario=${scenario}`);
+      await expect(page.getByText('What-if draft: every figure shows the edited roles and catalog.')).toBeVisible();
+      // The count reads stored → draft (with the difference), and says so in words.
+      await expect(page.locator('.subtitle').first()).toHaveText(/^.+ · [\d,]+ → [\d,]+( \((±0|[+−][\d,]+)\))?baseline [\d,]+, scenario [\d,]+, (no change|[\d,]+ (more|fewer)) rows? · as of /);
+      await expect(page.getByText(/^Under this what-if draft: rows marked “new in this draft”/)).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+    // The team page's cohorts and budget plan, and the goals, compare too, and fit the phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/teams/Payments?budget=1000&scenario=${scenario}`);
+    await expect(page.getByLabel('Every cohort together').locator('.figure-value').first()).toHaveText(/^€[\d,]+ → €[\d,]+/);
+    await expect(page.getByText(/^Spent, stored → draft/)).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /…$/ })).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.goto(`/goals?scenario=${scenario}`);
+    await expect(page.getByLabel('Goal figures').locator('.figure-value').nth(1)).toHaveText(/^[\d,]+ → [\d,]+/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   for (const width of [1440, 390]) {
     test(`the role editor fits its card at ${width} px: every menu inside it, every Add and Remove button reachable by a click`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });

@@ -81,6 +81,22 @@ describe('a list under a what-if draft', () => {
     ]);
   });
 
+  it("a team's gaps in one skill: each gap stored → draft, and those short only as stored named", async () => {
+    // Draft: SQL 4. In Data, Ada short of 4 by 4 (stored 3 by 3), Alan new (short by 1).
+    await openUnderDraft('/teams/Data/skills/sql', [{ skill: 'sql', level: 4, weight: 'critical' }]);
+    const table = await screen.findByRole('table', { name: 'People of Data short of SQL' }, { timeout: 8000 });
+    expect(screen.getByText(/below the level their role requires/)).toHaveTextContent(/^1 → 2 \(\+1\)baseline 1, scenario 2, 1 more people below/);
+    const [ada, alan] = within(table).getAllByRole('row').slice(1) as HTMLElement[];
+    expect(within(ada!).getAllByRole('cell').at(-2)).toHaveTextContent(/^3 → 4 \(\+1\)/);
+    expect(within(alan!).getByRole('rowheader')).toHaveTextContent('Alan Turingnew in this draft');
+  });
+
+  it("a team's gaps in one skill under a draft that requires nothing: who was short as stored", async () => {
+    await openUnderDraft('/teams/Data/skills/sql', []);
+    expect(await screen.findByText('Short as stored, not under this draft: Ada Lovelace (has 0, required 3).', {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getByText('Everyone in Data whose role requires SQL meets it under this draft.')).toBeInTheDocument();
+  });
+
   it('shows no comparison without a draft', async () => {
     renderApp(`/lists/critical-gaps?asOf=${TODAY}`);
     const table = await screen.findByRole('table', { name: 'Critical gaps' }, { timeout: 8000 });

@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { Compared } from '../../components/Compared';
 import { formatDate } from '../../components/format';
 import { AssignGoalForm } from '../../components/AssignGoalForm';
+import { TableScroll } from './TableScroll';
 
 function evidenceOf(person: { verified: number; assessed: number }): string {
   if (person.verified === 0 && person.assessed === 0) return 'none';
@@ -53,61 +54,63 @@ export function SkillGapsPage() {
                 <p>Everyone in {data.team} whose role requires {data.skill.name} meets it{data.baseline ? ' under this draft' : ''}.</p>
               ) : (
                 <>
-                  <table>
-                    <caption className="visually-hidden">People of {data.team} short of {data.skill.name}</caption>
-                    <thead>
-                      <tr>
-                        {mayAssign ? (
-                          <th scope="col">
-                            <input
-                              type="checkbox"
-                              aria-label="Choose everyone"
-                              checked={allChosen}
-                              onChange={() => setExcluded(allChosen ? new Set(data.people.map((person) => person.employee)) : new Set())}
-                            />
-                          </th>
-                        ) : null}
-                        <th scope="col">Person</th>
-                        <th scope="col">Role</th>
-                        <th scope="col">Weight</th>
-                        <th scope="col" className="numeric">Has</th>
-                        <th scope="col" className="numeric">Required</th>
-                        <th scope="col" className="numeric">Gap</th>
-                        <th scope="col">Evidence</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.people.map((person) => (
-                        <tr key={person.employee}>
+                  <TableScroll label={`People of ${data.team} short of ${data.skill.name}`}>
+                    <table>
+                      <caption className="visually-hidden">People of {data.team} short of {data.skill.name}</caption>
+                      <thead>
+                        <tr>
                           {mayAssign ? (
-                            <td>
+                            <th scope="col">
                               <input
                                 type="checkbox"
-                                aria-label={`Choose ${person.name}`}
-                                checked={!excluded.has(person.employee)}
-                                onChange={(event) => {
-                                  const next = new Set(excluded);
-                                  if (event.target.checked) next.delete(person.employee);
-                                  else next.add(person.employee);
-                                  setExcluded(next);
-                                }}
+                                aria-label="Choose everyone"
+                                checked={allChosen}
+                                onChange={() => setExcluded(allChosen ? new Set(data.people.map((person) => person.employee)) : new Set())}
                               />
-                            </td>
+                            </th>
                           ) : null}
-                          <th scope="row">
-                            <Link to="/employees/$employeeId" params={{ employeeId: person.employee }}>{person.name}</Link>
-                            {person.baseline === null ? <span className="tag">new in this draft</span> : null}
-                          </th>
-                          <td>{person.roleName}</td>
-                          <td>{person.weight}</td>
-                          <td className="numeric"><Compared baseline={person.baseline?.effective} scenario={person.effective} kind="count" /></td>
-                          <td className="numeric"><Compared baseline={person.baseline?.required} scenario={person.required} kind="count" /></td>
-                          <td className="numeric"><Compared baseline={person.baseline?.gap} scenario={person.gap} kind="count" /></td>
-                          <td>{evidenceOf(person)}</td>
+                          <th scope="col">Person</th>
+                          <th scope="col">Role</th>
+                          <th scope="col">Weight</th>
+                          <th scope="col" className="numeric">Has</th>
+                          <th scope="col" className="numeric">Required</th>
+                          <th scope="col" className="numeric">Gap</th>
+                          <th scope="col">Evidence</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {data.people.map((person) => (
+                          <tr key={person.employee}>
+                            {mayAssign ? (
+                              <td>
+                                <input
+                                  type="checkbox"
+                                  aria-label={`Choose ${person.name}`}
+                                  checked={!excluded.has(person.employee)}
+                                  onChange={(event) => {
+                                    const next = new Set(excluded);
+                                    if (event.target.checked) next.delete(person.employee);
+                                    else next.add(person.employee);
+                                    setExcluded(next);
+                                  }}
+                                />
+                              </td>
+                            ) : null}
+                            <th scope="row">
+                              <Link to="/employees/$employeeId" params={{ employeeId: person.employee }}>{person.name}</Link>
+                              {person.baseline === null ? <span className="tag">new in this draft</span> : null}
+                            </th>
+                            <td>{person.roleName}</td>
+                            <td>{person.weight}</td>
+                            <td className="numeric"><Compared baseline={person.baseline?.effective} scenario={person.effective} kind="count" /></td>
+                            <td className="numeric"><Compared baseline={person.baseline?.required} scenario={person.required} kind="count" /></td>
+                            <td className="numeric"><Compared baseline={person.baseline?.gap} scenario={person.gap} kind="count" /></td>
+                            <td>{evidenceOf(person)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableScroll>
                   {mayAssign ? (
                     <>
                       <h2>Assign a credential</h2>

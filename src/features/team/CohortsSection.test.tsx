@@ -8,6 +8,19 @@ import userEvent from '@testing-library/user-event';
 import { createTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
 import { AS_OF, analysts } from '../../domain/recommend/testFixtures';
+import { setWhatIf } from '../../api/mutations';
+import type { Role } from '../../domain/schema';
+
+/** Opens the team page under a what-if draft with these roles (the page's address names the draft, as in the app). */
+async function openUnderDraft(roles: Role[]) {
+  // A draft must name known skills only: the fixture's stats gets a skills-file entry (no figure changes).
+  const stored = analysts();
+  await api.state.replace(analysts({ skills: [...stored.skills, { id: 'stats', name: 'Statistics', category: 'technical' }] }), 'test: stats named');
+  const { id } = await setWhatIf({ kind: 'lnd' }, { roles });
+  const url = `/teams/Insights?asOf=${AS_OF}&scenario=${id}`;
+  window.history.replaceState(null, '', url);
+  renderApp(url);
+}
 
 const api = createTestApi({ today: AS_OF, organisation: analysts() });
 
@@ -15,7 +28,10 @@ beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
   await api.state.replace(analysts(), 'test: fresh');
 });
-afterEach(() => api.server.resetHandlers());
+afterEach(() => {
+  api.server.resetHandlers();
+  window.history.replaceState(null, '', '/');
+});
 afterAll(() => api.server.close());
 
 async function cohortRows() {
@@ -63,5 +79,22 @@ describe('the cohorts of a team', () => {
       ['A2', 'viz-charts'],
     ]);
     expect(screen.getByLabelText('Every cohort together')).toHaveTextContent('Already assigned3 of 4');
+  });
+
+  it('under a draft that leaves the requirements as they are, reads every total stored → draft with no change', async () => {
+    await openUnderDraft(analysts().roles);
+    const { rows } = await cohortRows();
+    const figures = await screen.findByLabelText('Every cohort together');
+    // The totals of the first test, both ways.
+    expect(figures).toHaveTextContent('Cost of every cohort€750 → €750 (±0)baseline €750, scenario €750, no change');
+    expect(figures).toHaveTextContent('Weighted gap closed27 → 27 (±0)');
+    expect(within(rows[0] as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent(/^2 → 2 \(±0\)/);
+    expect(screen.queryByText('new in this draft')).toBeNull();
+  });
+
+  it('under a draft that requires nothing, names the cohorts it no longer recommends', async () => {
+    await openUnderDraft([{ id: 'analyst', name: 'Data Analyst', requirements: [] }]);
+    expect(await screen.findByText('No course in the catalog closes a gap of this team under this draft.', {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getByText(/^Recommended as stored, not under this what-if draft: /)).toHaveTextContent(/Data Analytics certificate \(2 people\)/);
   });
 });

@@ -337,6 +337,20 @@ describe('what-if', () => {
     await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
   });
 
+  it('moves an expiry date in the expiring list under a draft that changes the validity, beside the stored date', async () => {
+    // Ada earned SQL Practitioner on 10 Dec 2025. Stored valid 12 months: expires 10 Dec 2026, 15 days after 25 Nov.
+    // Draft: valid 13 months, so 10 Jan 2027 (46 days): still within 90 days, a month later than stored.
+    const credentials = smallOrganisation().credentials.map((credential) => (credential.id === 'sql-3' ? { ...credential, validityMonths: 12 } : credential));
+    const awards = [{ employee: 'e1', credential: 'sql-3', issuedOn: '2025-12-10', verification: 'verified' as const }];
+    await server.state.replace({ ...smallOrganisation(), credentials, awards }, 'test: a credential valid a year');
+    const drafted = credentials.map((credential) => (credential.id === 'sql-3' ? { ...credential, validityMonths: 13 } : credential));
+    const { id } = (await (await send('PUT', '/api/whatif', lnd, { credentials: drafted })).json()) as { id: string };
+    const expiring = (await (await send('GET', `/api/lists/expiring?asOf=${TODAY}&scenario=${id}`, lnd)).json()) as { rows: { employee: string; expiresOn: string; baseline: unknown }[]; baseline: unknown };
+    expect(expiring.rows.map((row) => [row.employee, row.expiresOn, row.baseline])).toEqual([['e1', '2027-01-10', { expiresOn: '2026-12-10' }]]);
+    expect(expiring.baseline).toEqual({ total: 1, goneTotal: 0, gone: [] });
+    await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
+  });
+
   it('refuses a scenario that names a skill that does not exist', async () => {
     const roles = [{ id: 'analyst', name: 'Analyst', requirements: [{ skill: 'cobol', level: 2, weight: 'important' }] }];
     const response = await send('PUT', '/api/whatif', lnd, { roles });
