@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
-import type { OrgHeatmap, TeamHeatmap } from '../../api/contract';
+import type { TeamHeatmap } from '../../api/contract';
+import { coverageShare, type OrgHeatmapGrid } from '../../api/heatmapCells';
 import { useViewContext } from '../../components/useViewContext';
 import { PageProblem, QueryState } from '../../components/QueryState';
 import { ApiError } from '../../api/client';
@@ -106,8 +107,9 @@ function OrgHeatmapSection({ search, setSearch }: SectionProps) {
   return <QueryState query={heatmap} label="Computing the heatmap">{(data) => <OrgGrid data={data} search={search} setSearch={setSearch} />}</QueryState>;
 }
 
-function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap }) {
+function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmapGrid }) {
   const navigate = useNavigate({ from: '/heatmap' });
+  const teamNames = data.teams.names;
   /** Remembers the opening cell in this entry (replace), then opens the team with focus on the skill. */
   const openTeam = async (team: string | undefined, skill?: string) => {
     if (!team) return;
@@ -123,11 +125,12 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
   const view = useMemo(() => orgGridView(data, search), [data, search]);
   const categories = useMemo(() => [...new Set(data.skills.map((skill) => skill.category))].sort(), [data]);
   const width = data.skills.length;
-  const rows = view.rows.map((index) => {
-    const team = data.teams[index];
-    // Under a what-if draft: the stored readiness → the draft's.
-    return { id: team?.team ?? String(index), label: team?.team ?? '', sublabel: `${team?.members ?? 0} people · readiness ${comparedText(team?.baseline?.readiness, team?.readiness ?? null, 'percent')}` };
-  });
+  const rows = useMemo(() => view.rows.map((index) => ({ id: teamNames[index] ?? String(index), label: teamNames[index] ?? '' })), [view, teamNames]);
+  // Only the rows drawn need their line of figures. Under a what-if draft: the stored readiness → the draft's.
+  const rowSublabel = (row: number) => {
+    const index = view.rows[row] ?? 0;
+    return `${data.teams.members[index] ?? 0} people · readiness ${comparedText(data.teams.baselineReadiness?.[index], data.teams.readiness[index] ?? null, 'percent')}`;
+  };
   const columns = view.columns.map((index) => ({ id: data.skills[index]?.id ?? String(index), label: data.skills[index]?.name ?? '' }));
   return (
     <>
@@ -143,16 +146,19 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
         label="Coverage per team and skill"
         rowHeaderLabel="Team"
         rows={rows}
+        rowSublabel={rowSublabel}
         columns={columns}
         cell={(row, col) => {
           const teamIndex = view.rows[row] ?? 0;
           const skillIndex = view.columns[col] ?? 0;
-          const coverage = data.coverage[teamIndex * width + skillIndex] ?? null;
-          const required = data.required[teamIndex * width + skillIndex] ?? 0;
-          const team = data.teams[teamIndex]?.team ?? '';
+          const at = teamIndex * width + skillIndex;
+          // Cells are decoded here, for the cells drawn only (src/api/heatmapCells.ts).
+          const coverage = coverageShare(data.coverage[at]);
+          const required = data.required[at] ?? 0;
+          const team = teamNames[teamIndex] ?? '';
           const skill = data.skills[skillIndex]?.name ?? '';
           // Under a what-if draft a cell the draft changes is marked Δ and says what it was.
-          const baseline = data.baselineCoverage ? (data.baselineCoverage[teamIndex * width + skillIndex] ?? null) : undefined;
+          const baseline = data.baselineCoverage ? coverageShare(data.baselineCoverage[at]) : undefined;
           const changed = baseline !== undefined && baseline !== coverage;
           const text = coverage === null ? NOT_REQUIRED_MARK : coverage === 1 ? '✓ 100%' : formatPercent(coverage);
           const description = coverage === null ? `${team}, ${skill}: no role in the team requires it` : `${team}, ${skill}: ${formatPercent(coverage)} of ${required} people who need it meet the level`;
@@ -165,8 +171,8 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
           };
         }}
         focusOn={search.focusRow ? { rowId: search.focusRow, columnId: search.focusSkill } : undefined}
-        onActivateCell={(row, col) => void openSkillGaps(data.teams[view.rows[row] ?? 0]?.team, columns[col]?.id)}
-        onActivateRow={(row) => void openTeam(data.teams[view.rows[row] ?? 0]?.team)}
+        onActivateCell={(row, col) => void openSkillGaps(teamNames[view.rows[row] ?? 0], columns[col]?.id)}
+        onActivateRow={(row) => void openTeam(teamNames[view.rows[row] ?? 0])}
       />
     </>
   );
