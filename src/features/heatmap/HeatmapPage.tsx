@@ -13,6 +13,7 @@ import { ApiError } from '../../api/client';
 import { HeatmapLegend } from '../../components/HeatmapLegend';
 import { PrintHeader } from '../../components/PrintHeader';
 import { HeatmapGrid } from '../../components/HeatmapGrid';
+import { useOptionsOnDemand } from '../../components/useOptionsOnDemand';
 import { ExportButton } from '../../components/ExportButton';
 import { coverageColour, gapColour, NOT_REQUIRED_MARK, textOnCoverage, textOnGap } from '../../components/heatmapScale';
 import { comparedText, comparedWords } from '../../components/Compared';
@@ -54,15 +55,7 @@ export function HeatmapPage() {
           : 'Each cell is the share of the people whose role requires the skill who meet it; the stronger the colour, the more people are short. Arrow keys move between cells; Enter on a cell lists who lacks the skill, on a team name opens the team.'}
       </p>
       <div className="toolbar">
-        <label htmlFor="heatmap-team">Team</label>
-        <select id="heatmap-team" value={team ?? ''} onChange={(event) => setSearch({ team: event.target.value || undefined, role: undefined })}>
-          {persona.kind !== 'manager' ? <option value="">Whole organisation (teams × skills)</option> : null}
-          {teams.data?.teams.map((item) => (
-            <option key={item.team} value={item.team}>
-              {item.team}
-            </option>
-          ))}
-        </select>
+        <TeamChooser teams={teams.data?.teams} team={team} wholeOrganisation={persona.kind !== 'manager'} onChange={(next) => setSearch({ team: next, role: undefined })} />
         <label htmlFor="heatmap-sort">Sort</label>
         <select id="heatmap-sort" value={search.sort ?? 'name'} onChange={(event) => setSearch({ sort: event.target.value === 'name' ? undefined : (event.target.value as HeatmapSearch['sort']) })}>
           <option value="name">By name</option>
@@ -77,6 +70,26 @@ export function HeatmapPage() {
       </div>
       {team ? <TeamHeatmapSection team={team} search={search} setSearch={setSearch} /> : <OrgHeatmapSection search={search} setSearch={setSearch} />}
     </section>
+  );
+}
+
+/** The team chooser: a long list of teams is drawn when it is about to be used (useOptionsOnDemand). */
+function TeamChooser({ teams, team, wholeOrganisation, onChange }: { teams: { team: string }[] | undefined; team: string | undefined; wholeOrganisation: boolean; onChange: (team: string | undefined) => void }) {
+  const all = teams?.map((item) => item.team) ?? [];
+  const { drawAll, triggers } = useOptionsOnDemand(all.length);
+  const names = drawAll ? all : team ? [team] : [];
+  return (
+    <>
+      <label htmlFor="heatmap-team">Team</label>
+      <select id="heatmap-team" value={team ?? ''} {...triggers} onChange={(event) => onChange(event.target.value || undefined)}>
+        {wholeOrganisation ? <option value="">Whole organisation (teams × skills)</option> : null}
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 
