@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageShare, decodeCounts, decodeCoverage, decodeOrgHeatmap, encodeCounts, encodeCoverage, NOT_REQUIRED_CELL } from './heatmapCells';
+import { coverageShare, decodeCounts, decodeCoverage, decodeOrgHeatmap, decodeRequiredCoverage, encodeCounts, encodeCoverage, encodeRequiredCoverage, NOT_REQUIRED_CELL } from './heatmapCells';
 import { orgHeatmapSchema, type OrgHeatmap } from './contract';
 
 // Expected strings computed independently (Python: base64.b64encode(struct.pack('<6H', …))).
@@ -31,6 +31,22 @@ describe('the org heatmap cell encoding', () => {
     expect(() => encodeCounts([2.5])).toThrow(RangeError);
   });
 
+  it('sends coverage only for the cells someone requires, and rebuilds the grid from the counts', () => {
+    // Required 2, 0, 4, 2 → shares of cells 0, 2 and 3 only: 1, 0.25, 0.5 → 10000, 2500, 5000.
+    expect(encodeRequiredCoverage([1, null, 0.25, 0.5], [2, 0, 4, 2])).toBe('ECfECYgT');
+    const cells = decodeRequiredCoverage('ECfECYgT', new Uint8Array([2, 0, 4, 2]));
+    expect([...cells]).toEqual([10000, NOT_REQUIRED_CELL, 2500, 5000]);
+    expect(Array.from(cells, coverageShare)).toEqual([1, null, 0.25, 0.5]);
+  });
+
+  it('refuses coverage where nothing is required, none where something is, or too few or many shares', () => {
+    expect(() => encodeRequiredCoverage([1, 0.5], [2, 0])).toThrow(/Cell 1/);
+    expect(() => encodeRequiredCoverage([null], [3])).toThrow(/Cell 0/);
+    // Two shares sent (10000, 2500) for three required cells, and for one.
+    expect(() => decodeRequiredCoverage('ECfECQ==', new Uint8Array([1, 1, 1]))).toThrow(/2 coverage cells/);
+    expect(() => decodeRequiredCoverage('ECfECQ==', new Uint8Array([1, 0, 0]))).toThrow(/2 coverage cells for 1 required/);
+  });
+
   it('round-trips empty grids', () => {
     expect(encodeCoverage([])).toBe('');
     expect(decodeCoverage('')).toHaveLength(0);
@@ -47,7 +63,8 @@ describe('the org heatmap response', () => {
       { id: 'sql', name: 'SQL', category: 'data' },
       { id: 'aws', name: 'AWS', category: 'cloud' },
     ],
-    coverage: 'ECf//8QJiBM=',
+    // Coverage of the required cells only (1, 0.25, 0.5); required 2, 0, 4, 2.
+    coverage: 'ECfECYgT',
     required: 'AgAEAg==',
     requiredBytes: 1,
   };
@@ -59,13 +76,15 @@ describe('the org heatmap response', () => {
     expect(grid.baselineCoverage).toBeUndefined();
   });
 
-  it('decodes the stored coverage under a what-if draft', () => {
-    const grid = decodeOrgHeatmap({ ...response, baselineCoverage: encodeCoverage([1, 0, null, 0.5]), teams: { ...response.teams, baselineReadiness: [1, 0.4] } });
-    expect(Array.from(grid.baselineCoverage ?? [], coverageShare)).toEqual([1, 0, null, 0.5]);
+  it('decodes the stored coverage under a what-if draft, every cell', () => {
+    // 0, 0.6667, not required, 1
+    const grid = decodeOrgHeatmap({ ...response, baselineCoverage: 'AAALGv//ECc=', teams: { ...response.teams, baselineReadiness: [1, 0.4] } });
+    expect(Array.from(grid.baselineCoverage ?? [], coverageShare)).toEqual([0, 0.6667, null, 1]);
   });
 
   it('refuses grids that do not match the teams and skills, or that are not base64', () => {
-    expect(() => decodeOrgHeatmap({ ...response, coverage: encodeCoverage([1, null, 0.25]) })).toThrow(/3 coverage cells for 2 teams × 2 skills/);
+    expect(() => decodeOrgHeatmap({ ...response, required: 'AgAE' })).toThrow(/3 required cells for 2 teams × 2 skills/);
+    expect(() => decodeOrgHeatmap({ ...response, baselineCoverage: encodeCoverage([1, null, 0.25]) })).toThrow(/3 stored coverage cells/);
     expect(() => decodeOrgHeatmap({ ...response, teams: { ...response.teams, readiness: [0.9] } })).toThrow(/1 team readiness/);
     expect(() => decodeOrgHeatmap({ ...response, coverage: 'not base64!' })).toThrow();
     expect(orgHeatmapSchema.safeParse({ ...response, requiredBytes: 3 }).success).toBe(false);

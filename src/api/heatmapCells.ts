@@ -4,10 +4,14 @@
 // integers, row-major (`cell = row * skills.length + col`), which the page turns into a typed array
 // in a few milliseconds and reads cell by cell only where a cell is drawn or a sort needs it.
 //
-// - Coverage: 16 bits per cell, the share × 10,000 (the reports' 4 decimals, SPEC §5: 0.6667 is
-//   6667, 1 is 10000), and 65535 for "no role in the team requires the skill" (null).
 // - Required counts: 1, 2 or 4 bytes per cell (`requiredBytes`), the narrowest that holds the
 //   largest count, so a team of 70,000 people still fits and 25-person teams cost a byte a cell.
+//   0 means no role in the team requires the skill.
+// - Coverage: 16 bits a share, × 10,000 (the reports' 4 decimals, SPEC §5: 0.6667 is 6667, 1 is
+//   10000), only for the cells whose required count is above 0, in row-major order: about three
+//   cells in four require nothing, and sending nothing for them keeps the gzipped answer small too.
+// - Stored coverage under a what-if draft: every cell, 65535 where the stored organisation
+//   required nothing (its cells that require something are not the draft's).
 //
 // Both hosts (the API worker and gapmap serve) encode with these functions; the page decodes.
 import type { OrgHeatmap } from './contract';
@@ -79,7 +83,7 @@ function littleEndianBytes(values: ArrayLike<number>, width: CountBytes): Uint8A
 
 // —— coverage ——
 
-/** A coverage grid (shares with the reports' 4 decimals, null = not required) as sent. */
+/** A coverage grid, every cell (shares with the reports' 4 decimals, null = not required), as sent. */
 export function encodeCoverage(shares: readonly (number | null)[]): string {
   const cells = new Uint16Array(shares.length);
   for (let index = 0; index < shares.length; index++) {
@@ -94,6 +98,36 @@ export function encodeCoverage(shares: readonly (number | null)[]): string {
 /** The coverage grid as received: ten-thousandths per cell, NOT_REQUIRED_CELL where nothing is required. */
 export function decodeCoverage(base64: string): Uint16Array {
   return unsignedCells(base64ToBytes(base64), 2) as Uint16Array;
+}
+
+/**
+ * Coverage sent for the required cells only: the shares of the cells whose count is above 0, in
+ * order. A share must be there exactly where something is required (the engine's rule: coverage is
+ * null when nobody requires the skill), so a mismatch is a bug, not data.
+ */
+export function encodeRequiredCoverage(shares: readonly (number | null)[], required: readonly number[]): string {
+  if (shares.length !== required.length) throw new Error(`${shares.length} coverage cells for ${required.length} required counts.`);
+  const sent: number[] = [];
+  for (let index = 0; index < shares.length; index++) {
+    const share = shares[index] ?? null;
+    if ((required[index] ?? 0) > 0 !== (share !== null)) throw new Error(`Cell ${index}: coverage ${share} with ${required[index]} people requiring the skill.`);
+    if (share !== null) sent.push(share);
+  }
+  return encodeCoverage(sent);
+}
+
+/** The full coverage grid from the required cells' shares: NOT_REQUIRED_CELL where the count is 0. */
+export function decodeRequiredCoverage(base64: string, required: CountCells): Uint16Array {
+  const sent = decodeCoverage(base64);
+  const cells = new Uint16Array(required.length).fill(NOT_REQUIRED_CELL);
+  let next = 0;
+  for (let index = 0; index < required.length; index++) {
+    if (required[index] === 0) continue;
+    if (next >= sent.length) throw new Error(`The organisation heatmap sends ${sent.length} coverage cells for more required cells.`);
+    cells[index] = sent[next++] ?? NOT_REQUIRED_CELL;
+  }
+  if (next !== sent.length) throw new Error(`The organisation heatmap sends ${sent.length} coverage cells for ${next} required cells.`);
+  return cells;
 }
 
 /** One cell's share (the same number the reports print), or null where no role requires the skill. */
@@ -138,20 +172,20 @@ export function decodeOrgHeatmap(response: OrgHeatmap): OrgHeatmapGrid {
   const { teams, skills } = response;
   const rows = teams.names.length;
   const cells = rows * skills.length;
+  const required = decodeCounts(response.required, response.requiredBytes);
+  if (required.length !== cells) throw new Error(`The organisation heatmap has ${required.length} required cells for ${rows} teams × ${skills.length} skills.`);
   const grid: OrgHeatmapGrid = {
     asOf: response.asOf,
     teams,
     skills,
-    coverage: decodeCoverage(response.coverage),
-    required: decodeCounts(response.required, response.requiredBytes),
+    coverage: decodeRequiredCoverage(response.coverage, required),
+    required,
     ...(response.baselineCoverage === undefined ? {} : { baselineCoverage: decodeCoverage(response.baselineCoverage) }),
   };
   const sizes: [string, number, number][] = [
     ['team members', teams.members.length, rows],
     ['team readiness', teams.readiness.length, rows],
     ['stored team readiness', teams.baselineReadiness?.length ?? rows, rows],
-    ['coverage cells', grid.coverage.length, cells],
-    ['required cells', grid.required.length, cells],
     ['stored coverage cells', grid.baselineCoverage?.length ?? cells, cells],
   ];
   for (const [what, actual, expected] of sizes) {

@@ -22,7 +22,7 @@ import {
 } from '../../domain/engine';
 import { addDays } from '../../domain/dates';
 import { coverageAsReported } from '../../domain/reports';
-import { encodeCounts, encodeCoverage } from '../../api/heatmapCells';
+import { encodeCounts, encodeCoverage, encodeRequiredCoverage } from '../../api/heatmapCells';
 import type { IsoDate, Skill, Weight } from '../../domain/schema';
 import type {
   EmployeeDetail,
@@ -291,7 +291,7 @@ export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams:
       ...(baseline ? { baselineReadiness: teams.map((team) => teamReadiness(baseline, team, asOf)) } : {}),
     },
     skills: skillIds.map((id) => names.skillRef(id)),
-    coverage: encodeCoverage(coverage),
+    coverage: encodeRequiredCoverage(coverage, required),
     required: requiredCells.base64,
     requiredBytes: requiredCells.bytes,
     ...(baselineStats ? { baselineCoverage: encodeCoverage(coverageGrid(baselineStats)) } : {}),
