@@ -3,6 +3,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson, postQuery } from './client';
 import { draftInAddress } from './scenario';
+import { decodeOrgHeatmap } from './heatmapCells';
 import {
   budgetPlanSchema,
   catalogSchema,
@@ -75,7 +76,10 @@ export const gapmapQueries = {
   orgHeatmap: (persona: Persona, asOf: string | undefined, evidence?: Evidence) =>
     queryOptions({
       queryKey: [...gapmapQueries.all, 'heatmap', 'org', persona, asOf, evidence],
-      queryFn: ({ signal }) => getJson(orgHeatmapSchema, persona, '/heatmap/org', { asOf, evidence }, signal),
+      // Decoded once here, so the cache holds typed arrays and a revisit decodes nothing.
+      queryFn: async ({ signal }) => decodeOrgHeatmap(await getJson(orgHeatmapSchema, persona, '/heatmap/org', { asOf, evidence }, signal)),
+      // Typed arrays are never "equal" to the previous answer's: comparing would only cost time.
+      structuralSharing: false,
     }),
   teamHeatmap: (persona: Persona, team: string, asOf: string | undefined, evidence?: Evidence) =>
     queryOptions({

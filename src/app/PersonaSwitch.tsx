@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { gapmapQueries } from '../api/queries';
 import { encodePersona, decodePersona } from '../api/contract';
 import { useUi } from '../stores/ui';
+import { useOptionsOnDemand } from '../components/useOptionsOnDemand';
 
 export function PersonaSwitch() {
   const persona = useUi((state) => state.persona);
@@ -12,12 +13,16 @@ export function PersonaSwitch() {
   // The team list as the L&D manager sees it: a persona switch must offer every team.
   const session = useQuery(gapmapQueries.session({ kind: 'lnd' }));
   const teams = session.data?.teams ?? (persona.kind === 'manager' ? [persona.team] : []);
+  // 4,000 teams are 4,000 options: drawn when the switch is about to be used.
+  const { drawAll, triggers } = useOptionsOnDemand(teams.length);
+  const drawn = drawAll ? teams : persona.kind === 'manager' ? [persona.team] : [];
   return (
     <div className="persona-switch">
       <label htmlFor="persona">Viewing as</label>
       <select
         id="persona"
         value={encodePersona(persona)}
+        {...triggers}
         onChange={(event) => {
           const next = decodePersona(event.target.value);
           if (!next) return;
@@ -29,7 +34,7 @@ export function PersonaSwitch() {
         <option value="lnd">L&amp;D manager — all teams</option>
         <option value="hr">HR — all teams, read and export</option>
         <optgroup label="Manager of a team">
-          {teams.map((team) => (
+          {drawn.map((team) => (
             <option key={team} value={encodePersona({ kind: 'manager', team })}>
               Manager — {team}
             </option>

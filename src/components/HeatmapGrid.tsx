@@ -28,6 +28,8 @@ export interface HeatmapCell {
 interface HeatmapGridProps {
   label: string;
   rows: readonly HeatmapRow[];
+  /** The line under a row's name, asked only for the rows drawn (instead of each row's `sublabel`). */
+  rowSublabel?: (rowIndex: number) => string | undefined;
   columns: readonly HeatmapColumn[];
   cell: (rowIndex: number, columnIndex: number) => HeatmapCell;
   /** Enter, Space or a click on a cell. */
@@ -117,7 +119,7 @@ export function nextPosition(key: string, ctrl: boolean, from: Position, rowCoun
   }
 }
 
-export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActivateRow, rowHeaderLabel, renderRowHeader, maxHeight = '75vh', focusOn }: HeatmapGridProps) {
+export function HeatmapGrid({ label, rows, rowSublabel, columns, cell, onActivateCell, onActivateRow, rowHeaderLabel, renderRowHeader, maxHeight = '75vh', focusOn }: HeatmapGridProps) {
   const height = 600;
   const printing = usePrinting();
   const ROW_HEADER_WIDTH = useNarrowScreen() ? NARROW_ROW_HEADER_WIDTH : DEFAULT_ROW_HEADER_WIDTH;
@@ -240,6 +242,7 @@ export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActi
           const row = rows[virtualRow.index];
           if (!row) return null;
           const rowIndex = virtualRow.index;
+          const sublabel = rowSublabel ? rowSublabel(rowIndex) : row.sublabel;
           const headerActive = safeActive.row === rowIndex && safeActive.col === -1;
           return (
             <div key={row.id} className="heatmap-grid-row" role="row" aria-rowindex={rowIndex + 2} style={{ top: HEADER_HEIGHT + virtualRow.start, height: virtualRow.size, width: totalWidth }}>
@@ -259,7 +262,7 @@ export function HeatmapGrid({ label, rows, columns, cell, onActivateCell, onActi
                 }}
               >
                 {renderRowHeader ? renderRowHeader(row, rowIndex) : row.label}
-                {row.sublabel ? <span className="heatmap-grid-sublabel">{row.sublabel}</span> : null}
+                {sublabel ? <span className="heatmap-grid-sublabel">{sublabel}</span> : null}
               </div>
               {virtualColumns.map((virtualColumn) => {
                 const colIndex = virtualColumn.index;

@@ -5,13 +5,15 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { gapmapQueries } from '../../api/queries';
-import type { OrgHeatmap, TeamHeatmap } from '../../api/contract';
+import type { TeamHeatmap } from '../../api/contract';
+import { coverageShare, type OrgHeatmapGrid } from '../../api/heatmapCells';
 import { useViewContext } from '../../components/useViewContext';
 import { PageProblem, QueryState } from '../../components/QueryState';
 import { ApiError } from '../../api/client';
 import { HeatmapLegend } from '../../components/HeatmapLegend';
 import { PrintHeader } from '../../components/PrintHeader';
 import { HeatmapGrid } from '../../components/HeatmapGrid';
+import { useOptionsOnDemand } from '../../components/useOptionsOnDemand';
 import { ExportButton } from '../../components/ExportButton';
 import { coverageColour, gapColour, NOT_REQUIRED_MARK, textOnCoverage, textOnGap } from '../../components/heatmapScale';
 import { comparedText, comparedWords } from '../../components/Compared';
@@ -53,15 +55,7 @@ export function HeatmapPage() {
           : 'Each cell is the share of the people whose role requires the skill who meet it; the stronger the colour, the more people are short. Arrow keys move between cells; Enter on a cell lists who lacks the skill, on a team name opens the team.'}
       </p>
       <div className="toolbar">
-        <label htmlFor="heatmap-team">Team</label>
-        <select id="heatmap-team" value={team ?? ''} onChange={(event) => setSearch({ team: event.target.value || undefined, role: undefined })}>
-          {persona.kind !== 'manager' ? <option value="">Whole organisation (teams × skills)</option> : null}
-          {teams.data?.teams.map((item) => (
-            <option key={item.team} value={item.team}>
-              {item.team}
-            </option>
-          ))}
-        </select>
+        <TeamChooser teams={teams.data?.teams} team={team} wholeOrganisation={persona.kind !== 'manager'} onChange={(next) => setSearch({ team: next, role: undefined })} />
         <label htmlFor="heatmap-sort">Sort</label>
         <select id="heatmap-sort" value={search.sort ?? 'name'} onChange={(event) => setSearch({ sort: event.target.value === 'name' ? undefined : (event.target.value as HeatmapSearch['sort']) })}>
           <option value="name">By name</option>
@@ -76,6 +70,26 @@ export function HeatmapPage() {
       </div>
       {team ? <TeamHeatmapSection team={team} search={search} setSearch={setSearch} /> : <OrgHeatmapSection search={search} setSearch={setSearch} />}
     </section>
+  );
+}
+
+/** The team chooser: a long list of teams is drawn when it is about to be used (useOptionsOnDemand). */
+function TeamChooser({ teams, team, wholeOrganisation, onChange }: { teams: { team: string }[] | undefined; team: string | undefined; wholeOrganisation: boolean; onChange: (team: string | undefined) => void }) {
+  const all = teams?.map((item) => item.team) ?? [];
+  const { drawAll, triggers } = useOptionsOnDemand(all.length);
+  const names = drawAll ? all : team ? [team] : [];
+  return (
+    <>
+      <label htmlFor="heatmap-team">Team</label>
+      <select id="heatmap-team" value={team ?? ''} {...triggers} onChange={(event) => onChange(event.target.value || undefined)}>
+        {wholeOrganisation ? <option value="">Whole organisation (teams × skills)</option> : null}
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 
@@ -106,8 +120,9 @@ function OrgHeatmapSection({ search, setSearch }: SectionProps) {
   return <QueryState query={heatmap} label="Computing the heatmap">{(data) => <OrgGrid data={data} search={search} setSearch={setSearch} />}</QueryState>;
 }
 
-function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap }) {
+function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmapGrid }) {
   const navigate = useNavigate({ from: '/heatmap' });
+  const teamNames = data.teams.names;
   /** Remembers the opening cell in this entry (replace), then opens the team with focus on the skill. */
   const openTeam = async (team: string | undefined, skill?: string) => {
     if (!team) return;
@@ -123,11 +138,12 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
   const view = useMemo(() => orgGridView(data, search), [data, search]);
   const categories = useMemo(() => [...new Set(data.skills.map((skill) => skill.category))].sort(), [data]);
   const width = data.skills.length;
-  const rows = view.rows.map((index) => {
-    const team = data.teams[index];
-    // Under a what-if draft: the stored readiness → the draft's.
-    return { id: team?.team ?? String(index), label: team?.team ?? '', sublabel: `${team?.members ?? 0} people · readiness ${comparedText(team?.baseline?.readiness, team?.readiness ?? null, 'percent')}` };
-  });
+  const rows = useMemo(() => view.rows.map((index) => ({ id: teamNames[index] ?? String(index), label: teamNames[index] ?? '' })), [view, teamNames]);
+  // Only the rows drawn need their line of figures. Under a what-if draft: the stored readiness → the draft's.
+  const rowSublabel = (row: number) => {
+    const index = view.rows[row] ?? 0;
+    return `${data.teams.members[index] ?? 0} people · readiness ${comparedText(data.teams.baselineReadiness?.[index], data.teams.readiness[index] ?? null, 'percent')}`;
+  };
   const columns = view.columns.map((index) => ({ id: data.skills[index]?.id ?? String(index), label: data.skills[index]?.name ?? '' }));
   return (
     <>
@@ -143,16 +159,19 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
         label="Coverage per team and skill"
         rowHeaderLabel="Team"
         rows={rows}
+        rowSublabel={rowSublabel}
         columns={columns}
         cell={(row, col) => {
           const teamIndex = view.rows[row] ?? 0;
           const skillIndex = view.columns[col] ?? 0;
-          const coverage = data.coverage[teamIndex * width + skillIndex] ?? null;
-          const required = data.required[teamIndex * width + skillIndex] ?? 0;
-          const team = data.teams[teamIndex]?.team ?? '';
+          const at = teamIndex * width + skillIndex;
+          // Cells are decoded here, for the cells drawn only (src/api/heatmapCells.ts).
+          const coverage = coverageShare(data.coverage[at]);
+          const required = data.required[at] ?? 0;
+          const team = teamNames[teamIndex] ?? '';
           const skill = data.skills[skillIndex]?.name ?? '';
           // Under a what-if draft a cell the draft changes is marked Δ and says what it was.
-          const baseline = data.baselineCoverage ? (data.baselineCoverage[teamIndex * width + skillIndex] ?? null) : undefined;
+          const baseline = data.baselineCoverage ? coverageShare(data.baselineCoverage[at]) : undefined;
           const changed = baseline !== undefined && baseline !== coverage;
           const text = coverage === null ? NOT_REQUIRED_MARK : coverage === 1 ? '✓ 100%' : formatPercent(coverage);
           const description = coverage === null ? `${team}, ${skill}: no role in the team requires it` : `${team}, ${skill}: ${formatPercent(coverage)} of ${required} people who need it meet the level`;
@@ -165,8 +184,8 @@ function OrgGrid({ data, search, setSearch }: SectionProps & { data: OrgHeatmap 
           };
         }}
         focusOn={search.focusRow ? { rowId: search.focusRow, columnId: search.focusSkill } : undefined}
-        onActivateCell={(row, col) => void openSkillGaps(data.teams[view.rows[row] ?? 0]?.team, columns[col]?.id)}
-        onActivateRow={(row) => void openTeam(data.teams[view.rows[row] ?? 0]?.team)}
+        onActivateCell={(row, col) => void openSkillGaps(teamNames[view.rows[row] ?? 0], columns[col]?.id)}
+        onActivateRow={(row) => void openTeam(teamNames[view.rows[row] ?? 0])}
       />
     </>
   );

@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { orgGridView, teamGridView } from './heatmapModel';
-import type { OrgHeatmap, TeamHeatmap } from '../../api/contract';
+import type { TeamHeatmap } from '../../api/contract';
+import type { OrgHeatmapGrid } from '../../api/heatmapCells';
 
-const org: OrgHeatmap = {
+const org: OrgHeatmapGrid = {
   asOf: '2026-11-25',
-  teams: [
-    { team: 'Payments', members: 4, readiness: 0.9 },
-    { team: 'Data Platform', members: 5, readiness: 0.5 },
-  ],
+  teams: { names: ['Payments', 'Data Platform'], members: [4, 5], readiness: [0.9, 0.5] },
   skills: [
     { id: 'sql', name: 'SQL', category: 'data' },
     { id: 'aws', name: 'AWS', category: 'cloud' },
   ],
-  // Payments: SQL 1.0 (2 people), AWS not required; Data Platform: SQL 0.25 (4), AWS 0.5 (2)
-  coverage: [1, null, 0.25, 0.5],
-  required: [2, 0, 4, 2],
+  // Payments: SQL 1.0 (2 people), AWS not required; Data Platform: SQL 0.25 (4), AWS 0.5 (2).
+  // Coverage in ten-thousandths, 65535 = not required (src/api/heatmapCells.ts).
+  coverage: new Uint16Array([10000, 65535, 2500, 5000]),
+  required: new Uint8Array([2, 0, 4, 2]),
 };
 
 const team: TeamHeatmap = {

@@ -1,6 +1,7 @@
 // Turns a heatmap response and the URL's filters into the rows and columns to draw: filtering
 // and sorting are pure functions here, so a filter change is a cheap recomputation.
-import type { OrgHeatmap, TeamHeatmap } from '../../api/contract';
+import type { TeamHeatmap } from '../../api/contract';
+import { coverageShare, type OrgHeatmapGrid } from '../../api/heatmapCells';
 import type { HeatmapSearch } from './search';
 
 export interface GridView {
@@ -18,36 +19,57 @@ function byName(names: readonly string[]) {
   return (a: number, b: number) => collator.compare(names[a] ?? '', names[b] ?? '');
 }
 
-/** Org heatmap: teams × skills, coverage per cell (null = nobody there requires the skill). */
-export function orgGridView(data: OrgHeatmap, search: Pick<HeatmapSearch, 'category' | 'sort'>): GridView {
+/**
+ * Org heatmap: teams × skills, coverage per cell (NOT_REQUIRED_CELL = nobody there requires the
+ * skill). Reads the decoded typed arrays directly: sorting by name touches no cell, and the other
+ * sorts one pass over the shown cells for their per-row and per-column sums.
+ */
+export function orgGridView(data: OrgHeatmapGrid, search: Pick<HeatmapSearch, 'category' | 'sort'>): GridView {
   const width = data.skills.length;
   const columns = data.skills.map((_, index) => index).filter((index) => !search.category || data.skills[index]?.category === search.category);
-  const rows = data.teams.map((_, index) => index);
-  // Shortfall = people who require the skill but do not meet it; "gap" sorts by the sum.
-  const shortfall = (row: number, col: number) => {
-    const coverage = data.coverage[row * width + col];
-    const required = data.required[row * width + col] ?? 0;
-    return coverage === null || coverage === undefined ? 0 : Math.round(required * (1 - coverage));
-  };
-  const meanCoverage = (cells: number[]) => {
-    const values = cells.filter((value): value is number => value !== null && value !== undefined);
-    return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 1;
-  };
-  const teamNames = data.teams.map((team) => team.team);
-  const skillNames = data.skills.map((skill) => skill.name);
+  const rows = data.teams.names.map((_, index) => index);
+  const byTeam = byName(data.teams.names);
+  const bySkill = byName(data.skills.map((skill) => skill.name));
+  const { coverage, required } = data;
   if (search.sort === 'gap') {
-    const rowGap = new Map(rows.map((row) => [row, columns.reduce((sum, col) => sum + shortfall(row, col), 0)]));
-    const colGap = new Map(columns.map((col) => [col, rows.reduce((sum, row) => sum + shortfall(row, col), 0)]));
-    rows.sort((a, b) => (rowGap.get(b) ?? 0) - (rowGap.get(a) ?? 0) || byName(teamNames)(a, b));
-    columns.sort((a, b) => (colGap.get(b) ?? 0) - (colGap.get(a) ?? 0) || byName(skillNames)(a, b));
+    // Shortfall = people who require the skill but do not meet it; "gap" sorts by the sum.
+    const rowGap = new Float64Array(rows.length);
+    const colGap = new Float64Array(width);
+    for (const row of rows) {
+      for (const col of columns) {
+        const cell = row * width + col;
+        const share = coverageShare(coverage[cell]);
+        if (share === null) continue;
+        const shortfall = Math.round((required[cell] ?? 0) * (1 - share));
+        rowGap[row] = (rowGap[row] ?? 0) + shortfall;
+        colGap[col] = (colGap[col] ?? 0) + shortfall;
+      }
+    }
+    rows.sort((a, b) => (rowGap[b] ?? 0) - (rowGap[a] ?? 0) || byTeam(a, b));
+    columns.sort((a, b) => (colGap[b] ?? 0) - (colGap[a] ?? 0) || bySkill(a, b));
   } else if (search.sort === 'coverage') {
-    const rowCoverage = new Map(rows.map((row) => [row, meanCoverage(columns.map((col) => data.coverage[row * width + col] as number))]));
-    const colCoverage = new Map(columns.map((col) => [col, meanCoverage(rows.map((row) => data.coverage[row * width + col] as number))]));
-    rows.sort((a, b) => (rowCoverage.get(a) ?? 0) - (rowCoverage.get(b) ?? 0) || byName(teamNames)(a, b));
-    columns.sort((a, b) => (colCoverage.get(a) ?? 0) - (colCoverage.get(b) ?? 0) || byName(skillNames)(a, b));
+    // Mean coverage over the cells that require something; a row or column requiring nothing counts as covered.
+    const rowSum = new Float64Array(rows.length);
+    const rowCount = new Uint32Array(rows.length);
+    const colSum = new Float64Array(width);
+    const colCount = new Uint32Array(width);
+    for (const row of rows) {
+      for (const col of columns) {
+        const share = coverageShare(coverage[row * width + col]);
+        if (share === null) continue;
+        rowSum[row] = (rowSum[row] ?? 0) + share;
+        rowCount[row] = (rowCount[row] ?? 0) + 1;
+        colSum[col] = (colSum[col] ?? 0) + share;
+        colCount[col] = (colCount[col] ?? 0) + 1;
+      }
+    }
+    const mean = (sum: number | undefined, count: number | undefined) => (count ? (sum ?? 0) / count : 1);
+    rows.sort((a, b) => mean(rowSum[a], rowCount[a]) - mean(rowSum[b], rowCount[b]) || byTeam(a, b));
+    columns.sort((a, b) => mean(colSum[a], colCount[a]) - mean(colSum[b], colCount[b]) || bySkill(a, b));
   } else {
-    rows.sort(byName(teamNames));
-    columns.sort(byName(skillNames));
+    // Teams usually arrive in name order already: the sort then makes one pass.
+    rows.sort(byTeam);
+    columns.sort(bySkill);
   }
   return { rows, columns };
 }

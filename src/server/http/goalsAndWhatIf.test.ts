@@ -1,7 +1,8 @@
 // Goals and what-if over HTTP against the real handlers: scope checks, completion, scenarios.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_STORES, type TestServer } from '../../../tests/support/testServer';
-import type { Persona } from '../../api/contract';
+import { orgHeatmapSchema, type Persona } from '../../api/contract';
+import { coverageShare, decodeOrgHeatmap } from '../../api/heatmapCells';
 import type { Organisation } from '../../domain/schema';
 
 const TODAY = '2026-11-25';
@@ -261,11 +262,11 @@ describe('what-if', () => {
     expect(data.skills.map(({ skill, coverage, weightedGap }) => [skill, coverage, weightedGap]).sort()).toEqual([['py', 0.5, 4], ['sql', 0, 21]]);
 
     // The org heatmap: columns py, sql; rows Data, Payments; the stored coverage cell for cell.
-    const heatmap = await get<{ skills: { id: string }[]; coverage: (number | null)[]; baselineCoverage: (number | null)[]; teams: { baseline: { readiness: number } }[] }>(`/api/heatmap/org?asOf=${TODAY}&scenario=${id}`);
+    const heatmap = decodeOrgHeatmap(orgHeatmapSchema.parse(await get<unknown>(`/api/heatmap/org?asOf=${TODAY}&scenario=${id}`)));
     expect(heatmap.skills.map((skill) => skill.id)).toEqual(['py', 'sql']);
-    expect(heatmap.coverage).toEqual([0.5, 0, 0, 0]);
-    expect(heatmap.baselineCoverage).toEqual([null, 0.5, null, 1]);
-    expect(heatmap.teams.map((team) => team.baseline.readiness)).toEqual([0.5, 1]);
+    expect(Array.from(heatmap.coverage, coverageShare)).toEqual([0.5, 0, 0, 0]);
+    expect(Array.from(heatmap.baselineCoverage ?? [], coverageShare)).toEqual([null, 0.5, null, 1]);
+    expect(heatmap.teams.baselineReadiness).toEqual([0.5, 1]);
 
     // The Data team heatmap: rows Ada, Alan; columns py, sql. Stored: SQL 3 only; draft: Python 2 and SQL 5.
     const teamHeatmap = await get<{ skills: { id: string }[]; required: number[]; gap: number[]; baseline: { required: number[]; effective: number[]; gap: number[] } }>(`/api/heatmap/team/Data?asOf=${TODAY}&scenario=${id}`);

@@ -23,6 +23,7 @@ import {
 } from '../../domain/engine';
 import { addDays } from '../../domain/dates';
 import { coverageAsReported } from '../../domain/reports';
+import { encodeCounts, encodeCoverage, encodeRequiredCoverage } from '../../api/heatmapCells';
 import type { IsoDate, Skill, Weight } from '../../domain/schema';
 import type {
   EmployeeDetail,
@@ -281,7 +282,7 @@ export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams:
     stats.forEach((teamStats, row) => {
       for (const stat of teamStats) {
         const cell = row * skillIds.length + (column.get(stat.skill) ?? 0);
-        // The reports' 4 decimals (SPEC §5): the same figure as the export, and a third of the JSON to parse.
+        // The reports' 4 decimals (SPEC §5): the same figure as the export.
         coverage[cell] = stat.coverage === null ? null : coverageAsReported(stat.coverage);
         if (required) required[cell] = stat.requiredCount;
       }
@@ -290,18 +291,21 @@ export function orgHeatmapResponse(eo: EngineOrganisation, asOf: IsoDate, teams:
   };
   const required: number[] = new Array(teams.length * skillIds.length).fill(0);
   const coverage = coverageGrid(statsByTeam, required);
+  // The cells travel as base64 grids, the teams as columns: src/api/heatmapCells.ts.
+  const requiredCells = encodeCounts(required);
   return {
     asOf,
-    teams: teams.map((team) => ({
-      team,
-      members: membersOf(eo, team).length,
-      readiness: teamReadiness(eo, team, asOf),
-      ...(baseline ? { baseline: { readiness: teamReadiness(baseline, team, asOf) } } : {}),
-    })),
+    teams: {
+      names: [...teams],
+      members: teams.map((team) => membersOf(eo, team).length),
+      readiness: teams.map((team) => teamReadiness(eo, team, asOf)),
+      ...(baseline ? { baselineReadiness: teams.map((team) => teamReadiness(baseline, team, asOf)) } : {}),
+    },
     skills: skillIds.map((id) => names.skillRef(id)),
-    coverage,
-    required,
-    ...(baselineStats ? { baselineCoverage: coverageGrid(baselineStats) } : {}),
+    coverage: encodeRequiredCoverage(coverage, required),
+    required: requiredCells.base64,
+    requiredBytes: requiredCells.bytes,
+    ...(baselineStats ? { baselineCoverage: encodeCoverage(coverageGrid(baselineStats)) } : {}),
   };
 }
 
