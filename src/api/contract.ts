@@ -365,6 +365,8 @@ export const pathwaySchema = z.lazy(() => z.object({
   weightedGapClosed: z.number(),
   unclosable: z.array(z.object({ skill: z.string(), required: z.number(), message: z.string() })),
   stackProgress: z.array(z.object({ stackId: z.string(), name: z.string(), held: z.number(), total: z.number(), missing: z.array(z.string()), sentence: z.string() })),
+  /** While a what-if draft is named: the same person's best pathway on the stored organisation, in figures. */
+  baseline: z.object({ courses: z.number(), totalCost: z.number(), totalHours: z.number(), weightedGapClosed: z.number(), unclosable: z.number() }).optional(),
 }));
 export type PathwayView = z.infer<typeof pathwaySchema>;
 

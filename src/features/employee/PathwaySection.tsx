@@ -92,6 +92,13 @@ export function PathwaySection({ employee }: { employee: EmployeeDetail['employe
                 </ul>
               </>
             ) : null}
+            {data.baseline ? (
+              // Under a what-if draft: the pathway the stored organisation gives the same person.
+              <p className="muted">
+                As stored: {data.baseline.courses} course{data.baseline.courses === 1 ? '' : 's'} · {formatMoney(data.baseline.totalCost, data.currency)} · {data.baseline.totalHours} hours · closes a weighted gap of {data.baseline.weightedGapClosed}
+                {data.baseline.unclosable > 0 ? ` · ${data.baseline.unclosable} gap${data.baseline.unclosable === 1 ? '' : 's'} no course closes` : ''}.
+              </p>
+            ) : null}
             {data.unclosable.length > 0 ? (
               <>
                 <h3>Gaps no credential closes</h3>

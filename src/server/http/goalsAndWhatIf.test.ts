@@ -283,7 +283,7 @@ describe('what-if', () => {
     await send('DELETE', `/api/whatif?scenario=${id}`, lnd);
   });
 
-  it("answers a team's cohorts and budget plan under a draft beside the stored ones", async () => {
+  it("answers a team's cohorts, budget plan and a person's pathway under a draft beside the stored ones", async () => {
     // Stored: Analyst needs SQL 3 (critical, weight 3); Ada holds SQL 3, Alan nothing (Data team).
     // Draft: Analyst needs SQL 5, and the catalog adds SQL Expert (SQL 5, €900, 40 h).
     const awards = [{ employee: 'e1', credential: 'sql-3', issuedOn: '2026-01-10', verification: 'verified' as const }];
@@ -307,6 +307,11 @@ describe('what-if', () => {
     const budget = await get<{ spent: number; weightedGapClosed: number; totalWeightedGap: number; baseline: unknown }>(`/api/teams/Data/budget?budget=1000&asOf=${TODAY}&scenario=${id}`);
     expect([budget.spent, budget.weightedGapClosed, budget.totalWeightedGap]).toEqual([900, 15, 21]);
     expect(budget.baseline).toEqual({ spent: 200, weightedGapClosed: 9, totalWeightedGap: 9 });
+    // Alan's own pathway. Stored: SQL Practitioner (1 course, €200, 10 h, 3 levels × 3 = 9). Draft: SQL Expert (€900, 40 h, 5 × 3 = 15).
+    const pathway = await get<{ totalCost: number; totalHours: number; weightedGapClosed: number; baseline: unknown }>(`/api/employees/e2/pathway?asOf=${TODAY}&scenario=${id}`);
+    expect([pathway.totalCost, pathway.totalHours, pathway.weightedGapClosed]).toEqual([900, 40, 15]);
+    expect(pathway.baseline).toEqual({ courses: 1, totalCost: 200, totalHours: 10, weightedGapClosed: 9, unclosable: 0 });
+    expect(await get<object>(`/api/employees/e2/pathway?asOf=${TODAY}`)).not.toHaveProperty('baseline');
     expect(await get<object>(`/api/teams/Data/cohorts?asOf=${TODAY}`)).not.toHaveProperty('baseline');
     expect(await get<object>(`/api/teams/Data/budget?budget=1000&asOf=${TODAY}`)).not.toHaveProperty('baseline');
     await send('DELETE', `/api/whatif?scenario=${id}`, lnd);

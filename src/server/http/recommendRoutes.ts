@@ -70,7 +70,15 @@ export function createRecommendRoutes(state: WhatIfState) {
       if (!employee) return notFound(caller, `There is no employee with id ${id}.`);
       assertMaySeeTeam(caller, employee.team);
       const asOf = asOfOf(request, state);
-      return json(pathwayView(eo, recommendPathway(eo, id, asOf, objectiveOf(request)), asOf));
+      const view = pathwayView(eo, recommendPathway(eo, id, asOf, objectiveOf(request)), asOf);
+      // Under a what-if draft, the stored organisation's best pathway for the same person, in figures.
+      const stored = await baselineOf(request, state);
+      if (!stored || !findEmployee(stored, id)) return json(view);
+      const before = pathwayView(stored, recommendPathway(stored, id, asOf, objectiveOf(request)), asOf);
+      return json({
+        ...view,
+        baseline: { courses: before.steps.filter((step) => !step.isStack).length, totalCost: before.totalCost, totalHours: before.totalHours, weightedGapClosed: before.weightedGapClosed, unclosable: before.unclosable.length },
+      });
     })),
 
     route.get('/api/teams/:team/cohorts', guarded(async ({ request, params }) => {
