@@ -1,5 +1,6 @@
 // The backend in Node tests: the real app (src/server/http/app.ts) behind msw, which intercepts
 // fetch('/api/…') at the network boundary and answers with app.fetch(request); an in-memory store and a fixed date.
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Hono } from 'hono';
@@ -22,4 +23,23 @@ export function createTestApi(options: { today: IsoDate; organisation?: Organisa
   const plans = new Map<string, SavedPlan>();
   const server = setupServer(answeredBy(createApp(state, { plans: memoryPlanStore(plans) })));
   return { server, state, store, plans };
+}
+
+/**
+ * A page test file's API for its whole run: listening (an unhandled request fails the test), the
+ * organisation back to `organisation()` before each test, and the address back to `/` after it
+ * (a test that opens a page under a what-if draft puts it in the address).
+ */
+export function createPageTestApi(options: { today: IsoDate; organisation: () => Organisation }) {
+  const api = createTestApi({ today: options.today, organisation: options.organisation() });
+  beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(async () => {
+    await api.state.replace(options.organisation(), 'test: fresh');
+  });
+  afterEach(() => {
+    api.server.resetHandlers();
+    window.history.replaceState(null, '', '/');
+  });
+  afterAll(() => api.server.close());
+  return api;
 }

@@ -2,9 +2,9 @@
 // The Goals page under a what-if draft: a draft changes no goal, but its catalog decides which
 // credentials are held, so completed and overdue read stored → draft and a goal whose state the
 // draft changes says what it was as stored. Against the real handlers (msw), a draft made over the API.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { createTestApi } from '../../../tests/support/testApi';
+import { createPageTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
 import { setWhatIf } from '../../api/mutations';
 import type { Organisation } from '../../domain/schema';
@@ -25,17 +25,7 @@ function organisation(): Organisation {
   };
 }
 
-const api = createTestApi({ today: TODAY, organisation: organisation() });
-
-beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(async () => {
-  await api.state.replace(organisation(), 'test: fresh');
-});
-afterEach(() => {
-  api.server.resetHandlers();
-  window.history.replaceState(null, '', '/');
-});
-afterAll(() => api.server.close());
+createPageTestApi({ today: TODAY, organisation });
 
 describe('the Goals page under a what-if draft', () => {
   it('reads completed and overdue stored → draft, and gives a changed goal its stored state', async () => {

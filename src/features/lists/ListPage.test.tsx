@@ -2,10 +2,10 @@
 // A drill-down list under a what-if draft reads stored → draft: the header's count, each changed
 // figure of a row, a "new in this draft" mark on rows the stored list lacks, and the stored rows the
 // draft makes disappear listed apart. Against the real handlers (msw), a draft made over the API.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createTestApi } from '../../../tests/support/testApi';
+import { createPageTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
 import { setWhatIf } from '../../api/mutations';
 import type { Organisation, Requirement } from '../../domain/schema';
@@ -33,17 +33,7 @@ function organisation(): Organisation {
   };
 }
 
-const api = createTestApi({ today: TODAY, organisation: organisation() });
-
-beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(async () => {
-  await api.state.replace(organisation(), 'test: fresh');
-});
-afterEach(() => {
-  api.server.resetHandlers();
-  window.history.replaceState(null, '', '/');
-});
-afterAll(() => api.server.close());
+const api = createPageTestApi({ today: TODAY, organisation: organisation });
 
 /** Makes a draft whose Analyst needs `requirements`, and opens the page under it (the address carries the draft). */
 async function openUnderDraft(path: string, requirements: Requirement[]) {

@@ -2,10 +2,10 @@
 // A team's cohorts explain themselves: which gaps each row closes (skill, from which level to which,
 // for whom), a certificate and the courses that earn it as one row, what is already assigned, and
 // totals; assigning a certificate's cohort books each member's own courses in one request.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createTestApi } from '../../../tests/support/testApi';
+import { createPageTestApi } from '../../../tests/support/testApi';
 import { renderApp } from '../../../tests/support/renderApp';
 import { AS_OF, analysts } from '../../domain/recommend/testFixtures';
 import { setWhatIf } from '../../api/mutations';
@@ -22,17 +22,7 @@ async function openUnderDraft(roles: Role[]) {
   renderApp(url);
 }
 
-const api = createTestApi({ today: AS_OF, organisation: analysts() });
-
-beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(async () => {
-  await api.state.replace(analysts(), 'test: fresh');
-});
-afterEach(() => {
-  api.server.resetHandlers();
-  window.history.replaceState(null, '', '/');
-});
-afterAll(() => api.server.close());
+const api = createPageTestApi({ today: AS_OF, organisation: analysts });
 
 async function cohortRows() {
   const table = await screen.findByRole('table', { name: 'Cohorts' }, { timeout: 8000 });
