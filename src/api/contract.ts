@@ -509,7 +509,17 @@ export const planSummarySchema = z.object({
    * catalog. The plan's lines are the user's own, so requirements do not enter it; only the catalog's
    * prices and hours do. Null when a line names a course only the draft's catalog has.
    */
-  baseline: z.object({ cost: z.number(), hours: z.number() }).nullable().optional(),
+  baseline: z
+    .object({
+      cost: z.number(),
+      hours: z.number(),
+      remaining: z.number().nullable(),
+      /** Per team and per quarter, keyed like `byTeam` and `byQuarter`. */
+      byTeam: z.array(z.object({ team: z.string(), cost: z.number(), hours: z.number() })),
+      byQuarter: z.array(z.object({ quarter: z.string(), cost: z.number(), hours: z.number() })),
+    })
+    .nullable()
+    .optional(),
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 

@@ -82,7 +82,16 @@ function TableBox({ caption, children }: { caption: string; children: ReactNode 
   );
 }
 
-function TotalsTable({ caption, first, rows, currency, budget }: { caption: string; first: string; rows: { key: string; label: string; detail?: string; totals: Totals }[]; currency: string; budget: number | null }) {
+interface TotalsRow {
+  key: string;
+  label: string;
+  detail?: string;
+  totals: Totals;
+  /** Under a what-if draft: the row's cost and hours on the stored catalog. */
+  stored?: { cost: number; hours: number };
+}
+
+function TotalsTable({ caption, first, rows, currency, budget }: { caption: string; first: string; rows: TotalsRow[]; currency: string; budget: number | null }) {
   const [all, setAll] = useState(false);
   const visible = all ? rows : rows.slice(0, FIRST_ROWS);
   return (
@@ -100,7 +109,7 @@ function TotalsTable({ caption, first, rows, currency, budget }: { caption: stri
           </tr>
         </thead>
         <tbody>
-          {visible.map(({ key, label, detail, totals }) => (
+          {visible.map(({ key, label, detail, totals, stored }) => (
             <tr key={key}>
               <th scope="row">
                 {label}
@@ -108,9 +117,9 @@ function TotalsTable({ caption, first, rows, currency, budget }: { caption: stri
               </th>
               <td className="numeric">{totals.people}</td>
               <td className="numeric">{totals.lines}</td>
-              <td className="numeric">{formatMoney(totals.cost, currency)}</td>
+              <td className="numeric"><Compared baseline={stored?.cost} scenario={totals.cost} kind="money" currency={currency} /></td>
               {budget !== null && budget > 0 ? <td className="numeric">{Math.round((totals.cost / budget) * 100)} %</td> : null}
-              <td className="numeric">{totals.hours}</td>
+              <td className="numeric"><Compared baseline={stored?.hours} scenario={totals.hours} kind="count" /></td>
               <td className="numeric">{`${totals.assigned} of ${totals.lines}`}</td>
             </tr>
           ))}
@@ -259,7 +268,14 @@ export function PlanPage() {
                     detail={`${data.budget === null ? 'no budget set' : `of ${formatMoney(data.budget, data.currency)} budget`}${data.baseline === null ? ' · not priced as stored: a course is only in this draft' : ''}`}
                     tone={data.budget === null ? undefined : over ? 'bad' : 'good'}
                   />
-                  {data.remaining !== null ? <Figure label={over ? 'Over budget' : 'Left in the budget'} value={formatMoney(Math.abs(data.remaining), data.currency)} tone={over ? 'bad' : 'good'} /> : null}
+                  {data.remaining !== null ? (
+                    <Figure
+                      label={over ? 'Over budget' : 'Left in the budget'}
+                      value={formatMoney(Math.abs(data.remaining), data.currency)}
+                      detail={data.baseline && data.baseline.remaining !== null ? `as stored: ${data.baseline.remaining < 0 ? `${formatMoney(-data.baseline.remaining, data.currency)} over` : `${formatMoney(data.baseline.remaining, data.currency)} left`}` : undefined}
+                      tone={over ? 'bad' : 'good'}
+                    />
+                  ) : null}
                   <Figure label="Hours" value={<Compared baseline={data.baseline?.hours} scenario={data.total.hours} kind="count" />} detail="of courses" />
                   <Figure label="People" value={data.total.people} detail={countOf(data.total.lines, 'course booking')} />
                   <Figure label="Assigned as goals" value={`${data.total.assigned} of ${data.total.lines}`} tone={data.total.assigned === data.total.lines ? 'good' : undefined} />
@@ -318,9 +334,9 @@ export function PlanPage() {
                 </p>
 
                 <h2>Per quarter</h2>
-                <TotalsTable caption="Cost and hours per quarter" first="Quarter" currency={data.currency} budget={data.budget} rows={data.byQuarter.map((row) => ({ key: row.quarter, label: quarterLabel(row.quarter), detail: `goals due ${formatDate(row.dueOn)}`, totals: row }))} />
+                <TotalsTable caption="Cost and hours per quarter" first="Quarter" currency={data.currency} budget={data.budget} rows={data.byQuarter.map((row) => ({ key: row.quarter, label: quarterLabel(row.quarter), detail: `goals due ${formatDate(row.dueOn)}`, totals: row, stored: data.baseline?.byQuarter.find((stored) => stored.quarter === row.quarter) }))} />
                 <h2>Per team</h2>
-                <TotalsTable caption="Cost and hours per team" first="Team" currency={data.currency} budget={data.budget} rows={data.byTeam.map((row) => ({ key: row.team, label: row.team, totals: row }))} />
+                <TotalsTable caption="Cost and hours per team" first="Team" currency={data.currency} budget={data.budget} rows={data.byTeam.map((row) => ({ key: row.team, label: row.team, totals: row, stored: data.baseline?.byTeam.find((stored) => stored.team === row.team) }))} />
 
                 <h2>Every course booking</h2>
                 <SortableTable

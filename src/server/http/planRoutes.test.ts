@@ -63,7 +63,14 @@ for (const kind of TEST_STORES) {
       const dearer = await put(organisation().credentials.map((credential) => (credential.id === 'sql-3' ? { ...credential, cost: 250, hours: 12 } : credential)));
       const summary = (await (await post(`/api/plan/summary?asOf=${TODAY}&scenario=${dearer}`, lnd, PLAN)).json()) as PlanSummary;
       expect([summary.total.cost, summary.total.hours]).toEqual([850, 41]);
-      expect(summary.baseline).toEqual({ cost: 700, hours: 35 });
+      // Stored, by hand: Data 2 × SQL = 400 €, 20 h (2027-Q1); Payments SQL + Python = 300 €, 15 h (2027-Q2); 600 − 700 = −100 left.
+      expect(summary.baseline).toEqual({
+        cost: 700,
+        hours: 35,
+        remaining: -100,
+        byTeam: [{ team: 'Data', cost: 400, hours: 20 }, { team: 'Payments', cost: 300, hours: 15 }],
+        byQuarter: [{ quarter: '2027-Q1', cost: 400, hours: 20 }, { quarter: '2027-Q2', cost: 300, hours: 15 }],
+      });
       // Draft: a new course, booked in the plan; the stored catalog cannot price it.
       const added = await put([...organisation().credentials, { id: 'sql-5', name: 'SQL Expert', issuer: 'Academy', grants: [{ skill: 'sql', level: 5 }], hours: 40, cost: 900, currency: 'EUR' }]);
       const withNew = { items: [{ id: 'pathway:e1', label: 'Ada', kind: 'pathway', quarter: '2027-Q1', lines: [{ employee: 'e1', credential: 'sql-5' }] }], budget: null };

@@ -73,11 +73,17 @@ function pricedPlan(request: Request, state: WhatIfState, eo: EngineOrganisation
   return priced;
 }
 
-/** The plan's total cost and hours on the stored catalog; null when it names a course only a what-if draft has. */
-function storedPricing(request: Request, state: WhatIfState, stored: EngineOrganisation, plan: PlanRequest): { cost: number; hours: number } | null {
+/** The plan priced on the stored catalog (totals, remaining budget, per team and per quarter); null when it names a course only a what-if draft has. */
+function storedPricing(request: Request, state: WhatIfState, stored: EngineOrganisation, plan: PlanRequest): NonNullable<PlanSummary['baseline']> | null {
   try {
-    const { total } = pricedPlan(request, state, stored, plan);
-    return { cost: total.cost, hours: total.hours };
+    const priced = pricedPlan(request, state, stored, plan);
+    return {
+      cost: priced.total.cost,
+      hours: priced.total.hours,
+      remaining: priced.remaining,
+      byTeam: priced.byTeam.map(({ team, cost, hours }) => ({ team, cost, hours })),
+      byQuarter: priced.byQuarter.map(({ quarter, cost, hours }) => ({ quarter, cost, hours })),
+    };
   } catch (error) {
     if (error instanceof RequestRefused && error.code === 'unknown-credential') return null;
     throw error;
