@@ -402,7 +402,7 @@ export const cohortsSchema = z.lazy(() => z.object({
    */
   baseline: z
     .object({
-      totals: z.object({ people: z.number(), bookings: z.number(), cost: z.number(), hours: z.number(), weightedGapClosed: z.number() }),
+      totals: z.object({ people: z.number(), bookings: z.number(), assigned: z.number(), cost: z.number(), hours: z.number(), weightedGapClosed: z.number() }),
       cohorts: z.array(z.object({ credentialId: z.string(), name: z.string(), people: z.number(), weightedGapClosed: z.number(), totalCost: z.number(), totalHours: z.number() })),
     })
     .optional(),

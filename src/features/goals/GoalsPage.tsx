@@ -141,7 +141,7 @@ export function GoalsPage() {
               {counts.length > 0 ? (
                 <ChartFrame
                   title="Goal completion by team"
-                  note={`${charted.length < counts.length ? `The ${charted.length} teams with the most overdue goals, of ${counts.length}. ` : ''}Completed goals, open goals still on time, and overdue goals (hatched). Cancelled goals are left out.`}
+                  note={`${charted.length < counts.length ? `The ${charted.length} teams with the most overdue goals, of ${counts.length}. ` : ''}Completed goals, open goals still on time, and overdue goals (hatched). Cancelled goals are left out.${baseline ? ' The bars show the what-if draft; “Show the numbers” reads stored → draft.' : ''}`}
                   chart={<GoalCompletionChart counts={charted} />}
                   table={
                     <table>

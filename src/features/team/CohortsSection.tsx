@@ -184,7 +184,12 @@ export function CohortsSection({ team }: { team: string }) {
                   detail={baseline ? `${comparedText(baseline.totals.bookings, data.totals.bookings, 'count')} course bookings` : countOf(data.totals.bookings, 'course booking')}
                 />
                 <Figure label="Weighted gap closed" value={<Compared baseline={baseline?.totals.weightedGapClosed} scenario={data.totals.weightedGapClosed} kind="count" />} term="weighted-gap" />
-                <Figure label="Already assigned" value={`${data.totals.assigned} of ${data.totals.bookings}`} detail="bookings with an open goal" tone={data.totals.assigned === data.totals.bookings ? 'good' : undefined} />
+                <Figure
+                  label="Already assigned"
+                  value={`${data.totals.assigned} of ${data.totals.bookings}`}
+                  detail={baseline ? `bookings with an open goal; as stored ${baseline.totals.assigned} of ${baseline.totals.bookings}` : 'bookings with an open goal'}
+                  tone={data.totals.assigned === data.totals.bookings ? 'good' : undefined}
+                />
               </Figures>
               {plan.error ? <ErrorMessage error={plan.error} /> : null}
               {notInPlan.length > 0 ? (

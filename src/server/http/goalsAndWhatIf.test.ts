@@ -299,7 +299,7 @@ describe('what-if', () => {
     expect(cohorts.cohorts.map(({ credentialId, weightedGapClosed, totalCost }) => [credentialId, weightedGapClosed, totalCost])).toEqual([['sql-5', 21, 1800]]);
     expect(cohorts.totals).toMatchObject({ people: 2, cost: 1800, hours: 80, weightedGapClosed: 21 });
     expect(cohorts.baseline).toEqual({
-      totals: { people: 1, bookings: 1, cost: 200, hours: 10, weightedGapClosed: 9 },
+      totals: { people: 1, bookings: 1, assigned: 0, cost: 200, hours: 10, weightedGapClosed: 9 },
       cohorts: [{ credentialId: 'sql-3', name: 'SQL Practitioner', people: 1, weightedGapClosed: 9, totalCost: 200, totalHours: 10 }],
     });
     // A budget of €1,000. Stored: Alan's SQL Practitioner (€200) closes all 9. Draft: one SQL Expert fits;

@@ -108,9 +108,8 @@ export function createRecommendRoutes(state: WhatIfState) {
       if (stored) {
         // The same team, objective and goals on the stored organisation: what the draft changes in what to book.
         const storedCohorts = cohortsOf(teamPathways(stored, team, asOf, objective));
-        const { people, bookings, cost, hours, weightedGapClosed } = cohortTotals(storedCohorts, openGoals);
         body.baseline = {
-          totals: { people, bookings, cost, hours, weightedGapClosed },
+          totals: cohortTotals(storedCohorts, openGoals),
           cohorts: storedCohorts.map((cohort) => ({ credentialId: cohort.credentialId, name: cohort.name, people: cohort.employees.length, weightedGapClosed: cohort.weightedGapClosed, totalCost: cohort.totalCost, totalHours: cohort.totalHours })),
         };
       }
