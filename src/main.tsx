@@ -7,12 +7,12 @@
 // first paint back.
 import { setApiTransport } from './api/transport';
 import { startStandaloneApi } from './server/hosts/browser/browser';
-import { clearFirstScreenPage, firstScreenFits } from './app/firstScreen';
+import { clearFirstScreenPage, firstScreenShows } from './app/firstScreen';
 import './app/styles.css';
 
 const servedByServer = document.querySelector('meta[name="gapmap-host"]')?.getAttribute('content') === 'server';
 if (!servedByServer) setApiTransport(startStandaloneApi());
-if (!firstScreenFits(servedByServer)) clearFirstScreenPage();
+if (!firstScreenShows(servedByServer)) clearFirstScreenPage();
 
 /** After the next frame is painted: a task queued from requestAnimationFrame runs after that paint. */
 function afterNextPaint(then: () => void) {

@@ -5,7 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { serve, type ServerType } from '@hono/node-server';
@@ -30,6 +30,9 @@ import { eraseLeavers } from '../../state/erasure';
 import { createOidcSignIn, oidcSettingsFromEnv } from '../../auth/oidc';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../auth/accounts';
 import { ACCOUNTS_CHANNEL, cacheProofs, type ProofCache } from '../../auth/proofCache';
+import { scopeOf } from '../../auth/caller';
+import { visibleTeams } from '../../http/requestContext';
+import { SIGNED_IN_MARKER, type SignedInHint } from '../../../api/contract';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -136,7 +139,16 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
   const distDir = options.distDir && existsSync(join(options.distDir, 'index.html')) ? resolve(options.distDir) : undefined;
   if (distDir) {
     const indexHtml = readFileSync(join(distDir, 'index.html'), 'utf8').replace('<head>', `<head>\n    ${SERVER_HOST_MARKER}`);
-    const page = () => new Response(indexHtml, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' } });
+    // The page says who is signed in (a hint for its first render: signed in, it shows the app at
+    // once; signed out, the sign-in page), so the HTML differs by cookie: never kept by any cache
+    // when it names someone, revalidated otherwise.
+    const page = async (c: Context) => {
+      const hint = await signedInHintOf(c.req.raw, access, options.state);
+      const marker = `<meta name="${SIGNED_IN_MARKER}" content="${hint === 'signed-out' ? hint : escapeAttribute(JSON.stringify(hint))}">`;
+      return new Response(indexHtml.replace(SERVER_HOST_MARKER, `${SERVER_HOST_MARKER}\n    ${marker}`), {
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': hint === 'signed-out' ? 'no-cache' : 'no-store', vary: 'Cookie' },
+      });
+    };
     // Hashed file names change with their content: cached for a year, never revalidated.
     app.use('/assets/*', async (c, next) => {
       await next();
@@ -146,10 +158,21 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
     app.get('/index.html', page);
     app.use('*', serveStatic({ root: distDir }));
     // Every other page address is the single-page app's (the router reads the URL).
-    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? c.notFound() : page()));
+    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? c.notFound() : page(c)));
   }
   return app;
 }
+
+/** Who the request's session names, as the page's first render needs it (a manager's teams as /api/session lists them). */
+async function signedInHintOf(request: Request, access: ServerAccess, state: OrganisationState): Promise<SignedInHint | 'signed-out'> {
+  const identity = await access.signIn.identify(request).catch(() => undefined);
+  if (!identity) return 'signed-out';
+  if (identity.role !== 'manager') return { name: identity.displayName, role: identity.role, teams: [] };
+  const eo = await state.current();
+  return { name: identity.displayName, role: identity.role, teams: visibleTeams(eo, { ...identity, scope: scopeOf(identity, eo.org) }) };
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const database = await openDatabase(options);
