@@ -38,6 +38,20 @@ test.describe('the first screen before any JavaScript', () => {
     await expectNoSeriousAxeViolations(page);
   });
 
+  test('at another address, the prerendered Overview is never shown, not even before the app’s code has arrived', async ({ page }) => {
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/heatmap');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Heatmap' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeHidden();
+    await expect(page.getByText('Computing the overview…')).toBeHidden();
+  });
+
+  test('at another address with JavaScript on, the page itself shows', async ({ page }) => {
+    await page.goto('/heatmap');
+    await expect(page.getByRole('heading', { level: 1, name: /Heatmap/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toHaveCount(0);
+  });
+
   test('with JavaScript on, the app replaces the first screen: figures, and the header controls shown', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('.figure', { hasText: /^Readiness/ }).first().locator('.figure-value')).toHaveText(/^\d{1,3}\.\d%$/);

@@ -16,7 +16,8 @@ import { memoryStore } from '../../store/organisationStore';
 const TODAY = '2026-11-25';
 // A script long enough to be worth compressing (hono/compress skips bodies under 1 KiB).
 const SCRIPT = `export const shell = ${JSON.stringify('the app '.repeat(400))};\n`;
-const INDEX = '<!doctype html><html lang="en"><head><title>Gapmap</title></head><body><div id="root"><h1>Overview</h1></div></body></html>';
+const INLINE_SCRIPT = "if (location.pathname !== '/') document.documentElement.setAttribute('data-other-page', '');";
+const INDEX = `<!doctype html><html lang="en"><head><title>Gapmap</title><script>${INLINE_SCRIPT}</script></head><body><div id="root"><h1>Overview</h1></div></body></html>`;
 
 let server: { url: string; close(): Promise<void> } | undefined;
 let access: ServerAccess;
@@ -71,9 +72,19 @@ describe('gapmap serve sends the built page', () => {
       const html = response.headers['content-encoding'] === 'gzip' ? gunzipSync(response.body).toString() : response.body.toString();
       expect(html, path).toContain('<meta name="gapmap-host" content="server">');
       expect(html, path).toContain('<h1>Overview</h1>');
-      // Nobody signed in: the page starts with the sign-in form, not the Overview.
+      // Nobody signed in: the page starts with the sign-in form, not the Overview (hidden before the first paint).
       expect(html, path).toContain('<meta name="gapmap-session" content="signed-out">');
+      expect(html, path).toContain('<html lang="en" data-other-page>');
     }
+  });
+
+  it('allows index.html\'s inline script by its hash, and no other inline script', async () => {
+    const response = await get('/');
+    const policy = String(response.headers['content-security-policy']);
+    // The hash worked out independently: sha256 of the script's text, base64 (what a browser checks).
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
+    expect(policy).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'(;|$)`));
   });
 
   it('tells a signed-in page who is signed in (name and role, no secret), never to be stored, varying by cookie', async () => {
@@ -83,6 +94,7 @@ describe('gapmap serve sends the built page', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['vary']).toMatch(/cookie/i);
     const html = response.body.toString();
+    expect(html).toContain('<html lang="en">');
     // The name escaped for the attribute: the quote and the angle brackets cannot end it or open a tag.
     expect(html).toContain('<meta name="gapmap-session" content="{&quot;name&quot;:&quot;Ada \\&quot;Countess\\&quot; &lt;Lovelace&gt;&quot;,&quot;role&quot;:&quot;admin&quot;,&quot;teams&quot;:[]}">');
     expect(html).not.toContain(secret);
