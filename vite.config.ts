@@ -36,10 +36,11 @@ function prerenderFirstScreen(): Plugin {
 }
 
 /**
- * index.html preloads the app's code (src/app/start.tsx and its static imports), which the tiny
- * entry imports dynamically after starting the API worker: both then download side by side. The
- * chunks are listed so that each comes after those it imports, src/app/start.tsx's last: the entry
- * evaluates them in that order, one task each (src/main.tsx).
+ * index.html lists the app's start code (src/app/start.tsx and its static imports), which the tiny
+ * entry preloads after the first paint, beside the API worker, and imports dynamically. The chunks
+ * are listed so that each comes after those it imports, src/app/start.tsx's last: the entry
+ * evaluates them in that order, one task each (src/main.tsx). Listed, not preloaded here: a
+ * preload in index.html would download before the first paint, competing with the page's styles.
  */
 function preloadAppStart(): Plugin {
   let base = '/';
@@ -68,8 +69,8 @@ function preloadAppStart(): Plugin {
         };
         visit(start.fileName);
         return ordered.map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}`, 'data-start-chunk': true },
+          tag: 'meta',
+          attrs: { name: 'gapmap-start-chunk', content: `${base}${file}` },
           injectTo: 'head' as const,
         }));
       },

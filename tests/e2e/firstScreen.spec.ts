@@ -23,6 +23,22 @@ test.describe('the first screen before any JavaScript', () => {
     expect(root).not.toContain('<script');
   });
 
+  test('dist/index.html lists the start’s chunks, each after those it imports, and preloads none itself (the entry does, after the first paint)', () => {
+    const dist = join(import.meta.dirname, '../../dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html).not.toContain('rel="modulepreload"');
+    const chunks = [...html.matchAll(/<meta name="gapmap-start-chunk" content="\/assets\/([^"]+)">/g)].map((match) => match[1]!);
+    expect(chunks.at(-1)).toMatch(/^start-[\w-]+\.js$/);
+    for (const [index, chunk] of chunks.entries()) {
+      // A chunk's static imports, as the bundle writes them (from"./name.js").
+      const imports = [...readFileSync(join(dist, 'assets', chunk), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((match) => match[1]!);
+      for (const imported of imports) {
+        if (!chunks.includes(imported)) continue; // the entry's own chunks are evaluated before any of these
+        expect(chunks.indexOf(imported), `${chunk} imports ${imported}`).toBeLessThan(index);
+      }
+    }
+  });
+
   test('before the app’s code has arrived, the page shows the header, the navigation and the Overview layout', async ({ page }) => {
     // The app's scripts never arrive (as on a slow network, before they do); axe still runs.
     await page.route('**/assets/*.js', (route) => route.abort());
