@@ -68,6 +68,24 @@ test.describe('the first screen before any JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toHaveCount(0);
   });
 
+  test('a reader who scrolls the first screen before the app runs stays where they are once it does', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The app's code is held back until the reader has scrolled (as on a slow network).
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.getByRole('heading', { name: /^Readiness over the last 12 months/ }).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    release();
+    await expect(page.locator('#root')).not.toHaveAttribute('data-first-screen');
+    await expect(page.locator('.figure-value').first()).toBeAttached();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+
   test('with JavaScript on, the app replaces the first screen: figures, and the header controls shown', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('.figure', { hasText: /^Readiness/ }).first().locator('.figure-value')).toHaveText(/^\d{1,3}\.\d%$/);
