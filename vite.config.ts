@@ -36,8 +36,11 @@ function prerenderFirstScreen(): Plugin {
 }
 
 /**
- * index.html preloads the app's code (src/app/start.tsx and its static imports), which the tiny
- * entry imports dynamically after starting the API worker: both then download side by side.
+ * index.html lists the app's start code (src/app/start.tsx and its static imports), which the tiny
+ * entry preloads after the first paint, beside the API worker, and imports dynamically. The chunks
+ * are listed so that each comes after those it imports, src/app/start.tsx's last: the entry
+ * evaluates them in that order, one task each (src/main.tsx). Listed, not preloaded here: a
+ * preload in index.html would download before the first paint, competing with the page's styles.
  */
 function preloadAppStart(): Plugin {
   let base = '/';
@@ -50,13 +53,24 @@ function preloadAppStart(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, context) => {
-        const chunks = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk');
-        const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        const chunks = new Map(
+          Object.values(context.bundle ?? {})
+            .filter((output) => output.type === 'chunk')
+            .map((chunk) => [chunk.fileName, chunk]),
+        );
+        const start = [...chunks.values()].find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
         if (!start) throw new Error('gapmap:preload-app-start: no chunk for src/app/start.tsx');
-        const entries = new Set(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
-        return [start.fileName, ...start.imports.filter((file) => !entries.has(file))].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+        const ordered: string[] = [];
+        const visit = (fileName: string) => {
+          const chunk = chunks.get(fileName);
+          if (!chunk || chunk.isEntry || ordered.includes(fileName)) return;
+          for (const imported of chunk.imports) visit(imported);
+          ordered.push(fileName);
+        };
+        visit(start.fileName);
+        return ordered.map((file) => ({
+          tag: 'meta',
+          attrs: { name: 'gapmap-start-chunk', content: `${base}${file}` },
           injectTo: 'head' as const,
         }));
       },
@@ -72,5 +86,19 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        // The libraries of the start, one chunk each: src/main.tsx evaluates the start's chunks one at
+        // a time, each in its own task, instead of all in one long task.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+            { name: 'router', test: /[\\/]node_modules[\\/]@tanstack[\\/](react-router|router-core|history|store|react-store)[\\/]/ },
+            { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/](query-core|react-query)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,18 +1,17 @@
 // Boot. One build serves both hosts, decided at run time: when `gapmap serve` sent this page, its
 // index.html carries <meta name="gapmap-host" content="server"> and the client talks to that
 // server over the network; otherwise the backend starts inside the browser (a Web Worker on
-// IndexedDB). This entry stays tiny so the API worker starts downloading at once, beside the app's
-// code (src/app/start.tsx, preloaded by index.html): the first figures wait for both. The app's
-// code runs only once the prerendered first screen is painted, so its evaluation never holds the
-// first paint back.
+// IndexedDB). Nothing is downloaded or run before the prerendered first screen is painted (on a
+// slow network the app's half a megabyte of code would compete with the page's styles); right after
+// that paint the API worker and the app's code (src/app/start.tsx and its chunks) start downloading
+// side by side, and the app's code is evaluated a chunk per task.
 import { setApiTransport } from './api/transport';
 import { startStandaloneApi } from './server/hosts/browser/browser';
-import { clearFirstScreenPage, firstScreenFits } from './app/firstScreen';
+import { clearFirstScreenPage, firstScreenShows } from './app/firstScreen';
 import './app/styles.css';
 
 const servedByServer = document.querySelector('meta[name="gapmap-host"]')?.getAttribute('content') === 'server';
-if (!servedByServer) setApiTransport(startStandaloneApi());
-if (!firstScreenFits(servedByServer)) clearFirstScreenPage();
+if (!firstScreenShows(servedByServer)) clearFirstScreenPage();
 
 /** After the next frame is painted: a task queued from requestAnimationFrame runs after that paint. */
 function afterNextPaint(then: () => void) {
@@ -21,4 +20,44 @@ function afterNextPaint(then: () => void) {
   requestAnimationFrame(() => setTimeout(then, 0));
 }
 
-afterNextPaint(() => void import('./app/start'));
+/** A new task, so the browser can paint and answer input between two steps of the start. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The chunks of the app's start, each after those it imports, src/app/start.tsx's last (index.html, vite.config.ts). */
+function startChunks(): string[] {
+  return [...document.querySelectorAll<HTMLMetaElement>('meta[name="gapmap-start-chunk"]')].map((meta) => new URL(meta.content, document.baseURI).href);
+}
+
+/** Downloads every chunk at once (evaluated only when imported). */
+function preload(chunks: string[]): void {
+  for (const chunk of chunks) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = chunk;
+    document.head.append(link);
+  }
+}
+
+// The app's code, downloading side by side, is evaluated a chunk at a time, each in its own task:
+// evaluated as one module graph it was one task of 200–300 ms on a modest machine. A chunk imported
+// by its address is the same module the start imports, evaluated once. (The dev server has no
+// chunks: there the start is imported alone.)
+async function startApp(chunks: string[]): Promise<void> {
+  for (const chunk of chunks.slice(0, -1)) {
+    await import(/* @vite-ignore */ chunk);
+    await nextTask();
+  }
+  await import('./app/start');
+}
+
+afterNextPaint(() => {
+  if (!servedByServer) setApiTransport(startStandaloneApi());
+  const chunks = startChunks();
+  preload(chunks);
+  void startApp(chunks);
+});

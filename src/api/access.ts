@@ -3,11 +3,24 @@
 import { z } from 'zod';
 import { sendRequest } from './transport';
 import { ApiError, apiUrl, type QueryParams } from './client';
-import { apiErrorSchema, sessionSchema, type SessionInfo } from './contract';
+import { apiErrorSchema, sessionSchema, signedInHintSchema, SIGNED_IN_MARKER, type SessionInfo, type SignedInHint } from './contract';
 
 /** True when `gapmap serve` sent this page (its index.html carries the host marker). */
 export function isServerHost(): boolean {
   return typeof document !== 'undefined' && document.querySelector('meta[name="gapmap-host"]')?.getAttribute('content') === 'server';
+}
+
+/** Who the server found signed in when it sent this page (contract.ts: a hint, never a proof); undefined without a marker. */
+export function signedInHint(): SignedInHint | 'signed-out' | undefined {
+  const content = document.querySelector(`meta[name="${SIGNED_IN_MARKER}"]`)?.getAttribute('content');
+  if (!content) return undefined;
+  if (content === 'signed-out') return 'signed-out';
+  try {
+    const parsed = signedInHintSchema.safeParse(JSON.parse(content));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function failure(response: Response): Promise<ApiError> {

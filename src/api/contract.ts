@@ -58,6 +58,21 @@ export const sessionSchema = z.lazy(() => z.object({
 }));
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
+/**
+ * Who `gapmap serve` found signed in when it sent the page: written into index.html as
+ * <meta name="gapmap-session" content="…"> (the JSON below, or "signed-out"), so the page's first
+ * render is the right one without waiting for /api/session. A hint, never a proof: every request
+ * is authorised on its own, and /api/session still answers who is signed in.
+ */
+export const SIGNED_IN_MARKER = 'gapmap-session';
+export const signedInHintSchema = z.lazy(() => z.object({
+  name: z.string(),
+  role: z.enum(['admin', 'manager', 'hr']),
+  /** A manager's teams, as /api/session lists them; empty for admin and hr (they see all). */
+  teams: z.array(z.string()),
+}));
+export type SignedInHint = z.infer<typeof signedInHintSchema>;
+
 export const overviewSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   scope: z.string(),

@@ -3,9 +3,9 @@
 // identity provider when configured); signed in, the app with the header naming who and their role.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchAuthConfig, fetchSignedInSession, signInWithPassword, signOut } from '../api/access';
+import { fetchAuthConfig, fetchSignedInSession, signedInHint, signInWithPassword, signOut } from '../api/access';
 import { ApiError } from '../api/client';
-import { encodePersona, type Persona, type SessionInfo } from '../api/contract';
+import { encodePersona, type Persona, type SignedInHint } from '../api/contract';
 import { useUi } from '../stores/ui';
 import { Loading } from '../components/QueryState';
 
@@ -13,23 +13,53 @@ const ROLE_NAMES = { admin: 'Admin', manager: 'Manager', hr: 'HR' } as const;
 
 export const signedInQuery = { queryKey: ['gapmap', 'signed-in'] as const, queryFn: fetchSignedInSession, staleTime: 60_000 };
 
+/** Who is signed in, as the gate and the header need it: /api/session's answer or the page's hint. */
+interface SignedInPerson {
+  user?: { name: string; role: SignedInHint['role'] };
+  teams: readonly string[];
+}
+
 /** The page's views still speak in personas: the signed-in role decides which (the server decides what is shown). */
-function personaOf(session: SessionInfo): Persona {
+function personaOf(session: SignedInPerson): Persona {
   if (session.user?.role === 'manager') return { kind: 'manager', team: session.teams[0] ?? '' };
   return session.user?.role === 'hr' ? { kind: 'hr' } : { kind: 'lnd' };
 }
 
-export function SignInGate({ children }: { children: ReactNode }) {
+/** The marker the server sent with the page, read once: it does not change while the page lives. */
+let pageHint: SignedInHint | 'signed-out' | undefined | null = null;
+function hintOfThisPage(): SignedInHint | 'signed-out' | undefined {
+  if (pageHint === null) pageHint = signedInHint();
+  return pageHint;
+}
+
+/**
+ * Who is signed in: the server's answer to /api/session, and until it comes, who the server found
+ * signed in when it sent the page (index.html's marker): the first render is then the app (or the
+ * sign-in page) at once, instead of a loading line and a whole render more once the answer comes.
+ */
+function useSignedIn() {
   const signedIn = useQuery(signedInQuery);
+  const hint = hintOfThisPage();
+  const fromHint: SignedInPerson | 'signed-out' | undefined = hint === undefined || hint === 'signed-out' ? hint : { user: { name: hint.name, role: hint.role }, teams: hint.teams };
+  return { signedIn, session: signedIn.isPending ? fromHint : signedIn.data };
+}
+
+/** Before the first render on a server: the persona of who the page's marker says is signed in, so that render is already theirs. */
+export function adoptSignedInHint(): void {
+  const hint = hintOfThisPage();
+  if (hint && hint !== 'signed-out') useUi.getState().setPersona(personaOf({ user: hint, teams: hint.teams }));
+}
+
+export function SignInGate({ children }: { children: ReactNode }) {
+  const { signedIn, session } = useSignedIn();
   const persona = useUi((state) => state.persona);
   const setPersona = useUi((state) => state.setPersona);
-  const session = signedIn.data;
   const wanted = session && session !== 'signed-out' ? personaOf(session) : undefined;
   // The persona lives in the UI store (an external store): bring it in line with who signed in.
   useEffect(() => {
     if (wanted && encodePersona(wanted) !== encodePersona(persona)) setPersona(wanted);
   }, [wanted, persona, setPersona]);
-  if (signedIn.isPending) return <Loading label="Starting Gapmap" />;
+  if (session === undefined && signedIn.isPending) return <Loading label="Starting Gapmap" />;
   if (signedIn.isError) return <p role="alert">Gapmap cannot reach its server: {signedIn.error.message}</p>;
   if (session === 'signed-out') return <SignInPage />;
   return wanted && encodePersona(wanted) === encodePersona(persona) ? children : <Loading label="Starting Gapmap" />;
@@ -88,8 +118,7 @@ export function SignInPage() {
 /** The header's "who is signed in" with Sign out, in place of the demo's persona switch. */
 export function SignedInAs() {
   const queryClient = useQueryClient();
-  const signedIn = useQuery(signedInQuery);
-  const session = signedIn.data;
+  const { session } = useSignedIn();
   if (!session || session === 'signed-out' || !session.user) return null;
   const { user } = session;
   return (

@@ -146,7 +146,16 @@ const routeTree = rootRoute.addChildren([
  * screen turns scroll restoration off: it would write an inline script the server's CSP refuses.
  */
 export function createAppRouter(history?: RouterHistory, { scrollRestoration = true }: { scrollRestoration?: boolean } = {}) {
-  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration });
+  // The prerendered first screen can be scrolled before the app runs: the app's first render keeps
+  // where the reader is instead of sending them back to the top (a reload, unscrolled, still gets
+  // its remembered position).
+  let firstRender = true;
+  const restoreScroll = () => {
+    const scrolledBeforeTheApp = firstRender && typeof window !== 'undefined' && window.scrollY !== 0;
+    firstRender = false;
+    return !scrolledBeforeTheApp;
+  };
+  return createRouter({ routeTree, history, defaultPreload: 'intent', scrollRestoration: scrollRestoration && restoreScroll });
 }
 
 export type AppRouter = ReturnType<typeof createAppRouter>;

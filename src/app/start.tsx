@@ -6,6 +6,7 @@ import { App } from './App';
 import { createAppRouter } from './router';
 import { firstScreenFits } from './firstScreen';
 import { isServerHost } from '../api/access';
+import { adoptSignedInHint } from './SignIn';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -19,6 +20,8 @@ function FirstScreen({ container, children }: { container: HTMLElement; children
 // The router first resolves the address (as the build-time render did), so the first render
 // matches the prerendered markup.
 const router = createAppRouter();
+// On a server, the first render is already that of who the page says is signed in (their persona).
+if (isServerHost()) adoptSignedInHint();
 void router.load().then(() => render(root));
 
 function render(container: HTMLElement) {
@@ -41,8 +44,9 @@ function render(container: HTMLElement) {
       hydrateRoot(container, app);
     });
   } else {
-    // Another page, or a server's sign-in check: rendered anew. As a transition, React renders it
-    // in small slices instead of one long task.
+    // Another page, or a server's page (its header differs from the prerendered one): rendered
+    // anew, replacing what the first screen showed. As a transition, React renders it in small
+    // slices instead of one long task.
     startTransition(() => createRoot(container).render(app));
   }
 }

@@ -373,7 +373,7 @@ async function startGapmapServe(): Promise<{ target: Target; stop: () => Promise
 /** The entry script and what index.html preloads: the JavaScript every first load needs before the shell renders. */
 function shellScripts(): { url: string; gzipBytes: number }[] {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const urls = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const urls = [...html.matchAll(/(?:src|href|content)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
   return urls.map((url) => ({ url, gzipBytes: gzipSync(readFileSync(join(DIST, url)), { level: 9 }).length }));
 }
 

@@ -23,6 +23,22 @@ test.describe('the first screen before any JavaScript', () => {
     expect(root).not.toContain('<script');
   });
 
+  test('dist/index.html lists the start’s chunks, each after those it imports, and preloads none itself (the entry does, after the first paint)', () => {
+    const dist = join(import.meta.dirname, '../../dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html).not.toContain('rel="modulepreload"');
+    const chunks = [...html.matchAll(/<meta name="gapmap-start-chunk" content="\/assets\/([^"]+)">/g)].map((match) => match[1]!);
+    expect(chunks.at(-1)).toMatch(/^start-[\w-]+\.js$/);
+    for (const [index, chunk] of chunks.entries()) {
+      // A chunk's static imports, as the bundle writes them (from"./name.js").
+      const imports = [...readFileSync(join(dist, 'assets', chunk), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((match) => match[1]!);
+      for (const imported of imports) {
+        if (!chunks.includes(imported)) continue; // the entry's own chunks are evaluated before any of these
+        expect(chunks.indexOf(imported), `${chunk} imports ${imported}`).toBeLessThan(index);
+      }
+    }
+  });
+
   test('before the app’s code has arrived, the page shows the header, the navigation and the Overview layout', async ({ page }) => {
     // The app's scripts never arrive (as on a slow network, before they do); axe still runs.
     await page.route('**/assets/*.js', (route) => route.abort());
@@ -36,6 +52,38 @@ test.describe('the first screen before any JavaScript', () => {
     // The header's controls cannot work before the app runs: they keep their place, hidden.
     await expect(page.getByRole('combobox', { name: /Search people/ })).toBeHidden();
     await expectNoSeriousAxeViolations(page);
+  });
+
+  test('at another address, the prerendered Overview is never shown, not even before the app’s code has arrived', async ({ page }) => {
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/heatmap');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Heatmap' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeHidden();
+    await expect(page.getByText('Computing the overview…')).toBeHidden();
+  });
+
+  test('at another address with JavaScript on, the page itself shows', async ({ page }) => {
+    await page.goto('/heatmap');
+    await expect(page.getByRole('heading', { level: 1, name: /Heatmap/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toHaveCount(0);
+  });
+
+  test('a reader who scrolls the first screen before the app runs stays where they are once it does', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The app's code is held back until the reader has scrolled (as on a slow network).
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.getByRole('heading', { name: /^Readiness over the last 12 months/ }).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    release();
+    await expect(page.locator('#root')).not.toHaveAttribute('data-first-screen');
+    await expect(page.locator('.figure-value').first()).toBeAttached();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 
   test('with JavaScript on, the app replaces the first screen: figures, and the header controls shown', async ({ page }) => {

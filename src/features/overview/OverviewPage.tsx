@@ -61,6 +61,11 @@ function OverviewFigures({ data, evidence }: { data?: OverviewResponse; evidence
     <>
       <header className="page-header">
         <h1 id="overview-title">Overview</h1>
+        {/* What the page answers, the same before and after the figures arrive: the first screen's
+            largest text, so the page's largest paint is the first one (src/app/prerender.tsx). */}
+        <p className="page-intro">
+          How ready your people are for the skill levels their roles require: readiness now and in 90 days, the critical gaps and single points of failure, the credentials about to lapse, and how the goals set to close the gaps are going.
+        </p>
         {data ? (
           <>
             <PrintHeader title="Overview" asOf={data.asOf} evidence={evidence} filters={[data.scope]} />

@@ -2,10 +2,11 @@
 // origin, over PostgreSQL (a server by URL, or the embedded PGlite). Each process keeps the prepared
 // organisation of the stored revision in memory; every request compares the revision, and a change
 // made by another process is announced by NOTIFY so this one loads it before anyone asks.
+import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { serve, type ServerType } from '@hono/node-server';
@@ -31,6 +32,9 @@ import { eraseLeavers } from '../../state/erasure';
 import { createOidcSignIn, oidcSettingsFromEnv } from '../../auth/oidc';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../auth/accounts';
 import { ACCOUNTS_CHANNEL, cacheProofs, type ProofCache } from '../../auth/proofCache';
+import { scopeOf } from '../../auth/caller';
+import { visibleTeams } from '../../http/requestContext';
+import { SIGNED_IN_MARKER, type SignedInHint } from '../../../api/contract';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -118,8 +122,12 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
     audit: access.audit,
     moreRoutes: ({ state, plans }) => createAccessRoutes(access.accounts, access.audit, state, plans),
   });
+  const distDir = options.distDir && existsSync(join(options.distDir, 'index.html')) ? resolve(options.distDir) : undefined;
+  const indexSource = distDir ? readFileSync(join(distDir, 'index.html'), 'utf8') : undefined;
+  // index.html's inline scripts (run before the first paint) are allowed by their hash, no other.
+  const scriptSrc = [...CONTENT_SECURITY_POLICY.scriptSrc, ...(indexSource ? inlineScriptHashes(indexSource) : [])];
   const app = new Hono();
-  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));
+  app.use('*', secureHeaders({ contentSecurityPolicy: { ...CONTENT_SECURITY_POLICY, scriptSrc }, referrerPolicy: 'same-origin', xFrameOptions: 'DENY' }));
   app.use('*', compress());
   app.use('/api/*', access.signIn.sameOrigin);
   app.use('/auth/*', access.signIn.sameOrigin);
@@ -135,10 +143,21 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
   );
   app.onError((error) => responseForError(error));
 
-  const distDir = options.distDir && existsSync(join(options.distDir, 'index.html')) ? resolve(options.distDir) : undefined;
-  if (distDir) {
-    const indexHtml = readFileSync(join(distDir, 'index.html'), 'utf8').replace('<head>', `<head>\n    ${SERVER_HOST_MARKER}`);
-    const page = () => new Response(indexHtml, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' } });
+  if (distDir && indexSource !== undefined) {
+    const indexHtml = indexSource.replace('<head>', `<head>\n    ${SERVER_HOST_MARKER}`);
+    // The page says who is signed in (a hint for its first render: signed in, it shows the app at
+    // once; signed out, the sign-in page), so the HTML differs by cookie: never kept by any cache
+    // when it names someone, revalidated otherwise.
+    const page = async (c: Context) => {
+      const hint = await signedInHintOf(c.req.raw, access, options.state);
+      const marker = `<meta name="${SIGNED_IN_MARKER}" content="${hint === 'signed-out' ? hint : escapeAttribute(JSON.stringify(hint))}">`;
+      let html = indexHtml.replace(SERVER_HOST_MARKER, `${SERVER_HOST_MARKER}\n    ${marker}`);
+      // Signed out, the page is the sign-in form: the prerendered Overview stays hidden (styles.css).
+      if (hint === 'signed-out') html = html.replace(/<html([^>]*)>/, '<html$1 data-other-page>');
+      return new Response(html, {
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': hint === 'signed-out' ? 'no-cache' : 'no-store', vary: 'Cookie' },
+      });
+    };
     // Hashed file names change with their content: cached for a year, never revalidated.
     app.use('/assets/*', async (c, next) => {
       await next();
@@ -148,10 +167,26 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
     app.get('/index.html', page);
     app.use('*', serveStatic({ root: distDir }));
     // Every other page address is the single-page app's (the router reads the URL).
-    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? c.notFound() : page()));
+    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? c.notFound() : page(c)));
   }
   return app;
 }
+
+/** Who the request's session names, as the page's first render needs it (a manager's teams as /api/session lists them). */
+async function signedInHintOf(request: Request, access: ServerAccess, state: OrganisationState): Promise<SignedInHint | 'signed-out'> {
+  const identity = await access.signIn.identify(request).catch(() => undefined);
+  if (!identity) return 'signed-out';
+  if (identity.role !== 'manager') return { name: identity.displayName, role: identity.role, teams: [] };
+  const eo = await state.current();
+  return { name: identity.displayName, role: identity.role, teams: visibleTeams(eo, { ...identity, scope: scopeOf(identity, eo.org) }) };
+}
+
+/** CSP sources for the inline scripts of a page ('sha256-…' of each script's text). */
+function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`);
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const database = await openDatabase(options);

@@ -7,16 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeApp, listen } from './serve';
+import { createNodeApp, listen, serverAccess, type ServerAccess } from './serve';
+import { addAccount, startSession } from '../../auth/accounts';
+import { SESSION_COOKIE } from '../../auth/signIn';
 import { createOrganisationState } from '../../state/organisationState';
 import { memoryStore } from '../../store/organisationStore';
 
 const TODAY = '2026-11-25';
 // A script long enough to be worth compressing (hono/compress skips bodies under 1 KiB).
 const SCRIPT = `export const shell = ${JSON.stringify('the app '.repeat(400))};\n`;
-const INDEX = '<!doctype html><html lang="en"><head><title>Gapmap</title></head><body><div id="root"><h1>Overview</h1></div></body></html>';
+const INLINE_SCRIPT = "if (location.pathname !== '/') document.documentElement.setAttribute('data-other-page', '');";
+const INDEX = `<!doctype html><html lang="en"><head><title>Gapmap</title><script>${INLINE_SCRIPT}</script></head><body><div id="root"><h1>Overview</h1></div></body></html>`;
 
 let server: { url: string; close(): Promise<void> } | undefined;
+let access: ServerAccess;
 
 beforeAll(async () => {
   const dist = mkdtempSync(join(tmpdir(), 'gapmap-dist-'));
@@ -24,7 +28,8 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'assets', 'start-AbC123xy.js'), SCRIPT);
   const state = createOrganisationState(memoryStore(), () => TODAY, { whenEmpty: 'stay-empty' });
-  server = await listen(createNodeApp({ state, distDir: dist }), { port: 0, host: '127.0.0.1' });
+  access = serverAccess(undefined);
+  server = await listen(createNodeApp({ state, distDir: dist, access }), { port: 0, host: '127.0.0.1' });
 });
 
 afterAll(() => server?.close());
@@ -67,7 +72,38 @@ describe('gapmap serve sends the built page', () => {
       const html = response.headers['content-encoding'] === 'gzip' ? gunzipSync(response.body).toString() : response.body.toString();
       expect(html, path).toContain('<meta name="gapmap-host" content="server">');
       expect(html, path).toContain('<h1>Overview</h1>');
+      // Nobody signed in: the page starts with the sign-in form, not the Overview (hidden before the first paint).
+      expect(html, path).toContain('<meta name="gapmap-session" content="signed-out">');
+      expect(html, path).toContain('<html lang="en" data-other-page>');
     }
+  });
+
+  it('allows index.html\'s inline script by its hash, and no other inline script', async () => {
+    const response = await get('/');
+    const policy = String(response.headers['content-security-policy']);
+    // The hash worked out independently: sha256 of the script's text, base64 (what a browser checks).
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
+    expect(policy).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'(;|$)`));
+  });
+
+  it('tells a signed-in page who is signed in (name and role, no secret), never to be stored, varying by cookie', async () => {
+    const account = await addAccount(access.accounts, { email: 'ada@static.test', role: 'admin', displayName: 'Ada "Countess" <Lovelace>' });
+    const secret = await startSession(access.accounts, account.id, 'password');
+    const response = await get('/heatmap', { cookie: `${SESSION_COOKIE}=${secret}` });
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['vary']).toMatch(/cookie/i);
+    const html = response.body.toString();
+    expect(html).toContain('<html lang="en">');
+    // The name escaped for the attribute: the quote and the angle brackets cannot end it or open a tag.
+    expect(html).toContain('<meta name="gapmap-session" content="{&quot;name&quot;:&quot;Ada \\&quot;Countess\\&quot; &lt;Lovelace&gt;&quot;,&quot;role&quot;:&quot;admin&quot;,&quot;teams&quot;:[]}">');
+    expect(html).not.toContain(secret);
+  });
+
+  it('treats a session it does not know as signed out', async () => {
+    const response = await get('/', { cookie: `${SESSION_COOKIE}=not-a-session` });
+    expect(response.body.toString()).toContain('<meta name="gapmap-session" content="signed-out">');
+    expect(response.headers['cache-control']).toBe('no-cache');
   });
 
   it('answers a missing asset 404, never the page in its place', async () => {
