@@ -78,19 +78,24 @@ describe('gapmap serve sends the built page', () => {
     }
   });
 
-  it('allows index.html\'s inline script by its hash, and no other inline script', async () => {
-    const response = await get('/');
-    const policy = String(response.headers['content-security-policy']);
-    // The hash worked out independently: sha256 of the script's text, base64 (what a browser checks).
-    const { createHash } = await import('node:crypto');
-    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
-    expect(policy).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'(;|$)`));
+  it('sends no inline script and allows none: the static build\'s marking script is dropped, the server marks a deep link itself', async () => {
+    const account = await addAccount(access.accounts, { email: 'grace@static.test', role: 'admin', displayName: 'Grace' });
+    const cookie = `${SESSION_COOKIE}=${await startSession(access.accounts, account.id, 'password')}`;
+    for (const path of ['/', '/heatmap']) {
+      const response = await get(path, { cookie });
+      expect(String(response.headers['content-security-policy']), path).toMatch(/script-src 'self'(;|$)/);
+      const html = response.body.toString();
+      expect(html, path).not.toContain('<script>');
+      expect(html, path).not.toContain(INLINE_SCRIPT);
+      // Signed in: the Overview is the page at / only.
+      expect(html.includes('data-other-page'), path).toBe(path !== '/');
+    }
   });
 
   it('tells a signed-in page who is signed in (name and role, no secret), never to be stored, varying by cookie', async () => {
     const account = await addAccount(access.accounts, { email: 'ada@static.test', role: 'admin', displayName: 'Ada "Countess" <Lovelace>' });
     const secret = await startSession(access.accounts, account.id, 'password');
-    const response = await get('/heatmap', { cookie: `${SESSION_COOKIE}=${secret}` });
+    const response = await get('/', { cookie: `${SESSION_COOKIE}=${secret}` });
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['vary']).toMatch(/cookie/i);
     const html = response.body.toString();
