@@ -13,7 +13,7 @@ import { Compared } from '../../components/Compared';
 import { countOf, formatDate } from '../../components/format';
 import { addDays } from '../../domain/dates';
 import { AssignGoalForm } from '../../components/AssignGoalForm';
-import { TableScroll } from './TableScroll';
+import { ListTable } from './TableScroll';
 import './lists.css';
 import type { ListSearch } from './search';
 
@@ -152,48 +152,45 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
           keyOfGone={(row) => `${row.employee}:${row.skill}`}
           describeGone={(row) => `${row.employeeName} (${row.team}, ${row.roleName}) — ${row.skillName}: has ${row.effective}, required ${row.required} as stored; no longer a critical gap under the draft`}
         >
-          <TableScroll label="Critical gaps">
-            <table>
-              <caption className="visually-hidden">Critical gaps</caption>
-              <thead>
-                <tr>
-                  <SortHeader column="employee" label="Person" sort={data.sort} />
-                  <SortHeader column="team" label="Team" sort={data.sort} />
-                  <SortHeader column="role" label="Role" sort={data.sort} />
-                  <SortHeader column="skill" label="Skill" sort={data.sort} />
-                  <SortHeader column="required" label="Required" sort={data.sort} numeric />
-                  <SortHeader column="effective" label="Has" sort={data.sort} numeric />
-                  <SortHeader column="gap" label="Gap" sort={data.sort} numeric />
-                  <th scope="col">Fix</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((row) => (
-                  <tr key={`${row.employee}:${row.skill}`}>
-                    <th scope="row">
-                      <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
-                      <NewInDraft baseline={row.baseline} />
-                    </th>
-                    <td>{row.team}</td>
-                    <td>{row.roleName}</td>
-                    <td>{row.skillName}</td>
-                    <td className="numeric"><Compared baseline={row.baseline?.required} scenario={row.required} kind="count" /></td>
-                    <td className="numeric"><Compared baseline={row.baseline?.effective} scenario={row.effective} kind="count" /></td>
-                    <td className="numeric"><Compared baseline={row.baseline?.gap} scenario={row.gap} kind="count" /></td>
-                    <td>
-                      <AssignGoalForm
-                        persona={persona}
-                        people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
-                        credentials={pickCredentials(data.credentials, row.fixes)}
-                        buttonLabel="Assign a goal"
-                        description={`${row.skillName} for ${row.employeeName}`}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            caption="Critical gaps"
+            headers={
+              <>
+                <SortHeader column="employee" label="Person" sort={data.sort} />
+                <SortHeader column="team" label="Team" sort={data.sort} />
+                <SortHeader column="role" label="Role" sort={data.sort} />
+                <SortHeader column="skill" label="Skill" sort={data.sort} />
+                <SortHeader column="required" label="Required" sort={data.sort} numeric />
+                <SortHeader column="effective" label="Has" sort={data.sort} numeric />
+                <SortHeader column="gap" label="Gap" sort={data.sort} numeric />
+                <th scope="col">Fix</th>
+              </>
+            }
+          >
+            {data.rows.map((row) => (
+              <tr key={`${row.employee}:${row.skill}`}>
+                <th scope="row">
+                  <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                  <NewInDraft baseline={row.baseline} />
+                </th>
+                <td>{row.team}</td>
+                <td>{row.roleName}</td>
+                <td>{row.skillName}</td>
+                <td className="numeric"><Compared baseline={row.baseline?.required} scenario={row.required} kind="count" /></td>
+                <td className="numeric"><Compared baseline={row.baseline?.effective} scenario={row.effective} kind="count" /></td>
+                <td className="numeric"><Compared baseline={row.baseline?.gap} scenario={row.gap} kind="count" /></td>
+                <td>
+                  <AssignGoalForm
+                    persona={persona}
+                    people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
+                    credentials={pickCredentials(data.credentials, row.fixes)}
+                    buttonLabel="Assign a goal"
+                    description={`${row.skillName} for ${row.employeeName}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         </ListFrame>
       )}
     </QueryState>
@@ -215,50 +212,47 @@ function SinglePointsOfFailure({ sort }: { sort: string | undefined }) {
           keyOfGone={(row) => `${row.team}:${row.skill}`}
           describeGone={(row) => `${row.skillName} in ${row.team} — as stored held at level ${row.highestRequired} by ${row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}; under the draft no longer a single point of failure`}
         >
-          <TableScroll label="Single points of failure">
-            <table>
-              <caption className="visually-hidden">Single points of failure</caption>
-              <thead>
-                <tr>
-                  <SortHeader column="skill" label="Skill" sort={data.sort} />
-                  <SortHeader column="team" label="Team" sort={data.sort} />
-                  <SortHeader column="highestRequired" label="Level needed" sort={data.sort} numeric />
-                  <SortHeader column="holders" label="Held by" sort={data.sort} />
-                  <SortHeader column="requiredCount" label="Roles needing it" sort={data.sort} numeric />
-                  <th scope="col">Fix: train a second person</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((row) => (
-                  <tr key={`${row.team}:${row.skill}`}>
-                    <th scope="row">
-                      <Link to="/teams/$team/skills/$skill" params={{ team: row.team, skill: row.skill }}>{row.skillName}</Link>
-                      <NewInDraft baseline={row.baseline} />
-                    </th>
-                    <td>
-                      <Link to="/teams/$team" params={{ team: row.team }}>{row.team}</Link>
-                    </td>
-                    <td className="numeric"><Compared baseline={row.baseline?.highestRequired} scenario={row.highestRequired} kind="count" /></td>
-                    <td>
-                      {row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}
-                      {row.baseline && row.baseline.holders !== row.holders.length ? <span className="muted block">as stored: {countOf(row.baseline.holders, 'holder')}</span> : null}
-                    </td>
-                    <td className="numeric"><Compared baseline={row.baseline?.requiredCount} scenario={row.requiredCount} kind="count" /></td>
-                    <td>
-                      <AssignGoalForm
-                        persona={persona}
-                        people={row.candidates.map((candidate) => ({ ...candidate, team: row.team }))}
-                        credentials={pickCredentials(data.credentials, row.fixes)}
-                        buttonLabel="Assign a goal"
-                        description={`${row.skillName} in ${row.team}`}
-                        choosePeople
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            caption="Single points of failure"
+            headers={
+              <>
+                <SortHeader column="skill" label="Skill" sort={data.sort} />
+                <SortHeader column="team" label="Team" sort={data.sort} />
+                <SortHeader column="highestRequired" label="Level needed" sort={data.sort} numeric />
+                <SortHeader column="holders" label="Held by" sort={data.sort} />
+                <SortHeader column="requiredCount" label="Roles needing it" sort={data.sort} numeric />
+                <th scope="col">Fix: train a second person</th>
+              </>
+            }
+          >
+            {data.rows.map((row) => (
+              <tr key={`${row.team}:${row.skill}`}>
+                <th scope="row">
+                  <Link to="/teams/$team/skills/$skill" params={{ team: row.team, skill: row.skill }}>{row.skillName}</Link>
+                  <NewInDraft baseline={row.baseline} />
+                </th>
+                <td>
+                  <Link to="/teams/$team" params={{ team: row.team }}>{row.team}</Link>
+                </td>
+                <td className="numeric"><Compared baseline={row.baseline?.highestRequired} scenario={row.highestRequired} kind="count" /></td>
+                <td>
+                  {row.holders.length ? row.holders.map((holder) => holder.name).join(', ') : 'nobody'}
+                  {row.baseline && row.baseline.holders !== row.holders.length ? <span className="muted block">as stored: {countOf(row.baseline.holders, 'holder')}</span> : null}
+                </td>
+                <td className="numeric"><Compared baseline={row.baseline?.requiredCount} scenario={row.requiredCount} kind="count" /></td>
+                <td>
+                  <AssignGoalForm
+                    persona={persona}
+                    people={row.candidates.map((candidate) => ({ ...candidate, team: row.team }))}
+                    credentials={pickCredentials(data.credentials, row.fixes)}
+                    buttonLabel="Assign a goal"
+                    description={`${row.skillName} in ${row.team}`}
+                    choosePeople
+                  />
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         </ListFrame>
       )}
     </QueryState>
@@ -280,54 +274,51 @@ function Expiring({ sort }: { sort: string | undefined }) {
           keyOfGone={(row) => `${row.employee}:${row.credential}:${row.issuedOn}`}
           describeGone={(row) => `${row.employeeName} (${row.team}) — ${row.credentialName}: expires ${formatDate(row.expiresOn)} as stored; not within ${data.horizonDays} days under the draft`}
         >
-          <TableScroll label={`Credentials expiring in ${data.horizonDays} days`}>
-            <table>
-              <caption className="visually-hidden">Credentials expiring in {data.horizonDays} days</caption>
-              <thead>
-                <tr>
-                  <SortHeader column="employee" label="Person" sort={data.sort} />
-                  <SortHeader column="team" label="Team" sort={data.sort} />
-                  <SortHeader column="credential" label="Credential" sort={data.sort} />
-                  <SortHeader column="issuedOn" label="Issued" sort={data.sort} />
-                  <SortHeader column="expiresOn" label="Expires" sort={data.sort} />
-                  <th scope="col">Fix</th>
+          <ListTable
+            caption={`Credentials expiring in ${data.horizonDays} days`}
+            headers={
+              <>
+                <SortHeader column="employee" label="Person" sort={data.sort} />
+                <SortHeader column="team" label="Team" sort={data.sort} />
+                <SortHeader column="credential" label="Credential" sort={data.sort} />
+                <SortHeader column="issuedOn" label="Issued" sort={data.sort} />
+                <SortHeader column="expiresOn" label="Expires" sort={data.sort} />
+                <th scope="col">Fix</th>
+              </>
+            }
+          >
+            {data.rows.map((row) => {
+              // Due the day before it lapses, so the renewal lands while the credential still counts.
+              const dayBefore = addDays(row.expiresOn, -1);
+              return (
+                <tr key={`${row.employee}:${row.credential}:${row.issuedOn}`}>
+                  <th scope="row">
+                    <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                    <NewInDraft baseline={row.baseline} />
+                  </th>
+                  <td>{row.team}</td>
+                  <td>{row.credentialName}</td>
+                  <td>{formatDate(row.issuedOn)}</td>
+                  <td>
+                    {formatDate(row.expiresOn)}
+                    {/* A draft changing the credential's validity moves the date: the stored one beside it, in words. */}
+                    {row.baseline && row.baseline.expiresOn !== row.expiresOn ? <span className="muted block">as stored: {formatDate(row.baseline.expiresOn)}</span> : null}
+                  </td>
+                  <td>
+                    <AssignGoalForm
+                      persona={persona}
+                      people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
+                      credentials={[{ id: row.credential, name: row.credentialName }]}
+                      buttonLabel="Renew"
+                      description={`${row.credentialName} for ${row.employeeName}`}
+                      dueOn={dayBefore}
+                      latestDue={dayBefore}
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((row) => {
-                  // Due the day before it lapses, so the renewal lands while the credential still counts.
-                  const dayBefore = addDays(row.expiresOn, -1);
-                  return (
-                    <tr key={`${row.employee}:${row.credential}:${row.issuedOn}`}>
-                      <th scope="row">
-                        <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
-                        <NewInDraft baseline={row.baseline} />
-                      </th>
-                      <td>{row.team}</td>
-                      <td>{row.credentialName}</td>
-                      <td>{formatDate(row.issuedOn)}</td>
-                      <td>
-                        {formatDate(row.expiresOn)}
-                        {/* A draft changing the credential's validity moves the date: the stored one beside it, in words. */}
-                        {row.baseline && row.baseline.expiresOn !== row.expiresOn ? <span className="muted block">as stored: {formatDate(row.baseline.expiresOn)}</span> : null}
-                      </td>
-                      <td>
-                        <AssignGoalForm
-                          persona={persona}
-                          people={[{ id: row.employee, name: row.employeeName, team: row.team }]}
-                          credentials={[{ id: row.credential, name: row.credentialName }]}
-                          buttonLabel="Renew"
-                          description={`${row.credentialName} for ${row.employeeName}`}
-                          dueOn={dayBefore}
-                          latestDue={dayBefore}
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+              );
+            })}
+          </ListTable>
         </ListFrame>
       )}
     </QueryState>
@@ -349,38 +340,35 @@ function OverdueGoals({ sort }: { sort: string | undefined }) {
           keyOfGone={(row) => row.goal}
           describeGone={(row) => `${row.employeeName} (${row.team}) — ${row.credentialName}, due ${formatDate(row.dueOn)}: overdue as stored, met under the draft`}
         >
-          <TableScroll label="Overdue goals">
-            <table>
-              <caption className="visually-hidden">Overdue goals</caption>
-              <thead>
-                <tr>
-                  <SortHeader column="employee" label="Person" sort={data.sort} />
-                  <SortHeader column="team" label="Team" sort={data.sort} />
-                  <SortHeader column="credential" label="Credential" sort={data.sort} />
-                  <SortHeader column="dueOn" label="Due" sort={data.sort} />
-                  <SortHeader column="daysOverdue" label="Days late" sort={data.sort} numeric />
-                  <th scope="col">Follow up</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((row) => (
-                  <tr key={row.goal}>
-                    <th scope="row">
-                      <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
-                      <NewInDraft baseline={row.baseline} />
-                    </th>
-                    <td>{row.team}</td>
-                    <td>{row.credentialName}</td>
-                    <td>{formatDate(row.dueOn)}</td>
-                    <td className="numeric">{row.daysOverdue}</td>
-                    <td>
-                      <Link to="/goals" search={{ team: row.team, status: 'overdue' }}>Open in Goals</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ListTable
+            caption="Overdue goals"
+            headers={
+              <>
+                <SortHeader column="employee" label="Person" sort={data.sort} />
+                <SortHeader column="team" label="Team" sort={data.sort} />
+                <SortHeader column="credential" label="Credential" sort={data.sort} />
+                <SortHeader column="dueOn" label="Due" sort={data.sort} />
+                <SortHeader column="daysOverdue" label="Days late" sort={data.sort} numeric />
+                <th scope="col">Follow up</th>
+              </>
+            }
+          >
+            {data.rows.map((row) => (
+              <tr key={row.goal}>
+                <th scope="row">
+                  <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+                  <NewInDraft baseline={row.baseline} />
+                </th>
+                <td>{row.team}</td>
+                <td>{row.credentialName}</td>
+                <td>{formatDate(row.dueOn)}</td>
+                <td className="numeric">{row.daysOverdue}</td>
+                <td>
+                  <Link to="/goals" search={{ team: row.team, status: 'overdue' }}>Open in Goals</Link>
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         </ListFrame>
       )}
     </QueryState>
