@@ -12,6 +12,7 @@ import { Compared } from '../../components/Compared';
 import { countOf, formatCount, formatDate } from '../../components/format';
 import { ChartFrame } from '../../components/ChartFrame';
 import { RenderWhenVisible } from '../../components/RenderWhenVisible';
+import { createTurns, OneAtATime, TurnDone } from '../../components/OneAtATime';
 import { FirstRunScreen } from './FirstRunScreen';
 import { GlossaryLink } from '../../components/GlossaryLink';
 import { PrintHeader } from '../../components/PrintHeader';
@@ -21,11 +22,20 @@ import { PrintHeader } from '../../components/PrintHeader';
 const TopGapsChart = lazy(() => import('./TopGapsChart').then((module) => ({ default: module.TopGapsChart })));
 const TrendChart = lazy(() => import('./TrendChart').then((module) => ({ default: module.TrendChart })));
 
-/** Holds the chart's height until it is near the screen and while its code loads, so nothing below moves. */
+/** The charts render one at a time, a task apart: together their first renders were one long task. */
+const chartTurns = createTurns();
+
+/** Holds the chart's height until it is near the screen, its turn comes and its code loads, so nothing below moves. */
 function LazyChart({ height, children }: { height: number; children: ReactNode }) {
+  const placeholder = <div style={{ height }} />;
   return (
     <RenderWhenVisible height={height}>
-      <Suspense fallback={<div style={{ height }} />}>{children}</Suspense>
+      <OneAtATime turns={chartTurns} placeholder={placeholder}>
+        <Suspense fallback={placeholder}>
+          {children}
+          <TurnDone />
+        </Suspense>
+      </OneAtATime>
     </RenderWhenVisible>
   );
 }
