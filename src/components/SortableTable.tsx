@@ -3,7 +3,7 @@
 // box on a narrow screen instead of widening the page.
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { formatSort, parseSort, sortRows, type SortDirection, type SortState, type SortValue } from './sorting';
+import { formatSort, parseSort, sortRows, type SortDirection, type SortState, type SortValue } from '../domain/sorting';
 
 export interface SortableColumn<Row, Key extends string = string> {
   key: Key;

@@ -1,7 +1,7 @@
 // The search-param schema of a sortable table: `column.asc` / `column.desc` for one of its
 // columns; anything else in a hand-edited or old URL is dropped (the table's default applies).
 import { z } from 'zod';
-import { parseSort } from './sorting';
+import { parseSort } from '../domain/sorting';
 
 export function sortParam(keys: readonly string[]) {
   return z

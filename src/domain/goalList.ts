@@ -3,6 +3,9 @@
 // of goals: filtered, sorted and cut on the backend, so the page receives and draws only its rows.
 import { normaliseForSearch, searchWords } from './search/searchIndex';
 import type { GoalState } from './engine/goals';
+import { compareOrdinal } from './reports';
+import { textCollator } from './sorting';
+import type { GoalListQuery, GoalSortColumn, GoalStatusFilter } from './goalListQuery';
 
 /** A goal as the list shows it: its state and the names it is found and sorted by. */
 export interface GoalListRow extends GoalState {
@@ -11,18 +14,6 @@ export interface GoalListRow extends GoalState {
   credentialName: string;
 }
 
-export const GOAL_STATUS_FILTERS = ['open', 'completed', 'overdue', 'cancelled'] as const;
-export type GoalStatusFilter = (typeof GOAL_STATUS_FILTERS)[number];
-
-export const GOAL_SORT_COLUMNS = ['employee', 'team', 'credential', 'kind', 'due', 'status'] as const;
-export type GoalSortColumn = (typeof GOAL_SORT_COLUMNS)[number];
-
-export interface GoalListQuery {
-  status?: GoalStatusFilter;
-  /** Words each shown goal's person, team or credential contains (case and accents aside). */
-  find?: string;
-  sort?: { column: GoalSortColumn; direction: 'asc' | 'desc' };
-}
 
 /** Whether a goal is in the status filter: open means neither completed nor cancelled (overdue included). */
 function inStatus(row: GoalState, status: GoalStatusFilter | undefined): boolean {
@@ -38,13 +29,6 @@ function urgency(row: GoalState): number {
   if (row.overdue) return 0;
   if (row.status === 'cancelled') return 3;
   return row.completed ? 2 : 1;
-}
-
-let collator: Intl.Collator | undefined;
-/** Names in the app's order: numbers inside names numerically, case and accents ignored. */
-function compareText(a: string, b: string): number {
-  collator ??= new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-  return collator.compare(a, b);
 }
 
 function sortKey(row: GoalListRow, column: GoalSortColumn): string {
@@ -79,7 +63,11 @@ export function goalListRows(rows: readonly GoalListRow[], query: GoalListQuery)
   });
   const { column, direction } = query.sort ?? { column: 'status', direction: 'asc' };
   const sign = direction === 'asc' ? 1 : -1;
+  // Names in the order every table of the app uses; the other keys (a kind, "urgency day") are plain
+  // ASCII of fixed shape, in order as they are: no collator needed over tens of thousands of goals.
+  const names = textCollator();
+  const compareKeys = column === 'employee' || column === 'team' || column === 'credential' ? names.compare : compareOrdinal;
   const keyed = shown.map((row, position) => ({ row, position, key: sortKey(row, column) }));
-  keyed.sort((a, b) => sign * compareText(a.key, b.key) || compareText(a.row.employeeName, b.row.employeeName) || a.position - b.position);
+  keyed.sort((a, b) => sign * compareKeys(a.key, b.key) || names.compare(a.row.employeeName, b.row.employeeName) || a.position - b.position);
   return keyed.map((entry) => entry.row);
 }

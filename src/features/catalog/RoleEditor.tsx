@@ -3,7 +3,7 @@
 // before dropping edits that were not tried.
 import { useId, useState } from 'react';
 import type { Requirement, Role, Skill } from '../../domain/schema';
-import { textCollator } from '../../components/sorting';
+import { textCollator } from '../../domain/sorting';
 
 interface RoleEditorProps {
   role: Role;

@@ -1,6 +1,7 @@
 // The Goals list's parameters (GET /api/goals): `status`, `find`, `sort` (`column.asc` or
 // `column.desc`, as the page's address writes it) and `limit`. Without them, every goal in scope.
-import { GOAL_SORT_COLUMNS, GOAL_STATUS_FILTERS, type GoalListQuery } from '../../domain/goalList';
+import { GOAL_SORT_COLUMNS, GOAL_STATUS_FILTERS, type GoalListQuery } from '../../domain/goalListQuery';
+import { parseSort } from '../../domain/sorting';
 import { limitParam, RequestRefused } from './requestContext';
 
 export function goalListQueryOf(url: URL): GoalListQuery {
@@ -15,12 +16,10 @@ export function goalListQueryOf(url: URL): GoalListQuery {
   if (find) query.find = find;
   const sort = url.searchParams.get('sort');
   if (sort) {
-    const [name, direction] = sort.split('.');
-    const column = GOAL_SORT_COLUMNS.find((candidate) => candidate === name);
-    if (!column || (direction !== 'asc' && direction !== 'desc')) {
-      throw new RequestRefused(400, 'bad-sort', `sort must be a column (${GOAL_SORT_COLUMNS.join(', ')}) then .asc or .desc, not "${sort}".`);
-    }
-    query.sort = { column, direction };
+    // Read as the page's address writes a table's sort.
+    const parsed = parseSort(sort, GOAL_SORT_COLUMNS);
+    if (!parsed) throw new RequestRefused(400, 'bad-sort', `sort must be a column (${GOAL_SORT_COLUMNS.join(', ')}) then .asc or .desc, not "${sort}".`);
+    query.sort = parsed;
   }
   return query;
 }

@@ -1,6 +1,7 @@
 // Builds the /api response shapes of src/api/contract.ts from the engine's results: names joined
 // in, nothing computed here that the engine computes.
-import { goalListRows, type GoalListQuery } from '../../domain/goalList';
+import { goalListRows } from '../../domain/goalList';
+import type { GoalListQuery } from '../../domain/goalListQuery';
 import {
   employeeReadiness,
   employeeRecords,
