@@ -132,6 +132,16 @@ function NewInDraft({ baseline }: { baseline: object | null | undefined }) {
   return baseline === null ? <span className="tag">new in this draft</span> : null;
 }
 
+/** A row's header naming its person: a link to their page, marked when new in the draft. */
+function PersonRowHeader({ row }: { row: { employee: string; employeeName: string; baseline?: object | null } }) {
+  return (
+    <th scope="row">
+      <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
+      <NewInDraft baseline={row.baseline} />
+    </th>
+  );
+}
+
 function pickCredentials(all: CredentialOption[], ids: string[]): CredentialOption[] {
   const byId = new Map(all.map((option) => [option.id, option]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -169,10 +179,7 @@ function CriticalGaps({ sort }: { sort: string | undefined }) {
           >
             {data.rows.map((row) => (
               <tr key={`${row.employee}:${row.skill}`}>
-                <th scope="row">
-                  <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
-                  <NewInDraft baseline={row.baseline} />
-                </th>
+                <PersonRowHeader row={row} />
                 <td>{row.team}</td>
                 <td>{row.roleName}</td>
                 <td>{row.skillName}</td>
@@ -292,10 +299,7 @@ function Expiring({ sort }: { sort: string | undefined }) {
               const dayBefore = addDays(row.expiresOn, -1);
               return (
                 <tr key={`${row.employee}:${row.credential}:${row.issuedOn}`}>
-                  <th scope="row">
-                    <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
-                    <NewInDraft baseline={row.baseline} />
-                  </th>
+                  <PersonRowHeader row={row} />
                   <td>{row.team}</td>
                   <td>{row.credentialName}</td>
                   <td>{formatDate(row.issuedOn)}</td>
@@ -355,10 +359,7 @@ function OverdueGoals({ sort }: { sort: string | undefined }) {
           >
             {data.rows.map((row) => (
               <tr key={row.goal}>
-                <th scope="row">
-                  <Link to="/employees/$employeeId" params={{ employeeId: row.employee }}>{row.employeeName}</Link>
-                  <NewInDraft baseline={row.baseline} />
-                </th>
+                <PersonRowHeader row={row} />
                 <td>{row.team}</td>
                 <td>{row.credentialName}</td>
                 <td>{formatDate(row.dueOn)}</td>
