@@ -7,7 +7,7 @@ import { accountView, addAccount, AccountError, createApiToken, durationMs, gran
 import { ACCOUNT_ROLES } from '../auth/caller';
 import type { AccountStore } from '../store/accountStore';
 import { AUDIT_ACTIONS, pseudonymsIn, type AuditAction, type AuditLog } from '../store/auditLog';
-import { callerOf, csvOptionsOf, csvResponse, guarded, param, RequestRefused } from './requestContext';
+import { bodyOf, callerOf, csvOptionsOf, csvResponse, guarded, param, RequestRefused } from './requestContext';
 import type { Caller } from '../auth/caller';
 import type { OrganisationState } from '../state/organisationState';
 import { erasePerson, ErasureUnsupportedError } from '../state/erasure';
@@ -15,15 +15,6 @@ import type { PlanStore } from '../state/plans';
 
 function assertAdmin(caller: Caller) {
   if (caller.role !== 'admin') throw new RequestRefused(403, 'forbidden', 'Only an admin manages people and access.');
-}
-
-async function bodyOf<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  const body: unknown = await request.json().catch(() => {
-    throw new RequestRefused(400, 'bad-body', 'The request body is not JSON.');
-  });
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-  return parsed.data;
 }
 
 /** Account rules broken by a request are the caller's mistake (400), not the server's. */

@@ -11,7 +11,7 @@ import type { WhatIfState } from '../state/whatIf';
 import type { AuditLog } from '../store/auditLog';
 import { catalogCurrency, openGoalView } from './recommendRoutes';
 import { assignGoalPairs } from './goalRoutes';
-import { asOfOf, assertMaySeeTeam, baselineOf, callerKeyOf, callerOf, csvOptionsOf, csvResponse, draftIdOf, forbidden, guarded, RequestRefused, viewOf } from './requestContext';
+import { asOfOf, assertMaySeeTeam, baselineOf, bodyOf, callerKeyOf, callerOf, csvOptionsOf, csvResponse, draftIdOf, forbidden, guarded, RequestRefused, viewOf } from './requestContext';
 
 /** How many quarters from the as-of date's a plan may use: this one and the next four. */
 const PLAN_QUARTERS = 5;
@@ -21,18 +21,6 @@ const PLAN_QUARTERS = 5;
  * than the default limit of a JSON body.
  */
 const PLAN_BODY_LIMIT = 4 * 1024 * 1024;
-
-async function bodyOf<Schema extends typeof planRequestSchema | typeof savedPlanSchema>(request: Request, schema: Schema): Promise<ReturnType<Schema['parse']>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new RequestRefused(400, 'bad-body', 'The request body is not JSON.');
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-  return parsed.data as ReturnType<Schema['parse']>;
-}
 
 const planRequestOf = (request: Request) => bodyOf(request, planRequestSchema);
 

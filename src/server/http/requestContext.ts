@@ -1,5 +1,6 @@
 // What every handler needs from a request: the caller and its scope, the as-of date, and
 // refusals turned into typed JSON errors (never an unhandled exception).
+import type { z } from 'zod';
 import { json, type Handler } from './routeTable';
 import { StaleRevisionError } from '../store/organisationDatabase';
 import { DatabaseUnavailableError } from '../store/sql/sqlDatabase';
@@ -249,4 +250,14 @@ export function limitParam(url: URL, fallback: number): number {
   const limit = Number(text);
   if (!Number.isInteger(limit) || limit < 1) throw new RequestRefused(400, 'bad-limit', `limit must be a whole number of 1 or more, not "${text}".`);
   return limit;
+}
+
+/** The request's JSON body as `schema` reads it: 400 when it is not JSON, or 400 naming each field that is wrong. */
+export async function bodyOf<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  const body: unknown = await request.json().catch(() => {
+    throw new RequestRefused(400, 'bad-body', 'The request body is not JSON.');
+  });
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new RequestRefused(400, 'bad-request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  return parsed.data;
 }
