@@ -8,6 +8,7 @@
 import { setApiTransport } from './api/transport';
 import { startStandaloneApi } from './server/hosts/browser/browser';
 import { clearFirstScreenPage, firstScreenShows } from './app/firstScreen';
+import { nextTask } from './app/tasks';
 import './app/styles.css';
 
 const servedByServer = document.querySelector('meta[name="gapmap-host"]')?.getAttribute('content') === 'server';
@@ -18,13 +19,6 @@ function afterNextPaint(then: () => void) {
   // A page opened in the background paints no frame until shown: nothing to wait for.
   if (document.visibilityState === 'hidden') return then();
   requestAnimationFrame(() => setTimeout(then, 0));
-}
-
-/** A new task, so the browser can paint and answer input between two steps of the start. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The chunks of the app's start, each after those it imports, src/app/start.tsx's last (index.html, vite.config.ts). */
@@ -55,9 +49,13 @@ async function startApp(chunks: string[]): Promise<void> {
   await import('./app/start');
 }
 
-afterNextPaint(() => {
-  if (!servedByServer) setApiTransport(startStandaloneApi());
+// Each step in its own task: the app's code starts downloading first (its bytes take longest to
+// arrive), the API worker starts next, then the chunks are evaluated as they come.
+afterNextPaint(async () => {
   const chunks = startChunks();
   preload(chunks);
-  void startApp(chunks);
+  await nextTask();
+  if (!servedByServer) setApiTransport(startStandaloneApi());
+  await nextTask();
+  await startApp(chunks);
 });

@@ -36,7 +36,7 @@ export async function fetchSignedInSession(): Promise<SessionInfo | 'signed-out'
   return sessionSchema.parse(await response.json());
 }
 
-export const authConfigSchema = z.object({ password: z.boolean(), oidc: z.object({ name: z.string(), url: z.string() }).optional() });
+export const authConfigSchema = z.lazy(() => z.object({ password: z.boolean(), oidc: z.object({ name: z.string(), url: z.string() }).optional() }));
 export type AuthConfig = z.infer<typeof authConfigSchema>;
 
 export async function fetchAuthConfig(): Promise<AuthConfig> {
@@ -62,11 +62,11 @@ export const signOutEverywhere = () => postAuth('/auth/logout-everywhere');
 
 // ---- People & access, the audit log (admins)
 
-export const accountSchema = z.object({ id: z.string(), email: z.string(), displayName: z.string(), role: z.enum(['admin', 'manager', 'hr']), teams: z.array(z.string()), hasPassword: z.boolean(), createdAt: z.string() });
+export const accountSchema = z.lazy(() => z.object({ id: z.string(), email: z.string(), displayName: z.string(), role: z.enum(['admin', 'manager', 'hr']), teams: z.array(z.string()), hasPassword: z.boolean(), createdAt: z.string() }));
 export type AccountView = z.infer<typeof accountSchema>;
-export const tokenSchema = z.object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'manager', 'hr']), label: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().optional(), lastUsedAt: z.string().optional() });
+export const tokenSchema = z.lazy(() => z.object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'manager', 'hr']), label: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().optional(), lastUsedAt: z.string().optional() }));
 export type TokenView = z.infer<typeof tokenSchema>;
-export const auditEventSchema = z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string(), detail: z.record(z.string(), z.unknown()), named: z.array(z.string()) });
+export const auditEventSchema = z.lazy(() => z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string(), detail: z.record(z.string(), z.unknown()), named: z.array(z.string()) }));
 export type AuditEventView = z.infer<typeof auditEventSchema>;
 
 async function call<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown, params?: QueryParams): Promise<T> {

@@ -42,7 +42,7 @@ export function decodePersona(header: string | null): Persona | undefined {
 export const apiErrorSchema = z.lazy(() => z.object({ error: z.string(), message: z.string() }));
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
-const skillRefSchema = z.object({ id: z.string(), name: z.string(), category: z.string() });
+const skillRefSchema = z.lazy(() => z.object({ id: z.string(), name: z.string(), category: z.string() }));
 
 export const sessionSchema = z.lazy(() => z.object({
   /** Which backend answers: the browser's own (demo, single user) or a server (`gapmap serve`). */
@@ -208,7 +208,7 @@ export const employeeDetailSchema = z.lazy(() => z.object({
   readiness: z.number(),
   requirements: z.array(requirementStatusSchema),
   held: z.array(heldCredentialSchema),
-  expiredAwards: z.array(awardSchema.extend({ credentialName: z.string() })),
+  expiredAwards: z.array(awardSchema.unwrap().extend({ credentialName: z.string() })),
   assessments: z.array(assessmentSchema),
   goals: z.array(z.object({ goal: goalSchema, credentialName: z.string(), completed: z.boolean(), completedOn: isoDateSchema.optional(), overdue: z.boolean(), status: z.string() })),
   interests: z.array(skillRefSchema),
@@ -267,7 +267,7 @@ export const catalogSchema = z.lazy(() => z.object({ credentials: z.array(creden
 export type CatalogResponse = z.infer<typeof catalogSchema>;
 
 export const rolesSchema = z.lazy(() => z.object({
-  roles: z.array(roleSchema.extend({ employees: z.number() })),
+  roles: z.array(roleSchema.unwrap().extend({ employees: z.number() })),
   skills: z.array(skillSchema),
 }));
 export type RolesResponse = z.infer<typeof rolesSchema>;
@@ -300,7 +300,7 @@ const numberArraySchema = z.lazy(() => z.custom<number[]>(finiteNumbers, 'Expect
  * 4,000 teams × 176 skills: 1.6 MB (450 KB gzipped), where JSON numbers were 5.2 MB (580 KB).
  */
 // Not checked by a pattern here (a few ms over 2 MB on the main thread): decoding refuses what is not base64.
-const base64Schema = z.string();
+const base64Schema = z.lazy(() => z.string());
 export const orgHeatmapSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   teams: z.object({
@@ -324,7 +324,7 @@ export const teamHeatmapSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   team: z.string(),
   employees: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), roleName: z.string() })),
-  skills: z.array(skillRefSchema.extend({ weight: weightSchema })),
+  skills: z.array(skillRefSchema.unwrap().extend({ weight: weightSchema })),
   required: numberArraySchema,
   effective: numberArraySchema,
   verified: numberArraySchema,
@@ -344,10 +344,10 @@ export const objectiveSchema = z.lazy(() => z.enum(['cost', 'hours']));
 export type ObjectiveView = z.infer<typeof objectiveSchema>;
 
 /** A gap closed: the skill (and its name), from which level to which, and its weighted gap. */
-export const gapClosedSchema = z.object({ skill: z.string(), skillName: z.string(), from: z.number(), to: z.number(), weightedGap: z.number() });
+export const gapClosedSchema = z.lazy(() => z.object({ skill: z.string(), skillName: z.string(), from: z.number(), to: z.number(), weightedGap: z.number() }));
 
 /** An open goal as the recommendations show it: enough to say "assigned, due 30 June". */
-export const openGoalSchema = z.object({ id: z.string(), dueOn: isoDateSchema, status: z.enum(['assigned', 'in-progress']) });
+export const openGoalSchema = z.lazy(() => z.object({ id: z.string(), dueOn: isoDateSchema, status: z.enum(['assigned', 'in-progress']) }));
 export type OpenGoalView = z.infer<typeof openGoalSchema>;
 
 export const pathwaySchema = z.lazy(() => z.object({
@@ -442,7 +442,7 @@ export type BudgetPlanView = z.infer<typeof budgetPlanSchema>;
 
 // —— Goals ——
 
-export const assignGoalsRequestSchema = z.union([
+export const assignGoalsRequestSchema = z.lazy(() => z.union([
   /** One credential for one person or many. */
   z.object({
     employees: z.array(z.string().min(1)).min(1),
@@ -456,17 +456,17 @@ export const assignGoalsRequestSchema = z.union([
     dueOn: isoDateSchema,
     kind: z.enum(['organisational', 'personal']),
   }),
-]);
+]));
 export type AssignGoalsRequest = z.infer<typeof assignGoalsRequestSchema>;
 
-export const assignGoalsResponseSchema = z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), credential: z.string().optional(), reason: z.string() })) });
+export const assignGoalsResponseSchema = z.lazy(() => z.object({ created: z.array(goalSchema), skipped: z.array(z.object({ employee: z.string(), credential: z.string().optional(), reason: z.string() })) }));
 export type AssignGoalsResponse = z.infer<typeof assignGoalsResponseSchema>;
 
 // —— Training plan (issue 13 point 6): the backend keeps each author's plan; it prices, totals, exports, assigns ——
 
-export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter such as 2027-Q1');
+export const quarterSchema = z.lazy(() => z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter such as 2027-Q1'));
 
-export const planItemSchema = z.object({
+export const planItemSchema = z.lazy(() => z.object({
   id: z.string().min(1),
   /** What was added, in words: "Cohort: Data Analytics certificate (Insights)". */
   label: z.string(),
@@ -474,24 +474,24 @@ export const planItemSchema = z.object({
   /** The quarter its goals are due at the end of; absent: the quarter after the as-of date's. */
   quarter: quarterSchema.optional(),
   lines: z.array(z.object({ employee: z.string().min(1), credential: z.string().min(1) })).min(1),
-});
+}));
 export type PlanItem = z.infer<typeof planItemSchema>;
 
 /** A plan as its author keeps it (GET and PUT /api/plan): the items, each in a quarter, and the budget it is held against. */
-export const savedPlanSchema = z.object({
+export const savedPlanSchema = z.lazy(() => z.object({
   items: z.array(planItemSchema).max(5000),
   budget: z.number().min(0).nullable(),
-});
+}));
 export type SavedPlan = z.infer<typeof savedPlanSchema>;
 
-export const planRequestSchema = savedPlanSchema.extend({
+export const planRequestSchema = z.lazy(() => savedPlanSchema.unwrap().extend({
   kind: z.enum(['organisational', 'personal']).default('organisational'),
-});
+}));
 export type PlanRequest = z.input<typeof planRequestSchema>;
 
-const planTotalsSchema = z.object({ lines: z.number(), people: z.number(), cost: z.number(), hours: z.number(), assigned: z.number() });
+const planTotalsSchema = z.lazy(() => z.object({ lines: z.number(), people: z.number(), cost: z.number(), hours: z.number(), assigned: z.number() }));
 
-export const planSummarySchema = z.object({
+export const planSummarySchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   currency: z.string(),
   /** The quarters an item may be planned in, from the as-of date's on; `defaultQuarter` for new items. */
@@ -514,8 +514,8 @@ export const planSummarySchema = z.object({
     }),
   ),
   duplicates: z.number(),
-  byTeam: z.array(planTotalsSchema.extend({ team: z.string() })),
-  byQuarter: z.array(planTotalsSchema.extend({ quarter: z.string(), dueOn: isoDateSchema })),
+  byTeam: z.array(planTotalsSchema.unwrap().extend({ team: z.string() })),
+  byQuarter: z.array(planTotalsSchema.unwrap().extend({ quarter: z.string(), dueOn: isoDateSchema })),
   total: planTotalsSchema,
   budget: z.number().nullable(),
   remaining: z.number().nullable(),
@@ -535,11 +535,11 @@ export const planSummarySchema = z.object({
     })
     .nullable()
     .optional(),
-});
+}));
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
-export const updateGoalRequestSchema = z.object({ status: z.enum(['assigned', 'in-progress', 'completed', 'cancelled']) });
-export const updateGoalResponseSchema = z.object({ goal: goalSchema });
+export const updateGoalRequestSchema = z.lazy(() => z.object({ status: z.enum(['assigned', 'in-progress', 'completed', 'cancelled']) }));
+export const updateGoalResponseSchema = z.lazy(() => z.object({ goal: goalSchema }));
 
 // —— What-if (Roles & catalog) ——
 

