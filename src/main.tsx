@@ -7,12 +7,12 @@
 // side by side, and the app's code is evaluated a chunk per task.
 import { setApiTransport } from './api/transport';
 import { startStandaloneApi } from './server/hosts/browser/browser';
-import { clearFirstScreenPage, firstScreenShows } from './app/firstScreen';
+import { clearFirstScreenPage, firstScreenIsThisPage } from './app/firstScreen';
 import { nextTask } from './app/tasks';
 import './app/styles.css';
 
 const servedByServer = document.querySelector('meta[name="gapmap-host"]')?.getAttribute('content') === 'server';
-if (!firstScreenShows(servedByServer)) clearFirstScreenPage();
+if (!firstScreenIsThisPage(servedByServer)) clearFirstScreenPage();
 
 /** After the next frame is painted: a task queued from requestAnimationFrame runs after that paint. */
 function afterNextPaint(then: () => void) {

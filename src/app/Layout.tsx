@@ -10,6 +10,7 @@ import { EvidenceToggle } from './EvidenceToggle';
 import { Loading } from '../components/QueryState';
 import { useUi } from '../stores/ui';
 import { HeaderSearch } from '../features/search/SearchBox';
+import { useAdoptingFirstScreen } from './adoption';
 
 const NAV = [
   { to: '/', label: 'Overview' },
@@ -27,6 +28,10 @@ const NAV = [
 
 export function Layout() {
   const persona = useUi((state) => state.persona);
+  // Adopting the prerendered first screen: the header as it was prerendered, the viewer's just after.
+  const adopting = useAdoptingFirstScreen();
+  const navFor = adopting ? 'lnd' : persona.kind;
+  const onServer = !adopting && isServerHost();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -39,7 +44,7 @@ export function Layout() {
         </div>
         <nav aria-label="Main">
           <ul>
-            {NAV.filter((item) => (!('lndOnly' in item) || persona.kind === 'lnd') && (!('serverOnly' in item) || isServerHost())).map((item) => (
+            {NAV.filter((item) => (!('lndOnly' in item) || navFor === 'lnd') && (!('serverOnly' in item) || onServer)).map((item) => (
               <li key={item.to}>
                 <Link to={item.to} activeOptions={{ exact: item.to === '/', includeSearch: false }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
                   {item.label}
@@ -52,7 +57,7 @@ export function Layout() {
           <HeaderSearch />
           <AsOfPicker />
           <EvidenceToggle />
-          {isServerHost() ? <SignedInAs /> : <PersonaSwitch />}
+          {adopting ? <div className="viewer" /> : onServer ? <SignedInAs /> : <PersonaSwitch />}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

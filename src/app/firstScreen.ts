@@ -1,21 +1,16 @@
-// The first screen prerendered into index.html (src/app/prerender.tsx) is the Overview's, at `/`,
-// as the browser host shows it. Every other page address gets the same index.html (a single-page
-// app): there the Overview's layout would be the wrong page, so it gives way to a loading line and
-// React renders the page anew. On a server, the page is the Overview's only for someone signed in
-// (the server marks who, src/server/hosts/node/serve.ts); its header differs from the browser
-// host's, so React renders it anew, but the first screen stays until then.
+// The first screen prerendered into index.html (src/app/prerender.tsx) is the Overview's, at `/`.
+// Every other page address gets the same index.html (a single-page app): there the Overview's
+// layout would be the wrong page, so it gives way to a loading line and React renders the page
+// anew. On a server, the page is the Overview's only for someone signed in (the server marks who,
+// src/server/hosts/node/serve.ts). Where it is the page, React adopts it (src/app/start.tsx): the
+// parts that differ by host and viewer are drawn right after (src/app/adoption.ts).
 // (Imported by the tiny entry, src/main.tsx: nothing here may pull in the app's modules.)
 
 /** The address the first screen was rendered at. */
 export const FIRST_SCREEN_PATH = '/';
 
-/** Whether the prerendered first screen is this page's own first render (so React can adopt it). */
-export function firstScreenFits(servedByServer: boolean): boolean {
-  return window.location.pathname === FIRST_SCREEN_PATH && !servedByServer;
-}
-
-/** Whether the prerendered first screen shows this page until the app renders it: the Overview, for someone who may see it. */
-export function firstScreenShows(servedByServer: boolean): boolean {
+/** Whether the prerendered first screen is this page (the Overview, for someone who may see it): it shows until the app adopts it. */
+export function firstScreenIsThisPage(servedByServer: boolean): boolean {
   if (window.location.pathname !== FIRST_SCREEN_PATH) return false;
   if (!servedByServer) return true;
   // The marker's name is contract.ts's SIGNED_IN_MARKER (not imported: the entry stays tiny).

@@ -4,7 +4,8 @@ import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 're
 import { createRoot, hydrateRoot } from './reactDom';
 import { App } from './App';
 import { createAppRouter } from './router';
-import { firstScreenFits } from './firstScreen';
+import { firstScreenIsThisPage } from './firstScreen';
+import { adoptPrerenderedFirstScreen } from './adoption';
 import { isServerHost } from '../api/access';
 import { adoptSignedInHint } from './SignIn';
 import { nextTask } from './tasks';
@@ -42,20 +43,20 @@ function render(container: HTMLElement, router: ReturnType<typeof createAppRoute
       </FirstScreen>
     </StrictMode>
   );
-  if (firstScreenFits(isServerHost())) {
+  if (firstScreenIsThisPage(isServerHost())) {
     // The first render is the prerendered first screen itself (the shell, the Overview still
-    // computing): React adopts its elements instead of building them again. Marked as rendered on
-    // a server, the router renders its matches as it did at build time (no Suspense boundary of its
-    // own around them). Should they differ (a persona other than the default), React renders the
-    // difference anew. As a transition, the hydration is done in small slices (a plain hydrateRoot
-    // is one task, as long as the whole first render).
+    // computing), on either host: React adopts its elements instead of building them again, and
+    // the header's parts that depend on the host and the viewer follow in the same frame
+    // (adoption.ts). Marked as rendered on a server, the router renders its matches as it did at
+    // build time (no Suspense boundary of its own around them). As a transition, the hydration is
+    // done in small slices (a plain hydrateRoot is one task, as long as the whole first render).
+    adoptPrerenderedFirstScreen();
     router.ssr = { manifest: undefined };
     startTransition(() => {
       hydrateRoot(container, app);
     });
   } else {
-    // Another page, or a server's page (its header differs from the prerendered one): rendered
-    // anew, replacing what the first screen showed. As a transition, React renders it in small
+    // Another page, or someone not signed in on a server: rendered anew, replacing what the first screen showed. As a transition, React renders it in small
     // slices instead of one long task.
     startTransition(() => createRoot(container).render(app));
   }

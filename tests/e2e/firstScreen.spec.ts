@@ -86,11 +86,18 @@ test.describe('the first screen before any JavaScript', () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 
-  test('with JavaScript on, the app replaces the first screen: figures, and the header controls shown', async ({ page }) => {
+  test('with JavaScript on, the app adopts the first screen: its own elements, now with figures, and the header controls shown', async ({ page }) => {
+    // Marks the prerendered page's elements before any of the app's code runs.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => document.querySelector('.page-intro')?.setAttribute('data-seen-before-the-app', ''));
+    });
     await page.goto('/');
     await expect(page.locator('.figure', { hasText: /^Readiness/ }).first().locator('.figure-value')).toHaveText(/^\d{1,3}\.\d%$/);
     await expect(page.getByRole('combobox', { name: /Search people/ })).toBeVisible();
     await expect(page.locator('#root')).not.toHaveAttribute('data-first-screen');
     await expect(page.getByText('Computing the overview…')).toHaveCount(0);
+    await expect(page.getByRole('combobox', { name: 'Viewing as' })).toBeVisible();
+    // React adopted the elements the page came with (a page built again has new ones).
+    await expect(page.locator('.page-intro')).toHaveAttribute('data-seen-before-the-app', '');
   });
 });

@@ -116,6 +116,33 @@ test.describe.serial('gapmap serve', () => {
     await page.context().close();
   });
 
+  test('the Overview a signed-in person opens is the prerendered page adopted, not built again, with their name and their role’s navigation', async ({ browser }) => {
+    const page = await signedIn(browser);
+    // Marks the prerendered page's elements before any of the app's code runs.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        for (const element of document.querySelectorAll('.page-intro, nav[aria-label="Main"]')) element.setAttribute('data-seen-before-the-app', '');
+      });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(url);
+    await expect(page.locator('.figure', { hasText: /^Readiness/ }).first().locator('.figure-value')).toHaveText(/^\d{1,3}\.\d%$/);
+    await expect(page.getByText(`${ADMIN.email} · Admin`)).toBeVisible();
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    await expect(navigation.getByRole('link', { name: 'People & access' })).toBeVisible();
+    await expect(navigation.getByRole('link', { name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Viewing as' })).toHaveCount(0);
+    // The same elements the server sent: React adopted them (a page built again has new ones).
+    await expect(page.locator('.page-intro')).toHaveAttribute('data-seen-before-the-app', '');
+    await expect(navigation).toHaveAttribute('data-seen-before-the-app', '');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('two people in two browsers see each other’s changes: a goal assigned in one shows in the other, and a plan follows its author', async ({ browser }) => {
     test.setTimeout(90_000);
     const first = await browser.newContext({ storageState: ADMIN_STATE });

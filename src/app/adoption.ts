@@ -1,0 +1,28 @@
+// The first render of a page whose first screen was prerendered (src/app/prerender.tsx) must be
+// that markup exactly, for React to adopt it instead of building the page again (a long task of
+// building and laying out every element, on a phone hundreds of milliseconds). The prerendered
+// header is that of nobody in particular: the main navigation as the L&D manager has it and an
+// empty place for who is looking. The parts that depend on the host and the viewer (the persona
+// switch or who is signed in, the navigation of their role) are drawn just after, in the same
+// frame: a layout effect's update renders before the browser paints, and until the app has
+// adopted the page its header controls are hidden (styles.css, [data-first-screen]).
+import { useLayoutEffect, useState } from 'react';
+
+// At build time, the render is the prerendered first screen itself.
+let adopting = typeof document === 'undefined';
+
+/** Before hydrating: the coming first render adopts the prerendered first screen. */
+export function adoptPrerenderedFirstScreen(): void {
+  adopting = true;
+}
+
+/** Whether this render is the one that adopts the prerendered first screen (then render as it was prerendered). */
+export function useAdoptingFirstScreen(): boolean {
+  const [adoptingNow, setAdoptingNow] = useState(adopting);
+  useLayoutEffect(() => {
+    if (!adoptingNow) return;
+    adopting = false;
+    setAdoptingNow(false);
+  }, [adoptingNow]);
+  return adoptingNow;
+}
