@@ -22,6 +22,9 @@ export function useAdoptingFirstScreen(): boolean {
   useLayoutEffect(() => {
     if (!adoptingNow) return;
     adopting = false;
+    // The second pass React's guidance gives for content that differs from the server's markup;
+    // from a layout effect, so it renders before the browser paints.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setAdoptingNow(false);
   }, [adoptingNow]);
   return adoptingNow;
