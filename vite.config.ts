@@ -87,8 +87,9 @@ function preloadAppStart(): Plugin {
  * Rewrites the minified chunk after minification (the minifier would turn it back into an arrow).
  */
 function eagerCommonJsWrappers(chunkName: string): Plugin {
-  // `=e((e=>{`: the minified call of rolldown's CommonJS helper on its arrow.
-  const wrapper = /=([\w$]+)\(\(([\w$]+(?:,[\w$]+)*)=>\{/g;
+  // The call of rolldown's CommonJS helper on its arrow: `=e((e=>{` minified, else
+  // `= /* @__PURE__ */ __commonJSMin(((exports, module) => {`.
+  const wrapper = /(=\s*(?:\/\*\s*@__PURE__\s*\*\/\s*)?)([\w$]+)\(\(\(?([\w$]+(?:,\s*[\w$]+)*)\)?\s*=>\s*\{/g;
   return {
     name: 'gapmap:eager-commonjs-wrappers',
     apply: 'build',
@@ -96,9 +97,9 @@ function eagerCommonJsWrappers(chunkName: string): Plugin {
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk' || output.name !== chunkName) continue;
         let rewritten = 0;
-        output.code = output.code.replace(wrapper, (_match, helper: string, params: string) => {
+        output.code = output.code.replace(wrapper, (_match, assignment: string, helper: string, params: string) => {
           rewritten++;
-          return `=${helper}((function(${params}){`;
+          return `${assignment}${helper}((function(${params}){`;
         });
         // React's build changed shape: say so rather than silently lose the eager compile.
         if (rewritten === 0) throw new Error(`gapmap:eager-commonjs-wrappers: no CommonJS wrapper found in the ${chunkName} chunk`);

@@ -41,7 +41,7 @@ function preload(chunks: string[]): void {
 // evaluated as one module graph it was one task of 200–300 ms on a modest machine. A chunk imported
 // by its address is the same module the start imports, evaluated once. (The dev server has no
 // chunks: there the start is imported alone.)
-async function startApp(chunks: string[]): Promise<void> {
+async function evaluateChunks(chunks: string[]): Promise<void> {
   for (const chunk of chunks.slice(0, -1)) {
     await import(/* @vite-ignore */ chunk);
     await nextTask();
@@ -51,11 +51,13 @@ async function startApp(chunks: string[]): Promise<void> {
 
 // Each step in its own task: the app's code starts downloading first (its bytes take longest to
 // arrive), the API worker starts next, then the chunks are evaluated as they come.
-afterNextPaint(async () => {
+afterNextPaint(startTheApp);
+
+async function startTheApp() {
   const chunks = startChunks();
   preload(chunks);
   await nextTask();
   if (!servedByServer) setApiTransport(startStandaloneApi());
   await nextTask();
-  await startApp(chunks);
-});
+  await evaluateChunks(chunks);
+}

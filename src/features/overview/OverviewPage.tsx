@@ -1,6 +1,6 @@
 // Overview (SPEC §7): readiness now and forecast, critical gaps, single points of failure,
 // expiring credentials, goal completion, top gaps and the readiness trend.
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { gapmapQueries, type Evidence } from '../../api/queries';
@@ -44,10 +44,14 @@ export function OverviewPage() {
   const { persona, asOf, evidence } = useViewContext();
   const overview = useQuery(gapmapQueries.overview(persona, asOf, undefined, evidence));
   const session = useQuery(gapmapQueries.session(persona));
+  // The same element while the figures are computed: when an answer arrives (this one or the
+  // session's), React renders this page again at once, and an unchanged element lets it skip the
+  // whole placeholder layout instead of rendering it again before the figures' own render.
+  const computing = useMemo(() => <OverviewFigures evidence={evidence} />, [evidence]);
   if (session.data?.firstRun) return <FirstRunScreen persona={persona} />;
   return (
     <section aria-labelledby="overview-title">
-      <QueryState query={overview} label="Computing the overview" pending={<OverviewFigures evidence={evidence} />}>
+      <QueryState query={overview} label="Computing the overview" pending={computing}>
         {(data) => <OverviewFigures data={data} evidence={evidence} />}
       </QueryState>
     </section>
