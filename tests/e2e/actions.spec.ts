@@ -39,7 +39,8 @@ test.describe('acting on the gaps', () => {
     await expect(readiness).toHaveText(/^\d+\.\d% → \d+\.\d%( \((±0|[+−]\d+\.\d pts)\))?baseline \d+\.\d%, scenario \d+\.\d%/);
     // The charts draw the stored figures beside the draft's, with a legend in words.
     await page.getByRole('heading', { name: 'Top gaps by weighted gap' }).scrollIntoViewIfNeeded();
-    await expect(page.locator('.recharts-legend-item-text', { hasText: 'as stored' }).first()).toBeVisible();
+    await expect(page.locator('.chart-legend li', { hasText: 'as stored' }).first()).toBeVisible();
+    await expect(page.locator('.bar-chart .bar-stored').first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);
     // In-app navigation keeps the draft in the address.
     await page.getByRole('link', { name: 'Heatmap', exact: true }).click();

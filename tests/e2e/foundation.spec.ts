@@ -13,20 +13,24 @@ test.describe('a new user opens Gapmap on the demo organisation', () => {
     const readiness = page.locator('.figure', { hasText: /^Readiness/ }).first().locator('.figure-value');
     await expect(readiness).toHaveText(/^\d{1,3}\.\d%$/);
     await expect(page.getByRole('heading', { name: 'Top gaps by weighted gap' })).toBeVisible();
-    await expect(page.locator('.recharts-surface').first()).toBeVisible();
+    await expect(page.locator('.bar-chart .bar').first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);
     expect(foreign).toEqual([]);
   });
 
-  test('on a phone the charts below the fold render as they are scrolled to, not before', async ({ page }) => {
+  test('on a phone the charts are drawn with the figures, one bar per top gap and one point per month end', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');
-    await expect(page.locator('.figure', { hasText: /^Readiness/ }).first()).toBeVisible();
-    // The figures fill the first screen; the charts (recharts' costly first render) wait.
-    await expect(page.locator('.recharts-surface')).toHaveCount(0);
+    await expect(page.locator('.figure', { hasText: /^Readiness/ }).first().locator('.figure-value')).toHaveText(/^\d{1,3}\.\d%$/);
+    // The numbers table beside each chart (folded away under “Show the numbers”) says how many marks it draws.
+    const rowsOf = (caption: string) => page.locator('table', { has: page.locator('caption', { hasText: caption }) }).locator('tbody tr');
+    const gapRows = rowsOf('Top gaps');
+    const monthRows = rowsOf('Readiness by month end');
+    expect(await gapRows.count()).toBeGreaterThan(0);
+    await expect(page.locator('.bar-chart .bar')).toHaveCount(await gapRows.count());
+    await expect(page.locator('.line-chart .trend-point')).toHaveCount(await monthRows.count());
     await page.getByRole('heading', { name: /^Readiness over the last 12 months/ }).scrollIntoViewIfNeeded();
-    await expect(page.locator('.recharts-surface')).toHaveCount(2);
-    await expect(page.locator('.recharts-surface').last()).toBeVisible();
+    await expect(page.locator('.line-chart .trend-line')).toBeVisible();
   });
 
   test('a team page opens from the teams list and the data survives a reload', async ({ page, baseURL }) => {

@@ -1,6 +1,6 @@
 // Overview (SPEC §7): readiness now and forecast, critical gaps, single points of failure,
 // expiring credentials, goal completion, top gaps and the readiness trend.
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { gapmapQueries, type Evidence } from '../../api/queries';
@@ -11,34 +11,12 @@ import { Figure, Figures } from '../../components/Figure';
 import { Compared } from '../../components/Compared';
 import { countOf, formatCount, formatDate } from '../../components/format';
 import { ChartFrame } from '../../components/ChartFrame';
-import { RenderWhenVisible } from '../../components/RenderWhenVisible';
-import { createTurns, OneAtATime, TurnDone } from '../../components/OneAtATime';
 import { FirstRunScreen } from './FirstRunScreen';
 import { GlossaryLink } from '../../components/GlossaryLink';
 import { PrintHeader } from '../../components/PrintHeader';
 
-// The charts (recharts, about 120 KB gzipped) load after the figures and tables have painted,
-// and render only when scrolled near: their first render is the page's longest task.
-const TopGapsChart = lazy(() => import('./TopGapsChart').then((module) => ({ default: module.TopGapsChart })));
-const TrendChart = lazy(() => import('./TrendChart').then((module) => ({ default: module.TrendChart })));
-
-/** The charts render one at a time, a task apart: together their first renders were one long task. */
-const chartTurns = createTurns();
-
-/** Holds the chart's height until it is near the screen, its turn comes and its code loads, so nothing below moves. */
-function LazyChart({ height, children }: { height: number; children: ReactNode }) {
-  const placeholder = <div style={{ height }} />;
-  return (
-    <RenderWhenVisible height={height}>
-      <OneAtATime turns={chartTurns} placeholder={placeholder}>
-        <Suspense fallback={placeholder}>
-          {children}
-          <TurnDone />
-        </Suspense>
-      </OneAtATime>
-    </RenderWhenVisible>
-  );
-}
+import { TopGapsChart } from './TopGapsChart';
+import { TrendChart } from './TrendChart';
 
 export function OverviewPage() {
   const { persona, asOf, evidence } = useViewContext();
@@ -115,7 +93,7 @@ function OverviewFigures({ data, evidence }: { data?: OverviewResponse; evidence
               Weighted gap = weight (critical 3, important 2, nice-to-have 1) × levels missing, summed over people. <GlossaryLink term="weighted-gap" />
             </>
           }
-          chart={data ? <LazyChart height={topGapsChartHeight(data.topGaps.length, data.baseline !== undefined)}><TopGapsChart gaps={data.topGaps} baseline={data.baseline?.topGaps} height={topGapsChartHeight(data.topGaps.length, data.baseline !== undefined)} /></LazyChart> : <div style={{ height: topGapsChartHeight(TOP_GAPS_SHOWN) }} />}
+          chart={data ? <TopGapsChart gaps={data.topGaps} baseline={data.baseline?.topGaps} height={topGapsChartHeight(data.topGaps.length, data.baseline !== undefined)} /> : <div style={{ height: topGapsChartHeight(TOP_GAPS_SHOWN) }} />}
           table={
             !data ? computing : <table>
               <caption className="visually-hidden">Top gaps</caption>
@@ -146,7 +124,7 @@ function OverviewFigures({ data, evidence }: { data?: OverviewResponse; evidence
         <ChartFrame
           title="Readiness over the last 12 months"
           note={data?.baseline ? "Each month end is computed with today's roles and requirements: as stored (dashed) and with the draft (solid)." : "Each month end is computed with today's roles and requirements."}
-          chart={data ? <LazyChart height={TREND_CHART_HEIGHT}><TrendChart points={data.trend} baseline={data.baseline?.trend} /></LazyChart> : <div style={{ height: TREND_CHART_HEIGHT }} />}
+          chart={data ? <TrendChart points={data.trend} baseline={data.baseline?.trend} height={TREND_CHART_HEIGHT} /> : <div style={{ height: TREND_CHART_HEIGHT }} />}
           table={
             !data ? computing : <table>
               <caption className="visually-hidden">Readiness by month end</caption>

@@ -1,22 +1,62 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+// Readiness at each month end as a line, drawn with plain elements: the line is an SVG stretched
+// over the plot (its stroke keeps its width), the points and every label are positioned in
+// percentages, so the chart fits any width without measuring anything. (recharts measured every
+// label on its first render, the longest task of the page's start.) The numbers are in the table
+// beside the chart; the chart itself is hidden from screen readers (ChartFrame).
 import type { OverviewResponse } from '../../api/contract';
-import { formatPercent } from '../../components/format';
+import { percentAlong, shareDomain } from '../../components/chartScale';
+import { formatDate, formatPercent } from '../../components/format';
+import { ChartLegend } from './ChartLegend';
+
+/** "Mar"; "Jan 2026" for January, and the year with the first month shown unless January follows at once. */
+function monthLabel(points: OverviewResponse['trend'], index: number): string {
+  const date = points[index]!.date;
+  const [, monthName = date, year] = formatDate(date).split(' ');
+  const january = date.slice(5, 7) === '01';
+  const firstWithYear = index === 0 && points[1]?.date.slice(5, 7) !== '01';
+  return january || firstWithYear ? `${monthName} ${year}` : monthName;
+}
 
 /** `baseline`: under a what-if draft, the same month ends as stored, drawn dashed beside the draft's line. */
-export function TrendChart({ points, baseline }: { points: OverviewResponse['trend']; baseline?: OverviewResponse['trend'] }) {
-  const data = points.map((point, index) => ({ month: point.date.slice(0, 7), readiness: point.readiness, stored: baseline?.[index]?.readiness }));
+export function TrendChart({ points, baseline, height }: { points: OverviewResponse['trend']; baseline?: OverviewResponse['trend']; height: number }) {
+  const { low, high, ticks } = shareDomain([...points, ...(baseline ?? [])].map((point) => point.readiness));
+  const x = (index: number) => (points.length === 1 ? 50 : (index / (points.length - 1)) * 100);
+  // In the SVG's own 0–100 square: y grows downwards.
+  const y = (share: number) => 100 - ((share - low) / (high - low || 1)) * 100;
+  const line = (series: OverviewResponse['trend']) => series.map((point, index) => `${x(index)},${y(point.readiness)}`).join(' ');
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <LineChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-        {/* Zoom to the data (in 5-point steps) so a year's movement is visible; the axis says where it starts. */}
-        <YAxis domain={[(low: number) => Math.max(0, Math.floor((low - 0.05) * 20) / 20), (high: number) => Math.min(1, Math.ceil((high + 0.05) * 20) / 20)]} tickFormatter={(value: number) => formatPercent(value)} width={48} />
-        <Tooltip formatter={(value, name) => [formatPercent(Number(value), 1), name]} />
-        {baseline ? <Legend /> : null}
-        {baseline ? <Line type="monotone" dataKey="stored" name="as stored" stroke="#55606e" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} /> : null}
-        <Line type="monotone" dataKey="readiness" name={baseline ? 'with the draft' : 'readiness'} stroke="#1d5f8a" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-      </LineChart>
-    </ResponsiveContainer>
+    <div className="plain-chart line-chart" style={{ height }}>
+      {baseline ? <ChartLegend entries={[{ label: 'as stored', kind: 'stored-line' }, { label: 'with the draft', kind: 'line' }]} /> : null}
+      <div className="line-chart-plot">
+        <div className="chart-y-axis">
+          {ticks.map((tick) => (
+            <span key={tick} style={{ bottom: percentAlong(tick, low, high) }}>
+              {formatPercent(tick)}
+            </span>
+          ))}
+        </div>
+        <div className="line-chart-area">
+          <div className="chart-grid-lines horizontal" aria-hidden="true">
+            {ticks.map((tick) => (
+              <span key={tick} style={{ bottom: percentAlong(tick, low, high) }} />
+            ))}
+          </div>
+          <svg viewBox="0 0 100 100" preserveAspectRatio="none" focusable="false">
+            {baseline ? <polyline className="trend-line trend-line-stored" points={line(baseline)} /> : null}
+            <polyline className="trend-line" points={line(points)} />
+          </svg>
+          {points.map((point, index) => (
+            <span key={point.date} className="trend-point" style={{ left: `${x(index)}%`, bottom: percentAlong(point.readiness, low, high) }} title={`${formatDate(point.date)}: ${formatPercent(point.readiness, 1)}`} />
+          ))}
+        </div>
+        <div className="chart-x-axis">
+          {points.map((point, index) => (
+            <span key={point.date} style={{ left: `${x(index)}%` }}>
+              {monthLabel(points, index)}
+            </span>
+          ))}
+        </div>
+      </div>
+    </div>
   );
 }
