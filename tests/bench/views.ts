@@ -489,7 +489,7 @@ function section(datasets: { dataset: Dataset; runs: RenderRun[] }[], firstLoads
     "now runs in a Web Worker (src/server/hosts/browser/api.worker.ts: the same app as gapmap serve, through app.fetch), so loading, seeding the demo and",
     "the engine no longer block the page, and the page no longer loads msw; the first render is a React transition (rendered in",
     "slices); a view's first data renders deferred (src/components/QueryState.tsx); the overview's charts render when scrolled near",
-    "(src/components/RenderWhenVisible.tsx: on a phone they are below the fold); seeding the demo no longer makes the page refetch.",
+    "(on a phone they are below the fold; since the fifth round they are plain elements, drawn with the figures); seeding the demo no longer makes the page refetch.",
     '',
     'Third round (issue 15, a first load that stays fast on a modest machine). Before it, on this machine with another session',
     'busy (load 7.2, benchmark index 1637), one Lighthouse run of the static build: performance 87, TBT 360 ms, FCP = LCP 2.24 s',
