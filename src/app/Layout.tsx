@@ -57,7 +57,7 @@ export function Layout() {
           <HeaderSearch />
           <AsOfPicker />
           <EvidenceToggle />
-          {adopting ? <div className="viewer" /> : onServer ? <SignedInAs /> : <PersonaSwitch />}
+          {adopting ? <PersonaSwitch asPrerendered /> : onServer ? <SignedInAs /> : <PersonaSwitch />}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

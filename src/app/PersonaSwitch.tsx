@@ -2,16 +2,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { gapmapQueries } from '../api/queries';
-import { encodePersona, decodePersona } from '../api/contract';
+import { encodePersona, decodePersona, type Persona } from '../api/contract';
 import { useUi } from '../stores/ui';
 import { useOptionsOnDemand } from '../components/useOptionsOnDemand';
 
-export function PersonaSwitch() {
-  const persona = useUi((state) => state.persona);
+/** `asPrerendered`: drawn as in the prerendered first screen (the default persona, no team yet), for the render that adopts it (src/app/adoption.ts). */
+export function PersonaSwitch({ asPrerendered = false }: { asPrerendered?: boolean }) {
+  const chosen = useUi((state) => state.persona);
+  const persona: Persona = asPrerendered ? { kind: 'lnd' } : chosen;
   const setPersona = useUi((state) => state.setPersona);
   const navigate = useNavigate();
   // The team list as the L&D manager sees it: a persona switch must offer every team.
-  const session = useQuery(gapmapQueries.session({ kind: 'lnd' }));
+  const session = useQuery({ ...gapmapQueries.session({ kind: 'lnd' }), enabled: !asPrerendered });
   const teams = session.data?.teams ?? (persona.kind === 'manager' ? [persona.team] : []);
   // 4,000 teams are 4,000 options: drawn when the switch is about to be used.
   const { drawAll, triggers } = useOptionsOnDemand(teams.length);
