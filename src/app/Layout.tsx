@@ -8,7 +8,7 @@ import { WhatIfBanner } from './WhatIfBanner';
 import { AsOfPicker } from './AsOfPicker';
 import { EvidenceToggle } from './EvidenceToggle';
 import { Loading } from '../components/QueryState';
-import { useUi } from '../stores/ui';
+import { DEFAULT_PERSONA, useUi } from '../stores/ui';
 import { HeaderSearch } from '../features/search/SearchBox';
 import { useAdoptingFirstScreen } from './adoption';
 
@@ -30,7 +30,7 @@ export function Layout() {
   const persona = useUi((state) => state.persona);
   // Adopting the prerendered first screen: the header as it was prerendered, the viewer's just after.
   const adopting = useAdoptingFirstScreen();
-  const navFor = adopting ? 'lnd' : persona.kind;
+  const navFor = (adopting ? DEFAULT_PERSONA : persona).kind;
   const onServer = !adopting && isServerHost();
   return (
     <>

@@ -3,13 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { gapmapQueries } from '../api/queries';
 import { encodePersona, decodePersona, type Persona } from '../api/contract';
-import { useUi } from '../stores/ui';
+import { DEFAULT_PERSONA, useUi } from '../stores/ui';
 import { useOptionsOnDemand } from '../components/useOptionsOnDemand';
 
 /** `asPrerendered`: drawn as in the prerendered first screen (the default persona, no team yet), for the render that adopts it (src/app/adoption.ts). */
 export function PersonaSwitch({ asPrerendered = false }: { asPrerendered?: boolean }) {
   const chosen = useUi((state) => state.persona);
-  const persona: Persona = asPrerendered ? { kind: 'lnd' } : chosen;
+  const persona: Persona = asPrerendered ? DEFAULT_PERSONA : chosen;
   const setPersona = useUi((state) => state.setPersona);
   const navigate = useNavigate();
   // The team list as the L&D manager sees it: a persona switch must offer every team.

@@ -1,11 +1,12 @@
 // The first render of a page whose first screen was prerendered (src/app/prerender.tsx) must be
 // that markup exactly, for React to adopt it instead of building the page again (a long task of
 // building and laying out every element, on a phone hundreds of milliseconds). The prerendered
-// header is that of nobody in particular: the main navigation as the L&D manager has it and the
-// persona switch on the default persona (the place who is looking takes on either host). The
-// parts that depend on the host and the viewer (their persona, or who is signed in, and the
-// navigation of their role) are drawn just after, in the same frame: a layout effect's update renders before the browser paints, and until the app has
-// adopted the page its header controls are hidden (styles.css, [data-first-screen]).
+// header is that of nobody in particular: the navigation and the persona switch of the default
+// persona (the switch holds the place who is looking takes on either host). The parts that depend
+// on the host and the viewer (their persona, or who is signed in, and their role's navigation) are
+// drawn just after, in the same frame: a layout effect's update renders before the browser paints,
+// and until the app has adopted the page its header controls are hidden (styles.css,
+// [data-first-screen]).
 import { useLayoutEffect, useState } from 'react';
 
 // At build time, the render is the prerendered first screen itself.

@@ -56,8 +56,8 @@ function render(container: HTMLElement, router: ReturnType<typeof createAppRoute
       hydrateRoot(container, app);
     });
   } else {
-    // Another page, or someone not signed in on a server: rendered anew, replacing what the first screen showed. As a transition, React renders it in small
-    // slices instead of one long task.
+    // Another page, or someone not signed in on a server: rendered anew, replacing what the first
+    // screen showed. As a transition, React renders it in small slices instead of one long task.
     startTransition(() => createRoot(container).render(app));
   }
 }

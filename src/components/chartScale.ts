@@ -33,7 +33,12 @@ export function shareDomain(values: readonly number[]): { low: number; high: num
   return { low: low / 100, high: high / 100, ticks };
 }
 
-/** Where a value falls between two ends, as a CSS percentage. */
+/** Where a value falls between two ends, from 0 (at `low`) to 100 (at `high`). */
+export function percentOf(value: number, low: number, high: number): number {
+  return high === low ? 0 : ((value - low) / (high - low)) * 100;
+}
+
+/** The same, as a CSS percentage. */
 export function percentAlong(value: number, low: number, high: number): string {
-  return `${high === low ? 0 : ((value - low) / (high - low)) * 100}%`;
+  return `${percentOf(value, low, high)}%`;
 }

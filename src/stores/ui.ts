@@ -3,6 +3,9 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Persona } from '../api/contract';
 
+/** Who is looking until someone chooses: the L&D manager (also who the prerendered first screen shows). */
+export const DEFAULT_PERSONA: Persona = { kind: 'lnd' };
+
 interface UiState {
   persona: Persona;
   setPersona: (persona: Persona) => void;
@@ -11,7 +14,7 @@ interface UiState {
 export const useUi = create<UiState>()(
   persist(
     (set) => ({
-      persona: { kind: 'lnd' },
+      persona: DEFAULT_PERSONA,
       setPersona: (persona) => set({ persona }),
     }),
     { name: 'gapmap-ui' },

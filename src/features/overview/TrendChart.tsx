@@ -4,7 +4,7 @@
 // label on its first render, the longest task of the page's start.) The numbers are in the table
 // beside the chart; the chart itself is hidden from screen readers (ChartFrame).
 import type { OverviewResponse } from '../../api/contract';
-import { percentAlong, shareDomain } from '../../components/chartScale';
+import { percentAlong, percentOf, shareDomain } from '../../components/chartScale';
 import { formatDate, formatPercent } from '../../components/format';
 import { ChartLegend } from './ChartLegend';
 
@@ -20,9 +20,9 @@ function monthLabel(points: OverviewResponse['trend'], index: number): string {
 /** `baseline`: under a what-if draft, the same month ends as stored, drawn dashed beside the draft's line. */
 export function TrendChart({ points, baseline, height }: { points: OverviewResponse['trend']; baseline?: OverviewResponse['trend']; height: number }) {
   const { low, high, ticks } = shareDomain([...points, ...(baseline ?? [])].map((point) => point.readiness));
-  const x = (index: number) => (points.length === 1 ? 50 : (index / (points.length - 1)) * 100);
+  const x = (index: number) => (points.length === 1 ? 50 : percentOf(index, 0, points.length - 1));
   // In the SVG's own 0–100 square: y grows downwards.
-  const y = (share: number) => 100 - ((share - low) / (high - low || 1)) * 100;
+  const y = (share: number) => 100 - percentOf(share, low, high);
   const line = (series: OverviewResponse['trend']) => series.map((point, index) => `${x(index)},${y(point.readiness)}`).join(' ');
   return (
     <div className="plain-chart line-chart" style={{ height }}>
