@@ -29,7 +29,7 @@ const NAV = [
 export function Layout() {
   const persona = useUi((state) => state.persona);
   // Adopting the prerendered first screen: the header as it was prerendered, the viewer's just after.
-  const adopting = useAdoptingFirstScreen();
+  const adopting = useAdoptingFirstScreen(!isServerHost() && persona.kind === DEFAULT_PERSONA.kind);
   const navFor = (adopting ? DEFAULT_PERSONA : persona).kind;
   const onServer = !adopting && isServerHost();
   return (

@@ -4,4 +4,4 @@ import { sortParam } from '../../components/sortSearch';
 
 export const REQUIREMENTS_SORT_KEYS = ['skill', 'weight', 'required', 'verified', 'assessed', 'effective', 'gap'] as const;
 
-export const employeeSearchSchema = z.object({ objective: z.enum(['cost', 'hours']).optional(), sort: sortParam(REQUIREMENTS_SORT_KEYS) });
+export const employeeSearchSchema = z.lazy(() => z.object({ objective: z.enum(['cost', 'hours']).optional(), sort: sortParam(REQUIREMENTS_SORT_KEYS) }));

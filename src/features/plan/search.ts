@@ -4,4 +4,4 @@ import { sortParam } from '../../components/sortSearch';
 
 export const PLAN_LINE_SORT_KEYS = ['quarter', 'team', 'employee', 'course', 'cost', 'hours', 'goal'] as const;
 
-export const planSearchSchema = z.object({ linesSort: sortParam(PLAN_LINE_SORT_KEYS) });
+export const planSearchSchema = z.lazy(() => z.object({ linesSort: sortParam(PLAN_LINE_SORT_KEYS) }));

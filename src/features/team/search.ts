@@ -8,14 +8,14 @@ export const MEMBERS_SORT_KEYS = ['name', 'role', 'readiness', 'gaps', 'weighted
 export const COHORT_SORT_KEYS = ['name', 'people', 'gap', 'cost', 'hours'] as const;
 export const EXPIRING_SORT_KEYS = ['expires', 'employee', 'credential'] as const;
 
-export const teamsSearchSchema = z.object({ sort: sortParam(TEAMS_SORT_KEYS) });
+export const teamsSearchSchema = z.lazy(() => z.object({ sort: sortParam(TEAMS_SORT_KEYS) }));
 
-export const teamSearchSchema = z.object({
+export const teamSearchSchema = z.lazy(() => z.object({
   objective: z.enum(['cost', 'hours']).optional(),
   cohortSort: sortParam(COHORT_SORT_KEYS),
   budget: z.number().nonnegative().optional(),
   skillsSort: sortParam(SKILLS_SORT_KEYS),
   membersSort: sortParam(MEMBERS_SORT_KEYS),
   expiringSort: sortParam(EXPIRING_SORT_KEYS),
-});
+}));
 export type TeamSearch = z.infer<typeof teamSearchSchema>;
