@@ -65,6 +65,18 @@ export type SessionInfo = z.infer<typeof sessionSchema>;
  * is authorised on its own, and /api/session still answers who is signed in.
  */
 export const SIGNED_IN_MARKER = 'gapmap-session';
+
+/**
+ * Who is looking, marked on the page's root element so that its styles show the navigation that is
+ * theirs from the first paint (src/app/viewerMark.ts): `data-viewer` is `hr` or `manager` (absent
+ * for the L&D manager and an admin), `data-host` is `server` when `gapmap serve` sent the page.
+ */
+export const VIEWER_ATTRIBUTE = 'data-viewer';
+export const HOST_ATTRIBUTE = 'data-host';
+/** The viewer mark of a persona: none for the L&D manager's navigation (the prerendered one). */
+export function viewerMarkOf(kind: Persona['kind']): string | undefined {
+  return kind === 'lnd' ? undefined : kind;
+}
 export const signedInHintSchema = z.lazy(() => z.object({
   name: z.string(),
   role: z.enum(['admin', 'manager', 'hr']),

@@ -1,5 +1,5 @@
 // The shell: skip link, header with navigation and the persona switch, and the page.
-import { Suspense } from 'react';
+import { Suspense, useLayoutEffect } from 'react';
 import { Link, Outlet } from '@tanstack/react-router';
 import { PersonaSwitch } from './PersonaSwitch';
 import { SignedInAs } from './SignIn';
@@ -8,9 +8,10 @@ import { WhatIfBanner } from './WhatIfBanner';
 import { AsOfPicker } from './AsOfPicker';
 import { EvidenceToggle } from './EvidenceToggle';
 import { Loading } from '../components/QueryState';
-import { DEFAULT_PERSONA, useUi } from '../stores/ui';
+import { useUi } from '../stores/ui';
 import { HeaderSearch } from '../features/search/SearchBox';
 import { useAdoptingFirstScreen } from './adoption';
+import { markViewer } from './viewerMark';
 
 const NAV = [
   { to: '/', label: 'Overview' },
@@ -26,12 +27,21 @@ const NAV = [
   { to: '/audit', label: 'Audit log', lndOnly: true, serverOnly: true },
 ] as const;
 
+/** Whom a navigation item is for (styles.css hides it from the others): `lnd` the L&D manager's, `server` on a server only. */
+function navAudience(item: (typeof NAV)[number]): string | undefined {
+  return [('lndOnly' in item && 'lnd') || '', ('serverOnly' in item && 'server') || ''].filter(Boolean).join(' ') || undefined;
+}
+
 export function Layout() {
   const persona = useUi((state) => state.persona);
-  // Adopting the prerendered first screen: the header as it was prerendered, the viewer's just after.
-  const adopting = useAdoptingFirstScreen(!isServerHost() && persona.kind === DEFAULT_PERSONA.kind);
-  const navFor = (adopting ? DEFAULT_PERSONA : persona).kind;
+  // Adopting the prerendered first screen: its header controls as they were prerendered (hidden
+  // until the app has taken over), the viewer's just after.
+  const adopting = useAdoptingFirstScreen();
   const onServer = !adopting && isServerHost();
+  // Every item is in the markup for every viewer, so the prerendered navigation is everyone's; the
+  // page is marked with who is looking (viewerMark.ts) and styles.css shows theirs, from the first
+  // paint on (index.html's inline script, or gapmap serve, marks it before the app runs).
+  useLayoutEffect(() => markViewer(persona.kind, isServerHost()), [persona.kind]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -44,8 +54,8 @@ export function Layout() {
         </div>
         <nav aria-label="Main">
           <ul>
-            {NAV.filter((item) => (!('lndOnly' in item) || navFor === 'lnd') && (!('serverOnly' in item) || onServer)).map((item) => (
-              <li key={item.to}>
+            {NAV.map((item) => (
+              <li key={item.to} data-nav={navAudience(item)}>
                 <Link to={item.to} activeOptions={{ exact: item.to === '/', includeSearch: false }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
                   {item.label}
                 </Link>

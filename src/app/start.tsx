@@ -13,8 +13,8 @@ import { nextTask } from './tasks';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-/** Once the app has taken over the prerendered first screen, its header controls may show (styles.css). */
-function FirstScreen({ container, children }: { container: HTMLElement; children: ReactNode }) {
+/** Rendered anew: once the app has replaced the prerendered first screen, its header controls may show (styles.css). */
+function ReplacingFirstScreen({ container, children }: { container: HTMLElement; children: ReactNode }) {
   useLayoutEffect(() => container.removeAttribute('data-first-screen'), [container]);
   return children;
 }
@@ -36,28 +36,34 @@ async function start(container: HTMLElement) {
 }
 
 function render(container: HTMLElement, router: ReturnType<typeof createAppRouter>) {
-  const app = (
-    <StrictMode>
-      <FirstScreen container={container}>
-        <App router={router} />
-      </FirstScreen>
-    </StrictMode>
-  );
   if (firstScreenIsThisPage(isServerHost())) {
     // The first render is the prerendered first screen itself (the shell, the Overview still
     // computing), on either host: React adopts its elements instead of building them again, and
-    // the header's parts that depend on the host and the viewer follow in the same frame
+    // the header's controls that depend on the host and the viewer follow, and show once drawn
     // (adoption.ts). Marked as rendered on a server, the router renders its matches as it did at
     // build time (no Suspense boundary of its own around them). As a transition, the hydration is
     // done in small slices (a plain hydrateRoot is one task, as long as the whole first render).
-    adoptPrerenderedFirstScreen();
+    adoptPrerenderedFirstScreen(container);
     router.ssr = { manifest: undefined };
     startTransition(() => {
-      hydrateRoot(container, app);
+      hydrateRoot(
+        container,
+        <StrictMode>
+          <App router={router} />
+        </StrictMode>,
+      );
     });
   } else {
     // Another page, or someone not signed in on a server: rendered anew, replacing what the first
     // screen showed. As a transition, React renders it in small slices instead of one long task.
-    startTransition(() => createRoot(container).render(app));
+    startTransition(() =>
+      createRoot(container).render(
+        <StrictMode>
+          <ReplacingFirstScreen container={container}>
+            <App router={router} />
+          </ReplacingFirstScreen>
+        </StrictMode>,
+      ),
+    );
   }
 }

@@ -17,6 +17,7 @@ export const useUi = create<UiState>()(
       persona: DEFAULT_PERSONA,
       setPersona: (persona) => set({ persona }),
     }),
+    // index.html's inline script reads the persona's kind under this key before the app runs.
     { name: 'gapmap-ui' },
   ),
 );

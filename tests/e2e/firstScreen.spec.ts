@@ -49,9 +49,31 @@ test.describe('the first screen before any JavaScript', () => {
     const figures = page.getByLabel('Headline figures, being computed');
     await expect(figures.getByRole('term')).toHaveText(FIGURE_LABELS);
     await expect(page.getByRole('heading', { level: 2, name: 'Top gaps by weighted gap' })).toBeVisible();
+    // The L&D manager's navigation (nobody chose another persona yet): Import, and nothing of a server's.
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People & access' })).toBeHidden();
     // The header's controls cannot work before the app runs: they keep their place, hidden.
     await expect(page.getByRole('combobox', { name: /Search people/ })).toBeHidden();
     await expectNoSeriousAxeViolations(page);
+  });
+
+  test('someone who chose HR sees HR’s navigation from the first paint, before the app’s code has arrived and after', async ({ page }) => {
+    // The persona chosen on an earlier visit, as the app stores it.
+    await page.addInitScript(() => localStorage.setItem('gapmap-ui', JSON.stringify({ state: { persona: { kind: 'hr' } }, version: 0 })));
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/');
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    await expect(navigation.getByRole('link', { name: 'Heatmap' })).toBeVisible();
+    await expect(navigation.getByRole('link', { name: 'Import' })).toBeHidden();
+    // The app, once it runs, shows the same navigation and who is looking.
+    await page.unroute('**/assets/*.js');
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Viewing as' })).toHaveValue('hr');
+    await expect(navigation.getByRole('link', { name: 'Reports' })).toBeVisible();
+    await expect(navigation.getByRole('link', { name: 'Import' })).toBeHidden();
+    // Back to the L&D manager: Import is theirs.
+    await page.getByRole('combobox', { name: 'Viewing as' }).selectOption('lnd');
+    await expect(navigation.getByRole('link', { name: 'Import' })).toBeVisible();
   });
 
   test('at another address, the prerendered Overview is never shown, not even before the app’s code has arrived', async ({ page }) => {

@@ -143,6 +143,17 @@ test.describe.serial('gapmap serve', () => {
     await page.context().close();
   });
 
+  test('a signed-in admin’s navigation is theirs from the first paint, before the app’s code has arrived', async ({ browser }) => {
+    const page = await signedIn(browser);
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto(url);
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    await expect(navigation.getByRole('link', { name: 'People & access' })).toBeVisible();
+    await expect(navigation.getByRole('link', { name: 'Audit log' })).toBeVisible();
+    await expect(navigation.getByRole('link', { name: 'Import' })).toBeVisible();
+    await page.context().close();
+  });
+
   test('two people in two browsers see each other’s changes: a goal assigned in one shows in the other, and a plan follows its author', async ({ browser }) => {
     test.setTimeout(90_000);
     const first = await browser.newContext({ storageState: ADMIN_STATE });

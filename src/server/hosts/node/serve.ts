@@ -33,7 +33,7 @@ import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../auth/accounts'
 import { ACCOUNTS_CHANNEL, cacheProofs, type ProofCache } from '../../auth/proofCache';
 import { scopeOf } from '../../auth/caller';
 import { visibleTeams } from '../../http/requestContext';
-import { SIGNED_IN_MARKER, type SignedInHint } from '../../../api/contract';
+import { HOST_ATTRIBUTE, SIGNED_IN_MARKER, VIEWER_ATTRIBUTE, viewerMarkOf, type SignedInHint } from '../../../api/contract';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -143,7 +143,10 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
   if (distDir && indexSource !== undefined) {
     // No inline script (SPEC §9: the policy allows none): the static build's one-line script that
     // marks a page other than / is dropped, and the server marks such a page itself below.
-    const indexHtml = indexSource.replace(/<script>[\s\S]*?<\/script>\s*/g, '').replace('<head>', `<head>\n    ${SERVER_HOST_MARKER}`);
+    const indexHtml = indexSource
+      .replace(/<script>[\s\S]*?<\/script>\s*/g, '')
+      .replace('<head>', `<head>\n    ${SERVER_HOST_MARKER}`)
+      .replace(/<html([^>]*)>/, `<html$1 ${HOST_ATTRIBUTE}="server">`);
     // The page says who is signed in (a hint for its first render: signed in, it shows the app at
     // once; signed out, the sign-in page), so the HTML differs by cookie: never kept by any cache
     // when it names someone, revalidated otherwise.
@@ -154,6 +157,9 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
       // The prerendered Overview stays hidden (styles.css) where it is not the page: at any address
       // but /, and signed out (the page is the sign-in form).
       if (hint === 'signed-out' || c.req.path !== '/') html = html.replace(/<html([^>]*)>/, '<html$1 data-other-page>');
+      // Who is signed in, for their navigation from the first paint (src/app/viewerMark.ts).
+      const viewerMark = hint === 'signed-out' ? undefined : viewerMarkOf(hint.role === 'admin' ? 'lnd' : hint.role);
+      if (viewerMark) html = html.replace(/<html([^>]*)>/, `<html$1 ${VIEWER_ATTRIBUTE}="${viewerMark}">`);
       return new Response(html, {
         headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': hint === 'signed-out' ? 'no-cache' : 'no-store', vary: 'Cookie' },
       });

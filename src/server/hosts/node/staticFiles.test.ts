@@ -74,7 +74,7 @@ describe('gapmap serve sends the built page', () => {
       expect(html, path).toContain('<h1>Overview</h1>');
       // Nobody signed in: the page starts with the sign-in form, not the Overview (hidden before the first paint).
       expect(html, path).toContain('<meta name="gapmap-session" content="signed-out">');
-      expect(html, path).toContain('<html lang="en" data-other-page>');
+      expect(html, path).toContain('<html lang="en" data-host="server" data-other-page>');
     }
   });
 
@@ -99,10 +99,19 @@ describe('gapmap serve sends the built page', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['vary']).toMatch(/cookie/i);
     const html = response.body.toString();
-    expect(html).toContain('<html lang="en">');
+    // An admin's navigation is the L&D manager's (the prerendered one): only the host is marked.
+    expect(html).toContain('<html lang="en" data-host="server">');
     // The name escaped for the attribute: the quote and the angle brackets cannot end it or open a tag.
     expect(html).toContain('<meta name="gapmap-session" content="{&quot;name&quot;:&quot;Ada \\&quot;Countess\\&quot; &lt;Lovelace&gt;&quot;,&quot;role&quot;:&quot;admin&quot;,&quot;teams&quot;:[]}">');
     expect(html).not.toContain(secret);
+  });
+
+  it('marks a signed-in HR person or manager on the page, for their navigation from the first paint', async () => {
+    for (const role of ['hr', 'manager'] as const) {
+      const account = await addAccount(access.accounts, { email: `${role}@static.test`, role, displayName: role, teams: role === 'manager' ? ['Payments'] : [] });
+      const response = await get('/', { cookie: `${SESSION_COOKIE}=${await startSession(access.accounts, account.id, 'password')}` });
+      expect(response.body.toString(), role).toContain(`<html lang="en" data-host="server" data-viewer="${role}">`);
+    }
   });
 
   it('treats a session it does not know as signed out', async () => {
