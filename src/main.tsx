@@ -26,14 +26,15 @@ function startChunks(): string[] {
   return [...document.querySelectorAll<HTMLMetaElement>('meta[name="gapmap-start-chunk"]')].map((meta) => new URL(meta.content, document.baseURI).href);
 }
 
-/** Downloads every chunk at once (evaluated only when imported). */
-function preload(chunks: string[]): void {
-  for (const chunk of chunks) {
+/** Starts every chunk's download (evaluated only when imported), a few per task: starting ten was a task of 15–25 ms on a phone. */
+async function preload(chunks: string[]): Promise<void> {
+  for (const [index, chunk] of chunks.entries()) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.crossOrigin = '';
     link.href = chunk;
     document.head.append(link);
+    if (index % 3 === 2) await nextTask();
   }
 }
 
@@ -55,7 +56,7 @@ afterNextPaint(startTheApp);
 
 async function startTheApp() {
   const chunks = startChunks();
-  preload(chunks);
+  await preload(chunks);
   await nextTask();
   if (!servedByServer) setApiTransport(startStandaloneApi());
   await nextTask();

@@ -1,5 +1,6 @@
 // Renders the app. Loaded by src/main.tsx once the API worker is on its way and the first screen
 // (prerendered into index.html, src/app/prerender.tsx) is painted.
+import { createBrowserHistory } from '@tanstack/react-router';
 import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from './reactDom';
 import { App } from './App';
@@ -21,12 +22,15 @@ function ReplacingFirstScreen({ container, children }: { container: HTMLElement;
 
 void start(root);
 
-// Three steps, each in its own task after this module's evaluation (together they were one task of
-// 90–180 ms on this project's machines): the router is made, it resolves the address (as the
-// build-time render did, so the first render matches the prerendered markup), and the app renders.
+// Four steps, each in its own task after this module's evaluation (together they were one task of
+// 90–180 ms on this project's machines): the browser's history is taken over, the router is made,
+// it resolves the address (as the build-time render did, so the first render matches the
+// prerendered markup), and the app renders.
 async function start(container: HTMLElement) {
   await nextTask();
-  const router = createAppRouter();
+  const history = createBrowserHistory();
+  await nextTask();
+  const router = createAppRouter(history);
   // On a server, the first render is already that of who the page says is signed in (their persona).
   if (isServerHost()) adoptSignedInHint();
   await nextTask();
