@@ -17,6 +17,7 @@ import { teamCohorts } from '../../src/domain/recommend/cohorts';
 import type { PlanItem } from '../../src/api/contract';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { importFiles, installPageFunctionHelpers, stampFirstPaint, type FirstPaintStamps } from './pageInstruments';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'tests/bench/data/plan');
@@ -85,33 +86,6 @@ function prepare(): { files: string[]; items: PlanItem[]; lines: number; pages: 
   return { files, items, lines: items.reduce((sum, item) => sum + item.lines.length, 0), pages };
 }
 
-/** Installed before any page script: stamps when the plan's first table rows reach the DOM and the frame after. */
-function instrument() {
-  const w = window as unknown as Record<string, number>;
-  w.__rowsSeenAt = 0;
-  w.__rowsPaintedAt = 0;
-  const observer = new MutationObserver(() => {
-    if (w.__rowsSeenAt || !document.querySelector('main table tbody tr')) return;
-    w.__rowsSeenAt = performance.now();
-    observer.disconnect();
-    // The frame that paints them: rAF runs before the paint, the next task after it.
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (w.__rowsPaintedAt = performance.now());
-      channel.port2.postMessage(0);
-    });
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
-
-async function importFiles(page: Page, files: string[]) {
-  await page.goto(`${ORIGIN}/import`);
-  await page.getByLabel(/Choose CSV files/).setInputFiles(files);
-  await page.getByRole('radio', { name: /^Replace/ }).check().catch(() => undefined);
-  await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 240_000 });
-  await page.getByRole('status').filter({ hasText: /^Imported:/ }).waitFor({ timeout: 300_000 });
-}
-
 /**
  * Puts the plan where the browser host's backend keeps the L&D manager's (the API worker's IndexedDB
  * database of plans, src/server/state/plans.ts), once one cohort added on a team page has created it.
@@ -145,14 +119,14 @@ async function storePlan(page: Page, items: PlanItem[], team: string) {
 
 async function measureOpen(page: Page, opened: OpenedPage) {
   await page.goto(`${ORIGIN}${opened.path}${opened.path.includes('?') ? '&' : '?'}asOf=${AS_OF}`);
-  await page.waitForFunction(() => (window as unknown as { __rowsPaintedAt: number }).__rowsPaintedAt > 0, undefined, { timeout: 300_000 });
+  await page.waitForFunction(() => (window as unknown as FirstPaintStamps).__paintedAt > 0, undefined, { timeout: 300_000 });
   return page.evaluate((api) => {
-    const w = window as unknown as { __rowsSeenAt: number; __rowsPaintedAt: number };
+    const w = window as unknown as FirstPaintStamps;
     // The in-browser API's transport measures each request (src/server/hosts/browser/browser.ts).
     const entry = performance.getEntriesByType('measure').filter((e) => e.name.endsWith(` ${api}`)).at(-1);
     if (!entry) throw new Error(`no request to ${api} measured by the API transport`);
     const responseEnd = entry.startTime + entry.duration;
-    return { apiMs: entry.duration, toDomMs: w.__rowsSeenAt - responseEnd, toPaintMs: w.__rowsPaintedAt - responseEnd, rows: document.querySelectorAll('table tbody tr').length };
+    return { apiMs: entry.duration, toDomMs: w.__seenAt - responseEnd, toPaintMs: w.__paintedAt - responseEnd, rows: document.querySelectorAll('table tbody tr').length };
   }, opened.api);
 }
 
@@ -169,10 +143,11 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(300_000);
-    await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-    await page.addInitScript(instrument);
+    await installPageFunctionHelpers(page);
+    // The plan's first table rows.
+    await page.addInitScript(stampFirstPaint, 'main table tbody tr');
     const started = performance.now();
-    await importFiles(page, files);
+    await importFiles(page, ORIGIN, files);
     console.log(`  imported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const firstTeam = (items[0]?.id.split(':')[1]) as string;
     await storePlan(page, items, firstTeam);

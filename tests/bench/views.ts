@@ -19,6 +19,7 @@ import { organisationCsvFiles } from '../../src/domain/csv';
 import type { Organisation } from '../../src/domain/schema';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { importFiles, installPageFunctionHelpers, stampFirstPaint, type FirstPaintStamps } from './pageInstruments';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'tests/bench/data/views');
@@ -93,41 +94,15 @@ function prepareDataset(key: 'team' | 'org'): Dataset {
     : { key, title: `organisation: ${meta.rows.toLocaleString('en')} teams (100,000 people) × ${meta.columns} skills`, path: '/heatmap', files, ...meta };
 }
 
-/** Installed before any page script: stamps when the grid's first cells reach the DOM and the frame after. */
-function instrument() {
-  const w = window as unknown as Record<string, unknown>;
-  w.__gridSeenAt = 0;
-  w.__gridPaintedAt = 0;
-  w.__events = [] as unknown[];
-  const observer = new MutationObserver(() => {
-    if (w.__gridSeenAt || !document.querySelector('[role="gridcell"]')) return;
-    w.__gridSeenAt = performance.now();
-    observer.disconnect();
-    // The frame that paints them: rAF runs before the paint, the next task after it.
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (w.__gridPaintedAt = performance.now());
-      channel.port2.postMessage(0);
-    });
-  });
-  observer.observe(document, { childList: true, subtree: true });
+/** Installed before any page script: every event that took over 16 ms (for INP). */
+function observeEventTimings() {
+  const w = window as unknown as { __events: unknown[] };
+  w.__events = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId: number })[]) {
-      (w.__events as unknown[]).push({ name: entry.name, interactionId: entry.interactionId, duration: entry.duration, startTime: entry.startTime, processingStart: entry.processingStart, processingEnd: entry.processingEnd });
+      w.__events.push({ name: entry.name, interactionId: entry.interactionId, duration: entry.duration, startTime: entry.startTime, processingStart: entry.processingStart, processingEnd: entry.processingEnd });
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
-}
-
-async function importFiles(page: Page, files: string[]) {
-  await page.goto(`${ORIGIN}/import`);
-  await page.getByLabel(/Choose CSV files/).setInputFiles(files);
-  await page.getByRole('radio', { name: /^Replace/ }).check().catch(() => undefined);
-  const importButton = page.getByRole('button', { name: 'Import', exact: true });
-  // Reading the files takes a while; the button is enabled once the plan has no refusal.
-  await importButton.click({ timeout: 240_000 }).catch(async (error: unknown) => {
-    throw new Error(`import not possible: ${await page.locator('#commit-refusal').textContent().catch(() => '?')}`, { cause: error });
-  });
-  await page.getByRole('status').filter({ hasText: /^Imported:/ }).waitFor({ timeout: 300_000 });
 }
 
 interface RenderRun {
@@ -142,14 +117,14 @@ interface RenderRun {
 
 async function measureOpen(page: Page, dataset: Dataset): Promise<Pick<RenderRun, 'responseToPaintMs' | 'responseToDomMs' | 'apiMs'>> {
   await page.goto(`${ORIGIN}${dataset.path}`);
-  await page.waitForFunction(() => (window as unknown as { __gridPaintedAt: number }).__gridPaintedAt > 0, undefined, { timeout: 300_000 });
+  await page.waitForFunction(() => (window as unknown as FirstPaintStamps).__paintedAt > 0, undefined, { timeout: 300_000 });
   return page.evaluate(() => {
-    const w = window as unknown as { __gridSeenAt: number; __gridPaintedAt: number };
+    const w = window as unknown as FirstPaintStamps;
     // The in-browser API's transport marks each request (src/server/hosts/browser/browser.ts): "api GET /api/heatmap/…".
     const entry = performance.getEntriesByType('measure').filter((e) => e.name.includes('/api/heatmap/')).at(-1);
     if (!entry) throw new Error('no heatmap request measured by the API transport');
     const responseEnd = entry.startTime + entry.duration;
-    return { responseToPaintMs: w.__gridPaintedAt - responseEnd, responseToDomMs: w.__gridSeenAt - responseEnd, apiMs: entry.duration };
+    return { responseToPaintMs: w.__paintedAt - responseEnd, responseToDomMs: w.__seenAt - responseEnd, apiMs: entry.duration };
   });
 }
 
@@ -220,11 +195,12 @@ async function measureInteraction(page: Page, selectId: string, what: string): P
 async function benchDataset(browser: Browser, dataset: Dataset): Promise<RenderRun[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  // tsx compiles this file with keepNames: the functions sent to the page call its __name helper.
-  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-  await page.addInitScript(instrument);
+  await installPageFunctionHelpers(page);
+  // The grid's first cells.
+  await page.addInitScript(stampFirstPaint, '[role="gridcell"]');
+  await page.addInitScript(observeEventTimings);
   const started = performance.now();
-  await importFiles(page, dataset.files);
+  await importFiles(page, ORIGIN, dataset.files);
   console.log(`  imported ${dataset.key} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // Warm-up: the API reads and prepares the stored organisation once; not timed.
   await measureOpen(page, dataset);
@@ -331,7 +307,7 @@ function observeLongTasks() {
 async function measureStart(browser: Browser, target: Target): Promise<StartRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: target.headers });
   const page = await context.newPage();
-  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+  await installPageFunctionHelpers(page);
   await page.addInitScript(observeLongTasks);
   const load = loadavg()[0]!;
   await page.goto(`${target.origin}/`);

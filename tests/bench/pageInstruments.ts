@@ -1,0 +1,53 @@
+// What the browser benches (views.ts, lists.ts) install in the page and do through it.
+import type { Page } from 'playwright-core';
+
+/** What stampFirstPaint leaves on the page's window. */
+export interface FirstPaintStamps {
+  /** When an element matching the selector first reached the DOM (0 until then). */
+  __seenAt: number;
+  /** When the frame that painted it was done (0 until then). */
+  __paintedAt: number;
+}
+
+/**
+ * Installed before any page script (`page.addInitScript(stampFirstPaint, selector)`): stamps when
+ * the first element matching `selector` reaches the DOM, and the frame that paints it.
+ */
+export function stampFirstPaint(selector: string) {
+  const w = window as unknown as FirstPaintStamps;
+  w.__seenAt = 0;
+  w.__paintedAt = 0;
+  const observer = new MutationObserver(() => {
+    if (w.__seenAt || !document.querySelector(selector)) return;
+    w.__seenAt = performance.now();
+    observer.disconnect();
+    // The frame that paints it: rAF runs before the paint, the next task after it.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (w.__paintedAt = performance.now());
+      channel.port2.postMessage(0);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Page functions written in TypeScript and run through tsx carry esbuild's `__name(…)` wrappers;
+ * the page has no such helper until this is installed.
+ */
+export async function installPageFunctionHelpers(page: Page): Promise<void> {
+  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+}
+
+/** Imports `files` through the app's import wizard (replacing what is stored), as a person would. */
+export async function importFiles(page: Page, origin: string, files: string[]): Promise<void> {
+  await page.goto(`${origin}/import`);
+  await page.getByLabel(/Choose CSV files/).setInputFiles(files);
+  await page.getByRole('radio', { name: /^Replace/ }).check().catch(() => undefined);
+  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  // Reading the files takes a while; the button is enabled once the plan has no refusal.
+  await importButton.click({ timeout: 240_000 }).catch(async (error: unknown) => {
+    throw new Error(`import not possible: ${await page.locator('#commit-refusal').textContent().catch(() => '?')}`, { cause: error });
+  });
+  await page.getByRole('status').filter({ hasText: /^Imported:/ }).waitFor({ timeout: 300_000 });
+}
