@@ -29,7 +29,10 @@ const NAV = [
 
 /** Whom a navigation item is for (styles.css hides it from the others): `lnd` the L&D manager's, `server` on a server only. */
 function navAudience(item: (typeof NAV)[number]): string | undefined {
-  return [('lndOnly' in item && 'lnd') || '', ('serverOnly' in item && 'server') || ''].filter(Boolean).join(' ') || undefined;
+  const audience: string[] = [];
+  if ('lndOnly' in item) audience.push('lnd');
+  if ('serverOnly' in item) audience.push('server');
+  return audience.join(' ') || undefined;
 }
 
 export function Layout() {
