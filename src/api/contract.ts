@@ -73,6 +73,10 @@ export const SIGNED_IN_MARKER = 'gapmap-session';
  */
 export const VIEWER_ATTRIBUTE = 'data-viewer';
 export const HOST_ATTRIBUTE = 'data-host';
+/** The persona a signed-in role sees the page as: an admin sees what the L&D manager sees (the server decides what is shown). */
+export function personaKindOf(role: SignedInHint['role']): Persona['kind'] {
+  return role === 'admin' ? 'lnd' : role;
+}
 /** The viewer mark of a persona: none for the L&D manager's navigation (the prerendered one). */
 export function viewerMarkOf(kind: Persona['kind']): string | undefined {
   return kind === 'lnd' ? undefined : kind;

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchAuthConfig, fetchSignedInSession, signedInHint, signInWithPassword, signOut } from '../api/access';
 import { ApiError } from '../api/client';
-import { encodePersona, type Persona, type SignedInHint } from '../api/contract';
+import { encodePersona, personaKindOf, type Persona, type SignedInHint } from '../api/contract';
 import { useUi } from '../stores/ui';
 import { Loading } from '../components/QueryState';
 
@@ -21,8 +21,8 @@ interface SignedInPerson {
 
 /** The page's views still speak in personas: the signed-in role decides which (the server decides what is shown). */
 function personaOf(session: SignedInPerson): Persona {
-  if (session.user?.role === 'manager') return { kind: 'manager', team: session.teams[0] ?? '' };
-  return session.user?.role === 'hr' ? { kind: 'hr' } : { kind: 'lnd' };
+  const kind = session.user ? personaKindOf(session.user.role) : 'lnd';
+  return kind === 'manager' ? { kind, team: session.teams[0] ?? '' } : { kind };
 }
 
 /** The marker the server sent with the page, read once: it does not change while the page lives. */

@@ -33,7 +33,7 @@ import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../auth/accounts'
 import { ACCOUNTS_CHANNEL, cacheProofs, type ProofCache } from '../../auth/proofCache';
 import { scopeOf } from '../../auth/caller';
 import { visibleTeams } from '../../http/requestContext';
-import { HOST_ATTRIBUTE, SIGNED_IN_MARKER, VIEWER_ATTRIBUTE, viewerMarkOf, type SignedInHint } from '../../../api/contract';
+import { HOST_ATTRIBUTE, SIGNED_IN_MARKER, VIEWER_ATTRIBUTE, personaKindOf, viewerMarkOf, type SignedInHint } from '../../../api/contract';
 
 export interface ServeOptions extends DatabaseChoice {
   port?: number;
@@ -156,10 +156,12 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
       let html = indexHtml.replace(SERVER_HOST_MARKER, `${SERVER_HOST_MARKER}\n    ${marker}`);
       // The prerendered Overview stays hidden (styles.css) where it is not the page: at any address
       // but /, and signed out (the page is the sign-in form).
-      if (hint === 'signed-out' || c.req.path !== '/') html = html.replace(/<html([^>]*)>/, '<html$1 data-other-page>');
+      const marks: string[] = [];
+      if (hint === 'signed-out' || c.req.path !== '/') marks.push('data-other-page');
       // Who is signed in, for their navigation from the first paint (src/app/viewerMark.ts).
-      const viewerMark = hint === 'signed-out' ? undefined : viewerMarkOf(hint.role === 'admin' ? 'lnd' : hint.role);
-      if (viewerMark) html = html.replace(/<html([^>]*)>/, `<html$1 ${VIEWER_ATTRIBUTE}="${viewerMark}">`);
+      const viewerMark = hint === 'signed-out' ? undefined : viewerMarkOf(personaKindOf(hint.role));
+      if (viewerMark) marks.push(`${VIEWER_ATTRIBUTE}="${viewerMark}"`);
+      if (marks.length > 0) html = html.replace(/<html([^>]*)>/, `<html$1 ${marks.join(' ')}>`);
       return new Response(html, {
         headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': hint === 'signed-out' ? 'no-cache' : 'no-store', vary: 'Cookie' },
       });
