@@ -108,7 +108,10 @@ for (const task of tasks) {
     self.set(name, (self.get(name) ?? 0) + (next - sample.ts));
   });
   const top = (map: Map<string, number>, count: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, time]) => `${name} ${ms(time)}`).join('; ');
-  console.log(`\n@${ms(task.ts - navigation)} ms: ${ms(task.dur ?? 0)} ms\n  parts: ${top(parts, 6)}\n  self: ${top(self, 10)}`);
+  // Every event inside the task, at any depth, by name (DEEP=1): garbage collection or compiles inside a script's run.
+  const deep = new Map<string, number>();
+  if (process.env.DEEP) for (const event of inside) deep.set(event.name, (deep.get(event.name) ?? 0) + (event.dur ?? 0));
+  console.log(`\n@${ms(task.ts - navigation)} ms: ${ms(task.dur ?? 0)} ms\n  parts: ${top(parts, 6)}\n  self: ${top(self, 10)}${deep.size ? `\n  inside: ${top(deep, 12)}` : ''}`);
 }
 
 // Totals before the first contentful paint and after it (what Lighthouse's blocking time counts is after).

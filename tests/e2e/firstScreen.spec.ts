@@ -3,7 +3,7 @@
 // layout with its figures' labels, and says the figures are being computed; with JavaScript on,
 // the app replaces it with the same layout holding the figures.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoSeriousAxeViolations } from './helpers';
 
@@ -37,6 +37,23 @@ test.describe('the first screen before any JavaScript', () => {
         expect(chunks.indexOf(imported), `${chunk} imports ${imported}`).toBeLessThan(index);
       }
     }
+  });
+
+  test('the start’s chunks ask to be compiled while they download: V8’s hint first in each, react-dom’s wrapper eager in the react chunk', () => {
+    const dist = join(import.meta.dirname, '../../dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const entry = /<script type="module" crossorigin src="\/assets\/([^"]+)">/.exec(html)?.[1];
+    const chunks = [...html.matchAll(/<meta name="gapmap-start-chunk" content="\/assets\/([^"]+)">/g)].map((match) => match[1]!);
+    expect(entry).toBeDefined();
+    for (const chunk of [entry!, ...chunks]) {
+      const code = readFileSync(join(dist, 'assets', chunk), 'utf8');
+      // V8 reads the hint only as the file's first line.
+      if (chunk.startsWith('react-') && !chunk.startsWith('react-dom-start-')) expect(code, chunk).toMatch(/=\s*[\w$]+\(\(function\(/);
+      else expect(code.startsWith('//# allFunctionsCalledOnLoad\n'), chunk).toBe(true);
+    }
+    // A page's own code, loaded when visited, is compiled as it is called.
+    const heatmap = readdirSync(join(dist, 'assets')).find((name) => /^HeatmapPage-[\w-]+\.js$/.test(name));
+    expect(readFileSync(join(dist, 'assets', heatmap!), 'utf8')).not.toContain('allFunctionsCalledOnLoad');
   });
 
   test('before the app’s code has arrived, the page shows the header, the navigation and the Overview layout', async ({ page }) => {
