@@ -1,4 +1,4 @@
-import { createServer, defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { renderFirstScreen } from './src/app/prerender';
 
@@ -35,6 +35,39 @@ function prerenderFirstScreen(): Plugin {
   };
 }
 
+type BundleChunk = Extract<Rollup.OutputBundle[string], { type: 'chunk' }>;
+
+/** The bundle's chunks by file name. */
+function chunksByFile(bundle: Rollup.OutputBundle): Map<string, BundleChunk> {
+  return new Map(
+    Object.values(bundle)
+      .filter((output): output is BundleChunk => output.type === 'chunk')
+      .map((chunk) => [chunk.fileName, chunk]),
+  );
+}
+
+/** The chunk holding src/app/start.tsx, the app's start (src/main.tsx imports it dynamically). */
+function startChunkOf(chunks: Map<string, BundleChunk>, plugin: string): BundleChunk {
+  const start = [...chunks.values()].find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
+  if (!start) throw new Error(`${plugin}: no chunk for src/app/start.tsx`);
+  return start;
+}
+
+/** `from` and the chunks it imports statically, each after those it imports; a `skip` chunk is neither listed nor followed. */
+function inImportOrder(chunks: Map<string, BundleChunk>, from: string, skip: (chunk: BundleChunk) => boolean = () => false): string[] {
+  const ordered: string[] = [];
+  const seen = new Set<string>();
+  const visit = (fileName: string) => {
+    const chunk = chunks.get(fileName);
+    if (!chunk || skip(chunk) || seen.has(fileName)) return;
+    seen.add(fileName);
+    for (const imported of chunk.imports) visit(imported);
+    ordered.push(fileName);
+  };
+  visit(from);
+  return ordered;
+}
+
 /**
  * index.html lists the app's start code (src/app/start.tsx and its static imports), which the tiny
  * entry preloads after the first paint, beside the API worker, and imports dynamically. The chunks
@@ -53,21 +86,10 @@ function preloadAppStart(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, context) => {
-        const chunks = new Map(
-          Object.values(context.bundle ?? {})
-            .filter((output) => output.type === 'chunk')
-            .map((chunk) => [chunk.fileName, chunk]),
-        );
-        const start = [...chunks.values()].find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
-        if (!start) throw new Error('gapmap:preload-app-start: no chunk for src/app/start.tsx');
-        const ordered: string[] = [];
-        const visit = (fileName: string) => {
-          const chunk = chunks.get(fileName);
-          if (!chunk || chunk.isEntry || ordered.includes(fileName)) return;
-          for (const imported of chunk.imports) visit(imported);
-          ordered.push(fileName);
-        };
-        visit(start.fileName);
+        const chunks = chunksByFile(context.bundle ?? {});
+        const start = startChunkOf(chunks, 'gapmap:preload-app-start');
+        // The entry's chunks are evaluated before any of these: not listed.
+        const ordered = inImportOrder(chunks, start.fileName, (chunk) => chunk.isEntry);
         return ordered.map((file) => ({
           tag: 'meta',
           attrs: { name: 'gapmap-start-chunk', content: `${base}${file}` },
@@ -115,8 +137,8 @@ function eagerCommonJsWrappers(chunkName: string): Plugin {
  * when each is first called. Most of their code runs at start (the router, TanStack Query, zod, the
  * app's shell), and those first-call compiles were 1,086 compiles and 150–240 ms of the start's main
  * thread at CPU ×1 on this project's machines (a trace's V8.CompileCode events): with the hint, 327
- * and 24 ms. Measured at CPU ×4 on a phone's width, 14 runs of each in turns (tests/bench/startTasks.ts),
- * the start's blocking time fell from a median of 180 ms to 138 ms.
+ * and 24 ms. Measured at CPU ×4 on a phone's width, 28 runs of each in turns (tests/bench/startTasks.ts),
+ * the start's blocking time fell from a median of 196 ms to 151 ms (docs/benchmarks.md, seventh round).
  * Not the react chunk: it keeps its own eager compile of react-dom's wrapper (eagerCommonJsWrappers);
  * hinted as a whole, evaluating react-dom became one task of 40–100 ms instead of 15–50.
  * Other browsers ignore the comment.
@@ -131,23 +153,11 @@ function compileHintsForStart(exceptChunk: string): Plugin {
       // the hint must be the chunk's first line.
       order: 'post',
       handler(_options, bundle) {
-        const chunks = new Map(
-          Object.values(bundle)
-            .filter((output) => output.type === 'chunk')
-            .map((chunk) => [chunk.fileName, chunk]),
-        );
-        const start = [...chunks.values()].find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        const chunks = chunksByFile(bundle);
+        const start = startChunkOf(chunks, 'gapmap:compile-hints-for-start');
         const entry = [...chunks.values()].find((chunk) => chunk.isEntry && chunk.moduleIds.some((id) => id.endsWith('/src/main.tsx')));
-        if (!start || !entry) throw new Error('gapmap:compile-hints-for-start: no chunk for src/app/start.tsx or src/main.tsx');
-        const ofTheStart = new Set<string>();
-        const visit = (fileName: string) => {
-          const chunk = chunks.get(fileName);
-          if (!chunk || ofTheStart.has(fileName)) return;
-          ofTheStart.add(fileName);
-          for (const imported of chunk.imports) visit(imported);
-        };
-        visit(entry.fileName);
-        visit(start.fileName);
+        if (!entry) throw new Error('gapmap:compile-hints-for-start: no chunk for src/main.tsx');
+        const ofTheStart = new Set([...inImportOrder(chunks, entry.fileName), ...inImportOrder(chunks, start.fileName)]);
         for (const fileName of ofTheStart) {
           const chunk = chunks.get(fileName)!;
           if (chunk.name !== exceptChunk) chunk.code = HINT + chunk.code;

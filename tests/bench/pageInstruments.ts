@@ -1,5 +1,5 @@
-// What the browser benches (views.ts, lists.ts) install in the page and do through it.
-import type { Page } from 'playwright-core';
+// What the browser benches (views.ts, lists.ts, startTasks.ts, startProfile.ts) install in the page and do through it.
+import type { Browser, Page } from 'playwright-core';
 
 /** What stampFirstPaint leaves on the page's window. */
 export interface FirstPaintStamps {
@@ -50,4 +50,18 @@ export async function importFiles(page: Page, origin: string, files: string[]): 
     throw new Error(`import not possible: ${await page.locator('#commit-refusal').textContent().catch(() => '?')}`, { cause: error });
   });
   await page.getByRole('status').filter({ hasText: /^Imported:/ }).waitFor({ timeout: 300_000 });
+}
+
+/**
+ * A page in a fresh browser context (a first visit) at `width` × 823 px, with its CPU slowed `rate`
+ * times by DevTools, and that DevTools session. Signed in to `gapmap serve` when GAPMAP_BENCH_COOKIES,
+ * a JSON object of origin → Cookie header, names the url's origin.
+ */
+export async function openThrottledPage(browser: Browser, url: string, width: number, rate: number) {
+  const cookie = (JSON.parse(process.env.GAPMAP_BENCH_COOKIES ?? '{}') as Record<string, string>)[new URL(url).origin];
+  const context = await browser.newContext({ viewport: { width, height: 823 }, extraHTTPHeaders: cookie ? { cookie } : {} });
+  const page = await context.newPage();
+  const devtools = await context.newCDPSession(page);
+  await devtools.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, devtools };
 }

@@ -18,6 +18,7 @@
 import { chromium } from 'playwright';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { openThrottledPage } from './pageInstruments';
 
 const [url = 'http://localhost:4173/', rateText = '1', widthText = '412', overText = '10', sampleText = 'yes'] = process.argv.slice(2);
 const over = Number(overText);
@@ -41,11 +42,7 @@ interface ProfileNode {
 const browser = await chromium.launch({ executablePath: findChromium() as string, args: CHROMIUM_ARGS as string[] });
 let events: TraceEvent[];
 try {
-  const cookie = (JSON.parse(process.env.GAPMAP_BENCH_COOKIES ?? '{}') as Record<string, string>)[new URL(url).origin];
-  const context = await browser.newContext({ viewport: { width: Number(widthText), height: 823 }, extraHTTPHeaders: cookie ? { cookie } : {} });
-  const page = await context.newPage();
-  const devtools = await context.newCDPSession(page);
-  await devtools.send('Emulation.setCPUThrottlingRate', { rate: Number(rateText) });
+  const { page, devtools } = await openThrottledPage(browser, url, Number(widthText), Number(rateText));
   const collected: TraceEvent[] = [];
   devtools.on('Tracing.dataCollected', ({ value }) => collected.push(...(value as unknown as TraceEvent[])));
   const done = new Promise((resolve) => devtools.once('Tracing.tracingComplete', resolve));

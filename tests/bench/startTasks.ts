@@ -11,6 +11,7 @@
 import { chromium } from 'playwright';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import { openThrottledPage } from './pageInstruments';
 
 const [firstUrl = 'http://localhost:4173/', rateText = '1', runsText = '5', widthText = '412', ...moreUrls] = process.argv.slice(2);
 const urls = [firstUrl, ...moreUrls];
@@ -30,9 +31,7 @@ const results = new Map(urls.map((url) => [url, { longest: [] as number[], block
 try {
   for (let run = 0; run < runs; run++) {
     for (const url of urls) {
-      const cookie = (JSON.parse(process.env.GAPMAP_BENCH_COOKIES ?? '{}') as Record<string, string>)[new URL(url).origin];
-      const context = await browser.newContext({ viewport: { width, height: 823 }, extraHTTPHeaders: cookie ? { cookie } : {} });
-      const page = await context.newPage();
+      const { context, page } = await openThrottledPage(browser, url, width, rate);
       await page.addInitScript(() => {
         const seen = window as unknown as { __frames: Frame[]; __tasks: number[] };
         seen.__frames = [];
@@ -46,8 +45,6 @@ try {
           for (const entry of list.getEntries()) seen.__tasks.push(Math.round(entry.duration));
         }).observe({ type: 'longtask', buffered: true });
       });
-      const devtools = await context.newCDPSession(page);
-      await devtools.send('Emulation.setCPUThrottlingRate', { rate });
       await page.goto(url);
       await page.waitForTimeout(4000);
       const { frames, tasks } = await page.evaluate(() => {
