@@ -1,6 +1,7 @@
 // Sign-in and access on a server (SPEC §9), for the page: whether a server sent it, who is signed in,
 // the /auth calls (password, sign out), and the admin's accounts, tokens and audit log.
 import { z } from 'zod';
+import type { QueryClient } from '@tanstack/react-query';
 import { sendRequest } from './transport';
 import { ApiError, apiUrl, type QueryParams } from './client';
 import { apiErrorSchema, sessionSchema, signedInHintSchema, SIGNED_IN_MARKER, type SessionInfo, type SignedInHint } from './contract';
@@ -34,6 +35,25 @@ export async function fetchSignedInSession(): Promise<SessionInfo | 'signed-out'
   if (response.status === 401) return 'signed-out';
   if (!response.ok) throw await failure(response);
   return sessionSchema.parse(await response.json());
+}
+
+/**
+ * The sign-in gate's question on a server: who is signed in (src/app/SignIn.tsx). Its answer is
+ * about the stored data (its counts, whether this is a first run), so its key sits under the stored
+ * data's queries (gapmapQueries.all with no draft open): whatever changes them asks it again too.
+ */
+export const signedInQuery = { queryKey: ['gapmap', 'stored', 'signed-in'] as const, queryFn: fetchSignedInSession, staleTime: 60_000 };
+
+/**
+ * A server's /api/session answer for the stored data, through the sign-in gate's query: on a server
+ * the answer is the signed-in person's whatever persona the page speaks in, and asking it once
+ * instead of twice at every start spares the server and the page a request (both asked it at once).
+ * A request already on its way is shared; an answer the stored data's change made stale is asked again.
+ */
+export async function signedInSession(client: QueryClient): Promise<SessionInfo> {
+  const session = await client.fetchQuery(signedInQuery);
+  if (session === 'signed-out') throw new ApiError(401, 'signed-out', 'Sign in to use Gapmap.');
+  return session;
 }
 
 export const authConfigSchema = z.lazy(() => z.object({ password: z.boolean(), oidc: z.object({ name: z.string(), url: z.string() }).optional() }));

@@ -2,6 +2,7 @@
 // as-of date, evidence filter, scope), so a persona switch or a date change never shows stale data.
 import { queryOptions } from '@tanstack/react-query';
 import { getJson, postQuery } from './client';
+import { isServerHost, signedInSession } from './access';
 import { draftInAddress } from './scenario';
 import { decodeOrgHeatmap } from './heatmapCells';
 import {
@@ -40,7 +41,11 @@ export const gapmapQueries = {
   /** Prefix of every query whatever the draft: what a change to the stored data invalidates. */
   everything: ['gapmap'] as const,
   session: (persona: Persona) =>
-    queryOptions({ queryKey: [...gapmapQueries.all, 'session', persona], queryFn: ({ signal }) => getJson(sessionSchema, persona, '/session', {}, signal) }),
+    queryOptions({
+      queryKey: [...gapmapQueries.all, 'session', persona],
+      // On a server, with no what-if draft open, the same request as the sign-in gate's, asked once.
+      queryFn: ({ signal, client }) => (isServerHost() && !draftInAddress() ? signedInSession(client) : getJson(sessionSchema, persona, '/session', {}, signal)),
+    }),
   overview: (persona: Persona, asOf: string | undefined, team: string | undefined, evidence?: Evidence) =>
     queryOptions({
       queryKey: [...gapmapQueries.all, 'overview', persona, asOf, team, evidence],

@@ -3,15 +3,13 @@
 // identity provider when configured); signed in, the app with the header naming who and their role.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchAuthConfig, fetchSignedInSession, signedInHint, signInWithPassword, signOut } from '../api/access';
+import { fetchAuthConfig, signedInHint, signedInQuery, signInWithPassword, signOut } from '../api/access';
 import { ApiError } from '../api/client';
 import { encodePersona, personaKindOf, type Persona, type SignedInHint } from '../api/contract';
 import { useUi } from '../stores/ui';
 import { Loading } from '../components/QueryState';
 
 const ROLE_NAMES = { admin: 'Admin', manager: 'Manager', hr: 'HR' } as const;
-
-export const signedInQuery = { queryKey: ['gapmap', 'signed-in'] as const, queryFn: fetchSignedInSession, staleTime: 60_000 };
 
 /** Who is signed in, as the gate and the header need it: /api/session's answer or the page's hint. */
 interface SignedInPerson {

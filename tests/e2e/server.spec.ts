@@ -129,8 +129,14 @@ test.describe.serial('gapmap serve', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
+    const askedWhoIsSignedIn: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/session') askedWhoIsSignedIn.push(request.url());
+    });
     await page.goto(url);
     await expect(page.locator('.figure', { hasText: /^Readiness/ }).first().locator('.figure-value')).toHaveText(/^\d{1,3}\.\d%$/);
+    // The sign-in gate and the Overview both need who is signed in: one request answers both.
+    expect(askedWhoIsSignedIn).toHaveLength(1);
     await expect(page.getByText(`${ADMIN.email} · Admin`)).toBeVisible();
     const navigation = page.getByRole('navigation', { name: 'Main' });
     await expect(navigation.getByRole('link', { name: 'People & access' })).toBeVisible();
