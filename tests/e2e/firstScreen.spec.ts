@@ -5,6 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expectNoSeriousAxeViolations } from './helpers';
 
 const FIGURE_LABELS = ['Readiness', 'Readiness in 90 days', 'Critical gaps', 'Single points of failure', 'Expiring in 90 days', 'Goal completion'];
@@ -54,6 +55,20 @@ test.describe('the first screen before any JavaScript', () => {
     // A page's own code, loaded when visited, is compiled as it is called.
     const heatmap = readdirSync(join(dist, 'assets')).find((name) => /^HeatmapPage-[\w-]+\.js$/.test(name));
     expect(readFileSync(join(dist, 'assets', heatmap!), 'utf8')).not.toContain('allFunctionsCalledOnLoad');
+  });
+
+  test('every script and style sheet of the build is also there compressed, brotli and gzip, each the same file once decompressed', () => {
+    const assets = join(import.meta.dirname, '../../dist/assets');
+    const names = readdirSync(assets);
+    const compressible = names.filter((name) => /\.(js|css)$/.test(name));
+    expect(compressible.length).toBeGreaterThan(10);
+    for (const name of compressible) {
+      const plain = readFileSync(join(assets, name));
+      if (plain.length < 1024) continue;
+      expect(names, name).toContain(`${name}.br`);
+      expect(brotliDecompressSync(readFileSync(join(assets, `${name}.br`))).equals(plain), `${name}.br`).toBe(true);
+      expect(gunzipSync(readFileSync(join(assets, `${name}.gz`))).equals(plain), `${name}.gz`).toBe(true);
+    }
   });
 
   test('before the app’s code has arrived, the page shows the header, the navigation and the Overview layout', async ({ page }) => {

@@ -173,7 +173,8 @@ export function createNodeApp(options: { state: OrganisationState; database?: Op
     });
     app.get('/', page);
     app.get('/index.html', page);
-    app.use('*', serveStatic({ root: distDir }));
+    // The build wrote each asset compressed beside it (vite.config.ts precompressAssets): sent as it is.
+    app.use('*', serveStatic({ root: distDir, precompressed: true }));
     // Every other page address is the single-page app's (the router reads the URL).
     app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? c.notFound() : page(c)));
   }

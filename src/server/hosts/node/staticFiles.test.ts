@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeApp, listen, serverAccess, type ServerAccess } from './serve';
 import { addAccount, startSession } from '../../auth/accounts';
@@ -16,6 +16,8 @@ import { memoryStore } from '../../store/organisationStore';
 const TODAY = '2026-11-25';
 // A script long enough to be worth compressing (hono/compress skips bodies under 1 KiB).
 const SCRIPT = `export const shell = ${JSON.stringify('the app '.repeat(400))};\n`;
+const BROTLI = brotliCompressSync(SCRIPT);
+const GZIP = gzipSync(SCRIPT, { level: 9 });
 const INLINE_SCRIPT = "if (location.pathname !== '/') document.documentElement.setAttribute('data-other-page', '');";
 const INDEX = `<!doctype html><html lang="en"><head><title>Gapmap</title><script>${INLINE_SCRIPT}</script></head><body><div id="root"><h1>Overview</h1></div></body></html>`;
 
@@ -27,6 +29,10 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'assets', 'start-AbC123xy.js'), SCRIPT);
+  // An asset the build also wrote compressed (vite.config.ts precompressAssets), as brotli and gzip.
+  writeFileSync(join(dist, 'assets', 'react-XyZ789ab.js'), SCRIPT);
+  writeFileSync(join(dist, 'assets', 'react-XyZ789ab.js.br'), BROTLI);
+  writeFileSync(join(dist, 'assets', 'react-XyZ789ab.js.gz'), GZIP);
   const state = createOrganisationState(memoryStore(), () => TODAY, { whenEmpty: 'stay-empty' });
   access = serverAccess(undefined);
   server = await listen(createNodeApp({ state, distDir: dist, access }), { port: 0, host: '127.0.0.1' });
@@ -62,6 +68,26 @@ describe('gapmap serve sends the built page', () => {
     const response = await get('/assets/start-AbC123xy.js');
     expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.body.toString()).toBe(SCRIPT);
+  });
+
+  it('sends the file the build compressed with brotli, as it is, to a browser that accepts brotli', async () => {
+    const response = await get('/assets/react-XyZ789ab.js', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.headers.vary).toMatch(/accept-encoding/i);
+    expect(response.body.equals(BROTLI)).toBe(true);
+    expect(brotliDecompressSync(response.body).toString()).toBe(SCRIPT);
+  });
+
+  it('sends the build’s gzip file to a client that accepts only gzip, and the plain file to one that accepts neither', async () => {
+    const gzipped = await get('/assets/react-XyZ789ab.js', { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.body.equals(GZIP)).toBe(true);
+    const plain = await get('/assets/react-XyZ789ab.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
   });
 
   it('sends index.html, at / and at any page address, with no-cache and the server-host marker', async () => {
