@@ -105,36 +105,6 @@ function preloadAppStart(): Plugin {
 }
 
 /**
- * React is CommonJS: rolldown wraps each of its modules in an arrow function run when the module is
- * first required, and V8 compiles such a function only when it is called, on the main thread. For
- * react-dom that compile was a task of 50–110 ms of the page's start on this project's machines.
- * Written as a parenthesised function expression, the wrapper is compiled when its chunk is, off
- * the main thread while it downloads (V8 compiles such "possibly invoked" functions eagerly).
- * Rewrites the minified chunk after minification (the minifier would turn it back into an arrow).
- */
-function eagerCommonJsWrappers(chunkName: string): Plugin {
-  // The call of rolldown's CommonJS helper on its arrow: `=e((e=>{` minified, else
-  // `= /* @__PURE__ */ __commonJSMin(((exports, module) => {`.
-  const wrapper = /(=\s*(?:\/\*\s*@__PURE__\s*\*\/\s*)?)([\w$]+)\(\(\(?([\w$]+(?:,\s*[\w$]+)*)\)?\s*=>\s*\{/g;
-  return {
-    name: 'gapmap:eager-commonjs-wrappers',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const output of Object.values(bundle)) {
-        if (output.type !== 'chunk' || output.name !== chunkName) continue;
-        let rewritten = 0;
-        output.code = output.code.replace(wrapper, (_match, assignment: string, helper: string, params: string) => {
-          rewritten++;
-          return `${assignment}${helper}((function(${params}){`;
-        });
-        // React's build changed shape: say so rather than silently lose the eager compile.
-        if (rewritten === 0) throw new Error(`gapmap:eager-commonjs-wrappers: no CommonJS wrapper found in the ${chunkName} chunk`);
-      }
-    },
-  };
-}
-
-/**
  * The chunks of the page's start (the entry, src/app/start.tsx and the chunks it imports) begin with
  * V8's explicit compile hint, `//# allFunctionsCalledOnLoad`: Chromium then compiles all their
  * functions on the thread that streams each chunk in, instead of one at a time on the main thread
@@ -143,15 +113,22 @@ function eagerCommonJsWrappers(chunkName: string): Plugin {
  * thread at CPU ×1 on this project's machines (a trace's V8.CompileCode events): with the hint, 327
  * and 24 ms. Measured at CPU ×4 on a phone's width, 28 runs of each in turns (tests/bench/startTasks.ts),
  * the start's blocking time fell from a median of 196 ms to 151 ms (docs/benchmarks.md, seventh round).
- * Not the react chunk: it keeps its own eager compile of react-dom's wrapper (eagerCommonJsWrappers);
- * hinted as a whole, evaluating react-dom became one task of 40–100 ms instead of 15–50.
+ * React's chunk too: without the hint, react-dom's CommonJS wrapper and the functions it calls were
+ * compiled on the main thread as they ran (a task of 50–110 ms before it was compiled eagerly). In
+ * Lighthouse at CPU ×7, the build that hints it as well had a median blocking time of 228 ms against
+ * 398 ms for the one that did not, 11 runs each in turns; the rewrite that had made react-dom's wrapper
+ * compile eagerly (a parenthesised function) adds nothing to the hint and is gone (docs/benchmarks.md,
+ * eighth round).
  * Other browsers ignore the comment.
  */
-function compileHintsForStart(exceptChunk: string): Plugin {
+function compileHintsForStart(): Plugin {
   const HINT = '//# allFunctionsCalledOnLoad\n';
   return {
     name: 'gapmap:compile-hints-for-start',
     apply: 'build',
+    // The hint is added after the file names' hashes are made: part of every chunk's hash, so that
+    // a change to it (or to which chunks have it) never leaves a cached file of the same name stale.
+    augmentChunkHash: () => `${HINT}all chunks of the start`,
     generateBundle: {
       // After Vite's rewriting of the chunks with dynamic imports, which puts code before the hint:
       // the hint must be the chunk's first line.
@@ -164,7 +141,7 @@ function compileHintsForStart(exceptChunk: string): Plugin {
         const ofTheStart = new Set([...inImportOrder(chunks, entry.fileName), ...inImportOrder(chunks, start.fileName)]);
         for (const fileName of ofTheStart) {
           const chunk = chunks.get(fileName)!;
-          if (chunk.name !== exceptChunk) chunk.code = HINT + chunk.code;
+          chunk.code = HINT + chunk.code;
         }
       },
     },
@@ -205,7 +182,7 @@ function precompressAssets(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), prerenderFirstScreen(), preloadAppStart(), eagerCommonJsWrappers('react'), compileHintsForStart('react'), precompressAssets()],
+  plugins: [react(), prerenderFirstScreen(), preloadAppStart(), compileHintsForStart(), precompressAssets()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4180, strictPort: true },
   worker: { format: 'es' },
