@@ -116,9 +116,9 @@ function preloadAppStart(): Plugin {
  * React's chunk too: without the hint, react-dom's CommonJS wrapper and the functions it calls were
  * compiled on the main thread as they ran (a task of 50–110 ms before it was compiled eagerly). In
  * Lighthouse at CPU ×7, the build that hints it as well had a median blocking time of 228 ms against
- * 398 ms for the one that did not, 11 runs each in turns; the rewrite that had made react-dom's wrapper
- * compile eagerly (a parenthesised function) adds nothing to the hint and is gone (docs/benchmarks.md,
- * eighth round).
+ * 398 ms for the one that did not, 11 runs each in turns (a later batch of 7 each: 342 and 336 ms, the
+ * noise); the rewrite that had made react-dom's wrapper compile eagerly (a parenthesised function)
+ * adds nothing to the hint and is gone (docs/benchmarks.md, eighth round).
  * Other browsers ignore the comment.
  */
 function compileHintsForStart(): Plugin {
@@ -126,9 +126,10 @@ function compileHintsForStart(): Plugin {
   return {
     name: 'gapmap:compile-hints-for-start',
     apply: 'build',
-    // The hint is added after the file names' hashes are made: part of every chunk's hash, so that
-    // a change to it (or to which chunks have it) never leaves a cached file of the same name stale.
-    augmentChunkHash: () => `${HINT}all chunks of the start`,
+    // The hint is added after the file names' hashes are made: this text is part of every chunk's
+    // hash, so that a cached file of the same name is never stale. Edit it with any change to the
+    // hint or to which chunks get it.
+    augmentChunkHash: () => `${HINT}every chunk of the start`,
     generateBundle: {
       // After Vite's rewriting of the chunks with dynamic imports, which puts code before the hint:
       // the hint must be the chunk's first line.
