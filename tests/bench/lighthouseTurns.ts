@@ -22,6 +22,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+import type { TraceEvent } from './pageInstruments';
 
 const [rateText, runsText, ...urls] = process.argv.slice(2);
 const rate = Number(rateText);
@@ -37,14 +38,6 @@ const cookies = JSON.parse(process.env.GAPMAP_BENCH_COOKIES ?? '{}') as Record<s
 /** Lantern leaves main-thread tasks shorter than this out of its simulation (PageDependencyGraph's SIGNIFICANT_DUR_THRESHOLD_MS). */
 const KEPT_TASK_MS = 10;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-}
 interface Report {
   categories: { performance: { score: number } };
   environment: { benchmarkIndex: number };

@@ -1,6 +1,18 @@
 // What the browser benches (views.ts, lists.ts, startTasks.ts, startProfile.ts) install in the page and do through it.
 import type { Browser, Page } from 'playwright-core';
 
+/** One event of a Chromium trace (Tracing.dataCollected, or a trace Lighthouse saved), as the benches read it. */
+export interface TraceEvent {
+  name: string;
+  /** The phase: 'X' a complete event (with its duration), 'I' an instant, … */
+  ph: string;
+  /** Microseconds. */
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+}
+
 /** What stampFirstPaint leaves on the page's window. */
 export interface FirstPaintStamps {
   /** When an element matching the selector first reached the DOM (0 until then). */

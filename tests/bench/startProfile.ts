@@ -22,18 +22,12 @@
 import { chromium } from 'playwright';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
-import { openThrottledPage } from './pageInstruments';
+import { openThrottledPage, type TraceEvent as TraceEventBase } from './pageInstruments';
 
 const [url = 'http://localhost:4173/', rateText = '1', widthText = '412', overText = '10', sampleText = 'yes'] = process.argv.slice(2);
 const over = Number(overText);
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
+interface TraceEvent extends TraceEventBase {
   id?: string;
   args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[]; url?: string } };
 }
