@@ -4,6 +4,7 @@
 // rows (up to most of the screen), and prints as plain tables holding every row and column.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { usePrinting } from './usePrinting';
 
 export interface HeatmapRow {
   id: string;
@@ -53,26 +54,6 @@ const NARROW_ROW_HEADER_WIDTH = 120;
 const PAGE_ROWS = 10;
 /** Skills per printed table: a row header and this many columns fit an A4 page's width. */
 const PRINT_COLUMNS = 10;
-
-/** True while the page is printed (or print media is emulated): every cell is then drawn. */
-function usePrinting(): boolean {
-  const [printing, setPrinting] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('print').matches);
-  useEffect(() => {
-    if (typeof window.matchMedia !== 'function') return;
-    const media = window.matchMedia('print');
-    const follow = () => setPrinting(media.matches);
-    const start = () => setPrinting(true);
-    media.addEventListener('change', follow);
-    window.addEventListener('beforeprint', start);
-    window.addEventListener('afterprint', follow);
-    return () => {
-      media.removeEventListener('change', follow);
-      window.removeEventListener('beforeprint', start);
-      window.removeEventListener('afterprint', follow);
-    };
-  }, []);
-  return printing;
-}
 
 function useNarrowScreen(): boolean {
   const query = '(max-width: 640px)';

@@ -1,8 +1,9 @@
 // The one sortable table of the app: each column header is a button (aria-sort on its th), the
 // sort lives in the URL under the table's own search param, and the table scrolls inside its own
 // box on a narrow screen instead of widening the page.
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { usePrinting } from './usePrinting';
 import { formatSort, parseSort, sortRows, type SortDirection, type SortState, type SortValue } from '../domain/sorting';
 
 export interface SortableColumn<Row, Key extends string = string> {
@@ -46,22 +47,6 @@ interface SortableTableProps<Row, Key extends string> {
  * 47,000 goals) would take seconds to render. Printing shows every row.
  */
 export const DEFAULT_PAGE_SIZE = 100;
-
-/** Every row of every table on paper: the rows past the first page are rendered when printing starts. */
-function usePrinting(): boolean {
-  const [printing, setPrinting] = useState(false);
-  useEffect(() => {
-    const before = () => setPrinting(true);
-    const after = () => setPrinting(false);
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
-  return printing;
-}
 
 function classOf(column: { numeric?: boolean; screenOnly?: boolean }): string | undefined {
   return [column.numeric ? 'numeric' : '', column.screenOnly ? 'no-print' : ''].filter(Boolean).join(' ') || undefined;
