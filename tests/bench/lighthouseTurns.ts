@@ -17,12 +17,9 @@
 //   Not the page's doing, but it moves the median: say how many runs had it.
 // A signed-in session of `gapmap serve`: GAPMAP_BENCH_COOKIES, a JSON object of origin → Cookie header.
 // Traces and reports are kept in tests/bench/out/lighthouse-turns/ (git-ignored).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// @ts-expect-error: a plain .mjs module shared with the e2e runner.
-import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
-import type { TraceEvent } from './pageInstruments';
+import { benchCookieFor, runLighthouseCli, type TraceEvent } from './pageInstruments';
 
 const [rateText, runsText, ...urls] = process.argv.slice(2);
 const rate = Number(rateText);
@@ -34,7 +31,6 @@ if (!(rate > 0) || !(runs > 0) || urls.length === 0) {
 const ROOT = join(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'tests/bench/out/lighthouse-turns');
 mkdirSync(OUT, { recursive: true });
-const cookies = JSON.parse(process.env.GAPMAP_BENCH_COOKIES ?? '{}') as Record<string, string>;
 /** Lantern leaves main-thread tasks shorter than this out of its simulation (PageDependencyGraph's SIGNIFICANT_DUR_THRESHOLD_MS). */
 const KEPT_TASK_MS = 10;
 
@@ -55,13 +51,8 @@ interface Run {
 }
 
 function lighthouse(url: string, name: string): Run {
-  const output = join(OUT, `${name}.json`);
-  const origin = new URL(url).origin;
-  const args = [join(ROOT, 'node_modules/lighthouse/cli/index.js'), url, '--quiet', '--output=json', `--output-path=${output}`, '--save-assets', '--only-categories=performance', `--chrome-flags=${['--headless=new', ...(CHROMIUM_ARGS as string[])].join(' ')}`, `--throttling.cpuSlowdownMultiplier=${rate}`];
-  if (cookies[origin]) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookies[origin] })}`);
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: findChromium() as string }, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`lighthouse failed on ${url} (exit ${result.status})`);
-  const report = JSON.parse(readFileSync(output, 'utf8')) as Report;
+  const cookie = benchCookieFor(url);
+  const report = runLighthouseCli<Report>(url, join(OUT, `${name}.json`), { categories: ['performance'], cpuSlowdown: rate, saveAssets: true, ...(cookie ? { headers: { Cookie: cookie } } : {}) });
   const traceFile = JSON.parse(readFileSync(join(OUT, `${name}-0.trace.json`), 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(traceFile) ? traceFile : traceFile.traceEvents;
   // The page's main thread: the one that reported the first contentful paint.

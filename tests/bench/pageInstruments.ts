@@ -1,5 +1,13 @@
-// What the browser benches (views.ts, lists.ts, startTasks.ts, startProfile.ts) install in the page and do through it.
+// What the browser benches (views.ts, lists.ts, startTasks.ts, startProfile.ts, lighthouseTurns.ts)
+// install in the page and do through it, and how they run Lighthouse.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+// @ts-expect-error: a plain .mjs module shared with the e2e runner.
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
+
+const ROOT = join(import.meta.dirname, '../..');
 
 /** One event of a Chromium trace (Tracing.dataCollected, or a trace Lighthouse saved), as the benches read it. */
 export interface TraceEvent {
@@ -70,10 +78,44 @@ export async function importFiles(page: Page, origin: string, files: string[]): 
  * a JSON object of origin → Cookie header, names the url's origin.
  */
 export async function openThrottledPage(browser: Browser, url: string, width: number, rate: number) {
-  const cookie = (JSON.parse(process.env.GAPMAP_BENCH_COOKIES ?? '{}') as Record<string, string>)[new URL(url).origin];
+  const cookie = benchCookieFor(url);
   const context = await browser.newContext({ viewport: { width, height: 823 }, extraHTTPHeaders: cookie ? { cookie } : {} });
   const page = await context.newPage();
   const devtools = await context.newCDPSession(page);
   await devtools.send('Emulation.setCPUThrottlingRate', { rate });
   return { context, page, devtools };
+}
+
+/** The Cookie header GAPMAP_BENCH_COOKIES (a JSON object of origin → Cookie header) names for the url's origin: a signed-in session of `gapmap serve`. */
+export function benchCookieFor(url: string): string | undefined {
+  return (JSON.parse(process.env.GAPMAP_BENCH_COOKIES ?? '{}') as Record<string, string>)[new URL(url).origin];
+}
+
+export interface LighthouseOptions {
+  /** The report's categories (--only-categories). */
+  categories: string[];
+  /** Headers every request of the run carries (the session cookie on the server). */
+  headers?: Record<string, string>;
+  /** Replaces the mobile preset's 4× CPU slowdown. */
+  cpuSlowdown?: number;
+  /** Also keep the run's trace and DevTools log beside the report (`<output without .json>-0.trace.json`). */
+  saveAssets?: boolean;
+  /** Lighthouse's own progress lines on this process's output. */
+  showProgress?: boolean;
+}
+
+/** Lighthouse's CLI (mobile preset, a fresh headless Chromium) on `url`: its JSON report, also written to `output`. */
+export function runLighthouseCli<Report>(url: string, output: string, options: LighthouseOptions): Report {
+  const chromeFlags = ['--headless=new', ...(CHROMIUM_ARGS as string[])].join(' ');
+  const args = [join(ROOT, 'node_modules/lighthouse/cli/index.js'), url, '--quiet', '--output=json', `--output-path=${output}`, `--only-categories=${options.categories.join(',')}`, `--chrome-flags=${chromeFlags}`];
+  if (options.saveAssets) args.push('--save-assets');
+  if (options.headers) args.push(`--extra-headers=${JSON.stringify(options.headers)}`);
+  if (options.cpuSlowdown !== undefined) args.push(`--throttling.cpuSlowdownMultiplier=${options.cpuSlowdown.toFixed(2)}`);
+  const result = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, CHROME_PATH: findChromium() as string },
+    stdio: ['ignore', options.showProgress ? 'inherit' : 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`lighthouse failed on ${url} (exit ${result.status})`);
+  return JSON.parse(readFileSync(output, 'utf8')) as Report;
 }

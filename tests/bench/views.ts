@@ -19,7 +19,7 @@ import { organisationCsvFiles } from '../../src/domain/csv';
 import type { Organisation } from '../../src/domain/schema';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
-import { importFiles, installPageFunctionHelpers, stampFirstPaint, type FirstPaintStamps } from './pageInstruments';
+import { importFiles, installPageFunctionHelpers, runLighthouseCli, stampFirstPaint, type FirstPaintStamps } from './pageInstruments';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'tests/bench/data/views');
@@ -247,23 +247,17 @@ interface Target {
 /** Lighthouse's mobile preset (the default) on the demo organisation, a fresh profile each run. */
 function runLighthouse(target: Target, run: number | string, cpuSlowdown?: number): LighthouseRun {
   mkdirSync(LH_OUT, { recursive: true });
-  const output = join(LH_OUT, `${target.key}-${run}.json`);
-  const chromeFlags = ['--headless=new', ...(CHROMIUM_ARGS as string[])].join(' ');
   const load = loadavg()[0]!;
-  const args = [join(ROOT, 'node_modules/lighthouse/cli/index.js'), `${target.origin}/`, '--quiet', '--output=json', `--output-path=${output}`, '--only-categories=performance,accessibility', `--chrome-flags=${chromeFlags}`];
-  if (target.headers) args.push(`--extra-headers=${JSON.stringify(target.headers)}`);
-  if (cpuSlowdown !== undefined) args.push(`--throttling.cpuSlowdownMultiplier=${cpuSlowdown.toFixed(2)}`);
-  const result = spawnSync(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, CHROME_PATH: findChromium() as string },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (result.status !== 0) throw new Error(`lighthouse failed (exit ${result.status})`);
-  const lhr = JSON.parse(readFileSync(output, 'utf8')) as {
+  const lhr = runLighthouseCli<{
     categories: Record<string, { score: number }>;
     environment: { benchmarkIndex: number };
     audits: Record<string, { numericValue?: number; details?: { items?: { url: string; resourceType?: string }[] } }>;
-  };
+  }>(`${target.origin}/`, join(LH_OUT, `${target.key}-${run}.json`), {
+    categories: ['performance', 'accessibility'],
+    showProgress: true,
+    ...(target.headers ? { headers: target.headers } : {}),
+    ...(cpuSlowdown !== undefined ? { cpuSlowdown } : {}),
+  });
   // Bytes as gzip would send them (vite preview serves uncompressed): each script of the first load, gzipped here.
   const assets = new Map(readdirSync(join(DIST, 'assets')).map((name) => [`/assets/${name}`, join(DIST, 'assets', name)]));
   const scripts = (lhr.audits['network-requests']?.details?.items ?? [])
