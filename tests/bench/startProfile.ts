@@ -5,13 +5,13 @@
 //
 //   node --import tsx tests/bench/startProfile.ts <url> [cpu slowdown, 1] [width, 412] [over ms, 10] [sample, yes|no]
 //
-// Without sampling (no), the tasks' lengths are nearer what they are untraced. What the tracing itself
-// adds: with V8's compile events (COMPILES=1), V8 collects source positions it would otherwise not
-// (react-dom's whole module re-parsed when it makes its first Error: 20–50 ms at CPU ×1, absent from
-// Lighthouse's traces), so a long V8.CollectSourcePositions is the tool's, not the page's; and the
-// sampling profiler starts inside the page's first task (CpuProfiler::StartProfiling, 15 ms). It prints each task of
-// [over] ms or more, then the totals before and after the first contentful paint, and with sampling
-// the files and functions that spent the most after it. More, by environment variable:
+// It prints each task of [over] ms or more, then the totals before and after the first contentful
+// paint, and with sampling the files and functions that spent the most after it. Without sampling
+// (no), the tasks' lengths are nearer what they are untraced. What the tracing itself adds: with V8's
+// compile events (COMPILES=1), V8 collects source positions it would otherwise not (react-dom's whole
+// module re-parsed when it makes its first Error: 20–50 ms at CPU ×1, absent from Lighthouse's
+// traces), so a long V8.CollectSourcePositions is the tool's, not the page's; and the sampling
+// profiler starts inside the page's first task (CpuProfiler::StartProfiling, 15 ms). More, by environment variable:
 //   AT=<regex>     each sample given to its nearest caller that matches (AT='start-|QueryState-')
 //   IN=<regex>     a file's samples given to where the page entered it (IN=zod)
 //   TOP=<n>        how many lines those lists show (30)
