@@ -11,7 +11,8 @@
 // compile events (COMPILES=1), V8 collects source positions it would otherwise not (react-dom's whole
 // module re-parsed when it makes its first Error: 20–50 ms at CPU ×1, absent from Lighthouse's
 // traces), so a long V8.CollectSourcePositions is the tool's, not the page's; and the sampling
-// profiler starts inside the page's first task (CpuProfiler::StartProfiling, 15 ms). More, by environment variable:
+// profiler starts inside the page's first task (CpuProfiler::StartProfiling, 15 ms).
+// More, by environment variable:
 //   AT=<regex>     each sample given to its nearest caller that matches (AT='start-|QueryState-')
 //   IN=<regex>     a file's samples given to where the page entered it (IN=zod)
 //   TOP=<n>        how many lines those lists show (30)
