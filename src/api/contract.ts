@@ -289,8 +289,9 @@ export const rolesSchema = z.lazy(() => z.object({
 export type RolesResponse = z.infer<typeof rolesSchema>;
 
 /**
- * The team heatmap's cell arrays hold up to 400,000 numbers (2,000 people × 200 skills): one loop
- * checks them, where a schema per element would cost a parse per cell on the main thread.
+ * The team heatmap's cell arrays hold up to 400,000 numbers (2,000 people × 200 skills), the org
+ * heatmap's team columns 4,000 names and figures each: one loop checks them, where a schema per
+ * element would cost a parse per item on the main thread.
  */
 function finiteNumbers(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
@@ -301,6 +302,7 @@ function finiteNumbers(value: unknown): boolean {
   return true;
 }
 const numberArraySchema = z.lazy(() => z.custom<number[]>(finiteNumbers, 'Expected an array of numbers'));
+const stringArraySchema = z.lazy(() => z.custom<string[]>((value) => Array.isArray(value) && value.every((item) => typeof item === 'string'), 'Expected an array of strings'));
 
 /**
  * Org heatmap: one row per team, one column per skill. The teams travel as columns (names,
@@ -320,11 +322,11 @@ const base64Schema = z.lazy(() => z.string());
 export const orgHeatmapSchema = z.lazy(() => z.object({
   asOf: isoDateSchema,
   teams: z.object({
-    names: z.array(z.string()),
-    members: z.array(z.number()),
-    readiness: z.array(z.number()),
+    names: stringArraySchema,
+    members: numberArraySchema,
+    readiness: numberArraySchema,
     /** While a what-if draft is named: each team's readiness on the stored organisation (see overviewSchema.baseline). */
-    baselineReadiness: z.array(z.number()).optional(),
+    baselineReadiness: numberArraySchema.optional(),
   }),
   skills: z.array(skillRefSchema),
   coverage: base64Schema,

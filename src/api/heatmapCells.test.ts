@@ -89,4 +89,14 @@ describe('the org heatmap response', () => {
     expect(() => decodeOrgHeatmap({ ...response, coverage: 'not base64!' })).toThrow();
     expect(orgHeatmapSchema.safeParse({ ...response, requiredBytes: 3 }).success).toBe(false);
   });
+
+  it('refuses team columns that are not names and finite figures', () => {
+    const teams = (patch: Partial<OrgHeatmap['teams']>) => orgHeatmapSchema.safeParse({ ...response, teams: { ...response.teams, ...patch } }).success;
+    expect(teams({})).toBe(true);
+    expect(teams({ names: ['Payments', 7 as unknown as string] })).toBe(false);
+    expect(teams({ members: [4, Number.NaN] })).toBe(false);
+    expect(teams({ readiness: [0.9, null as unknown as number] })).toBe(false);
+    expect(teams({ baselineReadiness: [1, '0.4' as unknown as number] })).toBe(false);
+    expect(teams({ names: 'Payments' as unknown as string[] })).toBe(false);
+  });
 });

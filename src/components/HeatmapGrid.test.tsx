@@ -60,6 +60,33 @@ describe('the heatmap grid', () => {
     expect(screen.getByRole('rowheader', { name: 'Cleo' })).toHaveFocus();
   });
 
+  it('opens the cell or the row a click lands on, and shows the tooltip of the cell under the pointer', async () => {
+    const user = userEvent.setup();
+    const onActivateCell = vi.fn();
+    const onActivateRow = vi.fn();
+    render(
+      <HeatmapGrid
+        label="Levels"
+        rowHeaderLabel="Person"
+        rows={rows}
+        columns={columns}
+        cell={(row, col) => ({ text: `${row}:${col}`, background: '#fff', color: '#000', description: `${rows[row]?.label} ${columns[col]?.label}` })}
+        onActivateCell={onActivateCell}
+        onActivateRow={onActivateRow}
+      />,
+    );
+    await user.hover(screen.getByRole('gridcell', { name: 'Ben AWS' }));
+    expect(screen.getByRole('tooltip')).toHaveTextContent('Ben AWS');
+    await user.click(screen.getByRole('gridcell', { name: 'Cleo SQL' }));
+    expect(onActivateCell).toHaveBeenCalledWith(2, 0);
+    // The clicked cell is the one in the tab order now.
+    expect(screen.getByRole('gridcell', { name: 'Cleo SQL' })).toHaveAttribute('tabindex', '0');
+    expect(screen.getByRole('gridcell', { name: 'Ada SQL' })).toHaveAttribute('tabindex', '-1');
+    await user.click(screen.getByRole('rowheader', { name: 'Ben' }));
+    expect(onActivateRow).toHaveBeenCalledWith(1);
+    expect(onActivateCell).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps exactly one cell in the tab order', async () => {
     const user = userEvent.setup();
     showGrid();

@@ -2,8 +2,8 @@
 // smooth), arrow keys move a roving focus across cells, Enter opens the cell, and the focused or
 // hovered cell's tooltip is shown for keyboard and mouse users alike. The grid is as tall as its
 // rows (up to most of the screen), and prints as plain tables holding every row and column.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { usePrinting } from './usePrinting';
 
 export interface HeatmapRow {
@@ -38,7 +38,6 @@ interface HeatmapGridProps {
   /** Enter, Space or a click on a row header. */
   onActivateRow?: (rowIndex: number) => void;
   rowHeaderLabel: string;
-  renderRowHeader?: (row: HeatmapRow, rowIndex: number) => ReactNode;
   /** Most the grid grows before it scrolls inside itself; it is shorter when its rows are fewer. */
   maxHeight?: number | string;
   /** The cell to focus once drawn (after Back from the page a cell opened); no column: the row header. */
@@ -52,8 +51,30 @@ const DEFAULT_ROW_HEADER_WIDTH = 220;
 /** On a phone the names column leaves room for the skills. */
 const NARROW_ROW_HEADER_WIDTH = 120;
 const PAGE_ROWS = 10;
+/**
+ * Rows and columns drawn beyond the visible ones, so a scroll of a few rows shows drawn cells while
+ * the rows it brings in render. Each extra row is another ~20 cells to render, lay out and paint
+ * before the first rows can show.
+ */
+const OVERSCAN_ROWS = 3;
+const OVERSCAN_COLUMNS = 2;
+/** The page's side padding (main: 1.5rem each side, at most 1,280 px wide) and the grid's borders. */
+const PAGE_GUTTER = 2 * 24 + 2;
+const PAGE_MAX_WIDTH = 1280;
 /** Skills per printed table: a row header and this many columns fit an A4 page's width. */
 const PRINT_COLUMNS = 10;
+
+/**
+ * The grid's size before its first measurement: the page's width and the most height the grid
+ * takes. Close to what it then measures, so the first render draws the rows and columns the page
+ * shows instead of drawing a guess and redrawing. Without a window (tests' first render): 1200 × 600.
+ */
+function expectedSize(maxHeight: number | string): { width: number; height: number } {
+  if (typeof window === 'undefined') return { width: 1200, height: 600 };
+  const viewportHeight = typeof maxHeight === 'string' ? /^(\d+(?:\.\d+)?)vh$/.exec(maxHeight) : null;
+  const height = typeof maxHeight === 'number' ? maxHeight : viewportHeight ? (window.innerHeight * Number(viewportHeight[1])) / 100 : 600;
+  return { width: Math.min(window.innerWidth, PAGE_MAX_WIDTH) - PAGE_GUTTER, height };
+}
 
 function useNarrowScreen(): boolean {
   const query = '(max-width: 640px)';
@@ -100,8 +121,8 @@ export function nextPosition(key: string, ctrl: boolean, from: Position, rowCoun
   }
 }
 
-export function HeatmapGrid({ label, rows, rowSublabel, columns, cell, onActivateCell, onActivateRow, rowHeaderLabel, renderRowHeader, maxHeight = '75vh', focusOn }: HeatmapGridProps) {
-  const height = 600;
+export function HeatmapGrid({ label, rows, rowSublabel, columns, cell, onActivateCell, onActivateRow, rowHeaderLabel, maxHeight = '75vh', focusOn }: HeatmapGridProps) {
+  const [initialRect] = useState(() => expectedSize(maxHeight));
   const printing = usePrinting();
   const ROW_HEADER_WIDTH = useNarrowScreen() ? NARROW_ROW_HEADER_WIDTH : DEFAULT_ROW_HEADER_WIDTH;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -117,19 +138,18 @@ export function HeatmapGrid({ label, rows, rowSublabel, columns, cell, onActivat
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: OVERSCAN_ROWS,
     scrollPaddingStart: HEADER_HEIGHT,
-    // Before the first measurement (and in jsdom, which has no layout) assume a typical viewport.
-    initialRect: { width: 1200, height },
+    initialRect,
   });
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: columns.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => COLUMN_WIDTH,
-    overscan: 4,
+    overscan: OVERSCAN_COLUMNS,
     scrollPaddingStart: ROW_HEADER_WIDTH,
-    initialRect: { width: 1200, height },
+    initialRect,
   });
 
   // Filters can shrink the grid under the focus: keep it inside.
@@ -185,10 +205,21 @@ export function HeatmapGrid({ label, rows, rowSublabel, columns, cell, onActivat
   const tooltip = tooltipAt && tooltipAt.col >= 0 && tooltipAt.row < rows.length && tooltipAt.col < columns.length ? { ...tooltipAt, text: cell(tooltipAt.row, tooltipAt.col).description } : undefined;
   const tooltipTop = tooltip ? HEADER_HEIGHT + tooltip.row * ROW_HEIGHT + ROW_HEIGHT + 4 : 0;
   const tooltipLeft = tooltip ? ROW_HEADER_WIDTH + tooltip.col * COLUMN_WIDTH : 0;
+  const tooltipOnActive = tooltip !== undefined && tooltip.row === safeActive.row && tooltip.col === safeActive.col;
+
+  // One listener each for the whole grid (the cell or header is found by its data-row and
+  // data-col): the rows hold no handlers of their own, so a row scrolled into view is just elements.
+  const samePosition = (position: Position) => (previous: Position | undefined) => (previous && previous.row === position.row && previous.col === position.col ? previous : position);
+  function positionOf(target: EventTarget | null): Position | undefined {
+    const element = target instanceof Element ? target.closest<HTMLElement>('[data-row]') : null;
+    if (!element || !scrollRef.current?.contains(element)) return undefined;
+    return { row: Number(element.dataset.row), col: Number(element.dataset.col) };
+  }
 
   return (
     <>
     {printing ? <PrintTables label={label} rows={rows} columns={columns} cell={cell} rowHeaderLabel={rowHeaderLabel} /> : null}
+    {/* Keys are handled once for the whole grid (onKeyDown): Enter and Space activate, as a click does. */}
     <div
       ref={scrollRef}
       className="heatmap-grid"
@@ -199,7 +230,22 @@ export function HeatmapGrid({ label, rows, rowSublabel, columns, cell, onActivat
       aria-colcount={columns.length + 1}
       style={{ maxHeight }}
       onKeyDown={onKeyDown}
-      onFocus={() => setFocusWithin(true)}
+      onClick={(event) => {
+        const position = positionOf(event.target);
+        if (!position) return;
+        setActive(samePosition(position));
+        if (position.col === -1) onActivateRow?.(position.row);
+        else onActivateCell?.(position.row, position.col);
+      }}
+      onMouseOver={(event) => {
+        const position = positionOf(event.target);
+        if (position && position.col >= 0) setHovered(samePosition(position));
+      }}
+      onFocus={(event) => {
+        setFocusWithin(true);
+        const position = positionOf(event.target);
+        if (position) setActive(samePosition(position));
+      }}
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusWithin(false);
       }}
@@ -223,57 +269,23 @@ export function HeatmapGrid({ label, rows, rowSublabel, columns, cell, onActivat
           const row = rows[virtualRow.index];
           if (!row) return null;
           const rowIndex = virtualRow.index;
-          const sublabel = rowSublabel ? rowSublabel(rowIndex) : row.sublabel;
-          const headerActive = safeActive.row === rowIndex && safeActive.col === -1;
+          const activeHere = safeActive.row === rowIndex;
           return (
-            <div key={row.id} className="heatmap-grid-row" role="row" aria-rowindex={rowIndex + 2} style={{ top: HEADER_HEIGHT + virtualRow.start, height: virtualRow.size, width: totalWidth }}>
-              {/* Keys are handled once for the whole grid (onKeyDown above): Enter and Space activate. */}
-              {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events */}
-              <div
-                className="heatmap-grid-rowheader"
-                role="rowheader"
-                aria-colindex={1}
-                tabIndex={headerActive ? 0 : -1}
-                data-row={rowIndex}
-                data-col={-1}
-                style={{ width: ROW_HEADER_WIDTH, height: virtualRow.size }}
-                onClick={() => {
-                  setActive({ row: rowIndex, col: -1 });
-                  onActivateRow?.(rowIndex);
-                }}
-              >
-                {renderRowHeader ? renderRowHeader(row, rowIndex) : row.label}
-                {sublabel ? <span className="heatmap-grid-sublabel">{sublabel}</span> : null}
-              </div>
-              {virtualColumns.map((virtualColumn) => {
-                const colIndex = virtualColumn.index;
-                const content = cell(rowIndex, colIndex);
-                const isActive = safeActive.row === rowIndex && safeActive.col === colIndex;
-                return (
-                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the grid's onKeyDown activates cells
-                  <div
-                    key={columns[colIndex]?.id ?? colIndex}
-                    className={`heatmap-grid-cell${content.className ? ` ${content.className}` : ''}`}
-                    role="gridcell"
-                    aria-colindex={colIndex + 2}
-                    aria-label={content.description}
-                    aria-describedby={isActive && tooltip ? tooltipId : undefined}
-                    tabIndex={isActive ? 0 : -1}
-                    data-row={rowIndex}
-                    data-col={colIndex}
-                    style={{ left: ROW_HEADER_WIDTH + virtualColumn.start, width: virtualColumn.size, height: virtualRow.size, background: content.background, color: content.color }}
-                    onClick={() => {
-                      setActive({ row: rowIndex, col: colIndex });
-                      onActivateCell?.(rowIndex, colIndex);
-                    }}
-                    onMouseEnter={() => setHovered({ row: rowIndex, col: colIndex })}
-                    onFocus={() => setActive({ row: rowIndex, col: colIndex })}
-                  >
-                    {content.text}
-                  </div>
-                );
-              })}
-            </div>
+            <GridRow
+              key={row.id}
+              rowIndex={rowIndex}
+              row={row}
+              sublabel={rowSublabel ? rowSublabel(rowIndex) : row.sublabel}
+              top={HEADER_HEIGHT + virtualRow.start}
+              height={virtualRow.size}
+              width={totalWidth}
+              rowHeaderWidth={ROW_HEADER_WIDTH}
+              columns={columns}
+              virtualColumns={virtualColumns}
+              cell={cell}
+              activeCol={activeHere ? safeActive.col : undefined}
+              describedBy={activeHere && tooltipOnActive ? tooltipId : undefined}
+            />
           );
         })}
         {tooltip ? (
@@ -286,6 +298,59 @@ export function HeatmapGrid({ label, rows, rowSublabel, columns, cell, onActivat
     </>
   );
 }
+
+interface GridRowProps {
+  rowIndex: number;
+  row: HeatmapRow;
+  sublabel: string | undefined;
+  top: number;
+  height: number;
+  width: number;
+  rowHeaderWidth: number;
+  columns: readonly HeatmapColumn[];
+  virtualColumns: VirtualItem[];
+  cell: HeatmapGridProps['cell'];
+  /** The column of this row in the tab order (-1: the row header); undefined when it is in another row. */
+  activeCol: number | undefined;
+  /** The tooltip's id while it describes this row's active cell. */
+  describedBy: string | undefined;
+}
+
+/**
+ * One drawn row. Memoised: while the grid scrolls down, the rows already drawn keep their props
+ * (their columns and the active cell are unchanged), so only the rows scrolled into view render.
+ */
+const GridRow = memo(function GridRow({ rowIndex, row, sublabel, top, height, width, rowHeaderWidth, columns, virtualColumns, cell, activeCol, describedBy }: GridRowProps) {
+  return (
+    <div className="heatmap-grid-row" role="row" aria-rowindex={rowIndex + 2} style={{ top, height, width }}>
+      <div className="heatmap-grid-rowheader" role="rowheader" aria-colindex={1} tabIndex={activeCol === -1 ? 0 : -1} data-row={rowIndex} data-col={-1} style={{ width: rowHeaderWidth, height }}>
+        {row.label}
+        {sublabel ? <span className="heatmap-grid-sublabel">{sublabel}</span> : null}
+      </div>
+      {virtualColumns.map((virtualColumn) => {
+        const colIndex = virtualColumn.index;
+        const content = cell(rowIndex, colIndex);
+        const isActive = activeCol === colIndex;
+        return (
+          <div
+            key={columns[colIndex]?.id ?? colIndex}
+            className={`heatmap-grid-cell${content.className ? ` ${content.className}` : ''}`}
+            role="gridcell"
+            aria-colindex={colIndex + 2}
+            aria-label={content.description}
+            aria-describedby={isActive ? describedBy : undefined}
+            tabIndex={isActive ? 0 : -1}
+            data-row={rowIndex}
+            data-col={colIndex}
+            style={{ left: rowHeaderWidth + virtualColumn.start, width: virtualColumn.size, height, background: content.background, color: content.color }}
+          >
+            {content.text}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
 
 /**
  * The heatmap on paper: every row and every column, as plain tables of PRINT_COLUMNS skills each

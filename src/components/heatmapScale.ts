@@ -14,12 +14,20 @@ function luminance(hex: string): number {
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
 
+// Asked for every cell drawn, of a handful of backgrounds: each background's answer is kept.
+const textColours = new Map<string, string>();
+
 /** Black or white, whichever contrasts more with the background (WCAG contrast ratio). */
 export function readableTextOn(background: string): string {
-  const light = luminance(background);
-  const onBlack = (light + 0.05) / 0.05;
-  const onWhite = 1.05 / (light + 0.05);
-  return onBlack >= onWhite ? '#000000' : '#ffffff';
+  let text = textColours.get(background);
+  if (text === undefined) {
+    const light = luminance(background);
+    const onBlack = (light + 0.05) / 0.05;
+    const onWhite = 1.05 / (light + 0.05);
+    text = onBlack >= onWhite ? '#000000' : '#ffffff';
+    textColours.set(background, text);
+  }
+  return text;
 }
 
 /** Background for a gap of 0–5 levels: 0 (met) light, 5 darkest. */
