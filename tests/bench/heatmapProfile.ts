@@ -8,6 +8,12 @@
 // Serves tests/bench/out/views-dist (built by views.ts) with `vite preview` on port 4196 and keeps a
 // browser profile in tests/bench/out/heatmap-profile: the first run imports views.ts's generated
 // organisation (tests/bench/data/views/org) into it through the import wizard, later runs reuse it.
+// More, by environment variable:
+//   DIST=<dir>      another build to serve (one built with `npx vite build --minify false --outDir <dir>` names functions)
+//   UNTRACED=<n>    no trace: n openings and scrolls, each one's response → paint and its frames' gaps (to compare builds)
+//   THREADS=1       each thread's busy time per frame while scrolling (raster and compositor threads beside the main one)
+//   PAINTS=1        the first Paint events of each part of the scroll, with what they painted
+//   THREAD=<name>   read another thread than the page's main one (THREAD=DedicatedWorker: the API worker)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
