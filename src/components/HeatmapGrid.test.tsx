@@ -20,7 +20,7 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
 });
 
-function showGrid(onActivateCell = vi.fn()) {
+function showGrid(onActivateCell = vi.fn(), onActivateRow = vi.fn()) {
   render(
     <HeatmapGrid
       label="Levels"
@@ -29,6 +29,7 @@ function showGrid(onActivateCell = vi.fn()) {
       columns={columns}
       cell={(row, col) => ({ text: `${row}:${col}`, background: '#fff', color: '#000', description: `${rows[row]?.label} ${columns[col]?.label}` })}
       onActivateCell={onActivateCell}
+      onActivateRow={onActivateRow}
     />,
   );
 }
@@ -64,17 +65,7 @@ describe('the heatmap grid', () => {
     const user = userEvent.setup();
     const onActivateCell = vi.fn();
     const onActivateRow = vi.fn();
-    render(
-      <HeatmapGrid
-        label="Levels"
-        rowHeaderLabel="Person"
-        rows={rows}
-        columns={columns}
-        cell={(row, col) => ({ text: `${row}:${col}`, background: '#fff', color: '#000', description: `${rows[row]?.label} ${columns[col]?.label}` })}
-        onActivateCell={onActivateCell}
-        onActivateRow={onActivateRow}
-      />,
-    );
+    showGrid(onActivateCell, onActivateRow);
     await user.hover(screen.getByRole('gridcell', { name: 'Ben AWS' }));
     expect(screen.getByRole('tooltip')).toHaveTextContent('Ben AWS');
     await user.click(screen.getByRole('gridcell', { name: 'Cleo SQL' }));

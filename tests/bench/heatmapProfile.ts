@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
-import { importFiles, installPageFunctionHelpers, stampFirstPaint, type FirstPaintStamps, type TraceEvent as TraceEventBase } from './pageInstruments';
+import { importFiles, installPageFunctionHelpers, scrollGrid as scrollGridOnce, stampFirstPaint, type FirstPaintStamps, type TraceEvent as TraceEventBase } from './pageInstruments';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = process.env.DIST ? resolve(process.env.DIST) : join(ROOT, 'tests/bench/out/views-dist');
@@ -39,6 +39,13 @@ interface ProfileNode {
   id: number;
   parent?: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** views.ts's scroll (pageInstruments.ts), then back to the top. */
+async function scrollGrid(page: Page): Promise<{ end: number; gaps: number[] }> {
+  const scrolled = await scrollGridOnce(page);
+  await page.evaluate(() => document.querySelector<HTMLElement>('[role="grid"]')?.scrollTo(0, 0));
+  return scrolled;
 }
 
 if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run VIEWS_BENCH_ONLY=org node --import tsx tests/bench/views.ts once`);
@@ -103,37 +110,6 @@ try {
   }
 } finally {
   preview.kill();
-}
-
-/** views.ts's scroll: down, right, back up, a step per frame; when it ended and each frame's gap. */
-async function scrollGrid(page: Page): Promise<{ end: number; gaps: number[] }> {
-  return page.evaluate(async () => {
-    const grid = document.querySelector<HTMLElement>('[role="grid"]');
-    if (!grid) throw new Error('no grid');
-    const gaps: number[] = [];
-    await new Promise<void>((done) => {
-      let frame = 0;
-      let last = performance.now();
-      const step = (now: number) => {
-        gaps.push(now - last);
-        last = now;
-        frame++;
-        // Marks (in the trace too) where each part of the scroll starts.
-        if (frame === 1 || frame === 121 || frame === 181) performance.mark(`heatmap-scroll-${frame === 1 ? 'down' : frame === 121 ? 'right' : 'up'}`);
-        if (frame <= 120) grid.scrollTop += 120;
-        else if (frame <= 180) grid.scrollLeft += 90;
-        else if (frame <= 240) grid.scrollTop -= 400;
-        else return done();
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame((now) => {
-        last = now;
-        requestAnimationFrame(step);
-      });
-    });
-    grid.scrollTo(0, 0);
-    return { end: performance.now(), gaps };
-  });
 }
 
 if (process.env.UNTRACED) process.exit(0);

@@ -52,6 +52,39 @@ export function stampFirstPaint(selector: string) {
 }
 
 /**
+ * Scrolls the page's grid (`[role="grid"]`) programmatically, a step per frame: 120 frames down 120 px
+ * (about 3.5 rows, 2 s at 60 fps), 60 right 90 px, 60 back up 400 px. Marks where each part starts
+ * (`heatmap-scroll-down`, `-right`, `-up`: in a trace too). Each frame's gap, and when it ended.
+ */
+export async function scrollGrid(page: Page): Promise<{ gaps: number[]; end: number }> {
+  return page.evaluate(async () => {
+    const grid = document.querySelector<HTMLElement>('[role="grid"]');
+    if (!grid) throw new Error('no grid');
+    const gaps: number[] = [];
+    await new Promise<void>((done) => {
+      let last = performance.now();
+      let frame = 0;
+      const step = (now: number) => {
+        gaps.push(now - last);
+        last = now;
+        frame++;
+        if (frame === 1 || frame === 121 || frame === 181) performance.mark(`heatmap-scroll-${frame === 1 ? 'down' : frame === 121 ? 'right' : 'up'}`);
+        if (frame <= 120) grid.scrollTop += 120;
+        else if (frame <= 180) grid.scrollLeft += 90;
+        else if (frame <= 240) grid.scrollTop -= 400;
+        else return done();
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame((now) => {
+        last = now;
+        requestAnimationFrame(step);
+      });
+    });
+    return { gaps, end: performance.now() };
+  });
+}
+
+/**
  * Page functions written in TypeScript and run through tsx carry esbuild's `__name(…)` wrappers;
  * the page has no such helper until this is installed.
  */

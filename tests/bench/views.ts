@@ -19,7 +19,7 @@ import { organisationCsvFiles } from '../../src/domain/csv';
 import type { Organisation } from '../../src/domain/schema';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
-import { importFiles, installPageFunctionHelpers, runLighthouseCli, stampFirstPaint, type FirstPaintStamps } from './pageInstruments';
+import { importFiles, installPageFunctionHelpers, runLighthouseCli, scrollGrid, stampFirstPaint, type FirstPaintStamps } from './pageInstruments';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'tests/bench/data/views');
@@ -128,32 +128,10 @@ async function measureOpen(page: Page, dataset: Dataset): Promise<Pick<RenderRun
   });
 }
 
-/** Scrolls the grid programmatically, a step per frame, down then right; counts frames over 50 ms. */
+/** Scrolls the grid (pageInstruments.ts scrollGrid); counts frames over 50 ms. */
 async function measureScroll(page: Page): Promise<Pick<RenderRun, 'scrollFrames' | 'scrollSlowFrames' | 'scrollWorstMs'>> {
-  return page.evaluate(async () => {
-    const grid = document.querySelector<HTMLElement>('[role="grid"]');
-    if (!grid) throw new Error('no grid');
-    const gaps: number[] = [];
-    await new Promise<void>((done) => {
-      let last = performance.now();
-      let frame = 0;
-      const step = (now: number) => {
-        gaps.push(now - last);
-        last = now;
-        frame++;
-        if (frame <= 120) grid.scrollTop += 120; // about 3.5 rows a frame, 2 s at 60 fps
-        else if (frame <= 180) grid.scrollLeft += 90;
-        else if (frame <= 240) grid.scrollTop -= 400;
-        else return done();
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame((now) => {
-        last = now;
-        requestAnimationFrame(step);
-      });
-    });
-    return { scrollFrames: gaps.length, scrollSlowFrames: gaps.filter((gap) => gap > 50).length, scrollWorstMs: Math.max(...gaps) };
-  });
+  const { gaps } = await scrollGrid(page);
+  return { scrollFrames: gaps.length, scrollSlowFrames: gaps.filter((gap) => gap > 50).length, scrollWorstMs: Math.max(...gaps) };
 }
 
 /**
