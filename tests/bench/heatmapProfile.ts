@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
-import { importFiles, installPageFunctionHelpers, scrollGrid as scrollGridOnce, stampFirstPaint, type FirstPaintStamps, type TraceEvent as TraceEventBase } from './pageInstruments';
+import { functionAt, heatmapOpening, importFiles, installPageFunctionHelpers, sampledProfile, scrollGrid as scrollGridOnce, stampFirstPaint, type FirstPaintStamps, type TraceEvent } from './pageInstruments';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = process.env.DIST ? resolve(process.env.DIST) : join(ROOT, 'tests/bench/out/views-dist');
@@ -31,14 +31,10 @@ const PORT = 4196;
 const ORIGIN = `http://localhost:${PORT}`;
 const [path = '/heatmap', scrollText = 'yes', sampleText = 'yes'] = process.argv.slice(2);
 
-interface TraceEvent extends TraceEventBase {
-  id?: string;
-  args?: { name?: string; data?: { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[]; frame?: string } };
-}
-interface ProfileNode {
-  id: number;
-  parent?: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+/** Opens the heatmap and waits for its first rows to be painted. */
+async function openHeatmap(page: Page): Promise<void> {
+  await page.goto(`${ORIGIN}${path}`);
+  await page.waitForFunction(() => (window as unknown as FirstPaintStamps).__paintedAt > 0, undefined, { timeout: 300_000 });
 }
 
 /** views.ts's scroll (pageInstruments.ts), then back to the top. */
@@ -51,7 +47,7 @@ async function scrollGrid(page: Page): Promise<{ end: number; gaps: number[] }> 
 if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run VIEWS_BENCH_ONLY=org node --import tsx tests/bench/views.ts once`);
 const preview = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
 const events: TraceEvent[] = [];
-let marks = { responseEnd: NaN, seenAt: NaN, paintedAt: NaN, clock: NaN, scrollEnd: 0 };
+let marks = { requestStart: NaN, responseEnd: NaN, seenAt: NaN, paintedAt: NaN, clock: NaN, scrollEnd: 0 };
 try {
   await new Promise((done) => setTimeout(done, 1500));
   // Another preview left on the port would serve another build.
@@ -65,16 +61,12 @@ try {
     await page.addInitScript(stampFirstPaint, '[role="gridcell"]');
     if (fresh) await importFiles(page, ORIGIN, KINDS.map((kind) => join(DATA, `${kind}.csv`)));
     // Warm-up: the API worker prepares the stored organisation once.
-    await page.goto(`${ORIGIN}${path}`);
-    await page.waitForFunction(() => (window as unknown as FirstPaintStamps).__paintedAt > 0, undefined, { timeout: 300_000 });
+    await openHeatmap(page);
     // UNTRACED=<n>: n openings and scrolls without tracing, their response → paint and frame gaps, and nothing else.
     for (let run = 0; run < Number(process.env.UNTRACED ?? 0); run++) {
-      await page.goto(`${ORIGIN}${path}`);
-      await page.waitForFunction(() => (window as unknown as FirstPaintStamps).__paintedAt > 0, undefined, { timeout: 300_000 });
-      const paint = await page.evaluate(() => {
-        const entry = performance.getEntriesByType('measure').filter((e) => e.name.includes('/api/heatmap/')).at(-1);
-        return (window as unknown as FirstPaintStamps).__paintedAt - (entry ? entry.startTime + entry.duration : NaN);
-      });
+      await openHeatmap(page);
+      const opening = await heatmapOpening(page);
+      const paint = opening.paintedAt - opening.responseEnd;
       await page.waitForTimeout(500);
       const { gaps } = await scrollGrid(page);
       const over = (limit: number) => gaps.filter((gap) => gap > limit).length;
@@ -88,20 +80,12 @@ try {
         transferMode: 'ReportEvents',
         traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8', 'v8.execute', 'blink.user_timing', '__metadata', ...(sampleText === 'no' ? [] : ['disabled-by-default-v8.cpu_profiler'])] },
       });
-      await page.goto(`${ORIGIN}${path}`);
-      await page.waitForFunction(() => (window as unknown as FirstPaintStamps).__paintedAt > 0, undefined, { timeout: 300_000 });
+      await openHeatmap(page);
       await page.waitForTimeout(500);
-      const scrollEnd =
-        scrollText === 'no'
-          ? 0
-          : (await scrollGrid(page)).end;
-      marks = await page.evaluate((scrollEnd) => {
-        const w = window as unknown as FirstPaintStamps;
-        const entry = performance.getEntriesByType('measure').filter((e) => e.name.includes('/api/heatmap/')).at(-1);
-        // A mark's trace event carries the trace's clock: the two clocks' offset.
-        const clock = performance.mark('heatmap-profile-clock').startTime;
-        return { responseEnd: entry ? entry.startTime + entry.duration : NaN, seenAt: w.__seenAt, paintedAt: w.__paintedAt, clock, scrollEnd };
-      }, scrollEnd);
+      const scrollEnd = scrollText === 'no' ? 0 : (await scrollGrid(page)).end;
+      // A mark's trace event carries the trace's clock: the two clocks' offset.
+      const clock = await page.evaluate(() => performance.mark('heatmap-profile-clock').startTime);
+      marks = { ...(await heatmapOpening(page)), clock, scrollEnd };
       await devtools.send('Tracing.end');
       await complete;
     }
@@ -156,7 +140,6 @@ const KIND: Record<string, string> = {
 function breakdown(from: number, to: number) {
   const spans = onMain.filter((event) => event.ph === 'X' && event.dur !== undefined && event.ts >= from && event.ts < to).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const totals = new Map<string, number>();
-  const stack: { end: number; kind: string }[] = [];
   const open: { event: TraceEvent; childTime: number; kind: string }[] = [];
   // Each event's self time goes to its nearest known kind (a Paint inside a FunctionCall is paint).
   const close = (until: number) => {
@@ -173,46 +156,29 @@ function breakdown(from: number, to: number) {
     open.push({ event, childTime: 0, kind: KIND[event.name] ?? (open.length ? parentKind : 'other') });
   }
   close(Number.POSITIVE_INFINITY);
-  void stack;
   return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([kind, us]) => `${kind} ${(us / 1000).toFixed(1)}`).join(', ');
 }
 
-/** Tasks (RunTask on the main thread) in [from, to), longest first. */
+/** Tasks (RunTask on the main thread) that start in [from, to). */
 function tasks(from: number, to: number) {
   return onMain.filter((event) => event.name === 'RunTask' && event.ts >= from && event.ts < to && (event.dur ?? 0) > 0);
 }
 
-/** Self time of the sampled functions in [from, to) µs, top n. */
+// The main thread's sampled profile (the API worker has its own), read once.
+const profile = sampledProfile(events, mainKey ?? '');
+
+/** Self time of the sampled functions in [from, to) µs, top n: each sample lasts until the next (at most 2 ms). */
 function hotFunctions(from: number, to: number, top = 25) {
-  const nodes = new Map<number, ProfileNode>();
-  const samples: { ts: number; node: number }[] = [];
-  // The main thread's profile only (the API worker has its own).
-  const mainProfiles = new Set(events.filter((event) => event.name === 'Profile' && `${event.pid}:${event.tid}` === mainKey).map((event) => event.id));
-  for (const event of events) {
-    if (event.name !== 'ProfileChunk' || !mainProfiles.has(event.id)) continue;
-    const profile = event.args?.data?.cpuProfile;
-    for (const node of profile?.nodes ?? []) nodes.set(node.id, node);
-    let ts = event.ts;
-    const deltas = event.args?.data?.timeDeltas ?? [];
-    (profile?.samples ?? []).forEach((node, index) => {
-      ts += deltas[index] ?? 0;
-      samples.push({ ts, node });
-    });
-  }
-  // Chunks carry their own running clock: each chunk's deltas continue the previous one's.
-  samples.sort((a, b) => a.ts - b.ts);
-  let clock = 0;
+  const { nodes, samples } = profile;
   const times = new Map<string, number>();
-  for (let index = 0; index < samples.length; index++) {
-    const sample = samples[index]!;
-    const next = samples[index + 1];
-    clock = sample.ts;
-    if (clock < from || clock >= to) continue;
+  samples.forEach((sample, index) => {
+    if (sample.ts < from || sample.ts >= to) return;
     const node = nodes.get(sample.node);
-    if (!node || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
-    const where = `${node.callFrame.functionName || '(anonymous)'} ${(node.callFrame.url ?? '').split('/').at(-1)}:${node.callFrame.lineNumber + 1}`;
+    if (!node || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') return;
+    const next = samples[index + 1];
+    const where = functionAt(node);
     times.set(where, (times.get(where) ?? 0) + Math.min(next ? next.ts - sample.ts : 0, 2000));
-  }
+  });
   return [...times.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([where, us]) => `  ${(us / 1000).toFixed(1).padStart(6)} ms  ${where}`).join('\n');
 }
 

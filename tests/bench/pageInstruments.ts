@@ -19,6 +19,45 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  /** The profile a Profile or ProfileChunk event belongs to. */
+  id?: string;
+  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[]; url?: string; frame?: string } };
+}
+
+/** A function of V8's sampled CPU profile (its call tree: the parent is the caller). */
+export interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/**
+ * The samples V8's profiler took of one thread (`pid:tid`) during a trace: each sample's time (µs,
+ * the trace's clock) and the node it was in. The profiler's own thread writes the chunks, under the
+ * id of the Profile event the sampled thread started; the samples' times run on from the Profile's
+ * startTime, chunk after chunk.
+ */
+export function sampledProfile(events: TraceEvent[], thread: string): { nodes: Map<number, ProfileNode>; samples: { ts: number; node: number }[] } {
+  const nodes = new Map<number, ProfileNode>();
+  const samples: { ts: number; node: number }[] = [];
+  const started = events.find((event) => event.name === 'Profile' && `${event.pid}:${event.tid}` === thread);
+  if (!started) return { nodes, samples };
+  let time = started.args?.data?.startTime ?? 0;
+  for (const event of events) {
+    if (event.name !== 'ProfileChunk' || event.pid !== started.pid || event.id !== started.id) continue;
+    const profile = event.args?.data?.cpuProfile;
+    for (const node of profile?.nodes ?? []) nodes.set(node.id, node);
+    (profile?.samples ?? []).forEach((node, index) => {
+      time += event.args?.data?.timeDeltas?.[index] ?? 0;
+      samples.push({ ts: time, node });
+    });
+  }
+  return { nodes, samples };
+}
+
+/** A profile node as the benches print it: `function file:line`. */
+export function functionAt(node: ProfileNode | undefined): string {
+  return node ? `${node.callFrame.functionName || '(anonymous)'} ${(node.callFrame.url ?? '').replace(/.*\//, '')}:${node.callFrame.lineNumber + 1}`.trim() : '?';
 }
 
 /** What stampFirstPaint leaves on the page's window. */
@@ -49,6 +88,20 @@ export function stampFirstPaint(selector: string) {
     });
   });
   observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * The page's last heatmap opening, in page times (ms): when its request was sent and answered (the
+ * in-browser API's transport, src/server/hosts/browser/browser.ts, measures each request: "api GET
+ * /api/heatmap/…"), and when its first cell reached the DOM and was painted (stampFirstPaint's stamps).
+ */
+export async function heatmapOpening(page: Page): Promise<{ requestStart: number; responseEnd: number; seenAt: number; paintedAt: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as FirstPaintStamps;
+    const entry = performance.getEntriesByType('measure').filter((e) => e.name.includes('/api/heatmap/')).at(-1);
+    if (!entry) throw new Error('no heatmap request measured by the API transport');
+    return { requestStart: entry.startTime, responseEnd: entry.startTime + entry.duration, seenAt: w.__seenAt, paintedAt: w.__paintedAt };
+  });
 }
 
 /**

@@ -23,20 +23,10 @@
 import { chromium } from 'playwright';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
-import { openThrottledPage, type TraceEvent as TraceEventBase } from './pageInstruments';
+import { functionAt as where, openThrottledPage, sampledProfile, type TraceEvent } from './pageInstruments';
 
 const [url = 'http://localhost:4173/', rateText = '1', widthText = '412', overText = '10', sampleText = 'yes'] = process.argv.slice(2);
 const over = Number(overText);
-
-interface TraceEvent extends TraceEventBase {
-  id?: string;
-  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[]; url?: string } };
-}
-interface ProfileNode {
-  id: number;
-  parent?: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
 
 const browser = await chromium.launch({ executablePath: findChromium() as string, args: CHROMIUM_ARGS as string[] });
 let events: TraceEvent[];
@@ -64,24 +54,8 @@ const threadOf = (event: TraceEvent) => `${event.pid}:${event.tid}`;
 const painted = events.find((event) => event.name === 'firstContentfulPaint');
 const main = painted ? threadOf(painted) : undefined;
 const onMain = events.filter((event) => threadOf(event) === main);
-// Its samples are written by the profiler's own thread, under the id of the profile it started on the main thread.
-const profileId = onMain.find((event) => event.name === 'Profile')?.id;
-const profileChunks = events.filter((event) => event.name === 'ProfileChunk' && `${event.pid}` === main?.split(':')[0] && event.id === profileId);
-
 // The sampled profile: each sample's time and the function it was in.
-const nodes = new Map<number, ProfileNode>();
-const samples: { ts: number; node: number }[] = [];
-let sampleTime = onMain.find((event) => event.name === 'Profile')?.args?.data?.startTime ?? 0;
-for (const event of profileChunks) {
-  const profile = event.args?.data?.cpuProfile;
-  for (const node of profile?.nodes ?? []) nodes.set(node.id, node);
-  (profile?.samples ?? []).forEach((node, index) => {
-    sampleTime += event.args?.data?.timeDeltas?.[index] ?? 0;
-    samples.push({ ts: sampleTime, node });
-  });
-}
-const where = (node: ProfileNode | undefined) =>
-  node ? `${node.callFrame.functionName || '(anonymous)'} ${(node.callFrame.url ?? '').replace(/.*\//, '')}:${node.callFrame.lineNumber + 1}`.trim() : '?';
+const { nodes, samples } = sampledProfile(events, main ?? '');
 
 const navigation = onMain.find((event) => event.name === 'TracingStartedInBrowser' || event.name === 'navigationStart')?.ts ?? onMain[0]?.ts ?? 0;
 const tasks = onMain.filter((event) => event.name === 'RunTask' && (event.dur ?? 0) >= over * 1000);

@@ -19,7 +19,7 @@ import { organisationCsvFiles } from '../../src/domain/csv';
 import type { Organisation } from '../../src/domain/schema';
 // @ts-expect-error: a plain .mjs module shared with the e2e runner.
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.mjs';
-import { importFiles, installPageFunctionHelpers, runLighthouseCli, scrollGrid, stampFirstPaint, type FirstPaintStamps } from './pageInstruments';
+import { heatmapOpening, importFiles, installPageFunctionHelpers, runLighthouseCli, scrollGrid, stampFirstPaint, type FirstPaintStamps } from './pageInstruments';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'tests/bench/data/views');
@@ -118,14 +118,8 @@ interface RenderRun {
 async function measureOpen(page: Page, dataset: Dataset): Promise<Pick<RenderRun, 'responseToPaintMs' | 'responseToDomMs' | 'apiMs'>> {
   await page.goto(`${ORIGIN}${dataset.path}`);
   await page.waitForFunction(() => (window as unknown as FirstPaintStamps).__paintedAt > 0, undefined, { timeout: 300_000 });
-  return page.evaluate(() => {
-    const w = window as unknown as FirstPaintStamps;
-    // The in-browser API's transport marks each request (src/server/hosts/browser/browser.ts): "api GET /api/heatmap/…".
-    const entry = performance.getEntriesByType('measure').filter((e) => e.name.includes('/api/heatmap/')).at(-1);
-    if (!entry) throw new Error('no heatmap request measured by the API transport');
-    const responseEnd = entry.startTime + entry.duration;
-    return { responseToPaintMs: w.__paintedAt - responseEnd, responseToDomMs: w.__seenAt - responseEnd, apiMs: entry.duration };
-  });
+  const { requestStart, responseEnd, seenAt, paintedAt } = await heatmapOpening(page);
+  return { responseToPaintMs: paintedAt - responseEnd, responseToDomMs: seenAt - responseEnd, apiMs: responseEnd - requestStart };
 }
 
 /** Scrolls the grid (pageInstruments.ts scrollGrid); counts frames over 50 ms. */
